@@ -1,0 +1,25 @@
+package phbsim.random;
+
+/**
+ * What a random draw is for. Each purpose has its own family of streams, so that adding a draw for
+ * one purpose never shifts the numbers of another (STYLE.md section 6).
+ *
+ * <p>The ordinal is part of the stream key: append new purposes at the end, never reorder.
+ */
+public enum Purpose {
+  REFERRAL,
+  FRAILTY,
+  CRISIS,
+  CRISIS_BRANCH,
+  LENGTH_OF_STAY,
+  EXIT,
+  ACCEPTANCE,
+  PLANNING,
+  REVIEW,
+  ROLLOUT,
+  BUDGET_OPTION,
+  SPENDING,
+  CAPACITY,
+  STARTING_POPULATION,
+  WORKLOAD
+}

@@ -1,0 +1,36 @@
+package phbsim.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A whole scenario: one area's population, services and pathway (MODEL.md sections 1 to 4).
+ *
+ * @param name short name, used in outputs
+ * @param description what the scenario represents (default empty)
+ * @param startDate day 0 of the simulation (conventionally 1 April)
+ * @param years horizon in whole years, 1 to 30
+ * @param segments the population, by segment
+ * @param services every service, of every kind
+ * @param pathway where people go when they leave each service
+ */
+public record Scenario(
+    String name,
+    @Optional String description,
+    LocalDate startDate,
+    int years,
+    List<SegmentSpec> segments,
+    List<ServiceSpec> services,
+    List<BranchSpec> pathway) {
+  public Scenario {
+    description = description == null ? "" : description;
+    segments = segments == null ? List.of() : List.copyOf(segments);
+    services = services == null ? List.of() : List.copyOf(services);
+    pathway = pathway == null ? List.of() : List.copyOf(pathway);
+  }
+
+  /** The same scenario over another horizon. */
+  public Scenario withYears(int newYears) {
+    return new Scenario(name, description, startDate, newYears, segments, services, pathway);
+  }
+}

@@ -1,0 +1,299 @@
+package phbsim.scenario;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import phbsim.pathway.PathwayGraph;
+
+/**
+ * Every check a scenario must pass before it runs, collected rather than stopped at the first:
+ * commissioners edit these files by hand and need the whole list at once. Each problem names its
+ * path in the file and says what was found and what was expected.
+ */
+public final class ScenarioChecks {
+  /** How far branch probabilities may sum from 1 (rounding in hand-typed decimals). */
+  static final double PROBABILITY_TOLERANCE = 1e-6;
+
+  private final List<Problem> problems = new ArrayList<>();
+
+  private ScenarioChecks() {}
+
+  /** All problems with {@code scenario}; empty if it can run. */
+  public static List<Problem> check(Scenario scenario) {
+    ScenarioChecks c = new ScenarioChecks();
+    c.run(scenario);
+    return List.copyOf(c.problems);
+  }
+
+  /** Throws a {@link ScenarioException} listing every problem, if there are any. */
+  public static void requireValid(Scenario scenario) {
+    List<Problem> found = check(scenario);
+    if (!found.isEmpty()) {
+      throw new ScenarioException(found);
+    }
+  }
+
+  private void run(Scenario s) {
+    if (s.name() == null || s.name().isBlank()) {
+      add("name", "is empty; expected a short name for the scenario");
+    }
+    if (s.startDate() == null) {
+      add("startDate", "is missing; expected a date such as 2026-04-01");
+    }
+    if (s.years() < 1 || s.years() > 30) {
+      add("years", "found " + s.years() + "; expected a whole number of years from 1 to 30");
+    }
+    Map<String, ServiceSpec> services = checkServices(s.services());
+    checkSegments(s.segments(), services);
+    checkPathway(s.pathway(), services);
+    if (problems.isEmpty()) {
+      // The graph checks only make sense once every id resolves.
+      problems.addAll(PathwayGraph.of(s).check());
+    }
+  }
+
+  private Map<String, ServiceSpec> checkServices(List<ServiceSpec> list) {
+    Map<String, ServiceSpec> byId = new HashMap<>();
+    if (list.isEmpty()) {
+      add("services", "is empty; expected at least one COMMUNITY team and one EXIT");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      ServiceSpec svc = list.get(i);
+      String path = "services[" + i + "]";
+      if (svc == null) {
+        add(path, "is empty; expected a service with an id and a kind");
+        continue;
+      }
+      if (!isId(svc.id())) {
+        add(path + ".id", "found '" + svc.id() + "'; " + ID_RULE);
+      } else if (byId.putIfAbsent(svc.id(), svc) != null) {
+        add(path + ".id", "'" + svc.id() + "' is used by an earlier service; expected unique ids");
+      }
+      if (BranchSpec.HOME.equals(svc.id()) || InpatientSpec.OUT_OF_AREA.equals(svc.id())) {
+        add(path + ".id", "'" + svc.id() + "' is a reserved word; expected another id");
+      }
+      if (svc.kind() == null) {
+        add(path + ".kind", "is missing; expected one of COMMUNITY, INPATIENT, CRISIS, EXIT");
+        continue;
+      }
+      section(path, "community", svc.community() != null, svc.kind() == ServiceKind.COMMUNITY);
+      section(path, "inpatient", svc.inpatient() != null, svc.kind() == ServiceKind.INPATIENT);
+      section(path, "crisis", svc.crisis() != null, svc.kind() == ServiceKind.CRISIS);
+      if (svc.community() != null) {
+        CommunitySpec c = svc.community();
+        atLeast(path + ".community.posts", c.posts(), 0);
+        if (c.caseloadPerPost() < 1) {
+          add(
+              path + ".community.caseloadPerPost",
+              "found " + c.caseloadPerPost() + "; expected at least 1 person per post");
+        }
+      }
+      if (svc.inpatient() != null) {
+        InpatientSpec in = svc.inpatient();
+        if (in.beds() < 0) {
+          add(path + ".inpatient.beds", "found " + in.beds() + "; expected 0 or more beds");
+        }
+        duration(path + ".inpatient.lengthOfStay", in.lengthOfStay());
+      }
+      if (svc.crisis() != null) {
+        duration(path + ".crisis.episodeLength", svc.crisis().episodeLength());
+      }
+    }
+    for (int i = 0; i < list.size(); i++) {
+      ServiceSpec svc = list.get(i);
+      if (svc == null || svc.inpatient() == null || svc.inpatient().overflowsOutOfArea()) {
+        continue;
+      }
+      String target = svc.inpatient().whenFull();
+      ServiceSpec t = byId.get(target);
+      String path = "services[" + i + "].inpatient.whenFull";
+      if (t == null) {
+        add(path, "found '" + target + "'; expected out-of-area or the id of an INPATIENT service");
+      } else if (t.kind() != ServiceKind.INPATIENT || target.equals(svc.id())) {
+        add(path, "found '" + target + "'; expected out-of-area or another INPATIENT service");
+      }
+    }
+    checkOverflowCycles(list, byId);
+    return byId;
+  }
+
+  private void checkOverflowCycles(List<ServiceSpec> list, Map<String, ServiceSpec> byId) {
+    for (int i = 0; i < list.size(); i++) {
+      ServiceSpec start = list.get(i);
+      Set<String> seen = new HashSet<>();
+      ServiceSpec at = start;
+      while (at != null && at.inpatient() != null && !at.inpatient().overflowsOutOfArea()) {
+        if (!seen.add(at.id())) {
+          add(
+              "services[" + i + "].inpatient.whenFull",
+              "the services' whenFull settings form a loop through '"
+                  + at.id()
+                  + "'; expected the chain to end at out-of-area");
+          break;
+        }
+        at = byId.get(at.inpatient().whenFull());
+      }
+    }
+  }
+
+  private void checkSegments(List<SegmentSpec> list, Map<String, ServiceSpec> services) {
+    if (list.isEmpty()) {
+      add("segments", "is empty; expected at least one population segment");
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      SegmentSpec seg = list.get(i);
+      String path = "segments[" + i + "]";
+      if (seg == null) {
+        add(path, "is empty; expected a segment");
+        continue;
+      }
+      if (!isId(seg.id())) {
+        add(path + ".id", "found '" + seg.id() + "'; " + ID_RULE);
+      } else if (!ids.add(seg.id())) {
+        add(path + ".id", "'" + seg.id() + "' is used by an earlier segment; expected unique ids");
+      }
+      if (seg.startingCaseload() < 0) {
+        add(
+            path + ".startingCaseload",
+            "found " + seg.startingCaseload() + "; expected 0 or more people");
+      }
+      atLeast(path + ".referralsPerYear", seg.referralsPerYear(), 0);
+      atLeast(path + ".crisesPerYear", seg.crisesPerYear(), 0);
+      atLeast(path + ".frailtyVariance", seg.frailtyVariance(), 0);
+      ServiceSpec team = services.get(seg.team());
+      if (team == null) {
+        add(path + ".team", "found '" + seg.team() + "'; expected the id of a COMMUNITY service");
+      } else if (team.kind() != ServiceKind.COMMUNITY) {
+        add(
+            path + ".team",
+            "found '" + seg.team() + "', a " + team.kind() + " service; expected a COMMUNITY team");
+      }
+      for (Map.Entry<String, Double> e : seg.exitsPerYear().entrySet()) {
+        String p = path + ".exitsPerYear." + e.getKey();
+        ServiceSpec exit = services.get(e.getKey());
+        if (exit == null) {
+          add(p, "'" + e.getKey() + "' is not a service; expected the id of an EXIT service");
+        } else if (exit.kind() != ServiceKind.EXIT) {
+          add(p, "'" + e.getKey() + "' is a " + exit.kind() + " service; expected an EXIT");
+        }
+        if (e.getValue() == null) {
+          add(p, "is empty; expected a rate per person per year");
+        } else {
+          atLeast(p, e.getValue(), 0);
+        }
+      }
+    }
+  }
+
+  private void checkPathway(List<BranchSpec> list, Map<String, ServiceSpec> services) {
+    Set<String> froms = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      BranchSpec b = list.get(i);
+      String path = "pathway[" + i + "]";
+      if (b == null) {
+        add(path, "is empty; expected 'from' and 'to'");
+        continue;
+      }
+      ServiceSpec from = services.get(b.from());
+      if (from == null) {
+        add(path + ".from", "found '" + b.from() + "'; expected the id of a service");
+      } else if (from.kind() == ServiceKind.EXIT) {
+        add(path + ".from", "'" + b.from() + "' is an EXIT; people do not leave an exit");
+      } else if (!froms.add(b.from())) {
+        add(path + ".from", "'" + b.from() + "' has an earlier entry; expected one per service");
+      }
+      if (b.to().isEmpty()) {
+        add(path + ".to", "is empty; expected destinations with probabilities summing to 1");
+      }
+      double sum = 0;
+      for (Map.Entry<String, Double> e : b.to().entrySet()) {
+        String p = path + ".to." + e.getKey();
+        String dest = e.getKey();
+        ServiceSpec target = services.get(dest);
+        if (BranchSpec.HOME.equals(dest)) {
+          if (from != null && from.kind() == ServiceKind.COMMUNITY) {
+            add(p, "a crisis cannot send people 'home' from their own team; expected a service");
+          }
+        } else if (target == null) {
+          add(p, "'" + dest + "' is not a service; expected a service id or 'home'");
+        } else if (from != null
+            && from.kind() == ServiceKind.COMMUNITY
+            && target.kind() == ServiceKind.COMMUNITY) {
+          add(p, "a crisis on a team leads to crisis care or a bed; found another team");
+        }
+        Double prob = e.getValue();
+        if (prob == null || !(prob >= 0 && prob <= 1)) {
+          add(p, "found " + prob + "; expected a probability between 0 and 1");
+        } else {
+          sum += prob;
+        }
+      }
+      if (!b.to().isEmpty() && Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+        add(path + ".to", "probabilities sum to " + round(sum) + "; expected them to sum to 1");
+      }
+    }
+    for (ServiceSpec svc : services.values()) {
+      boolean branches = svc.kind() == ServiceKind.INPATIENT || svc.kind() == ServiceKind.CRISIS;
+      if (branches && !froms.contains(svc.id())) {
+        add(
+            "pathway",
+            "has no entry 'from: "
+                + svc.id()
+                + "'; expected one saying where people go after "
+                + svc.id());
+      }
+    }
+  }
+
+  private void section(String path, String name, boolean present, boolean expected) {
+    if (present && !expected) {
+      add(path + "." + name, "is given, but this service's kind does not use it; remove it");
+    } else if (!present && expected) {
+      add(path + "." + name, "is missing; expected it for this kind of service");
+    }
+  }
+
+  private void duration(String path, DurationSpec d) {
+    if (d == null) {
+      add(path, "is missing; expected family, meanDays and (except exponential/fixed) sdDays");
+      return;
+    }
+    if (d.family() == null) {
+      add(path + ".family", "is missing; expected EXPONENTIAL, LOGNORMAL, GAMMA or FIXED");
+    }
+    if (!(d.meanDays() > 0)) {
+      add(path + ".meanDays", "found " + d.meanDays() + "; expected more than 0 days");
+    }
+    boolean needsSd = d.family() == DurationFamily.LOGNORMAL || d.family() == DurationFamily.GAMMA;
+    if (needsSd && !(d.sdDays() > 0)) {
+      add(
+          path + ".sdDays",
+          "found " + d.sdDays() + "; expected more than 0 days for a " + d.family() + " family");
+    }
+  }
+
+  private void atLeast(String path, double value, double min) {
+    if (!(value >= min) || Double.isInfinite(value)) {
+      add(path, "found " + value + "; expected a number of at least " + round(min));
+    }
+  }
+
+  private static final String ID_RULE =
+      "expected a short id of letters, digits, '-' or '_', starting with a letter";
+
+  private static boolean isId(String id) {
+    return id != null && id.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
+  }
+
+  private static String round(double v) {
+    return Double.toString(Math.round(v * 1e6) / 1e6);
+  }
+
+  private void add(String path, String message) {
+    problems.add(new Problem(path, message));
+  }
+}

@@ -1,0 +1,38 @@
+package phbsim.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One population segment (for example a care-cluster group). Rates are per person per year.
+ *
+ * @param id short name used in outputs, such as {@code psychosis}
+ * @param label a longer name for people (default: the id)
+ * @param startingCaseload people of this segment on the team's caseload (or its waiting list) on
+ *     day 0
+ * @param referralsPerYear new people per year, arriving as a Poisson process
+ * @param team the COMMUNITY service that new and starting people belong to
+ * @param crisesPerYear crisis hazard of a person of average frailty
+ * @param frailtyVariance variance of the gamma frailty (mean 1) that multiplies each person's
+ *     crisis hazard; 0 makes everyone alike
+ * @param exitsPerYear hazard of leaving the caseload for each EXIT service, by its id (recovery to
+ *     primary care, death, moving away)
+ */
+public record SegmentSpec(
+    String id,
+    @Optional String label,
+    int startingCaseload,
+    double referralsPerYear,
+    String team,
+    double crisesPerYear,
+    double frailtyVariance,
+    Map<String, Double> exitsPerYear) {
+  public SegmentSpec {
+    label = label == null ? id : label;
+    exitsPerYear =
+        exitsPerYear == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(exitsPerYear));
+  }
+}
