@@ -43,8 +43,10 @@ public final class PathwayGraph {
         continue;
       }
       for (Map.Entry<String, Double> e : seg.exitsPerYear().entrySet()) {
-        if (graph.containsVertex(e.getKey()) && e.getValue() != null && e.getValue() > 0) {
-          addOrWiden(seg.team(), e.getKey(), "exit", e.getValue());
+        // Declared structure, not values: an exit whose rate a what-if sets to 0 is still a
+        // place people can go, so it must not turn into an "unreachable service" error.
+        if (graph.containsVertex(e.getKey())) {
+          addOrWiden(seg.team(), e.getKey(), "exit", weight(e.getValue()));
         }
       }
     }
@@ -93,6 +95,12 @@ public final class PathwayGraph {
   public List<Problem> check() {
     List<Problem> problems = new ArrayList<>();
     Set<String> reachable = reachable();
+    Set<String> branching = new LinkedHashSet<>();
+    for (BranchSpec b : scenario.pathway()) {
+      if (!b.to().isEmpty()) {
+        branching.add(b.from());
+      }
+    }
     int index = 0;
     for (ServiceSpec s : scenario.services()) {
       String path = "services[" + index++ + "]";
@@ -108,7 +116,8 @@ public final class PathwayGraph {
                     + "' cannot be reached from where people start (the teams named by the"
                     + " segments); expected a pathway branch or an exit rate leading to it"));
       }
-      if (s.kind() != ServiceKind.EXIT && graph.outDegreeOf(s.id()) == 0) {
+      boolean wayOut = graph.outDegreeOf(s.id()) > 0 || branching.contains(s.id());
+      if (s.kind() != ServiceKind.EXIT && !wayOut) {
         problems.add(
             new Problem(
                 path,
@@ -116,7 +125,7 @@ public final class PathwayGraph {
                     + s.id()
                     + "' has no way out; expected "
                     + (s.kind() == ServiceKind.COMMUNITY
-                        ? "an exit rate above 0 in a segment whose team it is"
+                        ? "an exit rate in a segment whose team it is"
                         : "a pathway entry 'from: " + s.id() + "'")));
       }
     }

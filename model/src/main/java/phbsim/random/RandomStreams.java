@@ -123,9 +123,39 @@ public final class RandomStreams {
       return SeedMixer.mix64(seed + n * gammaOf(seed));
     }
 
+    /**
+     * A reusable Commons RNG view of this family: {@code view.at(entity)} points it at one entity's
+     * stream, so that Commons RNG samplers can draw from keyed streams without an object per
+     * entity.
+     */
+    public View view() {
+      return new View(this);
+    }
+
     /** How many numbers the stream of {@code entity} has given. */
     public int drawn(int entity) {
       return entity < drawn.length ? drawn[entity] : 0;
+    }
+
+    /** A Commons RNG provider that draws from the stream of the entity last given to at(). */
+    public static final class View implements UniformRandomProvider {
+      private final Family family;
+      private int entity;
+
+      View(Family family) {
+        this.family = family;
+      }
+
+      /** Points this view at the stream of {@code entity}; returns this view. */
+      public View at(int entity) {
+        this.entity = entity;
+        return this;
+      }
+
+      @Override
+      public long nextLong() {
+        return family.nextLong(entity);
+      }
     }
   }
 }

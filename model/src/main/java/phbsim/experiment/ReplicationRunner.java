@@ -1,0 +1,94 @@
+package phbsim.experiment;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Runs independent tasks 0..n-1 on a number of threads and returns their results in index order.
+ */
+public final class ReplicationRunner {
+  /*
+   * Design notes: why results cannot depend on the thread count
+   *
+   * 1. A replication shares nothing mutable with another: it builds its own World from the
+   *    read-only CompiledScenario and its own RandomStreams keyed by its index.
+   * 2. Results are stored by replication index, not in completion order.
+   * 3. Every summary reduces over replications in index order, after all have finished, so even
+   *    floating-point sums are added in the same order whatever the threads did.
+   * Threads take the next index from a shared counter; which thread runs which index is
+   * irrelevant by 1 and 2.
+   */
+
+  private ReplicationRunner() {}
+
+  /**
+   * Runs {@code task} for every index in {@code 0..n-1} on {@code threads} threads.
+   *
+   * @return the results, element i being {@code task.apply(i)}
+   */
+  public static <T> List<T> run(int n, int threads, IntFunction<T> task) {
+    Object[] results = new Object[n];
+    if (threads <= 1 || n <= 1) {
+      for (int i = 0; i < n; i++) {
+        results[i] = task.apply(i);
+      }
+      return cast(results);
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), new Daemons());
+    try {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < Math.min(threads, n); w++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    results[i] = task.apply(i);
+                  }
+                }));
+      }
+      for (Future<?> f : workers) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running replications", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+    }
+    return cast(results);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> cast(Object[] results) {
+    return (List<T>) Arrays.asList(results);
+  }
+
+  /** Worker threads that never keep the JVM alive on their own. */
+  private static final class Daemons implements java.util.concurrent.ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "phbsim-replication-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package phbsim.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import phbsim.scenario.BranchSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioChecks;
+import phbsim.scenario.ServiceKind;
+import phbsim.scenario.ServiceSpec;
+
+/**
+ * A scenario's services and pathway compiled into arrays indexed by service number (the order of
+ * {@code services} in the scenario), for the event loop. Immutable; shared by all replications.
+ */
+public final class ServiceNetwork {
+  /** Destination code meaning "back to where the person came from". */
+  public static final int HOME = -1;
+
+  /** Overflow code meaning "an out-of-area placement". */
+  public static final int OUT_OF_AREA = -1;
+
+  private final List<ServiceSpec> specs;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final ServiceKind[] kind;
+  private final int[] slots;
+  private final int[] beds;
+  private final int[] overflow;
+  private final boolean[] aeAttendance;
+  private final DurationSampler[] duration;
+  private final double[][] branchCumulative;
+  private final int[][] branchTarget;
+
+  /**
+   * Compiles a scenario that has passed {@link ScenarioChecks}.
+   *
+   * @throws phbsim.scenario.ScenarioException if it has not
+   */
+  public ServiceNetwork(Scenario scenario) {
+    ScenarioChecks.requireValid(scenario);
+    specs = scenario.services();
+    int n = specs.size();
+    kind = new ServiceKind[n];
+    slots = new int[n];
+    beds = new int[n];
+    overflow = new int[n];
+    aeAttendance = new boolean[n];
+    duration = new DurationSampler[n];
+    branchCumulative = new double[n][];
+    branchTarget = new int[n][];
+    for (int i = 0; i < n; i++) {
+      index.put(specs.get(i).id(), i);
+    }
+    for (int i = 0; i < n; i++) {
+      ServiceSpec s = specs.get(i);
+      kind[i] = s.kind();
+      overflow[i] = OUT_OF_AREA;
+      switch (s.kind()) {
+        case COMMUNITY -> slots[i] = s.community().slots();
+        case INPATIENT -> {
+          beds[i] = s.inpatient().beds();
+          duration[i] = DurationSampler.of(s.inpatient().lengthOfStay());
+          if (!s.inpatient().overflowsOutOfArea()) {
+            overflow[i] = index.get(s.inpatient().whenFull());
+          }
+        }
+        case CRISIS -> {
+          aeAttendance[i] = s.crisis().aeAttendance();
+          duration[i] = DurationSampler.of(s.crisis().episodeLength());
+        }
+        case EXIT -> {
+          // Nothing to compile: people who arrive here leave the simulation.
+        }
+      }
+      branchCumulative[i] = new double[0];
+      branchTarget[i] = new int[0];
+    }
+    for (BranchSpec b : scenario.pathway()) {
+      int from = index.get(b.from());
+      List<Integer> targets = new ArrayList<>();
+      List<Double> cumulative = new ArrayList<>();
+      double sum = 0;
+      for (Map.Entry<String, Double> e : b.to().entrySet()) {
+        if (e.getValue() <= 0) {
+          continue;
+        }
+        sum += e.getValue();
+        targets.add(BranchSpec.HOME.equals(e.getKey()) ? HOME : index.get(e.getKey()));
+        cumulative.add(sum);
+      }
+      // Normalise away the rounding the checks tolerate, so the last branch ends at exactly 1.
+      double[] cum = new double[cumulative.size()];
+      for (int k = 0; k < cum.length; k++) {
+        cum[k] = cumulative.get(k) / sum;
+      }
+      cum[cum.length - 1] = 1.0;
+      branchCumulative[from] = cum;
+      branchTarget[from] = targets.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  public int size() {
+    return specs.size();
+  }
+
+  public int indexOf(String id) {
+    Integer i = index.get(id);
+    if (i == null) {
+      throw new IllegalArgumentException("no service '" + id + "'");
+    }
+    return i;
+  }
+
+  public String id(int service) {
+    return specs.get(service).id();
+  }
+
+  public ServiceSpec spec(int service) {
+    return specs.get(service);
+  }
+
+  public ServiceKind kind(int service) {
+    return kind[service];
+  }
+
+  /** Caseload slots of a COMMUNITY team; 0 for other kinds. */
+  public int slots(int service) {
+    return slots[service];
+  }
+
+  /** In-area beds of an INPATIENT service; 0 for other kinds. */
+  public int beds(int service) {
+    return beds[service];
+  }
+
+  /** The INPATIENT service an admission goes to when this one is full, or {@link #OUT_OF_AREA}. */
+  public int overflow(int service) {
+    return overflow[service];
+  }
+
+  /** Whether arriving at this CRISIS service counts as an A&amp;E attendance. */
+  public boolean aeAttendance(int service) {
+    return aeAttendance[service];
+  }
+
+  /** Length of stay (INPATIENT) or of the episode (CRISIS); null for other kinds. */
+  public DurationSampler duration(int service) {
+    return duration[service];
+  }
+
+  /**
+   * Where a person goes when leaving {@code service}, chosen by a uniform {@code u} in [0, 1): a
+   * service index or {@link #HOME}.
+   */
+  public int branch(int service, double u) {
+    double[] cum = branchCumulative[service];
+    int[] target = branchTarget[service];
+    for (int k = 0; k < cum.length - 1; k++) {
+      if (u < cum[k]) {
+        return target[k];
+      }
+    }
+    return target[cum.length - 1];
+  }
+
+  /** Whether people leaving {@code service} have somewhere to go. */
+  public boolean hasBranches(int service) {
+    return branchTarget[service].length > 0;
+  }
+}

@@ -1,0 +1,88 @@
+package phbsim.world;
+
+import java.util.Arrays;
+
+/**
+ * Everyone who has been part of one replication, by person number (0, 1, 2, ... in order of
+ * arrival; numbers are never reused, so a person's random streams stay theirs). Package-level
+ * arrays are read and written directly by the world's handlers: this class is storage, the rules
+ * live in the handlers.
+ */
+final class People {
+  /** On a team's caseload (with a slot), whether at home or away in crisis care or a bed. */
+  static final byte ON_CASELOAD = 0;
+
+  /** Referred, waiting for a slot on the team's caseload. */
+  static final byte WAITING = 1;
+
+  /** Left secondary care (recovered, died, moved away). */
+  static final byte EXITED = 2;
+
+  private int count;
+
+  /** Segment index. */
+  byte[] segment;
+
+  /** {@link #ON_CASELOAD}, {@link #WAITING} or {@link #EXITED}. */
+  byte[] status;
+
+  /** The service the person is in now: their team while at home. */
+  short[] location;
+
+  /** Whether the person's current bed is an out-of-area placement. */
+  boolean[] outOfArea;
+
+  /** Gamma frailty (mean 1) multiplying the crisis hazard. */
+  float[] frailty;
+
+  /** Crisis hazard still to accumulate before the next crisis (unit exponential scale). */
+  double[] crisisClock;
+
+  /** Exit hazard still to accumulate before leaving the caseload (unit exponential scale). */
+  double[] exitClock;
+
+  /** The day the clocks were last brought up to date. */
+  double[] clockDay;
+
+  /** The day the person joined the waiting list (meaningful while WAITING). */
+  double[] waitingSince;
+
+  public People(int expected) {
+    int capacity = Math.max(16, expected);
+    segment = new byte[capacity];
+    status = new byte[capacity];
+    location = new short[capacity];
+    outOfArea = new boolean[capacity];
+    frailty = new float[capacity];
+    crisisClock = new double[capacity];
+    exitClock = new double[capacity];
+    clockDay = new double[capacity];
+    waitingSince = new double[capacity];
+  }
+
+  /** Number of people ever present. */
+  public int count() {
+    return count;
+  }
+
+  /** Adds a person and returns their number. Their fields are then set by the caller. */
+  public int add() {
+    if (count == segment.length) {
+      grow();
+    }
+    return count++;
+  }
+
+  private void grow() {
+    int capacity = segment.length + (segment.length >> 1) + 16;
+    segment = Arrays.copyOf(segment, capacity);
+    status = Arrays.copyOf(status, capacity);
+    location = Arrays.copyOf(location, capacity);
+    outOfArea = Arrays.copyOf(outOfArea, capacity);
+    frailty = Arrays.copyOf(frailty, capacity);
+    crisisClock = Arrays.copyOf(crisisClock, capacity);
+    exitClock = Arrays.copyOf(exitClock, capacity);
+    clockDay = Arrays.copyOf(clockDay, capacity);
+    waitingSince = Arrays.copyOf(waitingSince, capacity);
+  }
+}

@@ -1,0 +1,521 @@
+package phbsim.world;
+
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import phbsim.engine.EventCalendar;
+import phbsim.engine.EventPriority;
+import phbsim.observe.Measure;
+import phbsim.observe.MonthlyMetrics;
+import phbsim.population.Segments;
+import phbsim.random.Purpose;
+import phbsim.random.RandomStreams;
+import phbsim.scenario.ServiceKind;
+import phbsim.service.ServiceNetwork;
+import phbsim.time.FinancialCalendar;
+
+/**
+ * All mutable state of one replication, and the loop that runs it from day 0 to the horizon.
+ *
+ * <p>Guarantees, checked as the run goes and failing it loudly if broken: people are conserved in
+ * every segment at every month end (present at the start + referrals - exits = present at the end);
+ * no caseload exceeds its slots and no ward its beds; no count goes below zero; the clock never
+ * goes backwards and nothing happens after the horizon.
+ */
+public final class World {
+  /*
+   * Design notes
+   *
+   * 1. Competing hazards without redrawing. A person at home has two hazards: a crisis (rate =
+   *    segment rate x frailty) and leaving the caseload (the sum of the exit rates). Each is a
+   *    "clock" holding the hazard still to accumulate before it fires, drawn once as a unit
+   *    exponential from the person's own stream (Purpose.CRISIS, Purpose.EXIT). The earliest of
+   *    the two firing times is the person's one event in the calendar. When something changes
+   *    (the person goes into hospital, gets a caseload slot, later a budget that changes the
+   *    rate), the clocks are run down by rate x elapsed time and the event is moved; they are not
+   *    redrawn. This is the modified next-reaction method (Anderson, J. Chem. Phys. 127, 2007).
+   *    For common random numbers it means that a person whose hazard is not touched by a policy
+   *    has exactly the same crises and exits in both arms.
+   *
+   * 2. Where a person is. location is their team while at home, otherwise the crisis service or
+   *    ward they are in. A person keeps their caseload slot while away in crisis care or a bed
+   *    (care coordination continues during an admission: ASSUMPTION), and the hazards pause
+   *    while they are away. A person waiting for a slot can have crises (their crisis clock runs)
+   *    but does not leave: exits are discharges from a caseload (ASSUMPTION; it makes a team an
+   *    M/M/c queue when crises are switched off, which the tests check against Erlang C).
+   *
+   * 3. Beds. An admission takes a bed in the ward the pathway names, or in the ward its whenFull
+   *    names (and so on), or else goes out of area for its whole stay (ASSUMPTION: no
+   *    repatriation when a bed frees). Bed days are the time integral of occupied beds.
+   *
+   * 4. Keys. Calendar key g (0 <= g < segments) is segment g's referral process; key
+   *    `segments` is the month end; person p has key segments + 1 + p.
+   */
+
+  static final int REFERRAL = 0;
+  static final int MONTH_END = 1;
+  static final int CRISIS = 2;
+  static final int EXIT = 3;
+  static final int LEAVE = 4;
+
+  private final CompiledScenario compiled;
+  private final ServiceNetwork services;
+  private final Segments segments;
+  private final FinancialCalendar financialCalendar;
+  private final EventCalendar calendar;
+  private final People people;
+  private final MonthlyMetrics metrics;
+
+  private final RandomStreams.Family referralStream;
+  private final RandomStreams.Family frailtyStream;
+  private final RandomStreams.Family crisisStream;
+  private final RandomStreams.Family exitStream;
+  private final RandomStreams.Family branchStream;
+  private final RandomStreams.Family stayStream;
+  private final SharedStateContinuousSampler[] frailtySampler;
+  private final RandomStreams.Family.View frailtyView;
+
+  private final int monthEndKey;
+  private final int firstPersonKey;
+  private final double horizon;
+
+  private final int[] caseload;
+  private final WaitingList[] waitingList;
+  private final int[] bedsUsed;
+
+  private final int[] present;
+  private final int[] presentAtMonthStart;
+  private final int[] onCaseload;
+  private final int[] waiting;
+  private final int[] inBed;
+  private final int[] outOfArea;
+  private final double[] bedDays;
+  private final double[] outOfAreaDays;
+  private final double[] lastBedChange;
+
+  private int month;
+  private boolean finished;
+  private long events;
+
+  /** A world at day 0 with the scenario's starting population in place. */
+  public World(CompiledScenario compiled, RandomStreams streams) {
+    this.compiled = compiled;
+    this.services = compiled.services();
+    this.segments = compiled.segments();
+    this.financialCalendar = compiled.calendar();
+    int s = segments.size();
+    int expected = compiled.startingPeople() + expectedReferrals();
+    this.people = new People(expected);
+    this.monthEndKey = s;
+    this.firstPersonKey = s + 1;
+    this.calendar = new EventCalendar(firstPersonKey + expected);
+    this.metrics = new MonthlyMetrics(financialCalendar.monthCount(), s);
+    this.horizon = financialCalendar.horizonDays();
+
+    this.referralStream = streams.family(Purpose.REFERRAL, s);
+    this.frailtyStream = streams.family(Purpose.FRAILTY, expected);
+    this.crisisStream = streams.family(Purpose.CRISIS, expected);
+    this.exitStream = streams.family(Purpose.EXIT, expected);
+    this.branchStream = streams.family(Purpose.CRISIS_BRANCH, expected);
+    this.stayStream = streams.family(Purpose.LENGTH_OF_STAY, expected);
+    this.frailtyView = frailtyStream.view();
+    this.frailtySampler = new SharedStateContinuousSampler[s];
+    for (int g = 0; g < s; g++) {
+      double v = segments.frailtyVariance(g);
+      // Gamma with mean 1 and variance v: shape 1/v, scale v (MODEL.md section 2).
+      frailtySampler[g] =
+          v > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(frailtyView, 1 / v, v) : null;
+    }
+
+    int n = services.size();
+    this.caseload = new int[n];
+    this.bedsUsed = new int[n];
+    this.waitingList = new WaitingList[n];
+    for (int i = 0; i < n; i++) {
+      if (services.kind(i) == ServiceKind.COMMUNITY) {
+        waitingList[i] = new WaitingList();
+      }
+    }
+    this.present = new int[s];
+    this.presentAtMonthStart = new int[s];
+    this.onCaseload = new int[s];
+    this.waiting = new int[s];
+    this.inBed = new int[s];
+    this.outOfArea = new int[s];
+    this.bedDays = new double[s];
+    this.outOfAreaDays = new double[s];
+    this.lastBedChange = new double[s];
+
+    for (int g = 0; g < s; g++) {
+      for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
+        arrive(g);
+      }
+    }
+    System.arraycopy(present, 0, presentAtMonthStart, 0, s);
+    for (int g = 0; g < s; g++) {
+      scheduleReferral(g);
+    }
+    calendar.schedule(monthEndKey, financialCalendar.monthStart(1), EventPriority.MONTH_END, 0);
+  }
+
+  /** Runs to the horizon. Returns this world, whose record is then complete. */
+  public World run() {
+    while (!finished) {
+      int key = calendar.next();
+      events++;
+      if (key >= firstPersonKey) {
+        int p = key - firstPersonKey;
+        switch (calendar.lastKind()) {
+          case CRISIS -> crisis(p);
+          case EXIT -> exitFromCaseload(p);
+          case LEAVE -> leave(p);
+          default -> throw new IllegalStateException("unknown event kind " + calendar.lastKind());
+        }
+      } else if (key == monthEndKey) {
+        monthEnd();
+      } else {
+        referral(key);
+      }
+    }
+    checkFinalState();
+    return this;
+  }
+
+  /** The monthly record. Complete once {@link #run()} has returned. */
+  public MonthlyMetrics metrics() {
+    return metrics;
+  }
+
+  /** Events processed so far. */
+  public long events() {
+    return events;
+  }
+
+  /** Everyone who has been part of the run, including those who left. */
+  public int peopleEver() {
+    return people.count();
+  }
+
+  public CompiledScenario compiled() {
+    return compiled;
+  }
+
+  // ---------------------------------------------------------------- arrivals
+
+  private int expectedReferrals() {
+    double perDay = 0;
+    for (int g = 0; g < segments.size(); g++) {
+      perDay += segments.referralsPerDay(g);
+    }
+    return (int) Math.min(Integer.MAX_VALUE / 4, perDay * financialCalendar.horizonDays() * 1.1);
+  }
+
+  private void scheduleReferral(int g) {
+    double rate = segments.referralsPerDay(g);
+    if (rate > 0) {
+      double gap = -Math.log(referralStream.nextOpenDouble(g)) / rate;
+      calendar.schedule(g, calendar.now() + gap, EventPriority.ARRIVAL, REFERRAL);
+    }
+  }
+
+  private void referral(int g) {
+    metrics.add(month, g, Measure.REFERRALS, 1);
+    arrive(g);
+    scheduleReferral(g);
+  }
+
+  /** A new person of segment g joins their team, or its waiting list. */
+  private void arrive(int g) {
+    int p = people.add();
+    double now = calendar.now();
+    people.segment[p] = (byte) g;
+    people.frailty[p] = frailtySampler[g] == null ? 1f : (float) drawFrailty(g, p);
+    people.crisisClock[p] = unitExponential(crisisStream, p);
+    people.exitClock[p] = unitExponential(exitStream, p);
+    people.clockDay[p] = now;
+    int team = segments.team(g);
+    people.location[p] = (short) team;
+    present[g]++;
+    if (caseload[team] < services.slots(team) && waitingList[team].isEmpty()) {
+      people.status[p] = People.ON_CASELOAD;
+      caseload[team]++;
+      onCaseload[g]++;
+    } else {
+      people.status[p] = People.WAITING;
+      people.waitingSince[p] = now;
+      waitingList[team].add(p);
+      waiting[g]++;
+      metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
+    }
+    armHazards(p);
+  }
+
+  private double drawFrailty(int g, int p) {
+    frailtyView.at(p);
+    return frailtySampler[g].sample();
+  }
+
+  // ---------------------------------------------------------------- hazards at home
+
+  private double crisisRate(int p) {
+    return segments.crisesPerDay(people.segment[p]) * people.frailty[p];
+  }
+
+  private double exitRate(int p) {
+    return people.status[p] == People.ON_CASELOAD ? segments.exitsPerDay(people.segment[p]) : 0;
+  }
+
+  /** Runs the clocks of a person at home down to now. */
+  private void runDownClocks(int p) {
+    double elapsed = calendar.now() - people.clockDay[p];
+    if (elapsed > 0) {
+      people.crisisClock[p] = Math.max(0, people.crisisClock[p] - crisisRate(p) * elapsed);
+      people.exitClock[p] = Math.max(0, people.exitClock[p] - exitRate(p) * elapsed);
+    }
+    people.clockDay[p] = calendar.now();
+  }
+
+  /** Schedules the earlier of a person's crisis and exit, from their clocks. */
+  private void armHazards(int p) {
+    double now = calendar.now();
+    people.clockDay[p] = now;
+    double crisisRate = crisisRate(p);
+    double exitRate = exitRate(p);
+    double crisisAt = crisisRate > 0 ? now + people.crisisClock[p] / crisisRate : Double.NaN;
+    double exitAt = exitRate > 0 ? now + people.exitClock[p] / exitRate : Double.NaN;
+    int key = firstPersonKey + p;
+    if (crisisAt < horizon && !(exitAt < crisisAt)) {
+      calendar.schedule(key, crisisAt, EventPriority.TRANSITION, CRISIS);
+    } else if (exitAt < horizon) {
+      calendar.schedule(key, exitAt, EventPriority.TRANSITION, EXIT);
+    } else {
+      // Neither fires within the horizon: keep the calendar small.
+      calendar.cancel(key);
+    }
+  }
+
+  private void crisis(int p) {
+    runDownClocks(p);
+    people.crisisClock[p] = unitExponential(crisisStream, p);
+    int g = people.segment[p];
+    metrics.add(month, g, Measure.CRISES, 1);
+    int team = segments.team(g);
+    moveTo(p, services.branch(team, branchStream.nextDouble(p)));
+  }
+
+  private void exitFromCaseload(int p) {
+    runDownClocks(p);
+    int g = people.segment[p];
+    leaveSecondaryCare(p, segments.exitFor(g, exitStream.nextDouble(p)));
+  }
+
+  // ---------------------------------------------------------------- moving along the pathway
+
+  private void moveTo(int p, int destination) {
+    if (destination == ServiceNetwork.HOME) {
+      goHome(p);
+      return;
+    }
+    switch (services.kind(destination)) {
+      case INPATIENT -> admit(p, destination);
+      case CRISIS -> startCrisisEpisode(p, destination);
+      case EXIT -> leaveSecondaryCare(p, destination);
+      case COMMUNITY -> goHome(p);
+    }
+  }
+
+  private void goHome(int p) {
+    people.location[p] = (short) segments.team(people.segment[p]);
+    armHazards(p);
+  }
+
+  private void startCrisisEpisode(int p, int service) {
+    int g = people.segment[p];
+    metrics.add(
+        month,
+        g,
+        services.aeAttendance(service) ? Measure.AE_ATTENDANCES : Measure.CRISIS_TEAM_EPISODES,
+        1);
+    people.location[p] = (short) service;
+    double days = services.duration(service).days(stayStream.nextDouble(p));
+    calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
+  }
+
+  private void admit(int p, int requested) {
+    int g = people.segment[p];
+    accrueBedDays(g);
+    metrics.add(month, g, Measure.ADMISSIONS, 1);
+    int ward = requested;
+    while (ward != ServiceNetwork.OUT_OF_AREA && bedsUsed[ward] >= services.beds(ward)) {
+      ward = services.overflow(ward);
+    }
+    if (ward == ServiceNetwork.OUT_OF_AREA) {
+      people.location[p] = (short) requested;
+      people.outOfArea[p] = true;
+      outOfArea[g]++;
+      metrics.add(month, g, Measure.OUT_OF_AREA_ADMISSIONS, 1);
+      ward = requested;
+    } else {
+      people.location[p] = (short) ward;
+      people.outOfArea[p] = false;
+      bedsUsed[ward]++;
+      inBed[g]++;
+    }
+    double days = services.duration(ward).days(stayStream.nextDouble(p));
+    calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
+  }
+
+  /** End of a stay in a bed, or of a crisis episode: free the place and follow the pathway. */
+  private void leave(int p) {
+    int service = people.location[p];
+    if (services.kind(service) == ServiceKind.INPATIENT) {
+      int g = people.segment[p];
+      accrueBedDays(g);
+      if (people.outOfArea[p]) {
+        people.outOfArea[p] = false;
+        outOfArea[g]--;
+      } else {
+        bedsUsed[service]--;
+        inBed[g]--;
+      }
+    }
+    moveTo(p, services.branch(service, branchStream.nextDouble(p)));
+  }
+
+  private void leaveSecondaryCare(int p, int exitService) {
+    int g = people.segment[p];
+    int team = segments.team(g);
+    if (people.status[p] == People.ON_CASELOAD) {
+      caseload[team]--;
+      onCaseload[g]--;
+    } else {
+      // Left while waiting (a crisis pathway ending in an exit): removed from the line lazily.
+      waiting[g]--;
+    }
+    people.status[p] = People.EXITED;
+    people.location[p] = (short) exitService;
+    present[g]--;
+    metrics.add(month, g, Measure.EXITS, 1);
+    calendar.cancel(firstPersonKey + p);
+    allocateFreeSlots(team);
+  }
+
+  /** Gives free caseload slots to the people at the front of the team's waiting list. */
+  private void allocateFreeSlots(int team) {
+    WaitingList line = waitingList[team];
+    while (caseload[team] < services.slots(team) && !line.isEmpty()) {
+      int q = line.poll();
+      if (people.status[q] != People.WAITING) {
+        continue;
+      }
+      int g = people.segment[q];
+      boolean atHome = people.location[q] == team;
+      if (atHome) {
+        runDownClocks(q);
+      }
+      people.status[q] = People.ON_CASELOAD;
+      caseload[team]++;
+      onCaseload[g]++;
+      waiting[g]--;
+      metrics.add(month, g, Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST, 1);
+      metrics.add(
+          month,
+          g,
+          Measure.WAITING_DAYS_OF_THOSE_ALLOCATED,
+          calendar.now() - people.waitingSince[q]);
+      if (atHome) {
+        armHazards(q);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- month end
+
+  private void accrueBedDays(int g) {
+    double elapsed = calendar.now() - lastBedChange[g];
+    bedDays[g] += inBed[g] * elapsed;
+    outOfAreaDays[g] += outOfArea[g] * elapsed;
+    lastBedChange[g] = calendar.now();
+  }
+
+  private void monthEnd() {
+    for (int g = 0; g < segments.size(); g++) {
+      accrueBedDays(g);
+      metrics.add(month, g, Measure.BED_DAYS, bedDays[g]);
+      metrics.add(month, g, Measure.OUT_OF_AREA_DAYS, outOfAreaDays[g]);
+      bedDays[g] = 0;
+      outOfAreaDays[g] = 0;
+      metrics.set(month, g, Measure.CASELOAD, onCaseload[g]);
+      metrics.set(month, g, Measure.WAITING_LIST, waiting[g]);
+      metrics.set(month, g, Measure.OCCUPIED_BEDS, inBed[g]);
+      metrics.set(month, g, Measure.OUT_OF_AREA_PLACEMENTS, outOfArea[g]);
+      checkConservation(g);
+      presentAtMonthStart[g] = present[g];
+    }
+    month++;
+    if (month == financialCalendar.monthCount()) {
+      finished = true;
+    } else {
+      calendar.schedule(
+          monthEndKey, financialCalendar.monthStart(month + 1), EventPriority.MONTH_END, 0);
+    }
+  }
+
+  // ---------------------------------------------------------------- invariants
+
+  private void checkConservation(int g) {
+    long expected =
+        presentAtMonthStart[g]
+            + Math.round(metrics.get(month, g, Measure.REFERRALS))
+            - Math.round(metrics.get(month, g, Measure.EXITS));
+    if (present[g] != expected || present[g] != onCaseload[g] + waiting[g]) {
+      throw new IllegalStateException(
+          "people not conserved in segment "
+              + segments.id(g)
+              + " in month "
+              + month
+              + ": start "
+              + presentAtMonthStart[g]
+              + " + referrals - exits = "
+              + expected
+              + ", present "
+              + present[g]
+              + ", on caseload + waiting "
+              + (onCaseload[g] + waiting[g]));
+    }
+    if (onCaseload[g] < 0 || waiting[g] < 0 || inBed[g] < 0 || outOfArea[g] < 0) {
+      throw new IllegalStateException("a count fell below zero in segment " + segments.id(g));
+    }
+  }
+
+  private void checkFinalState() {
+    for (int i = 0; i < services.size(); i++) {
+      if (caseload[i] > services.slots(i) && services.kind(i) == ServiceKind.COMMUNITY) {
+        throw new IllegalStateException("caseload above slots in " + services.id(i));
+      }
+      if (bedsUsed[i] > services.beds(i)) {
+        throw new IllegalStateException("beds over-occupied in " + services.id(i));
+      }
+    }
+    int[] count = new int[segments.size()];
+    for (int p = 0; p < people.count(); p++) {
+      if (people.status[p] != People.EXITED) {
+        count[people.segment[p]]++;
+      }
+    }
+    for (int g = 0; g < segments.size(); g++) {
+      if (count[g] != present[g]) {
+        throw new IllegalStateException(
+            "segment "
+                + segments.id(g)
+                + ": "
+                + count[g]
+                + " people present, counted "
+                + present[g]);
+      }
+    }
+  }
+
+  private static double unitExponential(RandomStreams.Family stream, int p) {
+    return -Math.log(stream.nextOpenDouble(p));
+  }
+}

@@ -1,0 +1,79 @@
+package phbsim.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import phbsim.report.ExperimentResult;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioException;
+import phbsim.testing.TestScenarios;
+
+class ExperimentTest {
+
+  @Test
+  @DisplayName("results are bit-identical whatever the number of threads")
+  void threadCountDoesNotChangeResults() {
+    Scenario s = TestScenarios.builder().years(2).build();
+    String one = Experiment.run(s, new RunSpec(8, 5, 1)).digest();
+    String two = Experiment.run(s, new RunSpec(8, 5, 2)).digest();
+    String four = Experiment.run(s, new RunSpec(8, 5, 4)).digest();
+    assertThat(two).isEqualTo(one);
+    assertThat(four).isEqualTo(one);
+  }
+
+  @Test
+  @DisplayName("replications are independent: replication i is the same alone or in a batch")
+  void replicationDependsOnlyOnItsIndex() {
+    Scenario s = TestScenarios.builder().years(1).build();
+    ExperimentResult batch = Experiment.run(s, new RunSpec(4, 5, 2));
+    var alone =
+        Experiment.replicate(new phbsim.world.CompiledScenario(s), 5, 3).metrics().toArray();
+    assertThat(batch.replications().get(3).metrics().toArray()).isEqualTo(alone);
+    assertThat(batch.replications().get(2).metrics().toArray()).isNotEqualTo(alone);
+  }
+
+  @Test
+  @DisplayName("a scenario with problems is refused with all of them")
+  void invalidScenarioRefused() {
+    Scenario bad = TestScenarios.builder().years(40).referralsPerYear(-1).build();
+    assertThatThrownBy(() -> Experiment.run(bad, new RunSpec(1, 1, 1)))
+        .isInstanceOf(ScenarioException.class)
+        .satisfies(
+            e -> {
+              List<String> paths =
+                  ((ScenarioException) e).problems().stream().map(p -> p.path()).toList();
+              assertThat(paths).contains("years", "segments[0].referralsPerYear");
+            });
+  }
+
+  @Test
+  @DisplayName("the runner returns results in index order and propagates failures")
+  void runnerOrdersAndPropagates() {
+    assertThat(ReplicationRunner.run(50, 3, i -> i * i))
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 50).map(i -> i * i).boxed().toList());
+    assertThatThrownBy(
+            () ->
+                ReplicationRunner.run(
+                    5,
+                    2,
+                    i -> {
+                      if (i == 3) {
+                        throw new IllegalStateException("boom " + i);
+                      }
+                      return i;
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("boom 3");
+  }
+
+  @Test
+  @DisplayName("run settings reject impossible values")
+  void runSpecChecks() {
+    assertThatThrownBy(() -> new RunSpec(0, 1, 1)).hasMessageContaining("replications");
+    assertThatThrownBy(() -> new RunSpec(1, 1, 0)).hasMessageContaining("threads");
+  }
+}

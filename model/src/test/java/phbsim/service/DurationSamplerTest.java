@@ -1,0 +1,81 @@
+package phbsim.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import phbsim.random.Purpose;
+import phbsim.random.RandomStreams;
+import phbsim.scenario.DurationFamily;
+import phbsim.scenario.DurationSpec;
+
+class DurationSamplerTest {
+  private static final int N = 50_000;
+
+  private static double[] sample(DurationSpec spec) {
+    DurationSampler sampler = DurationSampler.of(spec);
+    RandomStreams.Family u = new RandomStreams(123, 0).family(Purpose.LENGTH_OF_STAY, 1);
+    double[] x = new double[N];
+    for (int i = 0; i < N; i++) {
+      x[i] = sampler.days(u.nextDouble(0));
+    }
+    return x;
+  }
+
+  private static void assertFits(double[] x, RealDistribution d, double mean, double sd) {
+    double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(d, x);
+    assertThat(p).as("KS p-value").isGreaterThan(0.001);
+    SummaryStatistics s = new SummaryStatistics();
+    for (double v : x) {
+      s.addValue(v);
+    }
+    assertThat(s.getMean()).isCloseTo(mean, within(4 * sd / Math.sqrt(N)));
+    assertThat(s.getStandardDeviation()).isCloseTo(sd, within(0.05 * sd));
+  }
+
+  @Test
+  @DisplayName("lognormal stays have the published mean and standard deviation")
+  void lognormal() {
+    double m = 33;
+    double sd = 30;
+    double sigma2 = Math.log1p(sd * sd / (m * m));
+    RealDistribution d =
+        new LogNormalDistribution(null, Math.log(m) - sigma2 / 2, Math.sqrt(sigma2), 1e-9);
+    assertFits(sample(new DurationSpec(DurationFamily.LOGNORMAL, m, sd)), d, m, sd);
+  }
+
+  @Test
+  @DisplayName("gamma stays have the given mean and standard deviation")
+  void gamma() {
+    double m = 7;
+    double sd = 4;
+    RealDistribution d = new GammaDistribution(null, m * m / (sd * sd), sd * sd / m, 1e-9);
+    assertFits(sample(new DurationSpec(DurationFamily.GAMMA, m, sd)), d, m, sd);
+  }
+
+  @Test
+  @DisplayName("exponential stays have standard deviation equal to the mean")
+  void exponential() {
+    assertFits(
+        sample(new DurationSpec(DurationFamily.EXPONENTIAL, 21.0, null)),
+        new ExponentialDistribution(null, 21.0, 1e-9),
+        21.0,
+        21.0);
+  }
+
+  @Test
+  @DisplayName("a fixed stay is always the mean")
+  void fixed() {
+    DurationSampler s = DurationSampler.of(new DurationSpec(DurationFamily.FIXED, 0.25, null));
+    assertThat(s.days(0.0)).isEqualTo(0.25);
+    assertThat(s.days(0.999)).isEqualTo(0.25);
+    assertThat(s.meanDays()).isEqualTo(0.25);
+  }
+}

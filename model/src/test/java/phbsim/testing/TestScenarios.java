@@ -1,0 +1,150 @@
+package phbsim.testing;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import phbsim.scenario.BranchSpec;
+import phbsim.scenario.CommunitySpec;
+import phbsim.scenario.CrisisSpec;
+import phbsim.scenario.DurationFamily;
+import phbsim.scenario.DurationSpec;
+import phbsim.scenario.InpatientSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.SegmentSpec;
+import phbsim.scenario.ServiceKind;
+import phbsim.scenario.ServiceSpec;
+
+/**
+ * Small scenarios built in code for tests: one team ("team"), one ward ("ward"), one crisis service
+ * ("crisis"), one exit ("discharged"), and one segment ("people"). Each setter returns a new
+ * builder, so a test states only what it varies.
+ */
+public final class TestScenarios {
+  private int years = 5;
+  private LocalDate start = LocalDate.of(2026, 4, 1);
+  private int startingCaseload = 100;
+  private double referralsPerYear = 50;
+  private double crisesPerYear = 0.5;
+  private double frailtyVariance = 0.5;
+  private double exitsPerYear = 0.5;
+  private double posts = 10;
+  private int caseloadPerPost = 30;
+  private int beds = 10;
+  private DurationSpec lengthOfStay = new DurationSpec(DurationFamily.LOGNORMAL, 30.0, 20.0);
+  private DurationSpec episode = new DurationSpec(DurationFamily.FIXED, 0.25, null);
+  private double crisisToWard = 0.3;
+
+  public static TestScenarios builder() {
+    return new TestScenarios();
+  }
+
+  public TestScenarios years(int v) {
+    years = v;
+    return this;
+  }
+
+  public TestScenarios start(LocalDate v) {
+    start = v;
+    return this;
+  }
+
+  public TestScenarios startingCaseload(int v) {
+    startingCaseload = v;
+    return this;
+  }
+
+  public TestScenarios referralsPerYear(double v) {
+    referralsPerYear = v;
+    return this;
+  }
+
+  public TestScenarios crisesPerYear(double v) {
+    crisesPerYear = v;
+    return this;
+  }
+
+  public TestScenarios frailtyVariance(double v) {
+    frailtyVariance = v;
+    return this;
+  }
+
+  public TestScenarios exitsPerYear(double v) {
+    exitsPerYear = v;
+    return this;
+  }
+
+  public TestScenarios slots(int v) {
+    posts = v;
+    caseloadPerPost = 1;
+    return this;
+  }
+
+  public TestScenarios beds(int v) {
+    beds = v;
+    return this;
+  }
+
+  public TestScenarios lengthOfStay(DurationSpec v) {
+    lengthOfStay = v;
+    return this;
+  }
+
+  public TestScenarios episode(DurationSpec v) {
+    episode = v;
+    return this;
+  }
+
+  /** Share of crises that end in an admission; the rest go home after the crisis episode. */
+  public TestScenarios crisisToWard(double v) {
+    crisisToWard = v;
+    return this;
+  }
+
+  public Scenario build() {
+    Map<String, Double> exits = new LinkedHashMap<>();
+    exits.put("discharged", exitsPerYear);
+    SegmentSpec segment =
+        new SegmentSpec(
+            "people",
+            null,
+            startingCaseload,
+            referralsPerYear,
+            "team",
+            crisesPerYear,
+            frailtyVariance,
+            exits);
+    List<ServiceSpec> services = new ArrayList<>();
+    services.add(
+        new ServiceSpec(
+            "team",
+            ServiceKind.COMMUNITY,
+            null,
+            new CommunitySpec(posts, caseloadPerPost),
+            null,
+            null));
+    services.add(
+        new ServiceSpec(
+            "ward",
+            ServiceKind.INPATIENT,
+            null,
+            null,
+            new InpatientSpec(beds, lengthOfStay, null),
+            null));
+    services.add(
+        new ServiceSpec(
+            "crisis", ServiceKind.CRISIS, null, null, null, new CrisisSpec(true, episode)));
+    services.add(new ServiceSpec("discharged", ServiceKind.EXIT, null, null, null, null));
+    Map<String, Double> afterCrisis = new LinkedHashMap<>();
+    // Both destinations stay declared even at probability 0, as a what-if would leave them.
+    afterCrisis.put("ward", crisisToWard);
+    afterCrisis.put("home", 1 - crisisToWard);
+    List<BranchSpec> pathway =
+        List.of(
+            new BranchSpec("team", Map.of("crisis", 1.0)),
+            new BranchSpec("crisis", afterCrisis),
+            new BranchSpec("ward", Map.of("home", 1.0)));
+    return new Scenario("test", null, start, years, List.of(segment), services, pathway);
+  }
+}
