@@ -1,0 +1,12 @@
+package phbsim.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of {@code java -jar phbsim.jar}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(PhbsimCommand.commandLine().execute(args));
+  }
+}

@@ -1,0 +1,77 @@
+package phbsim.cli;
+
+import java.io.PrintWriter;
+import phbsim.scenario.ScenarioException;
+import phbsim.scenarios.ScenarioLoadException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code phbsim} command. */
+@Command(
+    name = "phbsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = PhbsimCommand.Version.class,
+    description = {
+      "Simulates moving people with long-term mental health conditions from block-contracted",
+      "services onto personal health budgets: cash, community teams, crisis care.",
+    },
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ScenariosCommand.class,
+      PathwayCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  phbsim run                              run the built-in default scenario",
+      "  phbsim run my-area.yaml --set years=10  run a file, overriding one setting",
+      "  phbsim validate my-area.yaml            check a scenario file",
+      "  phbsim help run                         options of one command",
+    })
+public final class PhbsimCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The configured command line: user mistakes become short messages and non-zero exits. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new PhbsimCommand());
+    cl.setExecutionExceptionHandler(PhbsimCommand::handle);
+    return cl;
+  }
+
+  private static int handle(
+      Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cl.getErr();
+    if (e instanceof ScenarioLoadException load) {
+      err.println(load.problems().size() == 1 ? "1 problem:" : load.problems().size() + " problems:");
+      load.problems().forEach(p -> err.println("  " + p));
+    } else if (e instanceof ScenarioException bad) {
+      err.println(bad.problems().size() == 1 ? "1 problem:" : bad.problems().size() + " problems:");
+      bad.problems().forEach(p -> err.println("  " + p));
+    } else if (e instanceof UserError user) {
+      err.println(user.getMessage());
+    } else {
+      err.println(
+          "phbsim stopped on an internal error, not a problem with your input: " + e);
+      err.println("Please report it with the command you ran.");
+      return 3;
+    }
+    err.flush();
+    return UserError.EXIT_CODE;
+  }
+
+  /** The version, from the jar manifest when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = PhbsimCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"phbsim " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package phbsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import phbsim.cli.options.OutputOptions;
+import phbsim.cli.options.ReplicationOptions;
+import phbsim.cli.options.ScenarioOptions;
+import phbsim.cli.write.MetricsCsv;
+import phbsim.cli.write.OutputFolder;
+import phbsim.cli.write.SummaryText;
+import phbsim.experiment.Experiment;
+import phbsim.experiment.RunSpec;
+import phbsim.report.ExperimentResult;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.ScenarioYaml;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code phbsim run}: runs a scenario, prints a summary and writes the result files. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a scenario for a number of replications, print a summary per financial year and write",
+      "the monthly and annual metrics as tidy CSV files into an output folder.",
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  phbsim run                                     the built-in default scenario",
+      "  phbsim run my-area.yaml -r 100 --seed 7        100 replications of a file",
+      "  phbsim run --set years=10 --set services[cmht].community.posts=40",
+      "",
+      "Files written: monthly_metrics.csv, annual_metrics.csv, scenario.yaml (the scenario as",
+      "run, overrides applied) and run.json (settings and a digest of the results).",
+    })
+final class RunCommand implements Callable<Integer> {
+  @Mixin ScenarioOptions scenario;
+  @Mixin ReplicationOptions replications;
+  @Mixin OutputOptions output;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RunSpec run = replications.runSpec(spec.commandLine());
+    Scenario s = scenario.load();
+    long started = System.nanoTime();
+    ExperimentResult result = Experiment.run(s, run);
+    double seconds = (System.nanoTime() - started) / 1e9;
+
+    Path folder = output.folder(safeName(s.name()));
+    OutputFolder files =
+        new OutputFolder(folder)
+            .add("monthly_metrics.csv", w -> MetricsCsv.monthly(result, w))
+            .add("annual_metrics.csv", w -> MetricsCsv.annual(result, w))
+            .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
+            .add("run.json", w -> w.write(runJson(s, run, result)));
+    try {
+      files.commit();
+    } catch (IOException e) {
+      throw new UserError("Cannot write the results to " + folder + ": " + e.getMessage(), e);
+    }
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.UK,
+        "%s: %s%n%d years from %s, %d replications, seed %d, %d threads: %.1f s, %,d events%n%n",
+        s.name(),
+        s.description().isBlank() ? "" : s.description().strip(),
+        s.years(),
+        s.startDate(),
+        run.replications(),
+        run.masterSeed(),
+        run.threads(),
+        seconds,
+        result.events());
+    SummaryText.print(result, out);
+    out.printf(
+        "%nMeans, with the range that holds 95%% of replications in brackets.%nWritten to %s%n",
+        folder);
+    out.flush();
+    return 0;
+  }
+
+  private static String safeName(String name) {
+    String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-");
+    return cleaned.isEmpty() ? "scenario" : cleaned;
+  }
+
+  private String runJson(Scenario s, RunSpec run, ExperimentResult result) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", s.name());
+    json.put("source", scenario.name());
+    json.put("overrides", scenario.overrides());
+    json.put("years", s.years());
+    json.put("startDate", s.startDate().toString());
+    json.put("replications", run.replications());
+    json.put("seed", run.masterSeed());
+    // Threads and timings are left out on purpose: the files must be the same bytes whatever
+    // the machine and the number of threads.
+    json.put("events", result.events());
+    json.put("resultsSha256", result.digest());
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
+        + System.lineSeparator();
+  }
+}

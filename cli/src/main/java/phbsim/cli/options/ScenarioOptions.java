@@ -1,0 +1,60 @@
+package phbsim.cli.options;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.BuiltInScenarios;
+import phbsim.scenarios.LoadProblem;
+import phbsim.scenarios.ScenarioLoadException;
+import phbsim.scenarios.ScenarioLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Which scenario to run, and overrides of any of its settings. */
+public final class ScenarioOptions {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
+      description =
+          "A scenario file (.yaml) or the name of a built-in scenario (see 'phbsim scenarios')."
+              + " Default: ${DEFAULT-VALUE}.",
+      defaultValue = BuiltInScenarios.DEFAULT)
+  String scenario;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description =
+          "Override one setting without editing the file, e.g. --set years=10"
+              + " --set segments[psychosis].crisesPerYear=0.8. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  /** The scenario named, as a file if such a file exists, else as a built-in. */
+  public Scenario load() {
+    Path file = Path.of(scenario);
+    if (Files.isRegularFile(file)) {
+      return ScenarioLoader.load(file, overrides);
+    }
+    if (BuiltInScenarios.isBuiltIn(scenario)) {
+      return BuiltInScenarios.load(scenario, overrides);
+    }
+    throw new ScenarioLoadException(
+        List.of(
+            new LoadProblem(
+                scenario,
+                0,
+                0,
+                "",
+                "no such file, and no built-in scenario of that name; expected a .yaml file or one"
+                    + " of: "
+                    + String.join(", ", BuiltInScenarios.names()))));
+  }
+
+  /** What the user named, for messages and output folder names. */
+  public String name() {
+    return scenario;
+  }
+}

@@ -1,0 +1,2 @@
+/** Options shared by several commands, as Picocli mixins: scenario, replications, output. */
+package phbsim.cli.options;
