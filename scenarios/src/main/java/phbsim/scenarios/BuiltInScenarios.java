@@ -1,0 +1,108 @@
+package phbsim.scenarios;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import phbsim.scenario.Scenario;
+
+/**
+ * The scenarios shipped with phbsim, as resources under {@code phbsim/scenarios/}. The index below
+ * is the list (no classpath scanning); a test checks that every indexed name has a resource that
+ * loads and that no resource is left out of the index.
+ */
+public final class BuiltInScenarios {
+  /** The scenario used when none is named. */
+  public static final String DEFAULT = "default";
+
+  /** Where the built-in scenario files live on the classpath. */
+  public static final String RESOURCE_DIRECTORY = "phbsim/scenarios/";
+
+  private static final Map<String, String> INDEX = index();
+
+  private BuiltInScenarios() {}
+
+  private static Map<String, String> index() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(
+        DEFAULT,
+        "A typical place of about 220,000 people: four care-cluster segments, CMHTs, an acute"
+            + " ward, a crisis house, A&E and a crisis team; 5 years from April 2026.");
+    m.put(
+        "tiny",
+        "The smallest useful scenario: one segment, one small team, one ward, one crisis"
+            + " service and exits; for quick tests and demonstrations.");
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Built-in names and their one-line descriptions, the default first. */
+  public static Map<String, String> descriptions() {
+    return INDEX;
+  }
+
+  /** Built-in names, the default first. */
+  public static List<String> names() {
+    return List.copyOf(INDEX.keySet());
+  }
+
+  public static boolean isBuiltIn(String name) {
+    return INDEX.containsKey(name);
+  }
+
+  /** The classpath resource of a built-in name, such as {@code phbsim/scenarios/tiny.yaml}. */
+  public static String resource(String name) {
+    return RESOURCE_DIRECTORY + name + ".yaml";
+  }
+
+  /** Loads a built-in scenario with no overrides. */
+  public static Scenario load(String name) {
+    return load(name, List.of());
+  }
+
+  /**
+   * Loads a built-in scenario, applying {@code overrides} as {@link ScenarioLoader#load(
+   * java.nio.file.Path, List)} does.
+   *
+   * @throws ScenarioLoadException if {@code name} is not built in (the problem lists the names), or
+   *     listing every problem with the overrides
+   */
+  public static Scenario load(String name, List<String> overrides) {
+    requireBuiltIn(name);
+    return ScenarioLoader.loadResource(resource(name), overrides);
+  }
+
+  /** The YAML text of a built-in scenario, comments and all (to copy and edit). */
+  public static String text(String name) {
+    requireBuiltIn(name);
+    try (InputStream in =
+        BuiltInScenarios.class.getClassLoader().getResourceAsStream(resource(name))) {
+      if (in == null) {
+        throw new IllegalStateException("built-in scenario resource missing: " + resource(name));
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void requireBuiltIn(String name) {
+    if (!isBuiltIn(name)) {
+      throw new ScenarioLoadException(
+          List.of(
+              new LoadProblem(
+                  "built-in scenarios",
+                  0,
+                  0,
+                  "",
+                  "found '"
+                      + name
+                      + "', which is not a built-in scenario; expected one of "
+                      + String.join(", ", INDEX.keySet())
+                      + " (or the path of a scenario file)")));
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package phbsim.scenarios;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import phbsim.scenario.Problem;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioChecks;
+
+/**
+ * Loads a scenario from YAML: text &rarr; Jackson tree (recording where each path is) &rarr; {@code
+ * --set path=value} overrides on the tree &rarr; structure check against the record types &rarr;
+ * binding to {@link Scenario} &rarr; {@link ScenarioChecks}.
+ *
+ * <p>Contract: it returns a scenario that passes {@link ScenarioChecks#check}, or throws a {@link
+ * ScenarioLoadException} carrying every problem found, each with its source (file, resource or
+ * override), line and column where known, its path and what was found against what was expected. A
+ * YAML syntax error stops loading (one problem, at the error); otherwise structural problems
+ * (unknown keys, missing required keys, wrong types, unknown enum values, bad overrides) and the
+ * model's own checks are reported together. Keys are the record component names; a component marked
+ * {@link phbsim.scenario.Optional} may be left out. Enum values are accepted in any case.
+ *
+ * <p>Overrides are described in {@link #load(Path, List)}.
+ */
+public final class ScenarioLoader {
+  /*
+   * Design notes
+   *
+   * 1. Why walk the tree before Jackson binds it. Jackson's binding stops at the first problem and
+   *    its messages name Java types. Commissioners edit these files by hand and need the whole
+   *    list in their own words (STYLE.md section 5), so StructureCheck walks the tree against the
+   *    record components by reflection and collects every structural problem with its path. It
+   *    prunes what it reports, so the rest still binds, and the model's checks then run on it in
+   *    the same pass. A model problem on a path already reported (or under it, or above it) is
+   *    dropped as a consequence of the structural one, not a separate mistake.
+   *
+   * 2. Binding stays strict (FAIL_ON_UNKNOWN_PROPERTIES) as a second line of defence: a tree the
+   *    walk passed binds cleanly, and anything it missed fails loudly rather than silently.
+   *
+   * 3. Locations. The model's checks know only paths. YamlTree reads the text with Jackson's
+   *    streaming YAML parser, records each path's token location, and maps a problem back to the
+   *    nearest recorded enclosing path; paths an override replaced map to the override instead.
+   */
+  private static final ObjectMapper BINDER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .build();
+
+  private ScenarioLoader() {}
+
+  /** Loads a scenario file with no overrides. */
+  public static Scenario load(Path file) {
+    return load(file, List.of());
+  }
+
+  /**
+   * Loads a scenario file, applying {@code overrides} first. Problems name the file as given.
+   *
+   * <p>Each override is {@code path=value}. The path is keys joined by dots, with {@code [index]}
+   * or {@code [id]} after a list ({@code segments[0].referralsPerYear=900}, {@code
+   * segments[psychosis].crisesPerYear=0.8}, {@code services[cmht].community.posts=45}; pathway
+   * branches are selected by their {@code from}: {@code pathway[ae].to.acute-ward=0.3}). The value
+   * is read as YAML: a number, true/false, a date or text. A key left out of the file may be set if
+   * the model allows it there. Overrides apply in order, so a later one wins.
+   */
+  public static Scenario load(Path file, List<String> overrides) {
+    String source = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw unreadable(source, "does not exist; expected a YAML scenario file");
+    } catch (IOException e) {
+      throw unreadable(source, "cannot be read (" + e + "); expected a YAML scenario file");
+    }
+    return parse(source, text, overrides);
+  }
+
+  /**
+   * Loads a scenario from a classpath resource, such as {@code phbsim/scenarios/default.yaml}.
+   * Problems name the resource.
+   */
+  public static Scenario loadResource(String resource, List<String> overrides) {
+    ClassLoader loader = ScenarioLoader.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw unreadable(resource, "is not on the classpath; expected a scenario resource");
+      }
+      return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8), overrides);
+    } catch (IOException e) {
+      throw unreadable(resource, "cannot be read (" + e + "); expected a scenario resource");
+    }
+  }
+
+  /**
+   * Loads a scenario from YAML text; {@code source} names it in problems (a file name, say).
+   *
+   * @throws ScenarioLoadException listing every problem found
+   */
+  public static Scenario parse(String source, String yaml, List<String> overrides) {
+    YamlTree tree = YamlTree.read(source, yaml);
+    List<Finding> structural = new ArrayList<>(tree.findings);
+    if (tree.root == null) {
+      throw failure(tree, structural);
+    }
+    structural.addAll(Overrides.apply(tree, Scenario.class, overrides));
+    structural.addAll(StructureCheck.check(tree.root, Scenario.class));
+
+    Scenario scenario;
+    try {
+      scenario = BINDER.treeToValue(tree.root, Scenario.class);
+    } catch (JsonMappingException e) {
+      if (structural.isEmpty()) {
+        structural.add(bindingFinding(e));
+      }
+      throw failure(tree, structural);
+    } catch (IOException e) {
+      structural.add(Finding.at("", "cannot be bound (" + e.getMessage() + ")"));
+      throw failure(tree, structural);
+    }
+    List<Finding> all = new ArrayList<>(structural);
+    for (Problem p : ScenarioChecks.check(scenario)) {
+      if (!followsFrom(p, structural)) {
+        all.add(Finding.at(p.path(), p.message()));
+      }
+    }
+    if (!all.isEmpty()) {
+      throw failure(tree, all);
+    }
+    return scenario;
+  }
+
+  /**
+   * The scenario with {@code overrides} applied (as {@link #load(Path, List)} describes), checked
+   * again. For what-ifs on a scenario already in memory.
+   */
+  public static Scenario override(Scenario scenario, List<String> overrides) {
+    return parse("scenario '" + scenario.name() + "'", ScenarioYaml.write(scenario), overrides);
+  }
+
+  /** Whether a model problem is a consequence of a structural one on the same branch. */
+  private static boolean followsFrom(Problem problem, List<Finding> structural) {
+    for (Finding f : structural) {
+      if (!f.path().isEmpty()
+          && !problem.path().isEmpty()
+          && (Paths.isWithin(problem.path(), f.path())
+              || Paths.isWithin(f.path(), problem.path()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Finding bindingFinding(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    Throwable cause =
+        e instanceof ValueInstantiationException && e.getCause() != null ? e.getCause() : e;
+    String detail = cause == e ? e.getOriginalMessage() : cause.getMessage();
+    return Finding.at(path.toString(), "cannot be used: " + detail);
+  }
+
+  private static ScenarioLoadException unreadable(String source, String message) {
+    return new ScenarioLoadException(List.of(new LoadProblem(source, 0, 0, "", message)));
+  }
+
+  private static ScenarioLoadException failure(YamlTree tree, List<Finding> findings) {
+    List<LoadProblem> problems = new ArrayList<>();
+    for (Finding f : findings) {
+      YamlTree.Place place = f.place() != null ? f.place() : tree.placeOf(f.path(), f.atKey());
+      problems.add(
+          new LoadProblem(place.source(), place.line(), place.column(), f.path(), f.message()));
+    }
+    // Command-line problems first, then the file's from top to bottom; stable otherwise.
+    problems.sort(
+        Comparator.comparing((LoadProblem p) -> p.hasLocation() ? 1 : 0)
+            .thenComparingInt(LoadProblem::line)
+            .thenComparingInt(LoadProblem::column));
+    return new ScenarioLoadException(problems);
+  }
+}
