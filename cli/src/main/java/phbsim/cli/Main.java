@@ -1,7 +1,5 @@
 package phbsim.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of {@code java -jar phbsim.jar}. */
 public final class Main {
   private Main() {}

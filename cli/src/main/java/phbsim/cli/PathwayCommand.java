@@ -16,10 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pathway",
     mixinStandardHelpOptions = true,
-    description = {
-      "Print the pathway a scenario describes: services, and the moves between them with their",
-      "probabilities and exit rates, as Graphviz DOT and as a Mermaid flowchart.",
-    },
+    description =
+        "Print the pathway a scenario describes: services, and the moves between them with"
+            + " their probabilities and exit rates, as Graphviz DOT and as a Mermaid flowchart.",
     footer = {
       "",
       "Examples:",

@@ -11,10 +11,9 @@ import picocli.CommandLine.Command;
     name = "phbsim",
     mixinStandardHelpOptions = true,
     versionProvider = PhbsimCommand.Version.class,
-    description = {
-      "Simulates moving people with long-term mental health conditions from block-contracted",
-      "services onto personal health budgets: cash, community teams, crisis care.",
-    },
+    description =
+        "Simulates moving people with long-term mental health conditions from block-contracted"
+            + " services onto personal health budgets: cash, community teams, crisis care.",
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
@@ -42,14 +41,26 @@ public final class PhbsimCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new PhbsimCommand());
     cl.setExecutionExceptionHandler(PhbsimCommand::handle);
+    cl.setParameterExceptionHandler(PhbsimCommand::badArguments);
     return cl;
   }
 
-  private static int handle(
-      Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
+  /** A mistake in the arguments: the message and where to find help, not the whole usage. */
+  private static int badArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println(e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return cl.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
     PrintWriter err = cl.getErr();
     if (e instanceof ScenarioLoadException load) {
-      err.println(load.problems().size() == 1 ? "1 problem:" : load.problems().size() + " problems:");
+      err.println(
+          load.problems().size() == 1 ? "1 problem:" : load.problems().size() + " problems:");
       load.problems().forEach(p -> err.println("  " + p));
     } else if (e instanceof ScenarioException bad) {
       err.println(bad.problems().size() == 1 ? "1 problem:" : bad.problems().size() + " problems:");
@@ -57,8 +68,7 @@ public final class PhbsimCommand implements Runnable {
     } else if (e instanceof UserError user) {
       err.println(user.getMessage());
     } else {
-      err.println(
-          "phbsim stopped on an internal error, not a problem with your input: " + e);
+      err.println("phbsim stopped on an internal error, not a problem with your input: " + e);
       err.println("Please report it with the command you ran.");
       return 3;
     }

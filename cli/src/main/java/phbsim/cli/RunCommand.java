@@ -29,10 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run a scenario for a number of replications, print a summary per financial year and write",
-      "the monthly and annual metrics as tidy CSV files into an output folder.",
-    },
+    description =
+        "Run a scenario for a number of replications, print a summary per financial year and"
+            + " write the monthly and annual metrics as tidy CSV files into an output folder.",
     footer = {
       "",
       "Examples:",
@@ -40,8 +39,8 @@ import picocli.CommandLine.Spec;
       "  phbsim run my-area.yaml -r 100 --seed 7        100 replications of a file",
       "  phbsim run --set years=10 --set services[cmht].community.posts=40",
       "",
-      "Files written: monthly_metrics.csv, annual_metrics.csv, scenario.yaml (the scenario as",
-      "run, overrides applied) and run.json (settings and a digest of the results).",
+      "Files written: monthly_metrics.csv, annual_metrics.csv, scenario.yaml (the",
+      "scenario as run, overrides applied) and run.json (settings and a digest).",
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;
@@ -85,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         result.events());
     SummaryText.print(result, out);
     out.printf(
+        Locale.ROOT,
         "%nMeans, with the range that holds 95%% of replications in brackets.%nWritten to %s%n",
         folder);
     out.flush();

@@ -1,6 +1,7 @@
 package phbsim.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import phbsim.scenarios.BuiltInScenarios;
@@ -46,7 +47,7 @@ final class ScenariosCommand implements Callable<Integer> {
     }
     out.println("Built-in scenarios (run one with: phbsim run NAME):");
     for (Map.Entry<String, String> e : BuiltInScenarios.descriptions().entrySet()) {
-      out.printf("  %-14s %s%n", e.getKey(), e.getValue());
+      out.printf(Locale.ROOT, "  %-14s %s%n", e.getKey(), e.getValue());
     }
     out.flush();
     return 0;

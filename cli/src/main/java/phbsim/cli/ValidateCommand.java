@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioException;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Check one or more scenario files without running them. Every problem in a file is",
-      "listed at once, with its line, column and path. Exit code 1 if any file has a problem.",
-    },
+    description =
+        "Check one or more scenario files without running them. Every problem in a file is"
+            + " listed at once, with its line, column and path. Exit code 1 if any file has a"
+            + " problem.",
     footer = {"", "Examples:", "  phbsim validate my-area.yaml", "  phbsim validate a.yaml b.yaml"})
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(
@@ -47,15 +48,21 @@ final class ValidateCommand implements Callable<Integer> {
                 : BuiltInScenarios.load(name, List.of());
         new CompiledScenario(s);
         out.printf(
+            Locale.ROOT,
             "%s: ok (%d segments, %d services, %d years)%n",
-            name, s.segments().size(), s.services().size(), s.years());
+            name,
+            s.segments().size(),
+            s.services().size(),
+            s.years());
       } catch (ScenarioLoadException e) {
         failed++;
-        err.printf("%s: %d %s%n", name, e.problems().size(), plural(e.problems().size()));
+        err.printf(
+            Locale.ROOT, "%s: %d %s%n", name, e.problems().size(), plural(e.problems().size()));
         e.problems().forEach(p -> err.println("  " + p));
       } catch (ScenarioException e) {
         failed++;
-        err.printf("%s: %d %s%n", name, e.problems().size(), plural(e.problems().size()));
+        err.printf(
+            Locale.ROOT, "%s: %d %s%n", name, e.problems().size(), plural(e.problems().size()));
         e.problems().forEach(p -> err.println("  " + p));
       }
     }

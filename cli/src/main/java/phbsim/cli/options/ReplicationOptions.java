@@ -16,7 +16,8 @@ public final class ReplicationOptions {
       names = "--seed",
       paramLabel = "SEED",
       defaultValue = "" + RunSpec.DEFAULT_SEED,
-      description = "Master random seed: the same seed gives the same results. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Master random seed: the same seed gives the same results. Default: ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(
@@ -36,6 +37,8 @@ public final class ReplicationOptions {
       throw new picocli.CommandLine.ParameterException(
           commandLine, "--threads must be at least 1, found " + threads);
     }
-    return threads == null ? RunSpec.of(replications, seed) : new RunSpec(replications, seed, threads);
+    return threads == null
+        ? RunSpec.of(replications, seed)
+        : new RunSpec(replications, seed, threads);
   }
 }

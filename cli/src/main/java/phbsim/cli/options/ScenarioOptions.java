@@ -53,6 +53,11 @@ public final class ScenarioOptions {
                     + String.join(", ", BuiltInScenarios.names()))));
   }
 
+  /** The overrides given with --set, in order. */
+  public List<String> overrides() {
+    return List.copyOf(overrides);
+  }
+
   /** What the user named, for messages and output folder names. */
   public String name() {
     return scenario;

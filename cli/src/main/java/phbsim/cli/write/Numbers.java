@@ -14,7 +14,8 @@ public final class Numbers {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "";
     }
-    BigDecimal d = BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    BigDecimal d =
+        BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
     if (d.signum() == 0) {
       return "0";
     }

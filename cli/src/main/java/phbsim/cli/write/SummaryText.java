@@ -8,8 +8,8 @@ import phbsim.report.Summary;
 import phbsim.time.FinancialYear;
 
 /**
- * The short summary {@code phbsim run} prints: a row per measure, a column per financial year,
- * each cell the mean with the 95% interval across replications on the line beneath.
+ * The short summary {@code phbsim run} prints: a row per measure, a column per financial year, each
+ * cell the mean with the 95% interval across replications on the line beneath.
  */
 public final class SummaryText {
   private static final int LABEL = 34;
@@ -59,8 +59,7 @@ public final class SummaryText {
     StringBuilder wait = new StringBuilder(pad("Mean wait for a slot, days", LABEL));
     for (int y = 0; y < years.size(); y++) {
       Summary days =
-          result.annual(
-              y, ExperimentResult.ALL_SEGMENTS, Measure.WAITING_DAYS_OF_THOSE_ALLOCATED);
+          result.annual(y, ExperimentResult.ALL_SEGMENTS, Measure.WAITING_DAYS_OF_THOSE_ALLOCATED);
       Summary people =
           result.annual(
               y, ExperimentResult.ALL_SEGMENTS, Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST);
