@@ -123,7 +123,9 @@ public final class EventCalendar {
     if (key >= position.length) {
       growKeys(key + 1);
     }
-    this.tie[key] = ((long) priority.ordinal() << SEQUENCE_BITS) | sequence++;
+    long oldTie = this.tie[key];
+    long newTie = ((long) priority.ordinal() << SEQUENCE_BITS) | sequence++;
+    this.tie[key] = newTie;
     this.kind[key] = (byte) kind;
     int at = position[key];
     if (at == NOT_PENDING) {
@@ -131,9 +133,12 @@ public final class EventCalendar {
         growHeap();
       }
       siftUp(size++, day, key);
-    } else if (day < heapDay[at] || (day == heapDay[at] && at > 0)) {
+    } else if (day < heapDay[at] || (day == heapDay[at] && newTie < oldTie)) {
+      // Earlier than before: only the ancestors can now be later than this event.
       siftUp(at, day, key);
     } else {
+      // Later than before (a same-day reschedule usually is, having a newer sequence): only the
+      // descendants can now be earlier than this event.
       siftDown(at, day, key);
     }
   }

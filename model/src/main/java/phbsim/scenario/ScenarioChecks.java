@@ -228,7 +228,9 @@ public final class ScenarioChecks {
         Double prob = e.getValue();
         if (prob == null || !(prob >= 0 && prob <= 1)) {
           add(p, "found " + prob + "; expected a probability between 0 and 1");
-        } else {
+        }
+        if (prob != null && Double.isFinite(prob)) {
+          // Sum the numbers as written, so that the sum reported below is the one the user sees.
           sum += prob;
         }
       }
