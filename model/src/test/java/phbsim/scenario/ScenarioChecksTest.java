@@ -544,24 +544,31 @@ class ScenarioChecksTest {
     }
 
     @Test
-    @DisplayName("a team with no exit rate above 0 and no crisis branch has no way out")
+    @DisplayName("a team with no exits declared and no crisis branch has no way out")
     void teamWithNoWayOut() {
       Draft d = minimal();
       d.services.add(community("iapt"));
-      d.segments.add(segment("common", "iapt", map("discharged", 0.0)));
-      assertOnly(check(d), "services[4]", "'iapt'", "no way out", "exit rate above 0");
+      d.segments.add(segment("common", "iapt", map()));
+      assertOnly(check(d), "services[4]", "'iapt'", "no way out", "exit rate");
     }
 
     @Test
-    @DisplayName("a crisis service that only sends people home, and nobody reaches, has no way out")
+    @DisplayName("an exit whose rate is set to 0 is still declared: a what-if must not fail")
+    void zeroRateExitIsStillAWayOut() {
+      Draft d = minimal();
+      d.services.add(community("iapt"));
+      d.segments.add(segment("common", "iapt", map("discharged", 0.0)));
+      assertThat(check(d)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a crisis service that nobody reaches is reported once, as unreachable")
     void crisisWithNoWayOut() {
       Draft d = minimal();
       d.services.add(crisis("triage"));
       d.pathway.add(new BranchSpec("triage", map("home", 1.0)));
-      List<Problem> problems = check(d);
-      assertThat(problems).hasSize(2);
-      assertProblem(problems.get(0), "services[4]", "'triage'", "cannot be reached");
-      assertProblem(problems.get(1), "services[4]", "'triage'", "no way out", "'from: triage'");
+      // Its pathway entry is its way out; the one problem is that nobody can reach it.
+      assertOnly(check(d), "services[4]", "'triage'", "cannot be reached");
     }
 
     @Test
