@@ -121,6 +121,9 @@ public final class ScenarioLoader {
     structural.addAll(Overrides.apply(tree, Scenario.class, overrides));
     structural.addAll(StructureCheck.check(tree.root, Scenario.class));
 
+    if (!tree.root.isObject()) {
+      throw failure(tree, structural); // the structure check said what a scenario looks like
+    }
     Scenario scenario;
     try {
       scenario = BINDER.treeToValue(tree.root, Scenario.class);

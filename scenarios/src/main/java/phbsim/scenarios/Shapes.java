@@ -98,6 +98,27 @@ final class Shapes {
         .collect(Collectors.toList());
   }
 
+  /**
+   * What text components name, where "text" alone would not help: most are references to ids. Keyed
+   * by component name; the model's Javadoc is the authority (ServiceSpec, SegmentSpec, BranchSpec,
+   * InpatientSpec), and a test keeps these names in step with the records.
+   */
+  static final Map<String, String> TEXT_MEANING =
+      Map.of(
+          "id", "a short id of letters, digits, '-' or '_', starting with a letter",
+          "name", "a short name for the scenario",
+          "team", "the id of the COMMUNITY service this segment's people belong to",
+          "from", "the id of the service people leave",
+          "whenFull", "out-of-area or the id of another INPATIENT service");
+
+  /** What a value for this component looks like, in words. */
+  static String describe(RecordComponent c) {
+    if (c.getType() == String.class && TEXT_MEANING.containsKey(c.getName())) {
+      return TEXT_MEANING.get(c.getName());
+    }
+    return describe(c.getGenericType());
+  }
+
   /** What a value of this type looks like, in words, for "expected ..." messages. */
   static String describe(Type type) {
     Class<?> c = raw(type);

@@ -44,9 +44,14 @@ final class StructureCheck {
 
   /** Returns the node to keep at this place (a normalised copy for scalars), or null if wrong. */
   private JsonNode value(JsonNode node, Type type, String path) {
+    return value(node, type, path, Shapes.describe(type));
+  }
+
+  /** As above; {@code expected} describes the value wanted here, in words. */
+  private JsonNode value(JsonNode node, Type type, String path, String expected) {
     Class<?> raw = Shapes.raw(type);
     if (node.isNull()) {
-      problem(path, "is empty; expected " + Shapes.describe(type));
+      problem(path, "is empty; expected " + expected);
       return node;
     }
     if (raw.isRecord()) {
@@ -58,7 +63,7 @@ final class StructureCheck {
     if (Shapes.isMap(type)) {
       return map(node, type, path);
     }
-    return scalar(node, raw, type, path);
+    return scalar(node, raw, type, path, expected);
   }
 
   private JsonNode record(JsonNode node, Type type, String path) {
@@ -69,10 +74,14 @@ final class StructureCheck {
     List<String> expected = Shapes.keys(type);
     List<String> present = new ArrayList<>();
     obj.fieldNames().forEachRemaining(present::add);
+    List<String> meant = new ArrayList<>();
     for (String key : present) {
       if (!expected.contains(key)) {
         obj.remove(key);
         String hint = Spelling.closest(key, expected);
+        if (hint != null) {
+          meant.add(hint);
+        }
         findings.add(
             Finding.atKey(
                 Paths.child(path, key),
@@ -88,15 +97,16 @@ final class StructureCheck {
       String childPath = Paths.child(path, c.getName());
       JsonNode child = obj.get(c.getName());
       if (child == null) {
-        if (!Shapes.isOptional(c)) {
-          problem(childPath, "is missing; expected " + Shapes.describe(c.getGenericType()));
+        // A misspelt key was reported above with "did you mean"; once is enough.
+        if (!Shapes.isOptional(c) && !meant.contains(c.getName())) {
+          problem(childPath, "is missing; expected " + Shapes.describe(c));
         }
         continue;
       }
       if (child.isNull() && Shapes.isOptional(c)) {
         continue; // an explicit empty value means "use the default"
       }
-      JsonNode kept = value(child, c.getGenericType(), childPath);
+      JsonNode kept = value(child, c.getGenericType(), childPath, Shapes.describe(c));
       if (kept == null || (kept.isNull() && !Shapes.isOptional(c))) {
         obj.remove(c.getName());
       } else if (kept != child) {
@@ -143,12 +153,16 @@ final class StructureCheck {
     return node;
   }
 
-  private JsonNode scalar(JsonNode node, Class<?> raw, Type type, String path) {
+  private JsonNode scalar(JsonNode node, Class<?> raw, Type type, String path, String expected) {
     if (!node.isValueNode()) {
       wrong(node, type, path);
       return null;
     }
     if (raw == String.class) {
+      if (!node.isValueNode()) {
+        problem(path, "found " + found(node) + "; expected " + expected);
+        return null;
+      }
       return node.isTextual() ? node : NODES.textNode(node.asText());
     }
     if (raw == int.class || raw == Integer.class) {

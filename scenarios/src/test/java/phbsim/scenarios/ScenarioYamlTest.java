@@ -1,0 +1,51 @@
+package phbsim.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import phbsim.scenario.Scenario;
+
+class ScenarioYamlTest {
+  static List<String> names() {
+    return BuiltInScenarios.names();
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  @DisplayName("writing a built-in and loading the text gives an equal scenario")
+  void roundTripsBuiltIns(String name) {
+    Scenario s = BuiltInScenarios.load(name);
+    String yaml = ScenarioYaml.write(s);
+    assertThat(ScenarioLoader.parse("written.yaml", yaml, List.of())).isEqualTo(s);
+    assertThat(ScenarioYaml.write(ScenarioLoader.parse("again.yaml", yaml, List.of())))
+        .isEqualTo(yaml);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "name=true",
+        "name='0.10'",
+        "description=\"a: colon, and 'quotes'\"",
+        "segments[0].referralsPerYear=0.1",
+        "segments[0].crisesPerYear=1e-7"
+      })
+  @DisplayName("text that looks like another type and awkward numbers survive the round trip")
+  void roundTripsAwkwardValues(String override) {
+    Scenario s = ScenarioLoader.loadResource("bad/good.yaml", List.of(override));
+    assertThat(ScenarioLoader.parse("written.yaml", ScenarioYaml.write(s), List.of())).isEqualTo(s);
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  @DisplayName("the written text writes defaults out and keys in record order")
+  void writesEffectiveScenario(String name) {
+    String yaml = ScenarioYaml.write(BuiltInScenarios.load(name));
+    assertThat(yaml).startsWith("name: " + name + "\ndescription: ");
+    assertThat(yaml).contains("\n    label: ").contains("\nstartDate: 2026-04-01\n");
+  }
+}
