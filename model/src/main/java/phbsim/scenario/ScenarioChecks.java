@@ -1,8 +1,8 @@
 package phbsim.scenario;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +56,7 @@ public final class ScenarioChecks {
   }
 
   private Map<String, ServiceSpec> checkServices(List<ServiceSpec> list) {
-    Map<String, ServiceSpec> byId = new HashMap<>();
+    Map<String, ServiceSpec> byId = new LinkedHashMap<>(); // file order, for messages
     if (list.isEmpty()) {
       add("services", "is empty; expected at least one COMMUNITY team and one EXIT");
     }
@@ -170,7 +170,11 @@ public final class ScenarioChecks {
       } else if (team.kind() != ServiceKind.COMMUNITY) {
         add(
             path + ".team",
-            "found '" + seg.team() + "', a " + team.kind() + " service; expected a COMMUNITY team");
+            "found '"
+                + seg.team()
+                + "', "
+                + article(team.kind())
+                + " service; expected a COMMUNITY team");
       }
       for (Map.Entry<String, Double> e : seg.exitsPerYear().entrySet()) {
         String p = path + ".exitsPerYear." + e.getKey();
@@ -178,7 +182,7 @@ public final class ScenarioChecks {
         if (exit == null) {
           add(p, "'" + e.getKey() + "' is not a service; expected the id of an EXIT service");
         } else if (exit.kind() != ServiceKind.EXIT) {
-          add(p, "'" + e.getKey() + "' is a " + exit.kind() + " service; expected an EXIT");
+          add(p, "'" + e.getKey() + "' is " + article(exit.kind()) + " service; expected an EXIT");
         }
         if (e.getValue() == null) {
           add(p, "is empty; expected a rate per person per year");
@@ -268,19 +272,23 @@ public final class ScenarioChecks {
       add(path + ".family", "is missing; expected EXPONENTIAL, LOGNORMAL, GAMMA or FIXED");
     }
     if (!(d.meanDays() > 0)) {
-      add(path + ".meanDays", "found " + d.meanDays() + "; expected more than 0 days");
+      add(path + ".meanDays", "found " + round(d.meanDays()) + "; expected more than 0 days");
     }
     boolean needsSd = d.family() == DurationFamily.LOGNORMAL || d.family() == DurationFamily.GAMMA;
     if (needsSd && !(d.sdDays() > 0)) {
       add(
           path + ".sdDays",
-          "found " + d.sdDays() + "; expected more than 0 days for a " + d.family() + " family");
+          "found "
+              + round(d.sdDays())
+              + "; expected more than 0 days for a "
+              + d.family()
+              + " family");
     }
   }
 
   private void atLeast(String path, double value, double min) {
     if (!(value >= min) || Double.isInfinite(value)) {
-      add(path, "found " + value + "; expected a number of at least " + round(min));
+      add(path, "found " + round(value) + "; expected a number of at least " + round(min));
     }
   }
 
@@ -291,8 +299,19 @@ public final class ScenarioChecks {
     return id != null && id.matches("[A-Za-z][A-Za-z0-9_-]{0,63}");
   }
 
+  /** A number as a person would write it: 0 rather than 0.0, at most 6 decimals. */
   private static String round(double v) {
-    return Double.toString(Math.round(v * 1e6) / 1e6);
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.toString(v);
+    }
+    return java.math.BigDecimal.valueOf(v)
+        .setScale(6, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static String article(ServiceKind kind) {
+    return (kind == ServiceKind.INPATIENT || kind == ServiceKind.EXIT ? "an " : "a ") + kind;
   }
 
   private void add(String path, String message) {
