@@ -32,6 +32,12 @@ public final class Experiment {
   /** One replication, on the calling thread. */
   public static ReplicationResult replicate(CompiledScenario compiled, long seed, int index) {
     World world = new World(compiled, new RandomStreams(seed, index)).run();
-    return new ReplicationResult(index, world.metrics(), world.events(), world.peopleEver());
+    return new ReplicationResult(
+        index,
+        world.metrics(),
+        world.ledger().cashFlow(),
+        world.vacantCapacityCost(),
+        world.events(),
+        world.peopleEver());
   }
 }

@@ -11,6 +11,8 @@ public enum Measure {
   CASELOAD(Kind.STOCK),
   /** People referred and waiting for a caseload slot. */
   WAITING_LIST(Kind.STOCK),
+  /** People holding a personal health budget (instead of a place on the caseload). */
+  BUDGET_HOLDERS(Kind.STOCK),
   /** In-area beds occupied (acute wards, crisis houses, respite). */
   OCCUPIED_BEDS(Kind.STOCK),
   /** People in out-of-area placements. */

@@ -1,5 +1,6 @@
 package phbsim.report;
 
+import phbsim.money.CashFlow;
 import phbsim.observe.MonthlyMetrics;
 
 /**
@@ -7,8 +8,15 @@ import phbsim.observe.MonthlyMetrics;
  *
  * @param replication its index
  * @param metrics its monthly record
+ * @param cashFlow its payments per month and ledger line, from its ledger
+ * @param vacantCapacityCost per month, pence of staffed community capacity standing empty
  * @param events the number of events processed
  * @param peopleEver everyone who was part of the run, including those who left
  */
 public record ReplicationResult(
-    int replication, MonthlyMetrics metrics, long events, int peopleEver) {}
+    int replication,
+    MonthlyMetrics metrics,
+    CashFlow cashFlow,
+    long[] vacantCapacityCost,
+    long events,
+    int peopleEver) {}

@@ -13,6 +13,8 @@ import java.util.List;
  * @param segments the population, by segment
  * @param services every service, of every kind
  * @param pathway where people go when they leave each service
+ * @param money inflation and discounting (default: real terms, Green Book 3.5 %)
+ * @param budgets personal health budgets (default: none)
  */
 public record Scenario(
     String name,
@@ -21,8 +23,11 @@ public record Scenario(
     int years,
     List<SegmentSpec> segments,
     List<ServiceSpec> services,
-    List<BranchSpec> pathway) {
+    List<BranchSpec> pathway,
+    @Optional MoneySpec money,
+    @Optional BudgetsSpec budgets) {
   public Scenario {
+    money = money == null ? MoneySpec.defaults() : money;
     description = description == null ? "" : description;
     segments = segments == null ? List.of() : List.copyOf(segments);
     services = services == null ? List.of() : List.copyOf(services);
@@ -31,6 +36,29 @@ public record Scenario(
 
   /** The same scenario over another horizon. */
   public Scenario withYears(int newYears) {
-    return new Scenario(name, description, startDate, newYears, segments, services, pathway);
+    return new Scenario(
+        name, description, startDate, newYears, segments, services, pathway, money, budgets);
+  }
+
+  /** Whether anyone can hold a personal health budget in this scenario. */
+  public boolean budgetsEnabled() {
+    return budgets != null && budgets.enabled();
+  }
+
+  /**
+   * The baseline of this scenario: the same in every respect but with personal health budgets
+   * switched off (people who would start on a budget start on their team's caseload instead).
+   */
+  public Scenario baseline() {
+    return new Scenario(
+        name,
+        description,
+        startDate,
+        years,
+        segments,
+        services,
+        pathway,
+        money,
+        budgets == null ? null : budgets.disabled());
   }
 }

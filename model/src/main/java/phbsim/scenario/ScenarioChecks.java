@@ -49,6 +49,8 @@ public final class ScenarioChecks {
     Map<String, ServiceSpec> services = checkServices(s.services());
     checkSegments(s.segments(), services);
     checkPathway(s.pathway(), services);
+    checkMoney(s.money());
+    checkBudgets(s);
     if (problems.isEmpty()) {
       // The graph checks only make sense once every id resolves.
       problems.addAll(PathwayGraph.of(s).check());
@@ -90,6 +92,16 @@ public final class ScenarioChecks {
               path + ".community.caseloadPerPost",
               "found " + c.caseloadPerPost() + "; expected at least 1 person per post");
         }
+        ContractSpec k = c.contract();
+        if (k == null) {
+          add(
+              path + ".community.contract",
+              "is missing; expected fixedPerYear and costPerPostPerYear (pounds)");
+        } else {
+          atLeast(path + ".community.contract.fixedPerYear", k.fixedPerYear(), 0);
+          atLeast(path + ".community.contract.costPerPostPerYear", k.costPerPostPerYear(), 0);
+          between(path + ".community.contract.noticeMonths", k.noticeMonths(), 0, 60, "months");
+        }
       }
       if (svc.inpatient() != null) {
         InpatientSpec in = svc.inpatient();
@@ -97,9 +109,13 @@ public final class ScenarioChecks {
           add(path + ".inpatient.beds", "found " + in.beds() + "; expected 0 or more beds");
         }
         duration(path + ".inpatient.lengthOfStay", in.lengthOfStay());
+        atLeast(path + ".inpatient.costPerBedDay", in.costPerBedDay(), 0);
+        atLeast(path + ".inpatient.outOfAreaCostPerDay", in.outOfAreaCostPerDay(), 0);
       }
       if (svc.crisis() != null) {
         duration(path + ".crisis.episodeLength", svc.crisis().episodeLength());
+        atLeast(path + ".crisis.costPerArrival", svc.crisis().costPerArrival(), 0);
+        atLeast(path + ".crisis.costPerDay", svc.crisis().costPerDay(), 0);
       }
     }
     for (int i = 0; i < list.size(); i++) {
@@ -252,6 +268,76 @@ public final class ScenarioChecks {
                 + "'; expected one saying where people go after "
                 + svc.id());
       }
+    }
+  }
+
+  private void checkMoney(MoneySpec money) {
+    between("money.inflationPercent", money.inflationPercent(), -50, 100, "per cent a year");
+    between("money.discountRatePercent", money.discountRatePercent(), 0, 100, "per cent a year");
+  }
+
+  private void checkBudgets(Scenario s) {
+    BudgetsSpec b = s.budgets();
+    for (int i = 0; i < s.segments().size(); i++) {
+      SegmentSpec seg = s.segments().get(i);
+      if (seg == null || seg.budget() == null) {
+        continue;
+      }
+      String path = "segments[" + i + "].budget";
+      SegmentBudgetSpec sb = seg.budget();
+      if (sb.startingHolders() < 0 || sb.startingHolders() > seg.startingCaseload()) {
+        add(
+            path + ".startingHolders",
+            "found "
+                + sb.startingHolders()
+                + "; expected 0 to the segment's startingCaseload ("
+                + seg.startingCaseload()
+                + ")");
+      }
+      atLeast(path + ".annualAllocation", sb.annualAllocation(), 0);
+      between(path + ".spentShare", sb.spentShare(), 0, 1, "(a share)");
+      if (b == null && sb.startingHolders() > 0) {
+        add(
+            path,
+            "gives budget holders, but the scenario has no 'budgets' section; expected one"
+                + " saying how budgets are managed and what running them costs");
+      }
+    }
+    if (b == null) {
+      return;
+    }
+    OptionMixSpec o = b.options();
+    if (o == null) {
+      add("budgets.options", "is missing; expected directPayment, thirdParty and notional shares");
+    } else {
+      between("budgets.options.directPayment", o.directPayment(), 0, 1, "(a share)");
+      between("budgets.options.thirdParty", o.thirdParty(), 0, 1, "(a share)");
+      between("budgets.options.notional", o.notional(), 0, 1, "(a share)");
+      double sum = o.directPayment() + o.thirdParty() + o.notional();
+      if (Double.isFinite(sum) && Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+        add("budgets.options", "shares sum to " + round(sum) + "; expected them to sum to 1");
+      }
+    }
+    between("budgets.thirdPartyFeePercent", b.thirdPartyFeePercent(), 0, 100, "per cent");
+    for (int i = 0; i < b.setUp().size(); i++) {
+      SetUpSpec stage = b.setUp().get(i);
+      String path = "budgets.setUp[" + i + "]";
+      if (stage == null) {
+        add(path, "is empty; expected months and amount");
+        continue;
+      }
+      between(path + ".months", stage.months(), 1, 360, "months");
+      atLeast(path + ".amount", stage.amount(), 0);
+    }
+    atLeast("budgets.supportPlanningPerPlan", b.supportPlanningPerPlan(), 0);
+    atLeast("budgets.brokeragePerBudgetPerMonth", b.brokeragePerBudgetPerMonth(), 0);
+  }
+
+  private void between(String path, double value, double min, double max, String unit) {
+    if (!(value >= min && value <= max)) {
+      add(
+          path,
+          "found " + round(value) + "; expected " + round(min) + " to " + round(max) + " " + unit);
     }
   }
 

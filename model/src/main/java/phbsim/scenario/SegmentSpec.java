@@ -27,7 +27,8 @@ public record SegmentSpec(
     String team,
     double crisesPerYear,
     double frailtyVariance,
-    Map<String, Double> exitsPerYear) {
+    Map<String, Double> exitsPerYear,
+    @Optional SegmentBudgetSpec budget) {
   public SegmentSpec {
     label = label == null ? id : label;
     exitsPerYear =

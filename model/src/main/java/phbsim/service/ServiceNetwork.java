@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import phbsim.money.Money;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioChecks;
@@ -29,6 +30,11 @@ public final class ServiceNetwork {
   private final int[] overflow;
   private final boolean[] aeAttendance;
   private final DurationSampler[] duration;
+  private final long[] costPerBedDay;
+  private final long[] outOfAreaCostPerDay;
+  private final boolean[] crisisHouse;
+  private final long[] costPerArrival;
+  private final long[] costPerDay;
   private final double[][] branchCumulative;
   private final int[][] branchTarget;
 
@@ -47,6 +53,11 @@ public final class ServiceNetwork {
     overflow = new int[n];
     aeAttendance = new boolean[n];
     duration = new DurationSampler[n];
+    costPerBedDay = new long[n];
+    outOfAreaCostPerDay = new long[n];
+    crisisHouse = new boolean[n];
+    costPerArrival = new long[n];
+    costPerDay = new long[n];
     branchCumulative = new double[n][];
     branchTarget = new int[n][];
     for (int i = 0; i < n; i++) {
@@ -60,6 +71,9 @@ public final class ServiceNetwork {
         case COMMUNITY -> slots[i] = s.community().slots();
         case INPATIENT -> {
           beds[i] = s.inpatient().beds();
+          costPerBedDay[i] = Money.toPence(s.inpatient().costPerBedDay());
+          outOfAreaCostPerDay[i] = Money.toPence(s.inpatient().outOfAreaCostPerDay());
+          crisisHouse[i] = s.inpatient().crisisHouse();
           duration[i] = DurationSampler.of(s.inpatient().lengthOfStay());
           if (!s.inpatient().overflowsOutOfArea()) {
             overflow[i] = index.get(s.inpatient().whenFull());
@@ -67,6 +81,8 @@ public final class ServiceNetwork {
         }
         case CRISIS -> {
           aeAttendance[i] = s.crisis().aeAttendance();
+          costPerArrival[i] = Money.toPence(s.crisis().costPerArrival());
+          costPerDay[i] = Money.toPence(s.crisis().costPerDay());
           duration[i] = DurationSampler.of(s.crisis().episodeLength());
         }
         case EXIT -> {
@@ -142,6 +158,42 @@ public final class ServiceNetwork {
   /** Whether arriving at this CRISIS service counts as an A&amp;E attendance. */
   public boolean aeAttendance(int service) {
     return aeAttendance[service];
+  }
+
+  /** Pence per occupied in-area bed day (INPATIENT), at the start's prices. */
+  public long costPerBedDay(int service) {
+    return costPerBedDay[service];
+  }
+
+  /** Pence per day of an out-of-area placement made for this INPATIENT service. */
+  public long outOfAreaCostPerDay(int service) {
+    return outOfAreaCostPerDay[service];
+  }
+
+  /** Whether this INPATIENT service is a crisis house (its nights have their own line). */
+  public boolean crisisHouse(int service) {
+    return crisisHouse[service];
+  }
+
+  /** Pence per arrival at a CRISIS service. */
+  public long costPerArrival(int service) {
+    return costPerArrival[service];
+  }
+
+  /** Pence per day of an episode in a CRISIS service. */
+  public long costPerDay(int service) {
+    return costPerDay[service];
+  }
+
+  /** A new block contract for a COMMUNITY team, as let at the start of a run. */
+  public BlockContract newContract(int service) {
+    var c = specs.get(service).community();
+    return new BlockContract(
+        service,
+        c.posts(),
+        Money.toPence(c.contract().fixedPerYear()),
+        Money.toPence(c.contract().costPerPostPerYear()),
+        c.contract().noticeMonths());
   }
 
   /** Length of stay (INPATIENT) or of the episode (CRISIS); null for other kinds. */

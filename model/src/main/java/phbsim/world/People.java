@@ -18,12 +18,15 @@ final class People {
   /** Left secondary care (recovered, died, moved away). */
   static final byte EXITED = 2;
 
+  /** Holding a personal health budget instead of a place on the team's caseload. */
+  static final byte ON_BUDGET = 3;
+
   private int count;
 
   /** Segment index. */
   byte[] segment;
 
-  /** {@link #ON_CASELOAD}, {@link #WAITING} or {@link #EXITED}. */
+  /** {@link #ON_CASELOAD}, {@link #WAITING}, {@link #ON_BUDGET} or {@link #EXITED}. */
   byte[] status;
 
   /** The service the person is in now: their team while at home. */

@@ -4,12 +4,18 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import phbsim.engine.EventCalendar;
 import phbsim.engine.EventPriority;
+import phbsim.money.Ledger;
+import phbsim.money.LedgerLine;
+import phbsim.money.Money;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
 import phbsim.population.Segments;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
+import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.ServiceKind;
+import phbsim.service.BlockContract;
 import phbsim.service.ServiceNetwork;
 import phbsim.time.FinancialCalendar;
 
@@ -49,6 +55,18 @@ public final class World {
    *
    * 4. Keys. Calendar key g (0 <= g < segments) is segment g's referral process; key
    *    `segments` is the month end; person p has key segments + 1 + p.
+   *
+   * 5. Money. Every payment goes through the one Ledger. Payments in advance (block contract
+   *    instalments, direct payments, third-party budgets, set-up) are posted at the start of
+   *    their month; activity is costed as it happens (arrivals at crisis services) or, for
+   *    days spent in a place, from the exact time integral at each month end (bed days,
+   *    out-of-area days, crisis episode days). Prices are uplifted each April by the scenario's
+   *    inflation (none by default: real terms).
+   *
+   * 6. Budget holders (MODEL.md section 6). A person holding a personal health budget is not on
+   *    the team's caseload: their budget and its plan replace the team's care, so their place
+   *    is free for someone else, and this is how budgets change what a team is left with. They
+   *    keep their crisis and exit hazards; a crisis takes them along the team's crisis pathway.
    */
 
   static final int REFERRAL = 0;
@@ -78,26 +96,45 @@ public final class World {
   private final int firstPersonKey;
   private final double horizon;
 
+  private final RandomStreams.Family optionStream;
+
   private final int[] caseload;
+  private final int[] slots;
   private final WaitingList[] waitingList;
   private final int[] bedsUsed;
+  private final BlockContract[] contracts;
 
   private final int[] present;
   private final int[] presentAtMonthStart;
   private final int[] onCaseload;
   private final int[] waiting;
+  private final int[] onBudget;
   private final int[] inBed;
   private final int[] outOfArea;
-  private final double[] bedDays;
-  private final double[] outOfAreaDays;
-  private final double[] lastBedChange;
+  private final Occupancy inArea;
+  private final Occupancy outOfAreaPlaces;
+
+  private final Ledger ledger;
+  private final Budgets budgets;
+  private final BudgetsSpec budgetsSpec;
+  private final double[] uplift;
+  private final long[] vacantCapacityCost;
 
   private int month;
   private boolean finished;
   private long events;
 
-  /** A world at day 0 with the scenario's starting population in place. */
+  /** A world at day 0 with the scenario's starting population in place; ledger totals only. */
   public World(CompiledScenario compiled, RandomStreams streams) {
+    this(compiled, streams, false);
+  }
+
+  /**
+   * A world at day 0 with the scenario's starting population in place.
+   *
+   * @param keepLedgerEntries keep every ledger entry (for audit and tests), not only the totals
+   */
+  public World(CompiledScenario compiled, RandomStreams streams, boolean keepLedgerEntries) {
     this.compiled = compiled;
     this.services = compiled.services();
     this.segments = compiled.segments();
@@ -117,6 +154,7 @@ public final class World {
     this.exitStream = streams.family(Purpose.EXIT, expected);
     this.branchStream = streams.family(Purpose.CRISIS_BRANCH, expected);
     this.stayStream = streams.family(Purpose.LENGTH_OF_STAY, expected);
+    this.optionStream = streams.family(Purpose.BUDGET_OPTION, expected);
     this.frailtyView = frailtyStream.view();
     this.frailtySampler = new SharedStateContinuousSampler[s];
     for (int g = 0; g < s; g++) {
@@ -127,27 +165,49 @@ public final class World {
     }
 
     int n = services.size();
+    int months = financialCalendar.monthCount();
     this.caseload = new int[n];
+    this.slots = new int[n];
     this.bedsUsed = new int[n];
     this.waitingList = new WaitingList[n];
+    this.contracts = new BlockContract[n];
     for (int i = 0; i < n; i++) {
       if (services.kind(i) == ServiceKind.COMMUNITY) {
         waitingList[i] = new WaitingList();
+        contracts[i] = services.newContract(i);
+        slots[i] = services.slots(i);
       }
     }
     this.present = new int[s];
     this.presentAtMonthStart = new int[s];
     this.onCaseload = new int[s];
     this.waiting = new int[s];
+    this.onBudget = new int[s];
     this.inBed = new int[s];
     this.outOfArea = new int[s];
-    this.bedDays = new double[s];
-    this.outOfAreaDays = new double[s];
-    this.lastBedChange = new double[s];
+    this.inArea = new Occupancy(n, s);
+    this.outOfAreaPlaces = new Occupancy(n, s);
+
+    this.ledger = new Ledger(months, keepLedgerEntries);
+    this.budgetsSpec = compiled.scenario().budgetsEnabled() ? compiled.scenario().budgets() : null;
+    this.budgets = new Budgets(budgetsSpec);
+    this.uplift = new double[months];
+    double inflation = compiled.scenario().money().inflationPercent() / 100.0;
+    var years = financialCalendar.financialYears();
+    for (int m = 0; m < months; m++) {
+      uplift[m] =
+          Math.pow(1 + inflation, years.indexOf(financialCalendar.month(m).financialYear()));
+    }
+    this.vacantCapacityCost = new long[months];
 
     for (int g = 0; g < s; g++) {
+      SegmentBudgetSpec b = segments.spec(g).budget();
+      int holders = budgetsSpec != null && b != null ? b.startingHolders() : 0;
       for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
-        arrive(g);
+        int p = arrive(g, i < holders);
+        if (i < holders) {
+          budgets.start(p, g, chooseOption(p), Money.toPence(b.annualAllocation()), b.spentShare());
+        }
       }
     }
     System.arraycopy(present, 0, presentAtMonthStart, 0, s);
@@ -155,6 +215,7 @@ public final class World {
       scheduleReferral(g);
     }
     calendar.schedule(monthEndKey, financialCalendar.monthStart(1), EventPriority.MONTH_END, 0);
+    monthStart();
   }
 
   /** Runs to the horizon. Returns this world, whose record is then complete. */
@@ -183,6 +244,20 @@ public final class World {
   /** The monthly record. Complete once {@link #run()} has returned. */
   public MonthlyMetrics metrics() {
     return metrics;
+  }
+
+  /** The ledger of every payment. Complete once {@link #run()} has returned. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /**
+   * The cost, per month, of the community teams' staffed capacity that stood empty at the month end
+   * (vacant slots' share of the staffed instalment), in pence: with the ledger's budget lines it
+   * measures double running.
+   */
+  public long[] vacantCapacityCost() {
+    return vacantCapacityCost.clone();
   }
 
   /** Events processed so far. */
@@ -219,12 +294,24 @@ public final class World {
 
   private void referral(int g) {
     metrics.add(month, g, Measure.REFERRALS, 1);
-    arrive(g);
+    arrive(g, false);
     scheduleReferral(g);
   }
 
-  /** A new person of segment g joins their team, or its waiting list. */
-  private void arrive(int g) {
+  private byte chooseOption(int p) {
+    double u = optionStream.nextDouble(p);
+    var mix = budgetsSpec.options();
+    if (u < mix.directPayment()) {
+      return Budgets.DIRECT_PAYMENT;
+    }
+    return u < mix.directPayment() + mix.thirdParty() ? Budgets.THIRD_PARTY : Budgets.NOTIONAL;
+  }
+
+  /**
+   * A new person of segment g: on a budget if {@code holdsBudget}, else joining their team, or its
+   * waiting list. Returns their number.
+   */
+  private int arrive(int g, boolean holdsBudget) {
     int p = people.add();
     double now = calendar.now();
     people.segment[p] = (byte) g;
@@ -235,7 +322,10 @@ public final class World {
     int team = segments.team(g);
     people.location[p] = (short) team;
     present[g]++;
-    if (caseload[team] < services.slots(team) && waitingList[team].isEmpty()) {
+    if (holdsBudget) {
+      people.status[p] = People.ON_BUDGET;
+      onBudget[g]++;
+    } else if (caseload[team] < slots[team] && waitingList[team].isEmpty()) {
       people.status[p] = People.ON_CASELOAD;
       caseload[team]++;
       onCaseload[g]++;
@@ -247,6 +337,7 @@ public final class World {
       metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
     }
     armHazards(p);
+    return p;
   }
 
   private double drawFrailty(int g, int p) {
@@ -261,7 +352,10 @@ public final class World {
   }
 
   private double exitRate(int p) {
-    return people.status[p] == People.ON_CASELOAD ? segments.exitsPerDay(people.segment[p]) : 0;
+    byte status = people.status[p];
+    return status == People.ON_CASELOAD || status == People.ON_BUDGET
+        ? segments.exitsPerDay(people.segment[p])
+        : 0;
   }
 
   /** Runs the clocks of a person at home down to now. */
@@ -336,13 +430,24 @@ public final class World {
         services.aeAttendance(service) ? Measure.AE_ATTENDANCES : Measure.CRISIS_TEAM_EPISODES,
         1);
     people.location[p] = (short) service;
+    double now = calendar.now();
+    ledger.post(
+        now,
+        month,
+        services.aeAttendance(service)
+            ? LedgerLine.AE_ATTENDANCES
+            : LedgerLine.CRISIS_TEAM_EPISODES,
+        service,
+        g,
+        Money.times(services.costPerArrival(service), uplift[month]));
+    inArea.change(service, g, 1, now);
     double days = services.duration(service).days(stayStream.nextDouble(p));
     calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
   }
 
   private void admit(int p, int requested) {
     int g = people.segment[p];
-    accrueBedDays(g);
+    double now = calendar.now();
     metrics.add(month, g, Measure.ADMISSIONS, 1);
     int ward = requested;
     while (ward != ServiceNetwork.OUT_OF_AREA && bedsUsed[ward] >= services.beds(ward)) {
@@ -352,6 +457,7 @@ public final class World {
       people.location[p] = (short) requested;
       people.outOfArea[p] = true;
       outOfArea[g]++;
+      outOfAreaPlaces.change(requested, g, 1, now);
       metrics.add(month, g, Measure.OUT_OF_AREA_ADMISSIONS, 1);
       ward = requested;
     } else {
@@ -359,6 +465,7 @@ public final class World {
       people.outOfArea[p] = false;
       bedsUsed[ward]++;
       inBed[g]++;
+      inArea.change(ward, g, 1, now);
     }
     double days = services.duration(ward).days(stayStream.nextDouble(p));
     calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
@@ -367,16 +474,20 @@ public final class World {
   /** End of a stay in a bed, or of a crisis episode: free the place and follow the pathway. */
   private void leave(int p) {
     int service = people.location[p];
+    int g = people.segment[p];
+    double now = calendar.now();
     if (services.kind(service) == ServiceKind.INPATIENT) {
-      int g = people.segment[p];
-      accrueBedDays(g);
       if (people.outOfArea[p]) {
         people.outOfArea[p] = false;
         outOfArea[g]--;
+        outOfAreaPlaces.change(service, g, -1, now);
       } else {
         bedsUsed[service]--;
         inBed[g]--;
+        inArea.change(service, g, -1, now);
       }
+    } else {
+      inArea.change(service, g, -1, now);
     }
     moveTo(p, services.branch(service, branchStream.nextDouble(p)));
   }
@@ -387,6 +498,12 @@ public final class World {
     if (people.status[p] == People.ON_CASELOAD) {
       caseload[team]--;
       onCaseload[g]--;
+    } else if (people.status[p] == People.ON_BUDGET) {
+      onBudget[g]--;
+      double now = calendar.now();
+      double held =
+          (now - financialCalendar.monthStart(month)) / financialCalendar.monthLength(month);
+      budgets.end(ledger, now, month, uplift[month], p, held);
     } else {
       // Left while waiting (a crisis pathway ending in an exit): removed from the line lazily.
       waiting[g]--;
@@ -402,7 +519,7 @@ public final class World {
   /** Gives free caseload slots to the people at the front of the team's waiting list. */
   private void allocateFreeSlots(int team) {
     WaitingList line = waitingList[team];
-    while (caseload[team] < services.slots(team) && !line.isEmpty()) {
+    while (caseload[team] < slots[team] && !line.isEmpty()) {
       int q = line.poll();
       if (people.status[q] != People.WAITING) {
         continue;
@@ -430,34 +547,93 @@ public final class World {
 
   // ---------------------------------------------------------------- month end
 
-  private void accrueBedDays(int g) {
-    double elapsed = calendar.now() - lastBedChange[g];
-    bedDays[g] += inBed[g] * elapsed;
-    outOfAreaDays[g] += outOfArea[g] * elapsed;
-    lastBedChange[g] = calendar.now();
-  }
-
+  /** Closes the month's books and records its metrics, then opens the next month. */
   private void monthEnd() {
+    double now = calendar.now();
+    double price = uplift[month];
     for (int g = 0; g < segments.size(); g++) {
-      accrueBedDays(g);
-      metrics.add(month, g, Measure.BED_DAYS, bedDays[g]);
-      metrics.add(month, g, Measure.OUT_OF_AREA_DAYS, outOfAreaDays[g]);
-      bedDays[g] = 0;
-      outOfAreaDays[g] = 0;
+      double bedDays = 0;
+      double outOfAreaDays = 0;
+      for (int svc = 0; svc < services.size(); svc++) {
+        ServiceKind kind = services.kind(svc);
+        if (kind == ServiceKind.INPATIENT) {
+          double inDays = inArea.takeDays(svc, g, now);
+          double outDays = outOfAreaPlaces.takeDays(svc, g, now);
+          bedDays += inDays;
+          outOfAreaDays += outDays;
+          LedgerLine line =
+              services.crisisHouse(svc) ? LedgerLine.CRISIS_HOUSE_NIGHTS : LedgerLine.BED_DAYS;
+          long dayPrice = Money.times(services.costPerBedDay(svc), price);
+          ledger.post(now, month, line, svc, g, Money.times(dayPrice, inDays));
+          long outPrice = Money.times(services.outOfAreaCostPerDay(svc), price);
+          ledger.post(
+              now,
+              month,
+              LedgerLine.OUT_OF_AREA_PLACEMENTS,
+              svc,
+              g,
+              Money.times(outPrice, outDays));
+        } else if (kind == ServiceKind.CRISIS) {
+          double episodeDays = inArea.takeDays(svc, g, now);
+          LedgerLine line =
+              services.aeAttendance(svc)
+                  ? LedgerLine.AE_ATTENDANCES
+                  : LedgerLine.CRISIS_TEAM_EPISODES;
+          long dayPrice = Money.times(services.costPerDay(svc), price);
+          ledger.post(now, month, line, svc, g, Money.times(dayPrice, episodeDays));
+        }
+      }
+      metrics.add(month, g, Measure.BED_DAYS, bedDays);
+      metrics.add(month, g, Measure.OUT_OF_AREA_DAYS, outOfAreaDays);
       metrics.set(month, g, Measure.CASELOAD, onCaseload[g]);
       metrics.set(month, g, Measure.WAITING_LIST, waiting[g]);
+      metrics.set(month, g, Measure.BUDGET_HOLDERS, onBudget[g]);
       metrics.set(month, g, Measure.OCCUPIED_BEDS, inBed[g]);
       metrics.set(month, g, Measure.OUT_OF_AREA_PLACEMENTS, outOfArea[g]);
       checkConservation(g);
       presentAtMonthStart[g] = present[g];
     }
+    budgets.monthEnd(ledger, now, month, price);
+    vacantCapacityCost[month] = vacantCapacityCost(month);
     month++;
     if (month == financialCalendar.monthCount()) {
       finished = true;
     } else {
       calendar.schedule(
           monthEndKey, financialCalendar.monthStart(month + 1), EventPriority.MONTH_END, 0);
+      monthStart();
     }
+  }
+
+  /** Opens month {@code month}: teams' slots as their contracts now stand, advance payments. */
+  private void monthStart() {
+    double day = financialCalendar.monthStart(month);
+    int period = financialCalendar.month(month).period();
+    for (int svc = 0; svc < services.size(); svc++) {
+      BlockContract c = contracts[svc];
+      if (c != null) {
+        c.postInstalments(ledger, day, month, period, uplift[month]);
+        slots[svc] =
+            (int)
+                Math.floor(
+                    c.postsInForce(month) * services.spec(svc).community().caseloadPerPost()
+                        + 1e-9);
+      }
+    }
+    budgets.monthStart(ledger, day, month, uplift[month]);
+  }
+
+  private long vacantCapacityCost(int m) {
+    long sum = 0;
+    int period = financialCalendar.month(m).period();
+    for (int svc = 0; svc < services.size(); svc++) {
+      BlockContract c = contracts[svc];
+      if (c != null && slots[svc] > 0) {
+        int vacant = Math.max(0, slots[svc] - caseload[svc]);
+        sum += Money.times(c.staffInForce(m, period, uplift[m]), (double) vacant / slots[svc]);
+      }
+    }
+    return sum;
   }
 
   // ---------------------------------------------------------------- invariants
@@ -467,7 +643,7 @@ public final class World {
         presentAtMonthStart[g]
             + Math.round(metrics.get(month, g, Measure.REFERRALS))
             - Math.round(metrics.get(month, g, Measure.EXITS));
-    if (present[g] != expected || present[g] != onCaseload[g] + waiting[g]) {
+    if (present[g] != expected || present[g] != onCaseload[g] + waiting[g] + onBudget[g]) {
       throw new IllegalStateException(
           "people not conserved in segment "
               + segments.id(g)
@@ -479,8 +655,8 @@ public final class World {
               + expected
               + ", present "
               + present[g]
-              + ", on caseload + waiting "
-              + (onCaseload[g] + waiting[g]));
+              + ", on caseload + waiting + on a budget "
+              + (onCaseload[g] + waiting[g] + onBudget[g]));
     }
     if (onCaseload[g] < 0 || waiting[g] < 0 || inBed[g] < 0 || outOfArea[g] < 0) {
       throw new IllegalStateException("a count fell below zero in segment " + segments.id(g));
@@ -488,6 +664,8 @@ public final class World {
   }
 
   private void checkFinalState() {
+    ledger.checkBalanced();
+    checkContractInstalments();
     for (int i = 0; i < services.size(); i++) {
       if (caseload[i] > services.slots(i) && services.kind(i) == ServiceKind.COMMUNITY) {
         throw new IllegalStateException("caseload above slots in " + services.id(i));
@@ -511,6 +689,50 @@ public final class World {
                 + count[g]
                 + " people present, counted "
                 + present[g]);
+      }
+    }
+  }
+
+  /**
+   * Block instalments (fixed, stranded and staff lines together) add up, in every financial year
+   * the horizon covers in full, to the value of the contracts as let, uplifted to that year.
+   */
+  private void checkContractInstalments() {
+    var years = financialCalendar.financialYears();
+    for (int y = 0; y < years.size(); y++) {
+      long paid = 0;
+      int monthsInYear = 0;
+      int anyMonth = -1;
+      for (int m = 0; m < financialCalendar.monthCount(); m++) {
+        if (financialCalendar.month(m).financialYear().equals(years.get(y))
+            && financialCalendar.monthLength(m)
+                == financialCalendar.month(m).month().lengthOfMonth()) {
+          monthsInYear++;
+          anyMonth = m;
+          paid +=
+              ledger.amount(m, LedgerLine.BLOCK_CONTRACT_FIXED)
+                  + ledger.amount(m, LedgerLine.STRANDED_FIXED_COSTS)
+                  + ledger.amount(m, LedgerLine.BLOCK_CONTRACT_STAFF);
+        }
+      }
+      if (monthsInYear != 12) {
+        continue;
+      }
+      long value = 0;
+      for (BlockContract c : contracts) {
+        if (c != null) {
+          value += c.annualValue(uplift[anyMonth]);
+        }
+      }
+      if (paid != value) {
+        throw new IllegalStateException(
+            "block instalments in "
+                + years.get(y).label()
+                + " add up to "
+                + paid
+                + "p, but the contracts are worth "
+                + value
+                + "p");
       }
     }
   }

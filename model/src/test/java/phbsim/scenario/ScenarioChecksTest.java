@@ -59,7 +59,8 @@ class ScenarioChecksTest {
         "cmht",
         crisesPerYear,
         frailtyVariance,
-        exits);
+        exits,
+        null);
   }
 
   private static ServiceSpec withLengthOfStay(DurationSpec lengthOfStay) {
@@ -68,7 +69,7 @@ class ScenarioChecksTest {
         ServiceKind.INPATIENT,
         null,
         null,
-        new InpatientSpec(20, lengthOfStay, null),
+        new InpatientSpec(20, lengthOfStay, null, 575.0, 750.0, null),
         null);
   }
 
@@ -237,13 +238,18 @@ class ScenarioChecksTest {
               "cmht",
               ServiceKind.COMMUNITY,
               null,
-              new CommunitySpec(10, 30),
+              new CommunitySpec(10, 30, new ContractSpec(1_000_000.0, 50_000.0, null)),
               acute.inpatient(),
               null));
       d.services.set(
           DISCHARGED,
           new ServiceSpec(
-              "discharged", ServiceKind.EXIT, null, new CommunitySpec(1, 1), null, null));
+              "discharged",
+              ServiceKind.EXIT,
+              null,
+              new CommunitySpec(1, 1, new ContractSpec(1_000_000.0, 50_000.0, null)),
+              null,
+              null));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(2);
       assertProblem(problems.get(0), "services[0].inpatient", "is given", "does not use it");
@@ -280,7 +286,12 @@ class ScenarioChecksTest {
       d.services.set(
           CMHT,
           new ServiceSpec(
-              "cmht", ServiceKind.COMMUNITY, null, new CommunitySpec(-1, 0), null, null));
+              "cmht",
+              ServiceKind.COMMUNITY,
+              null,
+              new CommunitySpec(-1, 0, new ContractSpec(1_000_000.0, 50_000.0, null)),
+              null,
+              null));
       d.services.set(
           ACUTE,
           new ServiceSpec(
@@ -288,7 +299,8 @@ class ScenarioChecksTest {
               ServiceKind.INPATIENT,
               null,
               null,
-              new InpatientSpec(-2, new DurationSpec(DurationFamily.FIXED, 10.0, null), null),
+              new InpatientSpec(
+                  -2, new DurationSpec(DurationFamily.FIXED, 10.0, null), null, 575.0, 750.0, null),
               null));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(3);
@@ -310,7 +322,8 @@ class ScenarioChecksTest {
               null,
               null,
               null,
-              new CrisisSpec(false, new DurationSpec(DurationFamily.EXPONENTIAL, -1.0, null))));
+              new CrisisSpec(
+                  false, new DurationSpec(DurationFamily.EXPONENTIAL, -1.0, null), 273.0, 0.0)));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(2);
       assertProblem(
@@ -350,7 +363,7 @@ class ScenarioChecksTest {
               null,
               null,
               null,
-              new CrisisSpec(false, new DurationSpec(null, 3.0, null))));
+              new CrisisSpec(false, new DurationSpec(null, 3.0, null), 273.0, 0.0)));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(2);
       assertProblem(problems.get(0), "services[1].inpatient.lengthOfStay", "is missing");

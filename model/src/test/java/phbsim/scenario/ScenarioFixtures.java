@@ -37,7 +37,8 @@ public final class ScenarioFixtures {
     public final List<BranchSpec> pathway = new ArrayList<>();
 
     public Scenario build() {
-      return new Scenario(name, "built in code", startDate, years, segments, services, pathway);
+      return new Scenario(
+          name, "built in code", startDate, years, segments, services, pathway, null, null);
     }
   }
 
@@ -61,7 +62,12 @@ public final class ScenarioFixtures {
 
   public static ServiceSpec community(String id) {
     return new ServiceSpec(
-        id, ServiceKind.COMMUNITY, null, new CommunitySpec(10.0, 30), null, null);
+        id,
+        ServiceKind.COMMUNITY,
+        null,
+        new CommunitySpec(10.0, 30, new ContractSpec(1_000_000.0, 50_000.0, null)),
+        null,
+        null);
   }
 
   public static ServiceSpec inpatient(String id, String whenFull) {
@@ -70,7 +76,13 @@ public final class ScenarioFixtures {
         ServiceKind.INPATIENT,
         null,
         null,
-        new InpatientSpec(20, new DurationSpec(DurationFamily.LOGNORMAL, 30.0, 20.0), whenFull),
+        new InpatientSpec(
+            20,
+            new DurationSpec(DurationFamily.LOGNORMAL, 30.0, 20.0),
+            whenFull,
+            575.0,
+            750.0,
+            null),
         null);
   }
 
@@ -81,7 +93,7 @@ public final class ScenarioFixtures {
         null,
         null,
         null,
-        new CrisisSpec(true, new DurationSpec(DurationFamily.EXPONENTIAL, 5.0, null)));
+        new CrisisSpec(true, new DurationSpec(DurationFamily.EXPONENTIAL, 5.0, null), 273.0, 0.0));
   }
 
   public static ServiceSpec exit(String id) {
@@ -89,7 +101,7 @@ public final class ScenarioFixtures {
   }
 
   public static SegmentSpec segment(String id, String team, Map<String, Double> exitsPerYear) {
-    return new SegmentSpec(id, null, 100, 50.0, team, 0.5, 0.3, exitsPerYear);
+    return new SegmentSpec(id, null, 100, 50.0, team, 0.5, 0.3, exitsPerYear, null);
   }
 
   /** An ordered map from alternating keys and values: {@code map("a", 0.5, "b", 0.5)}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.CommunitySpec;
+import phbsim.scenario.ContractSpec;
 import phbsim.scenario.CrisisSpec;
 import phbsim.scenario.DurationFamily;
 import phbsim.scenario.DurationSpec;
@@ -114,14 +115,16 @@ public final class TestScenarios {
             "team",
             crisesPerYear,
             frailtyVariance,
-            exits);
+            exits,
+            null);
     List<ServiceSpec> services = new ArrayList<>();
     services.add(
         new ServiceSpec(
             "team",
             ServiceKind.COMMUNITY,
             null,
-            new CommunitySpec(posts, caseloadPerPost),
+            new CommunitySpec(
+                posts, caseloadPerPost, new ContractSpec(1_000_000.0, 50_000.0, null)),
             null,
             null));
     services.add(
@@ -130,11 +133,16 @@ public final class TestScenarios {
             ServiceKind.INPATIENT,
             null,
             null,
-            new InpatientSpec(beds, lengthOfStay, null),
+            new InpatientSpec(beds, lengthOfStay, null, 575.0, 750.0, null),
             null));
     services.add(
         new ServiceSpec(
-            "crisis", ServiceKind.CRISIS, null, null, null, new CrisisSpec(true, episode)));
+            "crisis",
+            ServiceKind.CRISIS,
+            null,
+            null,
+            null,
+            new CrisisSpec(true, episode, 273.0, 0.0)));
     services.add(new ServiceSpec("discharged", ServiceKind.EXIT, null, null, null, null));
     Map<String, Double> afterCrisis = new LinkedHashMap<>();
     // Both destinations stay declared even at probability 0, as a what-if would leave them.
@@ -145,6 +153,7 @@ public final class TestScenarios {
             new BranchSpec("team", Map.of("crisis", 1.0)),
             new BranchSpec("crisis", afterCrisis),
             new BranchSpec("ward", Map.of("home", 1.0)));
-    return new Scenario("test", null, start, years, List.of(segment), services, pathway);
+    return new Scenario(
+        "test", null, start, years, List.of(segment), services, pathway, null, null);
   }
 }

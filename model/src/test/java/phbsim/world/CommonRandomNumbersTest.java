@@ -12,6 +12,7 @@ import phbsim.observe.MonthlyMetrics;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.CommunitySpec;
+import phbsim.scenario.ContractSpec;
 import phbsim.scenario.CrisisSpec;
 import phbsim.scenario.DurationFamily;
 import phbsim.scenario.DurationSpec;
@@ -33,30 +34,46 @@ class CommonRandomNumbersTest {
     DurationSpec episode = new DurationSpec(DurationFamily.FIXED, 0.5, null);
     List<SegmentSpec> segments =
         List.of(
-            new SegmentSpec("a", null, 400, 200, "team-a", 0.8, 0.5, Map.of("out", 0.5)),
-            new SegmentSpec("b", null, 400, 200, "team-b", crisesOfB, 0.5, Map.of("out", 0.5)));
+            new SegmentSpec("a", null, 400, 200, "team-a", 0.8, 0.5, Map.of("out", 0.5), null),
+            new SegmentSpec(
+                "b", null, 400, 200, "team-b", crisesOfB, 0.5, Map.of("out", 0.5), null));
     List<ServiceSpec> services =
         List.of(
             new ServiceSpec(
-                "team-a", ServiceKind.COMMUNITY, null, new CommunitySpec(15, 30), null, null),
+                "team-a",
+                ServiceKind.COMMUNITY,
+                null,
+                new CommunitySpec(15, 30, new ContractSpec(1_000_000.0, 50_000.0, null)),
+                null,
+                null),
             new ServiceSpec(
-                "team-b", ServiceKind.COMMUNITY, null, new CommunitySpec(15, 30), null, null),
+                "team-b",
+                ServiceKind.COMMUNITY,
+                null,
+                new CommunitySpec(15, 30, new ContractSpec(1_000_000.0, 50_000.0, null)),
+                null,
+                null),
             new ServiceSpec(
                 "ward-a",
                 ServiceKind.INPATIENT,
                 null,
                 null,
-                new InpatientSpec(8, stay, null),
+                new InpatientSpec(8, stay, null, 575.0, 750.0, null),
                 null),
             new ServiceSpec(
                 "ward-b",
                 ServiceKind.INPATIENT,
                 null,
                 null,
-                new InpatientSpec(bedsOfB, stay, null),
+                new InpatientSpec(bedsOfB, stay, null, 575.0, 750.0, null),
                 null),
             new ServiceSpec(
-                "crisis", ServiceKind.CRISIS, null, null, null, new CrisisSpec(true, episode)),
+                "crisis",
+                ServiceKind.CRISIS,
+                null,
+                null,
+                null,
+                new CrisisSpec(true, episode, 273.0, 0.0)),
             new ServiceSpec("out", ServiceKind.EXIT, null, null, null, null));
     List<BranchSpec> pathway =
         List.of(
@@ -65,7 +82,8 @@ class CommonRandomNumbersTest {
             new BranchSpec("crisis", Map.of("home", 1.0)),
             new BranchSpec("ward-a", Map.of("home", 1.0)),
             new BranchSpec("ward-b", Map.of("home", 1.0)));
-    return new Scenario("crn", null, LocalDate.of(2026, 4, 1), 3, segments, services, pathway);
+    return new Scenario(
+        "crn", null, LocalDate.of(2026, 4, 1), 3, segments, services, pathway, null, null);
   }
 
   private static MonthlyMetrics run(Scenario s) {

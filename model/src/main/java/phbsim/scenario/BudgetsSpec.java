@@ -1,0 +1,36 @@
+package phbsim.scenario;
+
+import java.util.List;
+
+/**
+ * Personal health budgets in the area: how they are managed and what running them costs.
+ *
+ * @param enabled false runs the scenario as if there were no budgets (the baseline)
+ * @param options shares of direct payments, third-party and notional budgets
+ * @param thirdPartyFeePercent the managing organisation's fee, per cent of the budget
+ * @param setUp the set-up cost schedule, stage after stage from the start of the run
+ * @param supportPlanningPerPlan pounds per support plan signed off
+ * @param brokeragePerBudgetPerMonth pounds per active budget per month for brokerage and monitoring
+ */
+public record BudgetsSpec(
+    boolean enabled,
+    OptionMixSpec options,
+    double thirdPartyFeePercent,
+    List<SetUpSpec> setUp,
+    double supportPlanningPerPlan,
+    double brokeragePerBudgetPerMonth) {
+  public BudgetsSpec {
+    setUp = setUp == null ? List.of() : List.copyOf(setUp);
+  }
+
+  /** The same settings with budgets switched off: the baseline arm. */
+  public BudgetsSpec disabled() {
+    return new BudgetsSpec(
+        false,
+        options,
+        thirdPartyFeePercent,
+        setUp,
+        supportPlanningPerPlan,
+        brokeragePerBudgetPerMonth);
+  }
+}

@@ -1,0 +1,21 @@
+package phbsim.scenario;
+
+/**
+ * A community team's block contract: a fixed annual part (estates, management) and a cost per
+ * caseload-carrying post, paid in 12 equal monthly instalments (CALIBRATION.md C: the conventional
+ * way block contracts are paid).
+ *
+ * @param fixedPerYear pounds a year that do not depend on the number of posts
+ * @param costPerPostPerYear pounds a year per whole-time post
+ * @param noticeMonths months between the decision to take posts out and the saving (default 6:
+ *     MODEL.md section 4; CALIBRATION.md B gives at least 3 as good practice)
+ */
+public record ContractSpec(
+    double fixedPerYear, double costPerPostPerYear, @Optional Integer noticeMonths) {
+  /** Default notice period, MODEL.md section 4. */
+  public static final int DEFAULT_NOTICE_MONTHS = 6;
+
+  public ContractSpec {
+    noticeMonths = noticeMonths == null ? DEFAULT_NOTICE_MONTHS : noticeMonths;
+  }
+}

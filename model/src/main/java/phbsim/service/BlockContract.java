@@ -1,0 +1,146 @@
+package phbsim.service;
+
+import phbsim.money.Instalments;
+import phbsim.money.Ledger;
+import phbsim.money.LedgerLine;
+import phbsim.money.Money;
+
+/**
+ * One community team's block contract over a run: the posts in force, releases made after their
+ * notice period, and the monthly instalments it posts to the ledger.
+ */
+public final class BlockContract {
+  /*
+   * Design notes (policy: MODEL.md section 4 "contract review", section 5)
+   *
+   * 1. Instalments. Each financial year the contract is paid in 12 instalments, M1 to M12, that
+   *    add up exactly to that year's annual value (Instalments spreads the odd pennies). The fixed
+   *    part and the staffed part are posted on separate lines.
+   *
+   * 2. Releases. A decision to take posts out, made in month d, takes effect in month d +
+   *    noticeMonths. From then on the staffed instalment is still shown in full and the released
+   *    posts appear as a negative line, POSTS_RELEASED, so a finance lead sees the saving as a
+   *    line of its own. The team's caseload slots shrink from the same month.
+   *
+   * 3. Stranded costs. The fixed part (estates, management) does not shrink with the posts. The
+   *    share of it that belonged to the released posts, released / original posts, is moved
+   *    from BLOCK_CONTRACT_FIXED to STRANDED_FIXED_COSTS: the total paid is unchanged, but the
+   *    cost that the release could not save is visible.
+   */
+
+  private final int service;
+  private final double originalPosts;
+  private final long fixedPerYear;
+  private final long costPerPostPerYear;
+  private final int noticeMonths;
+  private final int[] effectiveMonth = new int[16];
+  private final double[] releasedPosts = new double[16];
+  private int releases;
+
+  /**
+   * @param service the team's service index, for the ledger
+   * @param posts posts in the contract at the start
+   * @param fixedPerYear pence a year, at the start's prices
+   * @param costPerPostPerYear pence a year, at the start's prices
+   */
+  public BlockContract(
+      int service, double posts, long fixedPerYear, long costPerPostPerYear, int noticeMonths) {
+    this.service = service;
+    this.originalPosts = posts;
+    this.fixedPerYear = fixedPerYear;
+    this.costPerPostPerYear = costPerPostPerYear;
+    this.noticeMonths = noticeMonths;
+  }
+
+  public int service() {
+    return service;
+  }
+
+  public int noticeMonths() {
+    return noticeMonths;
+  }
+
+  public double originalPosts() {
+    return originalPosts;
+  }
+
+  /**
+   * Decides, in month {@code decisionMonth}, to take {@code posts} out; they go in month
+   * decisionMonth + noticeMonths.
+   *
+   * @return the month from which the posts are out
+   */
+  public int release(double posts, int decisionMonth) {
+    if (!(posts > 0) || posts > postsInForce(Integer.MAX_VALUE) + 1e-9) {
+      throw new IllegalArgumentException(
+          "cannot release " + posts + " posts of " + postsInForce(Integer.MAX_VALUE));
+    }
+    if (releases == effectiveMonth.length) {
+      throw new IllegalStateException("more than " + effectiveMonth.length + " releases");
+    }
+    effectiveMonth[releases] = decisionMonth + noticeMonths;
+    releasedPosts[releases] = posts;
+    releases++;
+    return decisionMonth + noticeMonths;
+  }
+
+  /** Posts released (or due to be) with effect at or before {@code month}. */
+  public double releasedBy(int month) {
+    double sum = 0;
+    for (int i = 0; i < releases; i++) {
+      if (effectiveMonth[i] <= month) {
+        sum += releasedPosts[i];
+      }
+    }
+    return sum;
+  }
+
+  /** Posts in force in {@code month}: the original posts less those released by then. */
+  public double postsInForce(int month) {
+    return originalPosts - releasedBy(month);
+  }
+
+  /** Posts whose release has been decided, whether or not it has taken effect. */
+  public double releasesDecided() {
+    return releasedBy(Integer.MAX_VALUE);
+  }
+
+  /**
+   * Posts this month's instalments.
+   *
+   * @param month accounting month index
+   * @param period 1 (April) to 12 (March)
+   * @param uplift price factor for this financial year (1 in real terms)
+   */
+  public void postInstalments(Ledger ledger, double day, int month, int period, double uplift) {
+    long fixedYear = Money.times(fixedPerYear, uplift);
+    long staffYear = Money.times(Money.times(costPerPostPerYear, originalPosts), uplift);
+    long fixed = Instalments.instalment(fixedYear, 12, period - 1);
+    long staff = Instalments.instalment(staffYear, 12, period - 1);
+    double released = releasedBy(month);
+    long stranded = 0;
+    long saving = 0;
+    if (released > 0) {
+      stranded = Money.times(fixed, released / originalPosts);
+      long releasedYear = Money.times(Money.times(costPerPostPerYear, released), uplift);
+      saving = Instalments.instalment(releasedYear, 12, period - 1);
+    }
+    ledger.post(
+        day, month, LedgerLine.BLOCK_CONTRACT_FIXED, service, Ledger.NONE, fixed - stranded);
+    ledger.post(day, month, LedgerLine.STRANDED_FIXED_COSTS, service, Ledger.NONE, stranded);
+    ledger.post(day, month, LedgerLine.BLOCK_CONTRACT_STAFF, service, Ledger.NONE, staff);
+    ledger.post(day, month, LedgerLine.POSTS_RELEASED, service, Ledger.NONE, -saving);
+  }
+
+  /** The staffed instalment net of released posts in a month: the cost of the posts in force. */
+  public long staffInForce(int month, int period, double uplift) {
+    long year = Money.times(Money.times(costPerPostPerYear, postsInForce(month)), uplift);
+    return Instalments.instalment(year, 12, period - 1);
+  }
+
+  /** The annual value of the contract as let, at the given uplift: fixed plus all posts. */
+  public long annualValue(double uplift) {
+    return Money.times(fixedPerYear, uplift)
+        + Money.times(Money.times(costPerPostPerYear, originalPosts), uplift);
+  }
+}

@@ -1,0 +1,254 @@
+package phbsim.world;
+
+import java.util.Arrays;
+import phbsim.money.Instalments;
+import phbsim.money.Ledger;
+import phbsim.money.LedgerLine;
+import phbsim.money.Money;
+import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.SetUpSpec;
+
+/**
+ * The personal health budgets held in one replication, and the money they move: payments by
+ * management option, the unspent balances of direct payments, reviews, and the running costs of the
+ * PHB infrastructure (MODEL.md sections 5 and 6).
+ */
+final class Budgets {
+  /*
+   * Design notes (policy: MODEL.md section 5; CALIBRATION.md B for the option mix)
+   *
+   * 1. Allocation. A budget's annual allocation is paid as 12 instalments a budget-year that add
+   *    up exactly to it (Instalments), uplifted each April with the scenario's inflation.
+   *
+   * 2. Options.
+   *    - Direct payment: each instalment is paid to the person at the start of the month, in
+   *      advance. They spend spentShare of it during the month. The unspent balance is reclaimed
+   *      at each review (3 months after the budget starts, then every 12 months) and when the
+   *      budget ends.
+   *    - Third party: the instalment is paid to the organisation at the start of the month,
+   *      with its management fee (a percentage of the instalment). ASSUMPTION: an organisation's
+   *      underspend is not reclaimed (CALIBRATION.md C has no figure for it).
+   *    - Notional: nothing is paid in advance; what is spent is charged at the month end.
+   *
+   * 3. Ending part-way through a month: spending for the part of the month held is charged
+   *    (pro rata by days), and a direct payment's whole remaining balance comes back.
+   *
+   * 4. Infrastructure. Set-up costs follow the scenario's schedule from the first month (amounts
+   *    as stated, not uplifted: a schedule is a cash commitment); brokerage and monitoring are
+   *    charged per budget active at the month end.
+   */
+
+  static final byte DIRECT_PAYMENT = 0;
+  static final byte THIRD_PARTY = 1;
+  static final byte NOTIONAL = 2;
+
+  private static final int FIRST_REVIEW_MONTHS = 3;
+  private static final int REVIEW_INTERVAL_MONTHS = 12;
+
+  private final BudgetsSpec spec;
+  private final double feeShare;
+  private final long brokeragePerMonth;
+  private final long supportPlanningPerPlan;
+
+  private int count;
+  private int[] person = new int[64];
+  private short[] segment = new short[64];
+  private byte[] option = new byte[64];
+  private long[] annualAllocation = new long[64];
+  private double[] spentShare = new double[64];
+  private long[] balance = new long[64];
+  private int[] monthsHeld = new int[64];
+  private int[] slotOfPerson = new int[0];
+
+  private long plansSignedOff;
+  private long reviews;
+
+  Budgets(BudgetsSpec spec) {
+    this.spec = spec;
+    this.feeShare = spec == null ? 0 : spec.thirdPartyFeePercent() / 100.0;
+    this.brokeragePerMonth = spec == null ? 0 : Money.toPence(spec.brokeragePerBudgetPerMonth());
+    this.supportPlanningPerPlan = spec == null ? 0 : Money.toPence(spec.supportPlanningPerPlan());
+  }
+
+  /** Budgets active now. */
+  int active() {
+    return count;
+  }
+
+  long plansSignedOff() {
+    return plansSignedOff;
+  }
+
+  long reviews() {
+    return reviews;
+  }
+
+  boolean holds(int p) {
+    return p < slotOfPerson.length && slotOfPerson[p] > 0;
+  }
+
+  /**
+   * Starts a budget for person p. Payments begin with the next month start unless the caller pays
+   * the first instalment at once ({@link #payInstalment}).
+   */
+  void start(int p, int seg, byte opt, long annualPence, double share) {
+    if (count == person.length) {
+      grow();
+    }
+    if (p >= slotOfPerson.length) {
+      slotOfPerson = Arrays.copyOf(slotOfPerson, Math.max(p + 1, slotOfPerson.length * 3 / 2));
+    }
+    int i = count++;
+    person[i] = p;
+    segment[i] = (short) seg;
+    option[i] = opt;
+    annualAllocation[i] = annualPence;
+    spentShare[i] = share;
+    balance[i] = 0;
+    monthsHeld[i] = 0;
+    slotOfPerson[p] = i + 1;
+  }
+
+  /** Charges support planning for one plan signed off. */
+  void planSignedOff(Ledger ledger, double day, int month, int seg) {
+    plansSignedOff++;
+    ledger.post(
+        day, month, LedgerLine.PHB_SUPPORT_PLANNING, Ledger.NONE, seg, supportPlanningPerPlan);
+  }
+
+  /** Advance payments at the start of a month, for every active budget. */
+  void monthStart(Ledger ledger, double day, int month, double uplift) {
+    for (int i = 0; i < count; i++) {
+      payInstalment(ledger, day, month, uplift, i);
+    }
+    postSetUp(ledger, day, month);
+  }
+
+  private void payInstalment(Ledger ledger, double day, int month, double uplift, int i) {
+    long instalment = instalment(i, uplift);
+    switch (option[i]) {
+      case DIRECT_PAYMENT -> {
+        ledger.post(
+            day, month, LedgerLine.PHB_DIRECT_PAYMENTS, Ledger.NONE, segment[i], instalment);
+        balance[i] += instalment;
+      }
+      case THIRD_PARTY -> {
+        ledger.post(day, month, LedgerLine.PHB_THIRD_PARTY, Ledger.NONE, segment[i], instalment);
+        ledger.post(
+            day,
+            month,
+            LedgerLine.PHB_THIRD_PARTY_FEES,
+            Ledger.NONE,
+            segment[i],
+            Money.times(instalment, feeShare));
+      }
+      default -> {
+        // Notional budgets are charged as spent, at the month end.
+      }
+    }
+  }
+
+  /** Spending, notional charges, brokerage and reviews at the end of a month. */
+  void monthEnd(Ledger ledger, double day, int month, double uplift) {
+    for (int i = 0; i < count; i++) {
+      long spent = Money.times(instalment(i, uplift), spentShare[i]);
+      spend(ledger, day, month, i, spent);
+      monthsHeld[i]++;
+      int held = monthsHeld[i];
+      if (held == FIRST_REVIEW_MONTHS
+          || (held > FIRST_REVIEW_MONTHS
+              && (held - FIRST_REVIEW_MONTHS) % REVIEW_INTERVAL_MONTHS == 0)) {
+        review(ledger, day, month, i);
+      }
+    }
+    ledger.post(
+        day,
+        month,
+        LedgerLine.PHB_BROKERAGE_AND_MONITORING,
+        Ledger.NONE,
+        Ledger.NONE,
+        brokeragePerMonth * count);
+  }
+
+  /**
+   * Ends person p's budget part-way through a month: the share of the month held is spent, and a
+   * direct payment's balance comes back.
+   */
+  void end(Ledger ledger, double day, int month, double uplift, int p, double shareOfMonthHeld) {
+    int i = slotOfPerson[p] - 1;
+    long spent = Money.times(Money.times(instalment(i, uplift), spentShare[i]), shareOfMonthHeld);
+    spend(ledger, day, month, i, spent);
+    reclaim(ledger, day, month, i);
+    int last = --count;
+    slotOfPerson[p] = 0;
+    if (i != last) {
+      person[i] = person[last];
+      segment[i] = segment[last];
+      option[i] = option[last];
+      annualAllocation[i] = annualAllocation[last];
+      spentShare[i] = spentShare[last];
+      balance[i] = balance[last];
+      monthsHeld[i] = monthsHeld[last];
+      slotOfPerson[person[i]] = i + 1;
+    }
+  }
+
+  private void spend(Ledger ledger, double day, int month, int i, long spent) {
+    if (option[i] == DIRECT_PAYMENT) {
+      balance[i] -= Math.min(spent, balance[i]);
+    } else if (option[i] == NOTIONAL) {
+      ledger.post(day, month, LedgerLine.PHB_NOTIONAL, Ledger.NONE, segment[i], spent);
+    }
+  }
+
+  private void review(Ledger ledger, double day, int month, int i) {
+    reviews++;
+    reclaim(ledger, day, month, i);
+  }
+
+  private void reclaim(Ledger ledger, double day, int month, int i) {
+    if (option[i] == DIRECT_PAYMENT && balance[i] > 0) {
+      ledger.post(
+          day,
+          month,
+          LedgerLine.PHB_DIRECT_PAYMENTS_RECLAIMED,
+          Ledger.NONE,
+          segment[i],
+          -balance[i]);
+      balance[i] = 0;
+    }
+  }
+
+  private long instalment(int i, double uplift) {
+    return Instalments.instalment(
+        Money.times(annualAllocation[i], uplift), 12, monthsHeld[i] % REVIEW_INTERVAL_MONTHS);
+  }
+
+  private void postSetUp(Ledger ledger, double day, int month) {
+    if (spec == null || !spec.enabled()) {
+      return;
+    }
+    int stageStart = 0;
+    for (SetUpSpec stage : spec.setUp()) {
+      if (month < stageStart + stage.months()) {
+        long amount =
+            Instalments.instalment(
+                Money.toPence(stage.amount()), stage.months(), month - stageStart);
+        ledger.post(day, month, LedgerLine.PHB_SET_UP, Ledger.NONE, Ledger.NONE, amount);
+        return;
+      }
+      stageStart += stage.months();
+    }
+  }
+
+  private void grow() {
+    int n = person.length * 2;
+    person = Arrays.copyOf(person, n);
+    segment = Arrays.copyOf(segment, n);
+    option = Arrays.copyOf(option, n);
+    annualAllocation = Arrays.copyOf(annualAllocation, n);
+    spentShare = Arrays.copyOf(spentShare, n);
+    balance = Arrays.copyOf(balance, n);
+    monthsHeld = Arrays.copyOf(monthsHeld, n);
+  }
+}
