@@ -12,12 +12,14 @@ import java.util.concurrent.Callable;
 import phbsim.cli.options.OutputOptions;
 import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
+import phbsim.cli.write.CashFlowCsv;
+import phbsim.cli.write.CashFlowText;
 import phbsim.cli.write.MetricsCsv;
 import phbsim.cli.write.OutputFolder;
 import phbsim.cli.write.SummaryText;
-import phbsim.experiment.Experiment;
+import phbsim.experiment.Comparison;
 import phbsim.experiment.RunSpec;
-import phbsim.report.ExperimentResult;
+import phbsim.report.ComparisonResult;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioYaml;
 import picocli.CommandLine.Command;
@@ -39,8 +41,12 @@ import picocli.CommandLine.Spec;
       "  phbsim run my-area.yaml -r 100 --seed 7        100 replications of a file",
       "  phbsim run --set years=10 --set services[cmht].community.posts=40",
       "",
-      "Files written: monthly_metrics.csv, annual_metrics.csv, scenario.yaml (the",
-      "scenario as run, overrides applied) and run.json (settings and a digest).",
+      "Every run also runs its baseline: the same scenario with personal health budgets",
+      "switched off, on the same random numbers.",
+      "",
+      "Files written: cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv,",
+      "monthly_metrics.csv, annual_metrics.csv (arms: scenario, baseline, difference),",
+      "scenario.yaml (the scenario as run, overrides applied) and run.json.",
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;
@@ -53,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     RunSpec run = replications.runSpec(spec.commandLine());
     Scenario s = scenario.load();
     long started = System.nanoTime();
-    ExperimentResult result = Experiment.run(s, run);
+    ComparisonResult result = Comparison.run(s, run);
     double seconds = (System.nanoTime() - started) / 1e9;
 
     Path folder = output.folder(safeName(s.name()));
@@ -61,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
         new OutputFolder(folder)
             .add("monthly_metrics.csv", w -> MetricsCsv.monthly(result, w))
             .add("annual_metrics.csv", w -> MetricsCsv.annual(result, w))
+            .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
+            .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
+            .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w))
             .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
             .add("run.json", w -> w.write(runJson(s, run, result)));
     try {
@@ -81,8 +90,11 @@ final class RunCommand implements Callable<Integer> {
         run.masterSeed(),
         run.threads(),
         seconds,
-        result.events());
+        result.scenario().events() + result.baseline().events());
+    out.println("Activity (scenario)");
     SummaryText.print(result, out);
+    out.println();
+    CashFlowText.print(result, out);
     out.printf(
         Locale.ROOT,
         "%nMeans, with the range that holds 95%% of replications in brackets.%nWritten to %s%n",
@@ -96,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
     return cleaned.isEmpty() ? "scenario" : cleaned;
   }
 
-  private String runJson(Scenario s, RunSpec run, ExperimentResult result) throws IOException {
+  private String runJson(Scenario s, RunSpec run, ComparisonResult result) throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", s.name());
     json.put("source", scenario.name());
@@ -107,8 +119,9 @@ final class RunCommand implements Callable<Integer> {
     json.put("seed", run.masterSeed());
     // Threads and timings are left out on purpose: the files must be the same bytes whatever
     // the machine and the number of threads.
-    json.put("events", result.events());
-    json.put("resultsSha256", result.digest());
+    json.put("events", result.scenario().events() + result.baseline().events());
+    json.put("scenarioResultsSha256", result.scenario().digest());
+    json.put("baselineResultsSha256", result.baseline().digest());
     return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
         + System.lineSeparator();
   }

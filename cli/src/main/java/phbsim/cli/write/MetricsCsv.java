@@ -8,14 +8,17 @@ import java.io.Writer;
 import java.util.List;
 import phbsim.observe.Measure;
 import phbsim.population.Segments;
+import phbsim.report.Arm;
+import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.Summary;
 import phbsim.time.FinancialCalendar;
 import phbsim.time.FinancialMonth;
 
 /**
- * The monthly and annual metrics as tidy CSV: one row per period, segment and measure, with the
- * mean and the 95% interval across replications. Segment "all" is the sum over segments.
+ * The monthly and annual activity metrics as tidy CSV: one row per period, arm, segment and
+ * measure, with the mean and the 95% interval across replications. Segment "all" is the sum over
+ * segments; arm "difference" is scenario minus baseline, paired by replication.
  */
 public final class MetricsCsv {
   private static final CsvMapper MAPPER = new CsvMapper();
@@ -23,75 +26,81 @@ public final class MetricsCsv {
 
   private MetricsCsv() {}
 
-  /** Columns: date, financial_year, period, segment, measure, mean, lower_95, upper_95. */
-  public static void monthly(ExperimentResult result, Writer out) throws IOException {
+  /** Columns: date, financial_year, period, arm, segment, measure, mean, lower_95, upper_95. */
+  public static void monthly(ComparisonResult result, Writer out) throws IOException {
     CsvSchema schema =
-        CsvSchema.builder()
-            .addColumn("date")
-            .addColumn("financial_year")
-            .addColumn("period")
-            .addColumn("segment")
-            .addColumn("measure")
-            .addColumn("mean")
-            .addColumn("lower_95")
-            .addColumn("upper_95")
-            .build()
-            .withHeader();
-    FinancialCalendar cal = result.compiled().calendar();
-    Segments segments = result.compiled().segments();
+        columns(
+            "date",
+            "financial_year",
+            "period",
+            "arm",
+            "segment",
+            "measure",
+            "mean",
+            "lower_95",
+            "upper_95");
+    FinancialCalendar cal = result.scenario().compiled().calendar();
+    Segments segments = result.scenario().compiled().segments();
     try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
       for (int month = 0; month < cal.monthCount(); month++) {
         FinancialMonth fm = cal.month(month);
-        for (int g = -1; g < segments.size(); g++) {
-          String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
-          for (Measure measure : Measure.values()) {
-            Summary s = result.monthly(month, g, measure);
-            rows.write(
-                List.of(
-                    fm.firstDay().toString(),
-                    fm.financialYear().label(),
-                    fm.label(),
-                    segment,
-                    measure.label(),
-                    Numbers.plain(s.mean()),
-                    Numbers.plain(s.lower()),
-                    Numbers.plain(s.upper())));
+        for (Arm arm : Arm.values()) {
+          for (int g = -1; g < segments.size(); g++) {
+            String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
+            for (Measure measure : Measure.values()) {
+              Summary s = result.metricMonthly(arm, month, g, measure);
+              rows.write(
+                  List.of(
+                      fm.firstDay().toString(),
+                      fm.financialYear().label(),
+                      fm.label(),
+                      arm.label(),
+                      segment,
+                      measure.label(),
+                      Numbers.plain(s.mean()),
+                      Numbers.plain(s.lower()),
+                      Numbers.plain(s.upper())));
+            }
           }
         }
       }
     }
   }
 
-  /** Columns: financial_year, segment, measure, mean, lower_95, upper_95. */
-  public static void annual(ExperimentResult result, Writer out) throws IOException {
+  /** Columns: financial_year, arm, segment, measure, mean, lower_95, upper_95. */
+  public static void annual(ComparisonResult result, Writer out) throws IOException {
     CsvSchema schema =
-        CsvSchema.builder()
-            .addColumn("financial_year")
-            .addColumn("segment")
-            .addColumn("measure")
-            .addColumn("mean")
-            .addColumn("lower_95")
-            .addColumn("upper_95")
-            .build()
-            .withHeader();
-    Segments segments = result.compiled().segments();
+        columns("financial_year", "arm", "segment", "measure", "mean", "lower_95", "upper_95");
+    Segments segments = result.scenario().compiled().segments();
+    var years = result.scenario().financialYears();
     try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
-      for (int y = 0; y < result.financialYears().size(); y++) {
-        for (int g = -1; g < segments.size(); g++) {
-          String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
-          for (Measure measure : Measure.values()) {
-            Summary s = result.annual(y, g, measure);
-            rows.write(
-                List.of(
-                    result.financialYears().get(y).label(),
-                    segment,
-                    measure.label(),
-                    Numbers.plain(s.mean()),
-                    Numbers.plain(s.lower()),
-                    Numbers.plain(s.upper())));
+      for (int y = 0; y < years.size(); y++) {
+        for (Arm arm : Arm.values()) {
+          for (int g = -1; g < segments.size(); g++) {
+            String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
+            for (Measure measure : Measure.values()) {
+              Summary s = result.metricAnnual(arm, y, g, measure);
+              rows.write(
+                  List.of(
+                      years.get(y).label(),
+                      arm.label(),
+                      segment,
+                      measure.label(),
+                      Numbers.plain(s.mean()),
+                      Numbers.plain(s.lower()),
+                      Numbers.plain(s.upper())));
+            }
           }
         }
       }
     }
+  }
+
+  static CsvSchema columns(String... names) {
+    CsvSchema.Builder b = CsvSchema.builder();
+    for (String n : names) {
+      b.addColumn(n);
+    }
+    return b.build().withHeader();
   }
 }

@@ -22,6 +22,20 @@ public final class Numbers {
     return d.toPlainString();
   }
 
+  /** Pounds with pence for a data file: exactly two decimal places, no grouping. */
+  public static String pounds(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  /** Pounds in thousands for a printed table: "1,234.5" (one decimal place), "-12.0". */
+  public static String thousands(double pounds) {
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
+    f.setMinimumFractionDigits(1);
+    f.setMaximumFractionDigits(1);
+    String s = f.format(pounds / 1000.0);
+    return s.equals("-0.0") ? "0.0" : s;
+  }
+
   /** A rounded figure for people to read: "1,234", or "12.3" below 100. */
   public static String readable(double value) {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);

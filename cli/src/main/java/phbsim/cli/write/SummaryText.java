@@ -3,6 +3,8 @@ package phbsim.cli.write;
 import java.io.PrintWriter;
 import java.util.List;
 import phbsim.observe.Measure;
+import phbsim.report.Arm;
+import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.Summary;
 import phbsim.time.FinancialYear;
@@ -25,6 +27,7 @@ public final class SummaryText {
           new Row("Referrals", Measure.REFERRALS),
           new Row("Caseload at year end", Measure.CASELOAD),
           new Row("Waiting list at year end", Measure.WAITING_LIST),
+          new Row("Budget holders at year end", Measure.BUDGET_HOLDERS),
           new Row("Crises", Measure.CRISES),
           new Row("A&E attendances", Measure.AE_ATTENDANCES),
           new Row("Crisis team episodes", Measure.CRISIS_TEAM_EPISODES),
@@ -34,7 +37,9 @@ public final class SummaryText {
           new Row("Out-of-area days", Measure.OUT_OF_AREA_DAYS),
           new Row("Exits from secondary care", Measure.EXITS));
 
-  public static void print(ExperimentResult result, PrintWriter out) {
+  /** Prints the scenario arm's activity. */
+  public static void print(ComparisonResult comparison, PrintWriter out) {
+    ExperimentResult result = comparison.scenario();
     List<FinancialYear> years = result.financialYears();
     StringBuilder head = new StringBuilder(pad("", LABEL));
     for (FinancialYear y : years) {
@@ -45,7 +50,8 @@ public final class SummaryText {
       StringBuilder means = new StringBuilder(pad(row.label(), LABEL));
       StringBuilder ranges = new StringBuilder(pad("", LABEL));
       for (int y = 0; y < years.size(); y++) {
-        Summary s = result.annual(y, ExperimentResult.ALL_SEGMENTS, row.measure());
+        Summary s =
+            comparison.metricAnnual(Arm.SCENARIO, y, ExperimentResult.ALL_SEGMENTS, row.measure());
         means.append(padLeft(Numbers.readable(s.mean()), CELL));
         ranges.append(
             padLeft(
