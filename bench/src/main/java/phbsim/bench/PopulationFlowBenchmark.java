@@ -18,14 +18,14 @@ import phbsim.workload.PopulationFlow;
 
 /**
  * The reference workload of BENCHMARK.md, one whole run (creating the people included) per
- * operation. The {@code events} counter is reported as a rate, events per second (JMH's {@code
- * OPERATIONS} counter type); the score is milliseconds per run. With {@code -prof gc}, {@code
- * gc.alloc.rate.norm} is the bytes allocated per run: divided by the number of people it is the
- * storage per person, since nothing is allocated per event.
+ * operation. The score is runs per second; the {@code events} counter (JMH's {@code OPERATIONS}
+ * counter type, which in throughput mode is normalised by time) is events per second. With {@code
+ * -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per run: divided by the number of
+ * people it is the storage per person, since nothing is allocated per event.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Fork(
