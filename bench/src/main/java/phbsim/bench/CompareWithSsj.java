@@ -43,26 +43,21 @@ public final class CompareWithSsj {
       }
       String value = args[i + 1];
       switch (args[i]) {
-        case "--people":
+        case "--people" -> {
           sizes = new ArrayList<>();
           for (String s : value.split(",", -1)) {
             sizes.add(Integer.parseInt(s.trim()));
           }
-          break;
-        case "--capacity":
+        }
+        case "--capacity" -> {
           capacities = new ArrayList<>();
           for (String s : value.split(",", -1)) {
             capacities.add(Double.parseDouble(s.trim()));
           }
-          break;
-        case "--rounds":
-          rounds = Integer.parseInt(value);
-          break;
-        case "--seed":
-          seed = Long.parseLong(value);
-          break;
-        default:
-          usage("unknown option " + args[i]);
+        }
+        case "--rounds" -> rounds = Integer.parseInt(value);
+        case "--seed" -> seed = Long.parseLong(value);
+        default -> usage("unknown option " + args[i]);
       }
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

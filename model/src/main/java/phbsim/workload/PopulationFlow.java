@@ -144,19 +144,13 @@ public final class PopulationFlow {
 
     /** The number of people in {@code state} at the horizon. */
     public int count(FlowState state) {
-      switch (state) {
-        case CMHT:
-          return cmht;
-        case INPATIENT:
-          return inpatient;
-        case CRISIS:
-          return crisis;
-        case PHB:
-          return phb;
-        case DISCHARGED:
-          return discharged;
-      }
-      throw new AssertionError(state);
+      return switch (state) {
+        case CMHT -> cmht;
+        case INPATIENT -> inpatient;
+        case CRISIS -> crisis;
+        case PHB -> phb;
+        case DISCHARGED -> discharged;
+      };
     }
 
     /** The share of the N people in {@code state} at the horizon. */
