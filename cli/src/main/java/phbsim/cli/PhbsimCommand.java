@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ScenariosCommand.class,
       PathwayCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
