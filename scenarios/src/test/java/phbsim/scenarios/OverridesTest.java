@@ -82,7 +82,7 @@ class OverridesTest {
     assertThat(only(problems("good", "colour=blue")).message())
         .isEqualTo(
             "unknown key 'colour'; expected one of name, description, startDate, years, segments,"
-                + " services, pathway at the top level");
+                + " services, pathway, money, budgets at the top level");
   }
 
   @Test
@@ -138,7 +138,7 @@ class OverridesTest {
     assertThat(ps.get(0).source()).isEqualTo("--set segments[0].referralsPerYear=-1");
     assertThat(ps.get(0).path()).isEqualTo("segments[0].referralsPerYear");
     assertThat(ps.get(1).source()).isEqualTo("bad/probabilities.yaml");
-    assertThat(ps.get(1).line()).isEqualTo(45);
+    assertThat(ps.get(1).line()).isEqualTo(52);
   }
 
   @Test

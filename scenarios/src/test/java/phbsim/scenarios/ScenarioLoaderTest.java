@@ -66,7 +66,7 @@ class ScenarioLoaderTest {
         .isEqualTo(
             "unknown key 'referalsPerYear' (did you mean 'referralsPerYear'?); expected one of"
                 + " id, label, startingCaseload, referralsPerYear, team, crisesPerYear,"
-                + " frailtyVariance, exitsPerYear");
+                + " frailtyVariance, exitsPerYear, budget");
   }
 
   @Test
@@ -96,7 +96,7 @@ class ScenarioLoaderTest {
   @DisplayName("a bad enum value lists the allowed values; lower-case values are accepted")
   void badEnum() {
     LoadProblem p = only(problems("bad-enum"));
-    assertAt(p, "bad-enum.yaml", 22, 11, "services[1].kind");
+    assertAt(p, "bad-enum.yaml", 25, 11, "services[1].kind");
     assertThat(p.message())
         .isEqualTo("found 'WARD'; expected one of COMMUNITY, INPATIENT, CRISIS, EXIT");
   }
@@ -127,7 +127,7 @@ class ScenarioLoaderTest {
   @DisplayName("branch probabilities that do not sum to 1 are placed at the 'to' key")
   void probabilitiesNotSummingToOne() {
     LoadProblem p = only(problems("probabilities"));
-    assertAt(p, "probabilities.yaml", 45, 5, "pathway[1].to");
+    assertAt(p, "probabilities.yaml", 52, 5, "pathway[1].to");
     assertThat(p.message()).contains("sum to 0.9").contains("expected them to sum to 1");
   }
 
@@ -135,7 +135,7 @@ class ScenarioLoaderTest {
   @DisplayName("a pathway to an unknown service is placed at that destination")
   void pathwayToUnknownService() {
     LoadProblem p = only(problems("unknown-service"));
-    assertAt(p, "unknown-service.yaml", 46, 13, "pathway[1].to.wrad");
+    assertAt(p, "unknown-service.yaml", 53, 13, "pathway[1].to.wrad");
     assertThat(p.message()).contains("'wrad' is not a service");
   }
 
@@ -144,7 +144,7 @@ class ScenarioLoaderTest {
   void unreachableService() {
     List<LoadProblem> ps = problems("unreachable");
     assertThat(ps).isNotEmpty();
-    assertAt(ps.get(0), "unreachable.yaml", 36, 5, "services[3]");
+    assertAt(ps.get(0), "unreachable.yaml", 43, 5, "services[3]");
     assertThat(ps.get(0).message()).contains("'respite' cannot be reached");
   }
 
@@ -166,8 +166,8 @@ class ScenarioLoaderTest {
             org.assertj.core.groups.Tuple.tuple(5, 1, "colour"),
             org.assertj.core.groups.Tuple.tuple(9, 23, "segments[0].referralsPerYear"),
             org.assertj.core.groups.Tuple.tuple(11, 20, "segments[0].crisesPerYear"),
-            org.assertj.core.groups.Tuple.tuple(23, 11, "services[1].kind"),
-            org.assertj.core.groups.Tuple.tuple(46, 5, "pathway[1].to"));
+            org.assertj.core.groups.Tuple.tuple(26, 11, "services[1].kind"),
+            org.assertj.core.groups.Tuple.tuple(53, 5, "pathway[1].to"));
     assertThat(ps.get(0).message()).startsWith("unknown key 'colour'; expected one of name,");
     assertThat(ps.get(1).message()).isEqualTo("found 'many'; expected a number");
     assertThat(ps.get(2).message()).startsWith("found -1;");
@@ -185,7 +185,7 @@ class ScenarioLoaderTest {
         catchThrowableOfType(ScenarioLoadException.class, () -> ScenarioLoader.load(file));
     LoadProblem p = only(e.problems());
     assertThat(p.source()).isEqualTo(file.toString());
-    assertThat(p.line()).isEqualTo(9);
+    assertThat(p.line()).isEqualTo(11);
     assertThat(p.column()).isEqualTo(8);
     assertThat(e.getMessage()).startsWith("1 problem").contains(p.toString());
 
@@ -220,7 +220,7 @@ class ScenarioLoaderTest {
     String text = BuiltInScenarios.text("tiny").replace("years: 1\n", "years: 1\nyears: 2\n");
     LoadProblem p = only(problemsOfText(text));
     assertThat(p.path()).isEqualTo("years");
-    assertThat(p.line()).isEqualTo(10);
+    assertThat(p.line()).isEqualTo(12);
     assertThat(p.column()).isEqualTo(1);
     assertThat(p.message()).isEqualTo("key 'years' appears twice; expected each key once");
   }
