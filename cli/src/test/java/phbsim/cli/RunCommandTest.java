@@ -22,20 +22,41 @@ class RunCommandTest {
     assertThat(r.out()).contains("2026/27", "2027/28", "Crises", "Admissions", "Written to");
 
     List<String> monthly = Files.readAllLines(out.resolve("monthly_metrics.csv"));
+    int measures = phbsim.observe.Measure.values().length;
     assertThat(monthly.get(0))
-        .isEqualTo("date,financial_year,period,segment,measure,mean,lower_95,upper_95");
+        .isEqualTo("date,financial_year,period,arm,segment,measure,mean,lower_95,upper_95");
     assertThat(monthly)
-        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,all,caseload,"));
+        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,scenario,all,caseload,"));
     assertThat(monthly).anySatisfy(l -> assertThat(l).startsWith("2027-03-01,2026/27,M12,"));
     assertThat(monthly).anySatisfy(l -> assertThat(l).startsWith("2027-04-01,2027/28,M1,"));
-    // 24 months x (1 segment + all) x 16 measures, plus the header
-    assertThat(monthly).hasSize(24 * 2 * 16 + 1);
+    // 24 months x 3 arms x (1 segment + all) x the measures, plus the header
+    assertThat(monthly).hasSize(24 * 3 * 2 * measures + 1);
 
     List<String> annual = Files.readAllLines(out.resolve("annual_metrics.csv"));
-    assertThat(annual.get(0)).isEqualTo("financial_year,segment,measure,mean,lower_95,upper_95");
-    assertThat(annual).hasSize(2 * 2 * 16 + 1);
+    assertThat(annual.get(0))
+        .isEqualTo("financial_year,arm,segment,measure,mean,lower_95,upper_95");
+    assertThat(annual).hasSize(2 * 3 * 2 * measures + 1);
+
+    int lines = phbsim.money.LedgerLine.values().length + 1; // and the total
+    List<String> cashMonthly = Files.readAllLines(out.resolve("cashflow_monthly.csv"));
+    assertThat(cashMonthly.get(0))
+        .isEqualTo("date,financial_year,period,arm,line,mean,lower_95,upper_95");
+    assertThat(cashMonthly).hasSize(24 * 3 * lines + 1);
+    assertThat(cashMonthly)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "2026-04-01,2026/27,M1,scenario,block_contract_staff,\\d+\\.\\d\\d,.*"));
+    List<String> cashAnnual = Files.readAllLines(out.resolve("cashflow_annual.csv"));
+    assertThat(cashAnnual.get(0)).isEqualTo("financial_year,arm,line,mean,lower_95,upper_95");
+    assertThat(cashAnnual).hasSize(2 * 3 * lines + 1);
+    assertThat(Files.readString(out.resolve("cash_summary.csv")))
+        .contains("net_saving,", "npv_of_difference,", "break_even_month,", "double_running,");
+    assertThat(r.out()).contains("Cash flow, £000s", "Baseline", "Difference", "Net saving");
     assertThat(out.resolve("scenario.yaml")).exists();
-    assertThat(Files.readString(out.resolve("run.json"))).contains("\"seed\"", "resultsSha256");
+    assertThat(Files.readString(out.resolve("run.json")))
+        .contains("\"seed\"", "scenarioResultsSha256", "baselineResultsSha256");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
     }
@@ -50,7 +71,14 @@ class RunCommandTest {
         .isZero();
     assertThat(Cli.run("run", "tiny", "-r", "6", "--threads", "3", "-o", b.toString()).exitCode())
         .isZero();
-    for (String f : List.of("monthly_metrics.csv", "annual_metrics.csv", "run.json")) {
+    for (String f :
+        List.of(
+            "monthly_metrics.csv",
+            "annual_metrics.csv",
+            "cashflow_monthly.csv",
+            "cashflow_annual.csv",
+            "cash_summary.csv",
+            "run.json")) {
       assertThat(Files.readAllBytes(b.resolve(f)))
           .as(f)
           .isEqualTo(Files.readAllBytes(a.resolve(f)));
@@ -102,7 +130,7 @@ class RunCommandTest {
   @Test
   @DisplayName("every command has --help with an example")
   void helpHasExamples() {
-    for (String command : List.of("run", "validate", "scenarios", "pathway")) {
+    for (String command : List.of("run", "validate", "scenarios", "pathway", "bench")) {
       Cli r = Cli.run(command, "--help");
       assertThat(r.exitCode()).isZero();
       assertThat(r.out()).as(command).contains("Usage: phbsim " + command, "Example");

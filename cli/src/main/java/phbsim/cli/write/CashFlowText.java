@@ -17,7 +17,7 @@ import phbsim.time.FinancialYear;
  */
 public final class CashFlowText {
   private static final int LABEL = 38;
-  private static final int CELL = 11;
+  private static final int CELL = 16;
 
   private CashFlowText() {}
 
