@@ -18,6 +18,7 @@ public final class ScenarioChecks {
   static final double PROBABILITY_TOLERANCE = 1e-6;
 
   private final List<Problem> problems = new ArrayList<>();
+  private java.time.LocalDate startDate;
 
   private ScenarioChecks() {}
 
@@ -37,6 +38,7 @@ public final class ScenarioChecks {
   }
 
   private void run(Scenario s) {
+    startDate = s.startDate();
     if (s.name() == null || s.name().isBlank()) {
       add("name", "is empty; expected a short name for the scenario");
     }
@@ -101,6 +103,33 @@ public final class ScenarioChecks {
           atLeast(path + ".community.contract.fixedPerYear", k.fixedPerYear(), 0);
           atLeast(path + ".community.contract.costPerPostPerYear", k.costPerPostPerYear(), 0);
           between(path + ".community.contract.noticeMonths", k.noticeMonths(), 0, 60, "months");
+          double released = 0;
+          for (int r = 0; r < k.releases().size(); r++) {
+            ReleaseSpec rel = k.releases().get(r);
+            String rp = path + ".community.contract.releases[" + r + "]";
+            if (rel == null || rel.decided() == null) {
+              add(rp, "is incomplete; expected decided (a date) and posts");
+              continue;
+            }
+            if (!(rel.posts() > 0)) {
+              add(rp + ".posts", "found " + round(rel.posts()) + "; expected more than 0 posts");
+            }
+            released += rel.posts();
+            if (startDate != null && rel.decided().isBefore(startDate)) {
+              add(
+                  rp + ".decided",
+                  "found " + rel.decided() + "; expected a date on or after startDate");
+            }
+          }
+          if (released > c.posts() + 1e-9) {
+            add(
+                path + ".community.contract.releases",
+                "release "
+                    + round(released)
+                    + " posts in all; expected no more than the "
+                    + round(c.posts())
+                    + " posts the contract has");
+          }
         }
       }
       if (svc.inpatient() != null) {

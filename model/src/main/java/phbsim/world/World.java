@@ -612,6 +612,14 @@ public final class World {
     for (int svc = 0; svc < services.size(); svc++) {
       BlockContract c = contracts[svc];
       if (c != null) {
+        for (var release : services.spec(svc).community().contract().releases()) {
+          if (financialCalendar.monthIndexOf(
+                  java.time.temporal.ChronoUnit.DAYS.between(
+                      financialCalendar.startDate(), release.decided()))
+              == month) {
+            c.release(release.posts(), month);
+          }
+        }
         c.postInstalments(ledger, day, month, period, uplift[month]);
         slots[svc] =
             (int)

@@ -6,13 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import phbsim.scenario.BranchSpec;
+import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.CommunitySpec;
 import phbsim.scenario.ContractSpec;
 import phbsim.scenario.CrisisSpec;
 import phbsim.scenario.DurationFamily;
 import phbsim.scenario.DurationSpec;
 import phbsim.scenario.InpatientSpec;
+import phbsim.scenario.MoneySpec;
+import phbsim.scenario.ReleaseSpec;
 import phbsim.scenario.Scenario;
+import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.SegmentSpec;
 import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
@@ -36,6 +40,10 @@ public final class TestScenarios {
   private DurationSpec lengthOfStay = new DurationSpec(DurationFamily.LOGNORMAL, 30.0, 20.0);
   private DurationSpec episode = new DurationSpec(DurationFamily.FIXED, 0.25, null);
   private double crisisToWard = 0.3;
+  private List<ReleaseSpec> releases = new ArrayList<>();
+  private MoneySpec money = null;
+  private BudgetsSpec budgets = null;
+  private SegmentBudgetSpec segmentBudget = null;
 
   public static TestScenarios builder() {
     return new TestScenarios();
@@ -103,6 +111,24 @@ public final class TestScenarios {
     return this;
   }
 
+  /** A decision, on {@code decided}, to take {@code posts} out of the team's contract. */
+  public TestScenarios release(LocalDate decided, double posts) {
+    releases.add(new ReleaseSpec(decided, posts));
+    return this;
+  }
+
+  public TestScenarios money(MoneySpec v) {
+    money = v;
+    return this;
+  }
+
+  /** Budgets for the area and for the one segment. */
+  public TestScenarios budgets(BudgetsSpec area, SegmentBudgetSpec segment) {
+    budgets = area;
+    segmentBudget = segment;
+    return this;
+  }
+
   public Scenario build() {
     Map<String, Double> exits = new LinkedHashMap<>();
     exits.put("discharged", exitsPerYear);
@@ -116,7 +142,7 @@ public final class TestScenarios {
             crisesPerYear,
             frailtyVariance,
             exits,
-            null);
+            segmentBudget);
     List<ServiceSpec> services = new ArrayList<>();
     services.add(
         new ServiceSpec(
@@ -124,7 +150,7 @@ public final class TestScenarios {
             ServiceKind.COMMUNITY,
             null,
             new CommunitySpec(
-                posts, caseloadPerPost, new ContractSpec(1_000_000.0, 50_000.0, null)),
+                posts, caseloadPerPost, new ContractSpec(1_000_000.0, 50_000.0, null, releases)),
             null,
             null));
     services.add(
