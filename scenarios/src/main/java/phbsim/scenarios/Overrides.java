@@ -171,6 +171,9 @@ final class Overrides {
         }
         child = NODES.objectNode();
         obj.set(step.key(), child);
+        // The file has no such section (an optional one, such as a segment's budget): this
+        // override made it, so problems in it (a key still missing) point here, not at the file.
+        tree.markOverridden(at, source);
       }
       node = child;
       type = childType;

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import phbsim.scenario.Scenario;
+import phbsim.scenario.ServiceSpec;
 
 class OverridesTest {
   private static Scenario good(String... overrides) {
@@ -60,6 +61,110 @@ class OverridesTest {
             "segments[0].exitsPerYear.died=0.05");
     assertThat(s.segments().get(0).label()).isEqualTo("All of us");
     assertThat(s.segments().get(0).exitsPerYear()).containsEntry("died", 0.05);
+  }
+
+  @Test
+  @DisplayName("money and budget values nested in lists and sections are overridden by id")
+  void moneyById() {
+    Scenario s =
+        BuiltInScenarios.load(
+            "default",
+            List.of(
+                "services[acute-ward].inpatient.costPerBedDay=600",
+                "services[crisis-house].inpatient.crisisHouse=false",
+                "services[cmht].community.contract.noticeMonths=3",
+                "segments[complex].budget.startingHolders=3",
+                "budgets.setUp[1].amount=0",
+                "money.inflationPercent=2.5"));
+    assertThat(service(s, "acute-ward").inpatient().costPerBedDay()).isEqualTo(600.0);
+    assertThat(service(s, "crisis-house").inpatient().crisisHouse()).isFalse();
+    assertThat(service(s, "cmht").community().contract().noticeMonths()).isEqualTo(3);
+    assertThat(s.segments().get(2).id()).isEqualTo("complex");
+    assertThat(s.segments().get(2).budget().startingHolders()).isEqualTo(3);
+    assertThat(s.segments().get(2).budget().annualAllocation()).isEqualTo(3602.0);
+    assertThat(s.budgets().setUp().get(1).amount()).isEqualTo(0.0);
+    assertThat(s.budgets().setUp().get(0).amount()).isEqualTo(93_280.0);
+    assertThat(s.money().inflationPercent()).isEqualTo(2.5);
+    assertThat(s.money().discountRatePercent()).isEqualTo(3.5);
+  }
+
+  @Test
+  @DisplayName("switching budgets off by override gives the scenario's baseline")
+  void baselineByOverride() {
+    Scenario base = BuiltInScenarios.load("default", List.of("budgets.enabled=false"));
+    assertThat(base.budgetsEnabled()).isFalse();
+    assertThat(base).isEqualTo(BuiltInScenarios.load("default").baseline());
+  }
+
+  @Test
+  @DisplayName("option shares made not to sum to 1 by an override are reported at the options")
+  void optionSharesSum() {
+    ScenarioLoadException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            ScenarioLoadException.class,
+            () -> BuiltInScenarios.load("default", List.of("budgets.options.directPayment=0.2")));
+    LoadProblem p = only(e.problems());
+    assertThat(p.path()).isEqualTo("budgets.options");
+    assertThat(p.message()).isEqualTo("shares sum to 1.05; expected them to sum to 1");
+    // The sum is of three values, two of them the file's: it is placed at the file's options.
+    assertThat(p.source()).isEqualTo("phbsim/scenarios/default.yaml");
+    assertThat(p.line()).isEqualTo(230);
+    assertThat(p.column()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("a list index past the set-up schedule lists what exists")
+  void setUpIndexOutOfRange() {
+    LoadProblem p =
+        only(
+            Fixtures.problemsOfText(
+                BuiltInScenarios.text("default"), "budgets.setUp[2].amount=1000"));
+    assertThat(p.path()).isEqualTo("budgets.setUp[2]");
+    assertThat(p.message())
+        .isEqualTo(
+            "index 2 is out of range: budgets.setUp has 2 items; expected an index from 0 to 1");
+  }
+
+  @Test
+  @DisplayName("an optional section the file leaves out can be set, and takes its defaults")
+  void absentSectionSet() {
+    Scenario s = good("money.discountRatePercent=5");
+    assertThat(s.money().discountRatePercent()).isEqualTo(5.0);
+    assertThat(s.money().inflationPercent()).isEqualTo(0.0);
+  }
+
+  @Test
+  @DisplayName("problems in a section an override created point at that override, not the file")
+  void createdSectionPointsAtOverride() {
+    String first = "segments[everyone].budget.startingHolders=5";
+    List<LoadProblem> partial = problems("good", first);
+    assertThat(partial)
+        .extracting(LoadProblem::source, LoadProblem::path, LoadProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "--set " + first,
+                "segments[0].budget.annualAllocation",
+                "is missing; expected a number"),
+            org.assertj.core.groups.Tuple.tuple(
+                "--set " + first,
+                "segments[0].budget.spentShare",
+                "is missing; expected a number"));
+
+    LoadProblem p =
+        only(
+            problems(
+                "good",
+                first,
+                "segments[everyone].budget.annualAllocation=3602",
+                "segments[everyone].budget.spentShare=0.9"));
+    assertThat(p.source()).isEqualTo("--set " + first);
+    assertThat(p.path()).isEqualTo("segments[0].budget");
+    assertThat(p.message())
+        .startsWith("gives budget holders, but the scenario has no 'budgets' section");
+  }
+
+  private static ServiceSpec service(Scenario s, String id) {
+    return s.services().stream().filter(svc -> svc.id().equals(id)).findFirst().orElseThrow();
   }
 
   @Test

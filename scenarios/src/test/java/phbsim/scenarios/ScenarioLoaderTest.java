@@ -2,6 +2,7 @@ package phbsim.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static phbsim.scenarios.Fixtures.problems;
 import static phbsim.scenarios.Fixtures.problemsOfText;
 
@@ -13,7 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import phbsim.scenario.ContractSpec;
 import phbsim.scenario.DurationFamily;
+import phbsim.scenario.MoneySpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioChecks;
 import phbsim.scenario.ServiceKind;
@@ -46,6 +49,19 @@ class ScenarioLoaderTest {
     assertThat(s.services().get(2).crisis().episodeLength().sdDays()).isEqualTo(0.0);
     assertThat(s.pathway().get(1).to())
         .containsExactly(java.util.Map.entry("ward", 0.2), java.util.Map.entry("home", 0.8));
+    ContractSpec contract = s.services().get(0).community().contract();
+    assertThat(contract.fixedPerYear()).isEqualTo(50_000.0);
+    assertThat(contract.costPerPostPerYear()).isEqualTo(98_836.0);
+    assertThat(contract.noticeMonths()).as("optional notice defaults to 6 months").isEqualTo(6);
+    assertThat(s.services().get(1).inpatient().costPerBedDay()).isEqualTo(575.0);
+    assertThat(s.services().get(1).inpatient().outOfAreaCostPerDay()).isEqualTo(750.0);
+    assertThat(s.services().get(1).inpatient().crisisHouse()).as("optional, default").isFalse();
+    assertThat(s.services().get(2).crisis().costPerArrival()).isEqualTo(338.0);
+    assertThat(s.services().get(2).crisis().costPerDay()).isEqualTo(169.0);
+    assertThat(s.money()).as("optional money section defaults").isEqualTo(MoneySpec.defaults());
+    assertThat(s.money().discountRatePercent()).isEqualTo(3.5);
+    assertThat(s.budgets()).as("no budgets section: no budgets").isNull();
+    assertThat(s.segments().get(0).budget()).isNull();
   }
 
   @Test
@@ -176,6 +192,61 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  @DisplayName("a team without its block contract: the missing section is named at its parent")
+  void missingContract() {
+    LoadProblem p = only(problems("missing-contract"));
+    assertAt(p, "missing-contract.yaml", 18, 5, "services[0].community.contract");
+    assertThat(p.message())
+        .isEqualTo(
+            "is missing; expected a map with keys fixedPerYear, costPerPostPerYear, noticeMonths");
+  }
+
+  @Test
+  @DisplayName("a negative price is the model's problem, placed at the value in the file")
+  void negativePrice() {
+    LoadProblem p = only(problems("negative-price"));
+    assertAt(p, "negative-price.yaml", 32, 22, "services[1].inpatient.costPerBedDay");
+    assertThat(p.message()).isEqualTo("found -575; expected a number of at least 0");
+  }
+
+  @Test
+  @DisplayName(
+      "money mistakes in every new section (types, a list item's missing key, ranges, a sum)"
+          + " are reported at once, in file order")
+  void moneyMistakesAtOnce() {
+    List<LoadProblem> ps = problems("money");
+    assertThat(ps)
+        .extracting(LoadProblem::line, LoadProblem::column, LoadProblem::path, LoadProblem::message)
+        .containsExactly(
+            tuple(
+                16,
+                24,
+                "segments[0].budget.startingHolders",
+                "found 30; expected 0 to the segment's startingCaseload (25)"),
+            tuple(18, 19, "segments[0].budget.spentShare", "found 1.5; expected 0 to 1 (a share)"),
+            tuple(
+                28,
+                23,
+                "services[0].community.contract.noticeMonths",
+                "found 'six'; expected a whole number"),
+            tuple(
+                39,
+                20,
+                "services[1].inpatient.crisisHouse",
+                "found 'sometimes'; expected true or false"),
+            tuple(
+                65, 24, "money.discountRatePercent", "found -1; expected 0 to 100 per cent a year"),
+            tuple(68, 3, "budgets.options", "shares sum to 1.05; expected them to sum to 1"),
+            tuple(74, 15, "budgets.setUp[0].months", "found 0; expected 1 to 360 months"),
+            tuple(76, 7, "budgets.setUp[1].amount", "is missing; expected a number"),
+            tuple(
+                78,
+                31,
+                "budgets.brokeragePerBudgetPerMonth",
+                "found -25; expected a number of at least 0"));
+  }
+
+  @Test
   @DisplayName("a file is named as given, and the exception's message lists every problem")
   void loadsFromFile(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("myscenario.yaml");
@@ -245,6 +316,20 @@ class ScenarioLoaderTest {
             org.assertj.core.groups.Tuple.tuple(
                 "services[4]",
                 "is empty; expected a map with keys id, kind, label, community, inpatient, crisis"));
+  }
+
+  @Test
+  @DisplayName(
+      "an optional true/false may be left empty (the default) or written yes/no (YAML 1.1)")
+  void optionalBoolean() {
+    Scenario empty =
+        ScenarioLoader.loadResource(
+            "bad/good.yaml", List.of("services[ward].inpatient.crisisHouse=~"));
+    assertThat(empty.services().get(1).inpatient().crisisHouse()).isFalse();
+    Scenario yes =
+        ScenarioLoader.loadResource(
+            "bad/good.yaml", List.of("services[ward].inpatient.crisisHouse=yes"));
+    assertThat(yes.services().get(1).inpatient().crisisHouse()).isTrue();
   }
 
   @Test
