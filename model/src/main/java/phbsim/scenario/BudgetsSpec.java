@@ -20,7 +20,7 @@ public record BudgetsSpec(
     double supportPlanningPerPlan,
     double brokeragePerBudgetPerMonth) {
   public BudgetsSpec {
-    setUp = setUp == null ? List.of() : List.copyOf(setUp);
+    setUp = Lists.copyOf(setUp);
   }
 
   /** The same settings with budgets switched off: the baseline arm. */

@@ -23,6 +23,6 @@ public record ContractSpec(
 
   public ContractSpec {
     noticeMonths = noticeMonths == null ? DEFAULT_NOTICE_MONTHS : noticeMonths;
-    releases = releases == null ? List.of() : List.copyOf(releases);
+    releases = Lists.copyOf(releases);
   }
 }

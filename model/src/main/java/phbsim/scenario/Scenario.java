@@ -29,9 +29,9 @@ public record Scenario(
   public Scenario {
     money = money == null ? MoneySpec.defaults() : money;
     description = description == null ? "" : description;
-    segments = segments == null ? List.of() : List.copyOf(segments);
-    services = services == null ? List.of() : List.copyOf(services);
-    pathway = pathway == null ? List.of() : List.copyOf(pathway);
+    segments = Lists.copyOf(segments);
+    services = Lists.copyOf(services);
+    pathway = Lists.copyOf(pathway);
   }
 
   /** The same scenario over another horizon. */

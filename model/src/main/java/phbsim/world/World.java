@@ -449,17 +449,21 @@ public final class World {
     int g = people.segment[p];
     double now = calendar.now();
     metrics.add(month, g, Measure.ADMISSIONS, 1);
+    // Try the ward asked for, then each ward its whenFull names; if all are full, the person is
+    // placed out of area as an admission to the last ward tried (its day rate, its stays).
     int ward = requested;
+    int lastTried = requested;
     while (ward != ServiceNetwork.OUT_OF_AREA && bedsUsed[ward] >= services.beds(ward)) {
+      lastTried = ward;
       ward = services.overflow(ward);
     }
     if (ward == ServiceNetwork.OUT_OF_AREA) {
-      people.location[p] = (short) requested;
+      ward = lastTried;
+      people.location[p] = (short) ward;
       people.outOfArea[p] = true;
       outOfArea[g]++;
-      outOfAreaPlaces.change(requested, g, 1, now);
+      outOfAreaPlaces.change(ward, g, 1, now);
       metrics.add(month, g, Measure.OUT_OF_AREA_ADMISSIONS, 1);
-      ward = requested;
     } else {
       people.location[p] = (short) ward;
       people.outOfArea[p] = false;
