@@ -180,6 +180,6 @@ public final class TestScenarios {
             new BranchSpec("crisis", afterCrisis),
             new BranchSpec("ward", Map.of("home", 1.0)));
     return new Scenario(
-        "test", null, start, years, List.of(segment), services, pathway, null, null);
+        "test", null, start, years, List.of(segment), services, pathway, money, budgets);
   }
 }
