@@ -3,7 +3,8 @@ package phbsim.money;
 /**
  * Splitting an amount into equal monthly instalments that add up to it exactly: the first
  * instalments carry the pennies left over, so that, for example, an annual block contract of
- * £100,000.01 is paid as one instalment of £8,333.35 and eleven of £8,333.34.
+ * £100,000.09 is paid as one instalment of £8,333.35 and eleven of £8,333.34, and one of
+ * £100,000.01 as five of £8,333.34 and seven of £8,333.33.
  */
 public final class Instalments {
   private Instalments() {}

@@ -80,8 +80,11 @@ public final class Ledger {
       return;
     }
     int at = accountingMonth * LINES.length + line.ordinal();
-    table[at] = Math.addExact(table[at], amount);
-    runningTotal = Math.addExact(runningTotal, amount);
+    // Both sums are checked before either is stored, so a refused posting changes nothing.
+    long cell = Math.addExact(table[at], amount);
+    long total = Math.addExact(runningTotal, amount);
+    table[at] = cell;
+    runningTotal = total;
     if (keepEntries) {
       int i = (int) postings;
       if (i == pence.length) {

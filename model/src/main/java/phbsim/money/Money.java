@@ -30,9 +30,16 @@ public record Money(long pence) implements Comparable<Money> {
   /**
    * {@code pence x quantity}, rounded half-even to the penny (quantity may be fractional, such as
    * bed days in continuous time). Exact for amounts below about 90 trillion pounds.
+   *
+   * @throws ArithmeticException if the result is not a number or does not fit in a long (a cast
+   *     would silently saturate)
    */
   public static long times(long pence, double quantity) {
-    return (long) Math.rint(pence * quantity);
+    double product = Math.rint(pence * quantity);
+    if (!(Math.abs(product) < 0x1p63)) {
+      throw new ArithmeticException(pence + "p x " + quantity + " is not an amount in pence");
+    }
+    return (long) product;
   }
 
   public Money plus(Money other) {
@@ -61,7 +68,9 @@ public record Money(long pence) implements Comparable<Money> {
   @Override
   public String toString() {
     String sign = pence < 0 ? "-" : "";
-    long abs = Math.abs(pence);
-    return sign + "£" + String.format(java.util.Locale.UK, "%,d.%02d", abs / 100, abs % 100);
+    // Pounds and pence taken apart before the sign is dropped: Math.abs(Long.MIN_VALUE) < 0.
+    long pounds = Math.abs(pence / 100);
+    long pennies = Math.abs(pence % 100);
+    return sign + "£" + String.format(java.util.Locale.UK, "%,d.%02d", pounds, pennies);
   }
 }
