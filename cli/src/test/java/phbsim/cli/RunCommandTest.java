@@ -41,7 +41,13 @@ class RunCommandTest {
     List<String> cashMonthly = Files.readAllLines(out.resolve("cashflow_monthly.csv"));
     assertThat(cashMonthly.get(0))
         .isEqualTo("date,financial_year,period,arm,line,mean,lower_95,upper_95");
-    assertThat(cashMonthly).hasSize(24 * 3 * lines + 1);
+    // and each month a double_running row and a cumulative_net_saving row
+    assertThat(cashMonthly).hasSize(24 * (3 * lines + 2) + 1);
+    assertThat(cashMonthly)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("2028-03-01,2027/28,M12,difference,cumulative_net_saving,"));
     assertThat(cashMonthly)
         .anySatisfy(
             l ->

@@ -24,7 +24,11 @@ public final class CashFlowCsv {
 
   private CashFlowCsv() {}
 
-  /** Columns: date, financial_year, period, arm, line, mean, lower_95, upper_95. */
+  /**
+   * Columns: date, financial_year, period, arm, line, mean, lower_95, upper_95. Besides the ledger
+   * lines and their total, each month has "double_running" (arm scenario) and
+   * "cumulative_net_saving" (arm difference: baseline minus scenario, months so far).
+   */
   public static void monthly(ComparisonResult result, Writer out) throws IOException {
     FinancialCalendar cal = result.scenario().compiled().calendar();
     try (SequenceWriter rows =
@@ -45,20 +49,30 @@ public final class CashFlowCsv {
         for (Arm arm : Arm.values()) {
           for (LedgerLine line : linesAndTotal()) {
             Summary s = result.monthly(arm, m, line);
-            rows.write(
-                List.of(
-                    fm.firstDay().toString(),
-                    fm.financialYear().label(),
-                    fm.label(),
-                    arm.label(),
-                    line == null ? TOTAL : line.label(),
-                    Numbers.pounds(s.mean()),
-                    Numbers.pounds(s.lower()),
-                    Numbers.pounds(s.upper())));
+            write(rows, fm, arm.label(), line == null ? TOTAL : line.label(), s);
           }
         }
+        // Not ledger lines but figures derived from them, one row each per month.
+        write(rows, fm, Arm.SCENARIO.label(), "double_running", result.doubleRunning(m));
+        write(
+            rows, fm, Arm.DIFFERENCE.label(), "cumulative_net_saving", result.cumulativeSaving(m));
       }
     }
+  }
+
+  private static void write(
+      SequenceWriter rows, FinancialMonth fm, String arm, String line, Summary s)
+      throws IOException {
+    rows.write(
+        List.of(
+            fm.firstDay().toString(),
+            fm.financialYear().label(),
+            fm.label(),
+            arm,
+            line,
+            Numbers.pounds(s.mean()),
+            Numbers.pounds(s.lower()),
+            Numbers.pounds(s.upper())));
   }
 
   /** Columns: financial_year, arm, line, mean, lower_95, upper_95. */
