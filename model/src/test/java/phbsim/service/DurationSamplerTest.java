@@ -61,6 +61,25 @@ class DurationSamplerTest {
   }
 
   @Test
+  @DisplayName("the tabulated gamma inverse is within 0.1% of the exact inverse everywhere")
+  void gammaTableMatchesExactInverse() {
+    // Shapes 3.06, 2.94, 1.21, 25 (table) and 0.25 (exact: sd above the mean).
+    for (double[] ms : new double[][] {{7, 4}, {24, 14}, {33, 30}, {10, 2}, {30, 60}}) {
+      var g =
+          (DurationSampler.Gamma)
+              DurationSampler.of(new DurationSpec(DurationFamily.GAMMA, ms[0], ms[1]));
+      double worst = 0;
+      for (int i = 1; i < 20_000; i++) {
+        double u = i / 20_000.0;
+        double exact = g.exactDays(u);
+        double error = exact == 0 ? Math.abs(g.days(u)) : Math.abs(g.days(u) - exact) / exact;
+        worst = Math.max(worst, error);
+      }
+      assertThat(worst).as("mean %s sd %s", ms[0], ms[1]).isLessThan(1e-3);
+    }
+  }
+
+  @Test
   @DisplayName("exponential stays have standard deviation equal to the mean")
   void exponential() {
     assertFits(
