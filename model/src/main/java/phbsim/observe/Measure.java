@@ -40,7 +40,25 @@ public enum Measure {
   /** People who got a caseload slot after waiting (including a wait of zero days). */
   SLOTS_ALLOCATED_FROM_WAITING_LIST(Kind.FLOW),
   /** Days waited by the people in SLOTS_ALLOCATED_FROM_WAITING_LIST, summed. */
-  WAITING_DAYS_OF_THOSE_ALLOCATED(Kind.FLOW);
+  WAITING_DAYS_OF_THOSE_ALLOCATED(Kind.FLOW),
+  /** Budget offers made. */
+  BUDGET_OFFERS(Kind.FLOW),
+  /** Offers accepted (each then waits for a support planner). */
+  BUDGET_OFFERS_ACCEPTED(Kind.FLOW),
+  /** People accepted and waiting for, or working with, a support planner. */
+  PLANNING_QUEUE(Kind.STOCK),
+  /** Plans signed off (each starts a budget). */
+  PLANS_SIGNED_OFF(Kind.FLOW),
+  /** Days from offer to signed-off plan, summed over the plans signed off. */
+  DAYS_FROM_OFFER_TO_PLAN(Kind.FLOW),
+  /** Budgets stepped down at review. */
+  BUDGETS_STEPPED_DOWN(Kind.FLOW),
+  /** Budgets ended at review because the person recovered (they leave secondary care). */
+  BUDGETS_ENDED_RECOVERED(Kind.FLOW),
+  /** Budgets stopped at review; the person returns to their team. */
+  BUDGETS_STOPPED(Kind.FLOW),
+  /** Budgets that ran out before the year end; the person falls back on their team. */
+  BUDGETS_FALLEN_BACK(Kind.FLOW);
 
   /** How a measure accumulates over a month. */
   public enum Kind {

@@ -18,9 +18,18 @@ public record BudgetsSpec(
     double thirdPartyFeePercent,
     List<SetUpSpec> setUp,
     double supportPlanningPerPlan,
-    double brokeragePerBudgetPerMonth) {
+    double brokeragePerBudgetPerMonth,
+    @Optional RolloutSpec rollout,
+    @Optional PlanningSpec planning,
+    @Optional ReviewSpec review,
+    @Optional Double restrictiveShare,
+    @Optional Double costPerBudgetTarget) {
   public BudgetsSpec {
     setUp = Lists.copyOf(setUp);
+    rollout =
+        rollout == null ? new RolloutSpec(RolloutKind.NONE, null, null, null, null, null) : rollout;
+    review = review == null ? new ReviewSpec(0, 0, 0, 0, null) : review;
+    restrictiveShare = restrictiveShare == null ? 0.0 : restrictiveShare;
   }
 
   /** The same settings with budgets switched off: the baseline arm. */
@@ -31,6 +40,11 @@ public record BudgetsSpec(
         thirdPartyFeePercent,
         setUp,
         supportPlanningPerPlan,
-        brokeragePerBudgetPerMonth);
+        brokeragePerBudgetPerMonth,
+        rollout,
+        planning,
+        review,
+        restrictiveShare,
+        costPerBudgetTarget);
   }
 }

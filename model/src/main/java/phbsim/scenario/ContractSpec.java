@@ -12,12 +12,15 @@ import java.util.List;
  * @param noticeMonths months between the decision to take posts out and the saving (default 6:
  *     MODEL.md section 4; CALIBRATION.md B gives at least 3 as good practice)
  * @param releases planned decisions to take posts out (default none)
+ * @param unbundling yearly contract reviews that release posts a low caseload leaves unused
+ *     (default: none)
  */
 public record ContractSpec(
     double fixedPerYear,
     double costPerPostPerYear,
     @Optional Integer noticeMonths,
-    @Optional List<ReleaseSpec> releases) {
+    @Optional List<ReleaseSpec> releases,
+    @Optional UnbundlingSpec unbundling) {
   /** Default notice period, MODEL.md section 4. */
   public static final int DEFAULT_NOTICE_MONTHS = 6;
 

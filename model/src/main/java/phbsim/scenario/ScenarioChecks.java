@@ -103,6 +103,18 @@ public final class ScenarioChecks {
           atLeast(path + ".community.contract.fixedPerYear", k.fixedPerYear(), 0);
           atLeast(path + ".community.contract.costPerPostPerYear", k.costPerPostPerYear(), 0);
           between(path + ".community.contract.noticeMonths", k.noticeMonths(), 0, 60, "months");
+          UnbundlingSpec u = k.unbundling();
+          if (u != null) {
+            String up = path + ".community.contract.unbundling";
+            between(up + ".reviewPeriod", u.reviewPeriod(), 1, 12, "(1 = April ... 12 = March)");
+            if (!(u.threshold() > 0 && u.threshold() <= 1)) {
+              add(
+                  up + ".threshold",
+                  "found " + round(u.threshold()) + "; expected more than 0 and at most 1");
+            }
+            between(up + ".heldMonths", u.heldMonths(), 1, 60, "months");
+            between(up + ".minimumPosts", u.minimumPosts(), 0, Math.max(0, c.posts()), "posts");
+          }
           double released = 0;
           for (int r = 0; r < k.releases().size(); r++) {
             ReleaseSpec rel = k.releases().get(r);
@@ -325,6 +337,15 @@ public final class ScenarioChecks {
       }
       atLeast(path + ".annualAllocation", sb.annualAllocation(), 0);
       between(path + ".spentShare", sb.spentShare(), 0, 1, "(a share)");
+      between(path + ".acceptance", sb.acceptance(), 0, 1, "(a probability)");
+      between(path + ".crisisEffect", sb.crisisEffect(), 0, 10, "(a multiplier of the hazard)");
+      between(
+          path + ".restrictiveCrisisEffect",
+          sb.restrictiveCrisisEffect(),
+          0,
+          10,
+          "(a multiplier of the hazard)");
+      between(path + ".runOutShare", sb.runOutShare(), 0, 1, "(a share of budget-years)");
       if (b == null && sb.startingHolders() > 0) {
         add(
             path,
@@ -360,6 +381,68 @@ public final class ScenarioChecks {
     }
     atLeast("budgets.supportPlanningPerPlan", b.supportPlanningPerPlan(), 0);
     atLeast("budgets.brokeragePerBudgetPerMonth", b.brokeragePerBudgetPerMonth(), 0);
+    between("budgets.restrictiveShare", b.restrictiveShare(), 0, 1, "(a share)");
+    if (b.costPerBudgetTarget() != null) {
+      atLeast("budgets.costPerBudgetTarget", b.costPerBudgetTarget(), 0);
+    }
+    checkRollout(b.rollout(), s);
+    PlanningSpec pl = b.planning();
+    if (pl != null) {
+      between("budgets.planning.planners", pl.planners(), 1, 10_000, "planners");
+      if (!(pl.firstPlanDays() > 0) || Double.isInfinite(pl.firstPlanDays())) {
+        add(
+            "budgets.planning.firstPlanDays",
+            "found " + round(pl.firstPlanDays()) + "; expected more than 0 days");
+      }
+      if (!(pl.progressRatio() > 0 && pl.progressRatio() <= 1)) {
+        add(
+            "budgets.planning.progressRatio",
+            "found " + round(pl.progressRatio()) + "; expected more than 0 and at most 1");
+      }
+    }
+    ReviewSpec r = b.review();
+    between("budgets.review.stepDown", r.stepDown(), 0, 1, "(a probability)");
+    between("budgets.review.endRecovered", r.endRecovered(), 0, 1, "(a probability)");
+    between("budgets.review.stop", r.stop(), 0, 1, "(a probability)");
+    double sum = r.stepDown() + r.endRecovered() + r.stop();
+    if (Double.isFinite(sum) && sum > 1 + PROBABILITY_TOLERANCE) {
+      add("budgets.review", "outcome probabilities sum to " + round(sum) + "; expected at most 1");
+    }
+    between("budgets.review.stepDownShare", r.stepDownShare(), 0, 1, "(a share)");
+    between("budgets.review.dependentShare", r.dependentShare(), 0, 1, "(a share)");
+  }
+
+  private void checkRollout(RolloutSpec r, Scenario s) {
+    String path = "budgets.rollout";
+    if (r.kind() == null) {
+      add(path + ".kind", "is missing; expected NONE, TARGET or BASS");
+      return;
+    }
+    if (r.start() != null && s.startDate() != null && r.start().isBefore(s.startDate())) {
+      add(path + ".start", "found " + r.start() + "; expected a date on or after startDate");
+    }
+    if (r.kind() == RolloutKind.TARGET) {
+      if (r.offersPerQuarter().isEmpty()) {
+        add(path + ".offersPerQuarter", "is missing; expected offers for each quarter");
+      }
+      for (int i = 0; i < r.offersPerQuarter().size(); i++) {
+        Integer n = r.offersPerQuarter().get(i);
+        if (n == null || n < 0) {
+          add(path + ".offersPerQuarter[" + i + "]", "found " + n + "; expected 0 or more offers");
+        }
+      }
+    }
+    if (r.kind() == RolloutKind.BASS) {
+      if (r.p() == null || !(r.p() > 0)) {
+        add(path + ".p", "found " + r.p() + "; expected an innovation rate above 0 (per year)");
+      }
+      if (r.q() == null || !(r.q() >= 0)) {
+        add(path + ".q", "found " + r.q() + "; expected an imitation rate of 0 or more (per year)");
+      }
+      if (r.marketSize() == null || !(r.marketSize() >= 0)) {
+        add(path + ".marketSize", "found " + r.marketSize() + "; expected 0 or more offers");
+      }
+    }
   }
 
   private void between(String path, double value, double min, double max, String unit) {

@@ -9,5 +9,29 @@ package phbsim.scenario;
  *     average was 3,602)
  * @param spentShare share of the allocation actually spent; a direct payment's unspent part is
  *     reclaimed at review
+ * @param eligible whether people of this segment can be offered a budget (default true)
+ * @param acceptance probability an offer is accepted (default 1)
+ * @param crisisEffect multiplies the crisis hazard of a holder whose budget is run flexibly
+ *     (default 1: no effect)
+ * @param restrictiveCrisisEffect multiplies the crisis hazard of a holder whose budget is run in
+ *     the restrictive way (default 1; the pilot found outcomes worse than the control group's)
+ * @param runOutShare share of budget-years in which the budget runs out before the year end with
+ *     needs unmet, sending the person back to their team (fallback; default 0)
  */
-public record SegmentBudgetSpec(int startingHolders, double annualAllocation, double spentShare) {}
+public record SegmentBudgetSpec(
+    int startingHolders,
+    double annualAllocation,
+    double spentShare,
+    @Optional Boolean eligible,
+    @Optional Double acceptance,
+    @Optional Double crisisEffect,
+    @Optional Double restrictiveCrisisEffect,
+    @Optional Double runOutShare) {
+  public SegmentBudgetSpec {
+    eligible = eligible == null || eligible;
+    acceptance = acceptance == null ? 1.0 : acceptance;
+    crisisEffect = crisisEffect == null ? 1.0 : crisisEffect;
+    restrictiveCrisisEffect = restrictiveCrisisEffect == null ? 1.0 : restrictiveCrisisEffect;
+    runOutShare = runOutShare == null ? 0.0 : runOutShare;
+  }
+}

@@ -111,8 +111,9 @@ public final class BlockContract {
    * @param month accounting month index
    * @param period 1 (April) to 12 (March)
    * @param uplift price factor for this financial year (1 in real terms)
+   * @return the net amount posted for the team this month, in pence
    */
-  public void postInstalments(Ledger ledger, double day, int month, int period, double uplift) {
+  public long postInstalments(Ledger ledger, double day, int month, int period, double uplift) {
     long fixedYear = Money.times(fixedPerYear, uplift);
     long staffYear = Money.times(Money.times(costPerPostPerYear, originalPosts), uplift);
     long fixed = Instalments.instalment(fixedYear, 12, period - 1);
@@ -130,6 +131,7 @@ public final class BlockContract {
     ledger.post(day, month, LedgerLine.STRANDED_FIXED_COSTS, service, Ledger.NONE, stranded);
     ledger.post(day, month, LedgerLine.BLOCK_CONTRACT_STAFF, service, Ledger.NONE, staff);
     ledger.post(day, month, LedgerLine.POSTS_RELEASED, service, Ledger.NONE, -saving);
+    return fixed + staff - saving;
   }
 
   /** The staffed instalment net of released posts in a month: the cost of the posts in force. */

@@ -33,7 +33,15 @@ final class Budgets {
    * 3. Ending part-way through a month: spending for the part of the month held is charged
    *    (pro rata by days), and a direct payment's whole remaining balance comes back.
    *
-   * 4. Infrastructure. Set-up costs follow the scenario's schedule from the first month (amounts
+   * 4. Starting, pausing, reviewing. A budget whose plan is signed off during a month starts
+   *    being paid at the next month start (ASSUMPTION: the first instalment follows sign-off).
+   *    While its holder is in a bed the budget is paused, not cancelled: no instalment, no
+   *    spending (MODEL.md section 4); its review clock keeps running. Reviews fall due at 3
+   *    months, then every 12; the World decides their outcome (step down, continue, end,
+   *    stop). A budget set to run out before the year end (fallback) is fully spent by then, so
+   *    nothing is reclaimed, and the World returns its holder to the team.
+   *
+   * 5. Infrastructure. Set-up costs follow the scenario's schedule from the first month (amounts
    *    as stated, not uplifted: a schedule is a cash commitment); brokerage and monitoring are
    *    charged per budget active at the month end.
    */
@@ -58,7 +66,18 @@ final class Budgets {
   private double[] spentShare = new double[64];
   private long[] balance = new long[64];
   private int[] monthsHeld = new int[64];
+  private int[] startMonth = new int[64];
+  private int[] runOutAt = new int[64];
+  private boolean[] paused = new boolean[64];
   private int[] slotOfPerson = new int[0];
+
+  /** People whose review fell due at the last month end, for the World to decide outcomes. */
+  private int[] dueForReview = new int[16];
+  private int due;
+
+  /** People whose budget ran out at the last month end (fallback), for the World to act on. */
+  private int[] ranOut = new int[16];
+  private int runOuts;
 
   private long plansSignedOff;
   private long reviews;
@@ -91,7 +110,7 @@ final class Budgets {
    * Starts a budget for person p. Payments begin with the next month start unless the caller pays
    * the first instalment at once ({@link #payInstalment}).
    */
-  void start(int p, int seg, byte opt, long annualPence, double share) {
+  void start(int p, int seg, byte opt, long annualPence, double share, int firstPaidMonth) {
     if (count == person.length) {
       grow();
     }
@@ -106,20 +125,68 @@ final class Budgets {
     spentShare[i] = share;
     balance[i] = 0;
     monthsHeld[i] = 0;
+    startMonth[i] = firstPaidMonth;
+    runOutAt[i] = -1;
+    paused[i] = false;
     slotOfPerson[p] = i + 1;
   }
 
+  /** Sets the budget of p to run out after {@code months} more months held (fallback). */
+  void runOutAfter(int p, int months) {
+    int i = slotOfPerson[p] - 1;
+    runOutAt[i] = monthsHeld[i] + months;
+  }
+
+  /** Pauses (true) or resumes (false) the budget of p, if p holds one. */
+  void setPaused(int p, boolean pause) {
+    if (holds(p)) {
+      paused[slotOfPerson[p] - 1] = pause;
+    }
+  }
+
+  /** Steps p's annual allocation down to {@code annualPence}. */
+  void stepDown(int p, long annualPence) {
+    annualAllocation[slotOfPerson[p] - 1] = annualPence;
+  }
+
+  long annualAllocation(int p) {
+    return annualAllocation[slotOfPerson[p] - 1];
+  }
+
+  /** The number of reviews that fell due at the last month end; see {@link #dueForReview}. */
+  int reviewsDue() {
+    return due;
+  }
+
+  int dueForReview(int k) {
+    return dueForReview[k];
+  }
+
+  int runOuts() {
+    return runOuts;
+  }
+
+  int ranOut(int k) {
+    return ranOut[k];
+  }
+
   /** Charges support planning for one plan signed off. */
-  void planSignedOff(Ledger ledger, double day, int month, int seg) {
+  void planSignedOff(Ledger ledger, double day, int month, int seg, long costPence) {
     plansSignedOff++;
-    ledger.post(
-        day, month, LedgerLine.PHB_SUPPORT_PLANNING, Ledger.NONE, seg, supportPlanningPerPlan);
+    ledger.post(day, month, LedgerLine.PHB_SUPPORT_PLANNING, Ledger.NONE, seg, costPence);
+  }
+
+  /** Pounds-as-pence cost of the first plan, before learning. */
+  long firstPlanCost() {
+    return supportPlanningPerPlan;
   }
 
   /** Advance payments at the start of a month, for every active budget. */
   void monthStart(Ledger ledger, double day, int month, double uplift) {
     for (int i = 0; i < count; i++) {
-      payInstalment(ledger, day, month, uplift, i);
+      if (month >= startMonth[i] && !paused[i]) {
+        payInstalment(ledger, day, month, uplift, i);
+      }
     }
     postSetUp(ledger, day, month);
   }
@@ -150,15 +217,27 @@ final class Budgets {
 
   /** Spending, notional charges, brokerage and reviews at the end of a month. */
   void monthEnd(Ledger ledger, double day, int month, double uplift) {
+    due = 0;
+    runOuts = 0;
     for (int i = 0; i < count; i++) {
-      long spent = Money.times(instalment(i, uplift), spentShare[i]);
-      spend(ledger, day, month, i, spent);
+      if (month < startMonth[i]) {
+        continue;
+      }
+      if (!paused[i]) {
+        long spent = Money.times(instalment(i, uplift), spentShare[i]);
+        spend(ledger, day, month, i, spent);
+      }
       monthsHeld[i]++;
       int held = monthsHeld[i];
-      if (held == FIRST_REVIEW_MONTHS
+      if (held == runOutAt[i]) {
+        // Spent to the last penny before the year end: nothing left to reclaim.
+        balance[i] = 0;
+        ranOut = push(ranOut, runOuts++, person[i]);
+      } else if (held == FIRST_REVIEW_MONTHS
           || (held > FIRST_REVIEW_MONTHS
               && (held - FIRST_REVIEW_MONTHS) % REVIEW_INTERVAL_MONTHS == 0)) {
         review(ledger, day, month, i);
+        dueForReview = push(dueForReview, due++, person[i]);
       }
     }
     ledger.post(
@@ -176,8 +255,11 @@ final class Budgets {
    */
   void end(Ledger ledger, double day, int month, double uplift, int p, double shareOfMonthHeld) {
     int i = slotOfPerson[p] - 1;
-    long spent = Money.times(Money.times(instalment(i, uplift), spentShare[i]), shareOfMonthHeld);
-    spend(ledger, day, month, i, spent);
+    if (month >= startMonth[i] && !paused[i]) {
+      long spent =
+          Money.times(Money.times(instalment(i, uplift), spentShare[i]), shareOfMonthHeld);
+      spend(ledger, day, month, i, spent);
+    }
     reclaim(ledger, day, month, i);
     int last = --count;
     slotOfPerson[p] = 0;
@@ -189,8 +271,22 @@ final class Budgets {
       spentShare[i] = spentShare[last];
       balance[i] = balance[last];
       monthsHeld[i] = monthsHeld[last];
+      startMonth[i] = startMonth[last];
+      runOutAt[i] = runOutAt[last];
+      paused[i] = paused[last];
       slotOfPerson[person[i]] = i + 1;
     }
+  }
+
+  private static int[] push(int[] array, int at, int value) {
+    int[] a = at == array.length ? Arrays.copyOf(array, array.length * 2) : array;
+    a[at] = value;
+    return a;
+  }
+
+  /** Whether p's budget has been paid at least once (it started before this month). */
+  boolean paying(int p, int month) {
+    return holds(p) && month > startMonth[slotOfPerson[p] - 1];
   }
 
   private void spend(Ledger ledger, double day, int month, int i, long spent) {
@@ -250,5 +346,8 @@ final class Budgets {
     spentShare = Arrays.copyOf(spentShare, n);
     balance = Arrays.copyOf(balance, n);
     monthsHeld = Arrays.copyOf(monthsHeld, n);
+    startMonth = Arrays.copyOf(startMonth, n);
+    runOutAt = Arrays.copyOf(runOutAt, n);
+    paused = Arrays.copyOf(paused, n);
   }
 }

@@ -50,6 +50,18 @@ final class People {
   /** The day the person joined the waiting list (meaningful while WAITING). */
   double[] waitingSince;
 
+  /** The day the person accepted a budget offer (meaningful while planning). */
+  double[] offeredDay;
+
+  /** Whether the person accepted an offer and awaits a signed-off plan. */
+  boolean[] planning;
+
+  /** Whether the person's budget is run in the restrictive way (the pilot's 18%). */
+  boolean[] restrictive;
+
+  /** Whether the person's budget never steps down or ends at review (dependency). */
+  boolean[] dependent;
+
   public People(int expected) {
     int capacity = Math.max(16, expected);
     segment = new byte[capacity];
@@ -61,6 +73,10 @@ final class People {
     exitClock = new double[capacity];
     clockDay = new double[capacity];
     waitingSince = new double[capacity];
+    offeredDay = new double[capacity];
+    planning = new boolean[capacity];
+    restrictive = new boolean[capacity];
+    dependent = new boolean[capacity];
   }
 
   /** Number of people ever present. */
@@ -87,5 +103,9 @@ final class People {
     exitClock = Arrays.copyOf(exitClock, capacity);
     clockDay = Arrays.copyOf(clockDay, capacity);
     waitingSince = Arrays.copyOf(waitingSince, capacity);
+    offeredDay = Arrays.copyOf(offeredDay, capacity);
+    planning = Arrays.copyOf(planning, capacity);
+    restrictive = Arrays.copyOf(restrictive, capacity);
+    dependent = Arrays.copyOf(dependent, capacity);
   }
 }

@@ -2,6 +2,13 @@ package phbsim.world;
 
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import phbsim.budget.BassRollout;
+import phbsim.budget.LearningCurve;
+import phbsim.budget.ReviewOutcome;
+import phbsim.budget.ReviewPolicy;
+import phbsim.budget.Rollout;
+import phbsim.budget.SupportPlanners;
+import phbsim.budget.TargetRollout;
 import phbsim.engine.EventCalendar;
 import phbsim.engine.EventPriority;
 import phbsim.money.Ledger;
@@ -9,10 +16,14 @@ import phbsim.money.LedgerLine;
 import phbsim.money.Money;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
+import phbsim.observe.TeamMeasure;
+import phbsim.observe.TeamMetrics;
 import phbsim.population.Segments;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.RolloutSpec;
+import phbsim.scenario.UnbundlingSpec;
 import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.ServiceKind;
 import phbsim.service.BlockContract;
@@ -63,6 +74,27 @@ public final class World {
    *    out-of-area days, crisis episode days). Prices are uplifted each April by the scenario's
    *    inflation (none by default: real terms).
    *
+   * 7. Roll-out (MODEL.md section 6). Each month the roll-out says how many offers to make; each
+   *    goes to a person chosen at random from the eligible segments' caseloads (EligiblePool).
+   *    An accepted offer joins the support planners' queue; a plan's time and cost fall along
+   *    the learning curve with the number of plans made. When the plan is signed off the person
+   *    leaves the caseload for their budget (see 6), freeing their slot for the waiting list.
+   *    Offers, acceptance, planning times, reviews and run-outs each draw from their own keyed
+   *    streams, so the baseline (no budgets) and the scenario share every other random number.
+   *
+   * 8. Reviews and fallback. At each review (3 months, then yearly) the budget steps down,
+   *    continues, ends because the person recovered (they leave secondary care by the segment's
+   *    first exit, which the scenario lists first: recovery), or stops and the person returns to
+   *    their team (the Croydon case). A budget may run out before the year end (runOutShare);
+   *    its holder falls back on their team and their crisis hazard returns to the segment's.
+   *    A person in a bed at their review continues until their next one.
+   *
+   * 9. Contract review (unbundling). At each team's yearly review, if its caseload has stayed at
+   *    or below threshold x capacity at each of the last heldMonths month ends, whole posts the
+   *    highest of those caseloads does not need (at that threshold) are released, after the
+   *    notice period, never below the minimum viable posts (BlockContract: the saving and the
+   *    stranded fixed cost).
+   *
    * 6. Budget holders (MODEL.md section 6). A person holding a personal health budget is not on
    *    the team's caseload: their budget and its plan replace the team's care, so their place
    *    is free for someone else, and this is how budgets change what a team is left with. They
@@ -74,6 +106,7 @@ public final class World {
   static final int CRISIS = 2;
   static final int EXIT = 3;
   static final int LEAVE = 4;
+  static final int PLAN_DONE = 5;
 
   private final CompiledScenario compiled;
   private final ServiceNetwork services;
@@ -97,6 +130,26 @@ public final class World {
   private final double horizon;
 
   private final RandomStreams.Family optionStream;
+  private final RandomStreams.Family rolloutStream;
+  private final RandomStreams.Family acceptanceStream;
+  private final RandomStreams.Family planningStream;
+  private final RandomStreams.Family reviewStream;
+
+  private final Rollout rollout;
+  private final int rolloutStartMonth;
+  private final SupportPlanners planners;
+  private final LearningCurve planTime;
+  private final LearningCurve planCost;
+  private final ReviewPolicy reviewPolicy;
+  private final EligiblePool pool = new EligiblePool();
+  private final int firstPlannerKey;
+  private final TeamMetrics teamMetrics;
+  private final int[][] caseloadAtMonthEnd;
+  private final double[][] waitsThisMonth;
+  private final int[] waitsCount;
+  private final double[] frailtyOnCaseload;
+  private final long[] blockPaidThisMonth;
+  private final int[] inPlanning;
 
   private final int[] caseload;
   private final int[] slots;
@@ -143,7 +196,12 @@ public final class World {
     int expected = compiled.startingPeople() + expectedReferrals();
     this.people = new People(expected);
     this.monthEndKey = s;
-    this.firstPersonKey = s + 1;
+    BudgetsSpec budgetsOn =
+        compiled.scenario().budgetsEnabled() ? compiled.scenario().budgets() : null;
+    int plannerCount =
+        budgetsOn != null && budgetsOn.planning() != null ? budgetsOn.planning().planners() : 0;
+    this.firstPlannerKey = s + 1;
+    this.firstPersonKey = s + 1 + plannerCount;
     this.calendar = new EventCalendar(firstPersonKey + expected);
     this.metrics = new MonthlyMetrics(financialCalendar.monthCount(), s);
     this.horizon = financialCalendar.horizonDays();
@@ -155,6 +213,34 @@ public final class World {
     this.branchStream = streams.family(Purpose.CRISIS_BRANCH, expected);
     this.stayStream = streams.family(Purpose.LENGTH_OF_STAY, expected);
     this.optionStream = streams.family(Purpose.BUDGET_OPTION, expected);
+    this.rolloutStream = streams.family(Purpose.ROLLOUT, financialCalendar.monthCount());
+    this.acceptanceStream = streams.family(Purpose.ACCEPTANCE, expected);
+    this.planningStream = streams.family(Purpose.PLANNING, expected);
+    this.reviewStream = streams.family(Purpose.REVIEW, expected);
+    this.rollout = rolloutOf(budgetsOn);
+    this.rolloutStartMonth =
+        budgetsOn == null || budgetsOn.rollout().start() == null
+            ? 0
+            : financialCalendar.monthIndexOf(
+                java.time.temporal.ChronoUnit.DAYS.between(
+                    financialCalendar.startDate(), budgetsOn.rollout().start()));
+    this.planners = plannerCount > 0 ? new SupportPlanners(plannerCount) : null;
+    this.planTime =
+        plannerCount > 0
+            ? new LearningCurve(
+                budgetsOn.planning().firstPlanDays(), budgetsOn.planning().progressRatio())
+            : null;
+    this.planCost =
+        new LearningCurve(
+            budgetsOn == null ? 0 : Money.toPence(budgetsOn.supportPlanningPerPlan()),
+            budgetsOn == null || budgetsOn.planning() == null
+                ? 1.0
+                : budgetsOn.planning().progressRatio());
+    var r = budgetsOn == null ? null : budgetsOn.review();
+    this.reviewPolicy =
+        r == null
+            ? new ReviewPolicy(0, 0, 0, 0)
+            : new ReviewPolicy(r.stepDown(), r.endRecovered(), r.stop(), r.stepDownShare());
     this.frailtyView = frailtyStream.view();
     this.frailtySampler = new SharedStateContinuousSampler[s];
     for (int g = 0; g < s; g++) {
@@ -199,6 +285,18 @@ public final class World {
           Math.pow(1 + inflation, years.indexOf(financialCalendar.month(m).financialYear()));
     }
     this.vacantCapacityCost = new long[months];
+    this.teamMetrics = new TeamMetrics(months, n);
+    this.caseloadAtMonthEnd = new int[n][months];
+    this.waitsThisMonth = new double[n][];
+    this.waitsCount = new int[n];
+    this.frailtyOnCaseload = new double[n];
+    this.blockPaidThisMonth = new long[n];
+    this.inPlanning = new int[s];
+    for (int i = 0; i < n; i++) {
+      if (services.kind(i) == ServiceKind.COMMUNITY) {
+        waitsThisMonth[i] = new double[16];
+      }
+    }
 
     for (int g = 0; g < s; g++) {
       SegmentBudgetSpec b = segments.spec(g).budget();
@@ -206,7 +304,7 @@ public final class World {
       for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
         int p = arrive(g, i < holders);
         if (i < holders) {
-          budgets.start(p, g, chooseOption(p), Money.toPence(b.annualAllocation()), b.spentShare());
+          startBudget(p, 0);
         }
       }
     }
@@ -233,6 +331,8 @@ public final class World {
         }
       } else if (key == monthEndKey) {
         monthEnd();
+      } else if (key >= firstPlannerKey) {
+        planDone(key - firstPlannerKey);
       } else {
         referral(key);
       }
@@ -244,6 +344,11 @@ public final class World {
   /** The monthly record. Complete once {@link #run()} has returned. */
   public MonthlyMetrics metrics() {
     return metrics;
+  }
+
+  /** The monthly record of each community team (indexed by service number). */
+  public TeamMetrics teamMetrics() {
+    return teamMetrics;
   }
 
   /** The ledger of every payment. Complete once {@link #run()} has returned. */
@@ -326,9 +431,7 @@ public final class World {
       people.status[p] = People.ON_BUDGET;
       onBudget[g]++;
     } else if (caseload[team] < slots[team] && waitingList[team].isEmpty()) {
-      people.status[p] = People.ON_CASELOAD;
-      caseload[team]++;
-      onCaseload[g]++;
+      joinCaseload(p, team);
     } else {
       people.status[p] = People.WAITING;
       people.waitingSince[p] = now;
@@ -348,7 +451,13 @@ public final class World {
   // ---------------------------------------------------------------- hazards at home
 
   private double crisisRate(int p) {
-    return segments.crisesPerDay(people.segment[p]) * people.frailty[p];
+    int g = people.segment[p];
+    double rate = segments.crisesPerDay(g) * people.frailty[p];
+    if (people.status[p] == People.ON_BUDGET) {
+      var b = segments.spec(g).budget();
+      rate *= people.restrictive[p] ? b.restrictiveCrisisEffect() : b.crisisEffect();
+    }
+    return rate;
   }
 
   private double exitRate(int p) {
@@ -449,6 +558,7 @@ public final class World {
     int g = people.segment[p];
     double now = calendar.now();
     metrics.add(month, g, Measure.ADMISSIONS, 1);
+    budgets.setPaused(p, true);
     // Try the ward asked for, then each ward its whenFull names; if all are full, the person is
     // placed out of area as an admission to the last ward tried (its day rate, its stays).
     int ward = requested;
@@ -490,6 +600,7 @@ public final class World {
         inBed[g]--;
         inArea.change(service, g, -1, now);
       }
+      budgets.setPaused(p, false);
     } else {
       inArea.change(service, g, -1, now);
     }
@@ -499,9 +610,15 @@ public final class World {
   private void leaveSecondaryCare(int p, int exitService) {
     int g = people.segment[p];
     int team = segments.team(g);
+    if (people.planning[p]) {
+      people.planning[p] = false;
+      inPlanning[g]--;
+      if (planners != null) {
+        planners.withdraw(p);
+      }
+    }
     if (people.status[p] == People.ON_CASELOAD) {
-      caseload[team]--;
-      onCaseload[g]--;
+      leaveCaseload(p, team);
     } else if (people.status[p] == People.ON_BUDGET) {
       onBudget[g]--;
       double now = calendar.now();
@@ -549,12 +666,305 @@ public final class World {
     }
   }
 
+  // ---------------------------------------------------------------- caseloads
+
+  private void joinCaseload(int p, int team) {
+    int g = people.segment[p];
+    people.status[p] = People.ON_CASELOAD;
+    caseload[team]++;
+    onCaseload[g]++;
+    frailtyOnCaseload[team] += people.frailty[p];
+    if (eligible(g) && !people.planning[p]) {
+      pool.add(p);
+    }
+  }
+
+  private void leaveCaseload(int p, int team) {
+    caseload[team]--;
+    onCaseload[people.segment[p]]--;
+    frailtyOnCaseload[team] -= people.frailty[p];
+    pool.remove(p);
+  }
+
+  private boolean eligible(int g) {
+    var b = segments.spec(g).budget();
+    return budgetsSpec != null && b != null && b.eligible() && !(rollout instanceof phbsim.budget.NoRollout);
+  }
+
+  private void recordWait(int team, double days) {
+    if (waitsCount[team] == waitsThisMonth[team].length) {
+      waitsThisMonth[team] = java.util.Arrays.copyOf(waitsThisMonth[team], waitsCount[team] * 2);
+    }
+    waitsThisMonth[team][waitsCount[team]++] = days;
+  }
+
+  /** A holder whose budget stops or runs out goes back to their team, or its waiting list. */
+  private void returnToTeam(int p) {
+    int g = people.segment[p];
+    int team = segments.team(g);
+    boolean atHome = people.location[p] == team;
+    if (atHome) {
+      runDownClocks(p);
+    }
+    double now = calendar.now();
+    double held = (now - financialCalendar.monthStart(month)) / financialCalendar.monthLength(month);
+    budgets.end(ledger, now, month, uplift[month], p, held);
+    onBudget[g]--;
+    if (caseload[team] < slots[team] && waitingList[team].isEmpty()) {
+      joinCaseload(p, team);
+    } else {
+      people.status[p] = People.WAITING;
+      people.waitingSince[p] = now;
+      waitingList[team].add(p);
+      waiting[g]++;
+      metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
+    }
+    if (atHome) {
+      armHazards(p);
+    }
+  }
+
+  // ---------------------------------------------------------------- budgets
+
+  private static Rollout rolloutOf(BudgetsSpec b) {
+    if (b == null) {
+      return Rollout.none();
+    }
+    RolloutSpec r = b.rollout();
+    return switch (r.kind()) {
+      case NONE -> Rollout.none();
+      case TARGET ->
+          new TargetRollout(r.offersPerQuarter().stream().mapToInt(Integer::intValue).toArray());
+      case BASS -> new BassRollout(r.p(), r.q(), r.marketSize());
+    };
+  }
+
+  /** This month's offers, to people drawn at random from the eligible caseloads. */
+  private void makeOffers() {
+    if (month < rolloutStartMonth || budgetsSpec == null) {
+      return;
+    }
+    int offers = rollout.offersInMonth(month - rolloutStartMonth);
+    for (int k = 0; k < offers && !pool.isEmpty(); k++) {
+      int q = pool.get((int) (rolloutStream.nextDouble(month) * pool.size()));
+      int g = people.segment[q];
+      metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
+      if (acceptanceStream.nextDouble(q) < segments.spec(g).budget().acceptance()) {
+        metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
+        pool.remove(q);
+        people.planning[q] = true;
+        inPlanning[g]++;
+        people.offeredDay[q] = calendar.now();
+        if (planners == null) {
+          signOff(q);
+        } else {
+          int planner = planners.arrive(q);
+          if (planner >= 0) {
+            startPlan(planner, q);
+          }
+        }
+      }
+    }
+  }
+
+  private void startPlan(int planner, int q) {
+    double meanDays = planTime.value(Math.max(1, planners.started()));
+    double days = -Math.log(planningStream.nextOpenDouble(q)) * meanDays;
+    calendar.schedule(
+        firstPlannerKey + planner, calendar.now() + days, EventPriority.TRANSITION, PLAN_DONE);
+  }
+
+  private void planDone(int planner) {
+    int q = planners.personAt(planner);
+    int next = planners.complete(planner);
+    if (next >= 0) {
+      startPlan(planner, next);
+    }
+    if (people.planning[q] && people.status[q] != People.EXITED) {
+      signOff(q);
+    }
+  }
+
+  private void signOff(int q) {
+    int g = people.segment[q];
+    people.planning[q] = false;
+    inPlanning[g]--;
+    long cost = Math.round(planCost.value(budgets.plansSignedOff() + 1));
+    budgets.planSignedOff(ledger, calendar.now(), month, g, cost);
+    metrics.add(month, g, Measure.PLANS_SIGNED_OFF, 1);
+    metrics.add(month, g, Measure.DAYS_FROM_OFFER_TO_PLAN, calendar.now() - people.offeredDay[q]);
+    if (people.status[q] == People.ON_CASELOAD) {
+      int team = segments.team(g);
+      boolean atHome = people.location[q] == team;
+      if (atHome) {
+        runDownClocks(q);
+      }
+      leaveCaseload(q, team);
+      people.status[q] = People.ON_BUDGET;
+      onBudget[g]++;
+      startBudget(q, month + 1);
+      allocateFreeSlots(team);
+      if (atHome) {
+        armHazards(q);
+      }
+    }
+  }
+
+  /** Sets up person p's budget (they already have status ON_BUDGET), paid from firstPaidMonth. */
+  private void startBudget(int p, int firstPaidMonth) {
+    int g = people.segment[p];
+    var b = segments.spec(g).budget();
+    people.restrictive[p] = optionStream.nextDouble(p) < budgetsSpec.restrictiveShare();
+    people.dependent[p] = reviewStream.nextDouble(p) < budgetsSpec.review().dependentShare();
+    budgets.start(
+        p, g, chooseOption(p), Money.toPence(b.annualAllocation()), b.spentShare(), firstPaidMonth);
+    maybeRunOut(p);
+    if (services.kind(people.location[p]) == ServiceKind.INPATIENT) {
+      budgets.setPaused(p, true);
+    }
+  }
+
+  /** With the segment's runOutShare, the coming budget-year runs out in one of months 1 to 11. */
+  private void maybeRunOut(int p) {
+    double share = segments.spec(people.segment[p]).budget().runOutShare();
+    if (share > 0 && reviewStream.nextDouble(p) < share) {
+      budgets.runOutAfter(p, 1 + (int) (reviewStream.nextDouble(p) * 11));
+    }
+  }
+
+  /** Acts on the reviews and run-outs that fell due at this month end. */
+  private void reviewBudgets() {
+    for (int k = 0; k < budgets.runOuts(); k++) {
+      int p = budgets.ranOut(k);
+      metrics.add(month, people.segment[p], Measure.BUDGETS_FALLEN_BACK, 1);
+      people.status[p] = People.ON_BUDGET; // still, until returnToTeam moves them
+      returnToTeam(p);
+    }
+    for (int k = 0; k < budgets.reviewsDue(); k++) {
+      int p = budgets.dueForReview(k);
+      if (people.status[p] != People.ON_BUDGET) {
+        continue;
+      }
+      int g = people.segment[p];
+      boolean atHome = people.location[p] == segments.team(g);
+      ReviewOutcome outcome = reviewPolicy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
+      if (!atHome && outcome != ReviewOutcome.STEP_DOWN) {
+        outcome = ReviewOutcome.CONTINUE;
+      }
+      switch (outcome) {
+        case STEP_DOWN -> {
+          metrics.add(month, g, Measure.BUDGETS_STEPPED_DOWN, 1);
+          budgets.stepDown(p, reviewPolicy.steppedDown(budgets.annualAllocation(p)));
+          maybeRunOut(p);
+        }
+        case END_RECOVERED -> {
+          metrics.add(month, g, Measure.BUDGETS_ENDED_RECOVERED, 1);
+          runDownClocks(p);
+          leaveSecondaryCare(p, segments.exitFor(g, 0.0));
+        }
+        case STOP -> {
+          metrics.add(month, g, Measure.BUDGETS_STOPPED, 1);
+          returnToTeam(p);
+        }
+        case CONTINUE -> maybeRunOut(p);
+      }
+    }
+  }
+
+  /** Yearly contract reviews: release posts a caseload that stayed low does not need. */
+  private void reviewContracts() {
+    int period = financialCalendar.month(month).period();
+    for (int team = 0; team < services.size(); team++) {
+      BlockContract c = contracts[team];
+      if (c == null) {
+        continue;
+      }
+      UnbundlingSpec u = services.spec(team).community().contract().unbundling();
+      if (u == null || u.reviewPeriod() != period || month < u.heldMonths()) {
+        continue;
+      }
+      int perPost = services.spec(team).community().caseloadPerPost();
+      int highest = 0;
+      boolean stayedLow = true;
+      for (int m = month - u.heldMonths(); m < month; m++) {
+        int capacity = (int) Math.floor(c.postsInForce(m) * perPost + 1e-9);
+        highest = Math.max(highest, caseloadAtMonthEnd[team][m]);
+        stayedLow &= caseloadAtMonthEnd[team][m] <= u.threshold() * capacity;
+      }
+      if (!stayedLow) {
+        continue;
+      }
+      double needed = Math.max(u.minimumPosts(), Math.ceil(highest / (u.threshold() * perPost)));
+      double release = Math.floor(c.originalPosts() - c.releasesDecided() - needed + 1e-9);
+      if (release >= 1) {
+        c.release(release, month);
+      }
+    }
+  }
+
+  private void recordTeams() {
+    for (int team = 0; team < services.size(); team++) {
+      BlockContract c = contracts[team];
+      if (c == null) {
+        continue;
+      }
+      caseloadAtMonthEnd[team][month] = caseload[team];
+      double posts = c.postsInForce(month);
+      teamMetrics.set(month, team, TeamMeasure.POSTS, posts);
+      teamMetrics.set(month, team, TeamMeasure.CAPACITY, slots[team]);
+      teamMetrics.set(month, team, TeamMeasure.CASELOAD, caseload[team]);
+      teamMetrics.set(
+          month,
+          team,
+          TeamMeasure.UTILISATION,
+          slots[team] > 0 ? (double) caseload[team] / slots[team] : 0);
+      teamMetrics.set(month, team, TeamMeasure.WAITING_LIST, waitingList[team].size());
+      double[] waits = java.util.Arrays.copyOf(waitsThisMonth[team], waitsCount[team]);
+      java.util.Arrays.sort(waits);
+      teamMetrics.set(month, team, TeamMeasure.WAIT_MEDIAN_DAYS, centile(waits, 0.5));
+      teamMetrics.set(month, team, TeamMeasure.WAIT_P90_DAYS, centile(waits, 0.9));
+      waitsCount[team] = 0;
+      long paid = blockPaidThisMonth[team];
+      teamMetrics.set(
+          month,
+          team,
+          TeamMeasure.COST_PER_PERSON,
+          caseload[team] > 0 ? paid / 100.0 / caseload[team] : 0);
+      UnbundlingSpec u = services.spec(team).community().contract().unbundling();
+      double minimum = u == null ? 0 : u.minimumPosts();
+      int perPost = services.spec(team).community().caseloadPerPost();
+      teamMetrics.set(
+          month,
+          team,
+          TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE,
+          caseload[team] < minimum * perPost ? 1 : 0);
+      teamMetrics.set(
+          month,
+          team,
+          TeamMeasure.MEAN_FRAILTY_ON_CASELOAD,
+          caseload[team] > 0 ? frailtyOnCaseload[team] / caseload[team] : 0);
+    }
+  }
+
+  /** The q-th centile of sorted values, by linear interpolation; 0 if there are none. */
+  static double centile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    double position = q * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  }
+
   // ---------------------------------------------------------------- month end
 
   /** Closes the month's books and records its metrics, then opens the next month. */
   private void monthEnd() {
     double now = calendar.now();
     double price = uplift[month];
+    budgets.monthEnd(ledger, now, month, price);
+    reviewBudgets();
     for (int g = 0; g < segments.size(); g++) {
       double bedDays = 0;
       double outOfAreaDays = 0;
@@ -592,12 +1002,13 @@ public final class World {
       metrics.set(month, g, Measure.CASELOAD, onCaseload[g]);
       metrics.set(month, g, Measure.WAITING_LIST, waiting[g]);
       metrics.set(month, g, Measure.BUDGET_HOLDERS, onBudget[g]);
+      metrics.set(month, g, Measure.PLANNING_QUEUE, inPlanning[g]);
       metrics.set(month, g, Measure.OCCUPIED_BEDS, inBed[g]);
       metrics.set(month, g, Measure.OUT_OF_AREA_PLACEMENTS, outOfArea[g]);
       checkConservation(g);
       presentAtMonthStart[g] = present[g];
     }
-    budgets.monthEnd(ledger, now, month, price);
+    recordTeams();
     vacantCapacityCost[month] = vacantCapacityCost(month);
     month++;
     if (month == financialCalendar.monthCount()) {
@@ -613,6 +1024,7 @@ public final class World {
   private void monthStart() {
     double day = financialCalendar.monthStart(month);
     int period = financialCalendar.month(month).period();
+    reviewContracts();
     for (int svc = 0; svc < services.size(); svc++) {
       BlockContract c = contracts[svc];
       if (c != null) {
@@ -624,7 +1036,7 @@ public final class World {
             c.release(release.posts(), month);
           }
         }
-        c.postInstalments(ledger, day, month, period, uplift[month]);
+        blockPaidThisMonth[svc] = c.postInstalments(ledger, day, month, period, uplift[month]);
         slots[svc] =
             (int)
                 Math.floor(
@@ -633,6 +1045,7 @@ public final class World {
       }
     }
     budgets.monthStart(ledger, day, month, uplift[month]);
+    makeOffers();
   }
 
   private long vacantCapacityCost(int m) {

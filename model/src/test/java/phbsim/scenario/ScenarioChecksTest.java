@@ -238,7 +238,7 @@ class ScenarioChecksTest {
               "cmht",
               ServiceKind.COMMUNITY,
               null,
-              new CommunitySpec(10, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null)),
+              new CommunitySpec(10, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
               acute.inpatient(),
               null));
       d.services.set(
@@ -247,7 +247,7 @@ class ScenarioChecksTest {
               "discharged",
               ServiceKind.EXIT,
               null,
-              new CommunitySpec(1, 1, new ContractSpec(1_000_000.0, 50_000.0, null, null)),
+              new CommunitySpec(1, 1, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
               null,
               null));
       List<Problem> problems = check(d);
@@ -289,7 +289,7 @@ class ScenarioChecksTest {
               "cmht",
               ServiceKind.COMMUNITY,
               null,
-              new CommunitySpec(-1, 0, new ContractSpec(1_000_000.0, 50_000.0, null, null)),
+              new CommunitySpec(-1, 0, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
               null,
               null));
       d.services.set(

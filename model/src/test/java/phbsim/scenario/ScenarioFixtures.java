@@ -65,7 +65,7 @@ public final class ScenarioFixtures {
         id,
         ServiceKind.COMMUNITY,
         null,
-        new CommunitySpec(10.0, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null)),
+        new CommunitySpec(10.0, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
         null,
         null);
   }

@@ -150,7 +150,9 @@ public final class TestScenarios {
             ServiceKind.COMMUNITY,
             null,
             new CommunitySpec(
-                posts, caseloadPerPost, new ContractSpec(1_000_000.0, 50_000.0, null, releases)),
+                posts,
+                caseloadPerPost,
+                new ContractSpec(1_000_000.0, 50_000.0, null, releases, null)),
             null,
             null));
     services.add(

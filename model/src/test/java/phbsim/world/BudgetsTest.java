@@ -26,7 +26,8 @@ class BudgetsTest {
   private static final OptionMixSpec ANY = new OptionMixSpec(1, 0, 0);
 
   private static BudgetsSpec spec(double feePercent, double brokerage, SetUpSpec... setUp) {
-    return new BudgetsSpec(true, ANY, feePercent, List.of(setUp), 250.0, brokerage);
+    return new BudgetsSpec(
+        true, ANY, feePercent, List.of(setUp), 250.0, brokerage, null, null, null, null, null);
   }
 
   private static void monthStart(Budgets b, Ledger l, int m, double uplift) {

@@ -43,14 +43,16 @@ class CommonRandomNumbersTest {
                 "team-a",
                 ServiceKind.COMMUNITY,
                 null,
-                new CommunitySpec(15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null)),
+                new CommunitySpec(
+                    15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
                 null,
                 null),
             new ServiceSpec(
                 "team-b",
                 ServiceKind.COMMUNITY,
                 null,
-                new CommunitySpec(15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null)),
+                new CommunitySpec(
+                    15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
                 null,
                 null),
             new ServiceSpec(

@@ -108,7 +108,12 @@ class LedgerInvariantsTest {
             r.nextInt(0, 16),
             List.of(new SetUpSpec(r.nextInt(1, 25), 93_280), new SetUpSpec(12, 52_720)),
             250.0,
-            Math.round(r.nextDouble() * 5_000) / 100.0);
+            Math.round(r.nextDouble() * 5_000) / 100.0,
+            null,
+            null,
+            null,
+            null,
+            null);
     SegmentSpec s = base.segments().get(0);
     SegmentSpec withBudget =
         new SegmentSpec(
@@ -123,7 +128,12 @@ class LedgerInvariantsTest {
             new SegmentBudgetSpec(
                 r.nextInt(startingCaseload + 1),
                 1_000 + Math.round(r.nextDouble() * 800_000) / 100.0,
-                0.5 + r.nextDouble() / 2));
+                0.5 + r.nextDouble() / 2,
+                null,
+                null,
+                null,
+                null,
+                null));
     Scenario scenario =
         new Scenario(
             "ledger-" + i,

@@ -1,0 +1,39 @@
+package phbsim.observe;
+
+import java.util.Arrays;
+
+/** The monthly record of every community team of one replication: (month, team, measure). */
+public final class TeamMetrics {
+  private static final TeamMeasure[] MEASURES = TeamMeasure.values();
+
+  private final int months;
+  private final int teams;
+  private final double[] values;
+
+  /** @param teams the number of services (teams are indexed by service number) */
+  public TeamMetrics(int months, int teams) {
+    this.months = months;
+    this.teams = teams;
+    this.values = new double[months * teams * MEASURES.length];
+  }
+
+  public int months() {
+    return months;
+  }
+
+  public double get(int month, int team, TeamMeasure measure) {
+    return values[at(month, team, measure)];
+  }
+
+  public void set(int month, int team, TeamMeasure measure, double value) {
+    values[at(month, team, measure)] = value;
+  }
+
+  public double[] toArray() {
+    return Arrays.copyOf(values, values.length);
+  }
+
+  private int at(int month, int team, TeamMeasure measure) {
+    return (month * teams + team) * MEASURES.length + measure.ordinal();
+  }
+}

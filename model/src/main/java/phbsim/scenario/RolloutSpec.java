@@ -1,0 +1,26 @@
+package phbsim.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The roll-out of offers. Offers go to people on eligible segments' caseloads, at random.
+ *
+ * @param kind NONE, TARGET or BASS
+ * @param start the first month offers are made (default: the scenario's start date)
+ * @param offersPerQuarter for TARGET: offers in each quarter from the start; the last repeats
+ * @param p for BASS: coefficient of innovation, per year
+ * @param q for BASS: coefficient of imitation, per year (the seeds' "culture change")
+ * @param marketSize for BASS: the offers the curve tends to
+ */
+public record RolloutSpec(
+    RolloutKind kind,
+    @Optional LocalDate start,
+    @Optional List<Integer> offersPerQuarter,
+    @Optional Double p,
+    @Optional Double q,
+    @Optional Double marketSize) {
+  public RolloutSpec {
+    offersPerQuarter = Lists.copyOf(offersPerQuarter);
+  }
+}
