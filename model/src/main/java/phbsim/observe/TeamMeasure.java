@@ -3,8 +3,8 @@ package phbsim.observe;
 import java.util.Locale;
 
 /**
- * Monthly measures of each community team: the resilience of the teams that stay behind as
- * people take up budgets (MODEL.md section 7). All are read at the month end unless stated.
+ * Monthly measures of each community team: the resilience of the teams that stay behind as people
+ * take up budgets (MODEL.md section 7). All are read at the month end unless stated.
  */
 public enum TeamMeasure {
   /** Posts in the block contract in force this month. */

@@ -10,7 +10,9 @@ public final class TeamMetrics {
   private final int teams;
   private final double[] values;
 
-  /** @param teams the number of services (teams are indexed by service number) */
+  /**
+   * @param teams the number of services (teams are indexed by service number)
+   */
   public TeamMetrics(int months, int teams) {
     this.months = months;
     this.teams = teams;

@@ -73,10 +73,12 @@ final class Budgets {
 
   /** People whose review fell due at the last month end, for the World to decide outcomes. */
   private int[] dueForReview = new int[16];
+
   private int due;
 
   /** People whose budget ran out at the last month end (fallback), for the World to act on. */
   private int[] ranOut = new int[16];
+
   private int runOuts;
 
   private long plansSignedOff;
@@ -135,6 +137,12 @@ final class Budgets {
   void runOutAfter(int p, int months) {
     int i = slotOfPerson[p] - 1;
     runOutAt[i] = monthsHeld[i] + months;
+  }
+
+  /** Whether p's budget is already set to run out at a later month end. */
+  boolean runOutPending(int p) {
+    int i = slotOfPerson[p] - 1;
+    return runOutAt[i] > monthsHeld[i];
   }
 
   /** Pauses (true) or resumes (false) the budget of p, if p holds one. */
@@ -256,8 +264,7 @@ final class Budgets {
   void end(Ledger ledger, double day, int month, double uplift, int p, double shareOfMonthHeld) {
     int i = slotOfPerson[p] - 1;
     if (month >= startMonth[i] && !paused[i]) {
-      long spent =
-          Money.times(Money.times(instalment(i, uplift), spentShare[i]), shareOfMonthHeld);
+      long spent = Money.times(Money.times(instalment(i, uplift), spentShare[i]), shareOfMonthHeld);
       spend(ledger, day, month, i, spent);
     }
     reclaim(ledger, day, month, i);

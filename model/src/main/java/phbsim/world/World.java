@@ -23,9 +23,9 @@ import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.RolloutSpec;
-import phbsim.scenario.UnbundlingSpec;
 import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.ServiceKind;
+import phbsim.scenario.UnbundlingSpec;
 import phbsim.service.BlockContract;
 import phbsim.service.ServiceNetwork;
 import phbsim.time.FinancialCalendar;
@@ -175,6 +175,10 @@ public final class World {
 
   private int month;
   private boolean finished;
+
+  /** True while the month end acts on reviews: the month's spending is already charged. */
+  private boolean closingMonth;
+
   private long events;
 
   /** A world at day 0 with the scenario's starting population in place; ledger totals only. */
@@ -621,10 +625,7 @@ public final class World {
       leaveCaseload(p, team);
     } else if (people.status[p] == People.ON_BUDGET) {
       onBudget[g]--;
-      double now = calendar.now();
-      double held =
-          (now - financialCalendar.monthStart(month)) / financialCalendar.monthLength(month);
-      budgets.end(ledger, now, month, uplift[month], p, held);
+      budgets.end(ledger, calendar.now(), month, uplift[month], p, shareOfMonthHeld());
     } else {
       // Left while waiting (a crisis pathway ending in an exit): removed from the line lazily.
       waiting[g]--;
@@ -688,7 +689,10 @@ public final class World {
 
   private boolean eligible(int g) {
     var b = segments.spec(g).budget();
-    return budgetsSpec != null && b != null && b.eligible() && !(rollout instanceof phbsim.budget.NoRollout);
+    return budgetsSpec != null
+        && b != null
+        && b.eligible()
+        && !(rollout instanceof phbsim.budget.NoRollout);
   }
 
   private void recordWait(int team, double days) {
@@ -696,6 +700,14 @@ public final class World {
       waitsThisMonth[team] = java.util.Arrays.copyOf(waitsThisMonth[team], waitsCount[team] * 2);
     }
     waitsThisMonth[team][waitsCount[team]++] = days;
+  }
+
+  /** The share of this month's budget spending still to charge when a budget ends now. */
+  private double shareOfMonthHeld() {
+    return closingMonth
+        ? 0
+        : (calendar.now() - financialCalendar.monthStart(month))
+            / financialCalendar.monthLength(month);
   }
 
   /** A holder whose budget stops or runs out goes back to their team, or its waiting list. */
@@ -707,8 +719,7 @@ public final class World {
       runDownClocks(p);
     }
     double now = calendar.now();
-    double held = (now - financialCalendar.monthStart(month)) / financialCalendar.monthLength(month);
-    budgets.end(ledger, now, month, uplift[month], p, held);
+    budgets.end(ledger, now, month, uplift[month], p, shareOfMonthHeld());
     onBudget[g]--;
     if (caseload[team] < slots[team] && waitingList[team].isEmpty()) {
       joinCaseload(p, team);
@@ -827,13 +838,22 @@ public final class World {
   /** With the segment's runOutShare, the coming budget-year runs out in one of months 1 to 11. */
   private void maybeRunOut(int p) {
     double share = segments.spec(people.segment[p]).budget().runOutShare();
-    if (share > 0 && reviewStream.nextDouble(p) < share) {
+    if (share > 0 && !budgets.runOutPending(p) && reviewStream.nextDouble(p) < share) {
       budgets.runOutAfter(p, 1 + (int) (reviewStream.nextDouble(p) * 11));
     }
   }
 
   /** Acts on the reviews and run-outs that fell due at this month end. */
   private void reviewBudgets() {
+    closingMonth = true;
+    try {
+      actOnReviews();
+    } finally {
+      closingMonth = false;
+    }
+  }
+
+  private void actOnReviews() {
     for (int k = 0; k < budgets.runOuts(); k++) {
       int p = budgets.ranOut(k);
       metrics.add(month, people.segment[p], Measure.BUDGETS_FALLEN_BACK, 1);

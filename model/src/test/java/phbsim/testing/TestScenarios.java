@@ -20,6 +20,7 @@ import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.SegmentSpec;
 import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
+import phbsim.scenario.UnbundlingSpec;
 
 /**
  * Small scenarios built in code for tests: one team ("team"), one ward ("ward"), one crisis service
@@ -41,6 +42,7 @@ public final class TestScenarios {
   private DurationSpec episode = new DurationSpec(DurationFamily.FIXED, 0.25, null);
   private double crisisToWard = 0.3;
   private List<ReleaseSpec> releases = new ArrayList<>();
+  private UnbundlingSpec unbundling = null;
   private MoneySpec money = null;
   private BudgetsSpec budgets = null;
   private SegmentBudgetSpec segmentBudget = null;
@@ -87,6 +89,14 @@ public final class TestScenarios {
   public TestScenarios slots(int v) {
     posts = v;
     caseloadPerPost = 1;
+    return this;
+  }
+
+  /** A team of {@code posts} posts with {@code perPost} slots each, and contract reviews. */
+  public TestScenarios team(double posts, int perPost, UnbundlingSpec reviews) {
+    this.posts = posts;
+    this.caseloadPerPost = perPost;
+    this.unbundling = reviews;
     return this;
   }
 
@@ -152,7 +162,7 @@ public final class TestScenarios {
             new CommunitySpec(
                 posts,
                 caseloadPerPost,
-                new ContractSpec(1_000_000.0, 50_000.0, null, releases, null)),
+                new ContractSpec(1_000_000.0, 50_000.0, null, releases, unbundling)),
             null,
             null));
     services.add(

@@ -52,7 +52,7 @@ class BudgetsTest {
   void directPaymentFourteenMonths() {
     Ledger l = new Ledger(24, true);
     Budgets b = new Budgets(spec(0, 0));
-    b.start(7, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9);
+    b.start(7, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9, 0);
     for (int m = 0; m < 13; m++) {
       fullMonth(b, l, m, 1.0);
     }
@@ -106,7 +106,7 @@ class BudgetsTest {
     // £3,603.06 a year: 360,306 / 12 = 30,025 r 6, so instalments 1-6 are 30,026p and 7-12 are
     // 30,025p. Fees: 30,026 x 10 % = 3,002.6 -> 3,003p; 30,025 x 10 % = 3,002.5 -> 3,002p (half
     // to even).
-    b.start(0, 0, Budgets.THIRD_PARTY, 360_306, 0.8);
+    b.start(0, 0, Budgets.THIRD_PARTY, 360_306, 0.8, 0);
     for (int m = 0; m < 12; m++) {
       fullMonth(b, l, m, 1.0);
       assertThat(l.amount(m, LedgerLine.PHB_THIRD_PARTY)).isEqualTo(m < 6 ? 30_026 : 30_025);
@@ -127,7 +127,7 @@ class BudgetsTest {
   void notionalChargedAsSpent() {
     Ledger l = new Ledger(12, false);
     Budgets b = new Budgets(spec(10, 0));
-    b.start(0, 0, Budgets.NOTIONAL, DP_ALLOCATION, 0.9);
+    b.start(0, 0, Budgets.NOTIONAL, DP_ALLOCATION, 0.9, 0);
     monthStart(b, l, 0, 1.0);
     // Nothing is paid in advance.
     assertThat(l.total()).isZero();
@@ -148,9 +148,9 @@ class BudgetsTest {
   void endingPartWay() {
     Ledger l = new Ledger(12, false);
     Budgets b = new Budgets(spec(10, 0));
-    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9);
-    b.start(1, 0, Budgets.NOTIONAL, DP_ALLOCATION, 0.9);
-    b.start(2, 0, Budgets.THIRD_PARTY, DP_ALLOCATION, 0.9);
+    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9, 0);
+    b.start(1, 0, Budgets.NOTIONAL, DP_ALLOCATION, 0.9, 0);
+    b.start(2, 0, Budgets.THIRD_PARTY, DP_ALLOCATION, 0.9, 0);
     for (int m = 0; m < 4; m++) {
       fullMonth(b, l, m, 1.0);
     }
@@ -198,11 +198,11 @@ class BudgetsTest {
     // Brokerage and monitoring £30 (3,000p) per active budget per month.
     Budgets b = new Budgets(spec(0, 30));
     // A: person 0, segment 0, £3,602 at 0.9, from month 0.
-    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9);
+    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9, 0);
     fullMonth(b, l, 0, 1.0);
     // B: person 5, segment 1, £1,200 (120,000p: 10,000p a month) at 0.75 (7,500p spent, 2,500p
     // left a month), from month 1.
-    b.start(5, 1, Budgets.DIRECT_PAYMENT, 120_000, 0.75);
+    b.start(5, 1, Budgets.DIRECT_PAYMENT, 120_000, 0.75, 1);
     assertThat(b.active()).isEqualTo(2);
     assertThat(b.holds(5)).isTrue();
     assertThat(b.holds(3)).isFalse();
@@ -260,9 +260,9 @@ class BudgetsTest {
     Budgets b = new Budgets(spec(10, 15.5));
     fullMonth(b, l, 0, 1.0);
     assertThat(l.amount(0, LedgerLine.PHB_BROKERAGE_AND_MONITORING)).isZero();
-    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9);
-    b.start(1, 0, Budgets.THIRD_PARTY, DP_ALLOCATION, 0.9);
-    b.start(2, 0, Budgets.NOTIONAL, DP_ALLOCATION, 0.9);
+    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9, 0);
+    b.start(1, 0, Budgets.THIRD_PARTY, DP_ALLOCATION, 0.9, 0);
+    b.start(2, 0, Budgets.NOTIONAL, DP_ALLOCATION, 0.9, 0);
     fullMonth(b, l, 1, 1.0);
     // 3 x 1,550 = 4,650p.
     assertThat(l.amount(1, LedgerLine.PHB_BROKERAGE_AND_MONITORING)).isEqualTo(4_650);
@@ -278,8 +278,8 @@ class BudgetsTest {
   void supportPlanning() {
     Ledger l = new Ledger(2, true);
     Budgets b = new Budgets(spec(0, 0));
-    b.planSignedOff(l, 3.0, 0, 2);
-    b.planSignedOff(l, 40.0, 1, 1);
+    b.planSignedOff(l, 3.0, 0, 2, b.firstPlanCost());
+    b.planSignedOff(l, 40.0, 1, 1, b.firstPlanCost());
     // £250 a plan = 25,000p each.
     assertThat(l.amount(0, LedgerLine.PHB_SUPPORT_PLANNING)).isEqualTo(25_000);
     assertThat(l.amount(1, LedgerLine.PHB_SUPPORT_PLANNING)).isEqualTo(25_000);
@@ -354,7 +354,7 @@ class BudgetsTest {
   void aprilUplift() {
     Ledger l = new Ledger(24, false);
     Budgets b = new Budgets(spec(0, 0));
-    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9);
+    b.start(0, 0, Budgets.DIRECT_PAYMENT, DP_ALLOCATION, 0.9, 0);
     for (int m = 0; m < 24; m++) {
       fullMonth(b, l, m, m < 12 ? 1.0 : 1.05);
     }
