@@ -6,7 +6,7 @@ public enum ReviewOutcome {
   CONTINUE,
   /** The person is recovering: the budget carries on, reduced (see {@link ReviewPolicy}). */
   STEP_DOWN,
-  /** The person has recovered: the budget ends and so does their need for services. */
+  /** The budget ends because the person has recovered. */
   END_RECOVERED,
   /** The budget stops and the person returns to the community team (the Croydon case, seed 003). */
   STOP

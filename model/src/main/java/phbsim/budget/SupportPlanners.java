@@ -42,6 +42,17 @@ public final class SupportPlanners {
    * 3. Which planner. The lowest-numbered idle planner takes an arrival: a fixed rule, so that
    *    runs are reproducible, and a simple one to test. Planner teams are small (tens), so the
    *    scan costs less than maintaining a heap of idle planners.
+   *
+   * 4. Validation. With Poisson arrivals and exponential plan times this is the M/M/c queue, whose
+   *    probability of waiting is Erlang's C formula [1], C(c, a) with a = lambda / mu, and whose
+   *    mean wait is C / (c mu - lambda) [2]. SupportPlannersTest drives this class on the engine's
+   *    calendar and checks both (issue 4, item 9; STYLE.md section 7, analytical validation).
+   *
+   * References
+   *   [1] Erlang, A. K. (1917). Solution of some problems in the theory of probabilities of
+   *       significance in automatic telephone exchanges. Post Office Electrical Engineers'
+   *       Journal 10, 189-197.
+   *   [2] Kleinrock, L. (1975). Queueing Systems, Volume 1: Theory. Wiley. Section 3.5.
    */
 
   private static final int IDLE = -1;
