@@ -198,7 +198,7 @@ class ScenarioLoaderTest {
     assertAt(p, "missing-contract.yaml", 18, 5, "services[0].community.contract");
     assertThat(p.message())
         .isEqualTo(
-            "is missing; expected a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases");
+            "is missing; expected a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases, unbundling");
   }
 
   @Test

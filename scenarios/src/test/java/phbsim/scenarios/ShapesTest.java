@@ -119,7 +119,8 @@ class ShapesTest {
     assertThat(Shapes.isOptional(Shapes.component(InpatientSpec.class, "costPerBedDay"))).isFalse();
     assertThat(Shapes.isOptional(Shapes.component(SegmentSpec.class, "budget"))).isTrue();
     assertThat(Shapes.describe(Shapes.component(CommunitySpec.class, "contract")))
-        .isEqualTo("a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases");
+        .isEqualTo(
+            "a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases, unbundling");
     assertThat(Shapes.describe(Shapes.component(BudgetsSpec.class, "setUp")))
         .isEqualTo("a list (each item a map with keys months, amount)");
     assertThat(Shapes.describe(Shapes.component(InpatientSpec.class, "crisisHouse")))
