@@ -16,10 +16,14 @@ import phbsim.cli.write.CashFlowCsv;
 import phbsim.cli.write.CashFlowText;
 import phbsim.cli.write.MetricsCsv;
 import phbsim.cli.write.OutputFolder;
+import phbsim.cli.write.PolicyText;
 import phbsim.cli.write.SummaryText;
+import phbsim.cli.write.TeamsCsv;
 import phbsim.experiment.Comparison;
 import phbsim.experiment.RunSpec;
 import phbsim.report.ComparisonResult;
+import phbsim.report.Infrastructure;
+import phbsim.report.Resilience;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioYaml;
 import picocli.CommandLine.Command;
@@ -46,6 +50,7 @@ import picocli.CommandLine.Spec;
       "",
       "Files written: cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv,",
       "monthly_metrics.csv, annual_metrics.csv (arms: scenario, baseline, difference),",
+      "teams_monthly.csv (the teams left behind), infrastructure_monthly.csv,",
       "scenario.yaml (the scenario as run, overrides applied) and run.json.",
     })
 final class RunCommand implements Callable<Integer> {
@@ -62,6 +67,9 @@ final class RunCommand implements Callable<Integer> {
     ComparisonResult result = Comparison.run(s, run);
     double seconds = (System.nanoTime() - started) / 1e9;
 
+    Resilience resilience = new Resilience(result);
+    Infrastructure infrastructure = new Infrastructure(result);
+    var cal = result.scenario().compiled().calendar();
     Path folder = output.folder(safeName(s.name()));
     OutputFolder files =
         new OutputFolder(folder)
@@ -70,6 +78,8 @@ final class RunCommand implements Callable<Integer> {
             .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
             .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
             .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w))
+            .add("teams_monthly.csv", w -> TeamsCsv.teams(resilience, cal, w))
+            .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(infrastructure, cal, w))
             .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
             .add("run.json", w -> w.write(runJson(s, run, result)));
     try {
@@ -95,6 +105,8 @@ final class RunCommand implements Callable<Integer> {
     SummaryText.print(result, out);
     out.println();
     CashFlowText.print(result, out);
+    out.println();
+    PolicyText.print(resilience, infrastructure, cal, out);
     out.printf(
         Locale.ROOT,
         "%nMeans, with the range that holds 95%% of replications in brackets.%nWritten to %s%n",

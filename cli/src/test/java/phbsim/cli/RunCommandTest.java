@@ -60,6 +60,17 @@ class RunCommandTest {
     assertThat(Files.readString(out.resolve("cash_summary.csv")))
         .contains("net_saving,", "npv_of_difference,", "break_even_month,", "double_running,");
     assertThat(r.out()).contains("Cash flow, £000s", "Baseline", "Difference", "Net saving");
+    assertThat(r.out()).contains("Community teams at the end", "Budgets and their infrastructure");
+    List<String> teams = Files.readAllLines(out.resolve("teams_monthly.csv"));
+    assertThat(teams.get(0))
+        .isEqualTo("date,financial_year,period,arm,team,measure,mean,lower_95,upper_95");
+    // tiny has one team: 24 months x 3 arms x the team measures
+    assertThat(teams).hasSize(24 * 3 * phbsim.observe.TeamMeasure.values().length + 1);
+    assertThat(teams).anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,scenario,"));
+    List<String> infra = Files.readAllLines(out.resolve("infrastructure_monthly.csv"));
+    assertThat(infra.get(0))
+        .isEqualTo("date,financial_year,period,measure,mean,lower_95,upper_95,replications");
+    assertThat(infra).hasSize(24 * 5 + 1);
     assertThat(out.resolve("scenario.yaml")).exists();
     assertThat(Files.readString(out.resolve("run.json")))
         .contains("\"seed\"", "scenarioResultsSha256", "baselineResultsSha256");
@@ -84,6 +95,8 @@ class RunCommandTest {
             "cashflow_monthly.csv",
             "cashflow_annual.csv",
             "cash_summary.csv",
+            "teams_monthly.csv",
+            "infrastructure_monthly.csv",
             "run.json")) {
       assertThat(Files.readAllBytes(b.resolve(f)))
           .as(f)

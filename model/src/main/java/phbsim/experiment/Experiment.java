@@ -35,6 +35,7 @@ public final class Experiment {
     return new ReplicationResult(
         index,
         world.metrics(),
+        world.teamMetrics(),
         world.ledger().cashFlow(),
         world.vacantCapacityCost(),
         world.events(),

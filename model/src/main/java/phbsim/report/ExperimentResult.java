@@ -119,6 +119,9 @@ public final class ExperimentResult {
         for (double v : r.metrics().toArray()) {
           sha.update(buffer.clear().putLong(Double.doubleToLongBits(v)).array());
         }
+        for (double v : r.teams().toArray()) {
+          sha.update(buffer.clear().putLong(Double.doubleToLongBits(v)).array());
+        }
         for (long v : r.cashFlow().toArray()) {
           sha.update(buffer.clear().putLong(v).array());
         }

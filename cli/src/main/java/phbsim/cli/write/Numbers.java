@@ -36,6 +36,11 @@ public final class Numbers {
     return s.equals("-0.0") ? "0.0" : s;
   }
 
+  /** A ratio for people to read, two decimal places: "0.96". */
+  public static String twoPlaces(double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
   /** A rounded figure for people to read: "1,234", or "12.3" below 100. */
   public static String readable(double value) {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);

@@ -1,0 +1,137 @@
+package phbsim.report;
+
+import java.util.OptionalInt;
+import phbsim.money.CashFlow;
+import phbsim.money.LedgerLine;
+import phbsim.observe.Measure;
+import phbsim.observe.MonthlyMetrics;
+
+/**
+ * The cost of running personal health budgets and how fast it falls (MODEL.md section 7): per
+ * month, the infrastructure cost (set-up, support planning, brokerage and monitoring), the cost per
+ * active budget, the planning queue and the time from offer to signed-off plan; and when the cost
+ * per active budget first falls below the scenario's target, and its half-life.
+ *
+ * <p>Definitions. Cost per active budget in a month = that month's infrastructure lines / budgets
+ * active at the month end; undefined (left out) in a replication with no active budget. Its
+ * half-life: the months from the first month it is defined until it is first at or below half of
+ * that first value. Both "first month" figures are read off the mean path across replications.
+ */
+public final class Infrastructure {
+  private final ExperimentResult scenario;
+  private final int months;
+  private final double target;
+
+  public Infrastructure(ComparisonResult comparison) {
+    this.scenario = comparison.scenario();
+    this.months = scenario.compiled().calendar().monthCount();
+    var b = scenario.compiled().scenario().budgets();
+    this.target =
+        b == null || b.costPerBudgetTarget() == null ? Double.NaN : b.costPerBudgetTarget();
+  }
+
+  /** The scenario's target, pounds per active budget per month; NaN if it sets none. */
+  public double target() {
+    return target;
+  }
+
+  /** Infrastructure cost in a month, in pounds. */
+  public Summary cost(int month) {
+    return over(r -> pence(r, month) / 100.0);
+  }
+
+  /** Budgets active at a month end. */
+  public Summary activeBudgets(int month) {
+    return over(r -> metrics(r).total(month, Measure.BUDGET_HOLDERS));
+  }
+
+  /** Infrastructure pounds per active budget in a month, over replications where it is defined. */
+  public Summary costPerActiveBudget(int month) {
+    return over(r -> costPerBudget(r, month));
+  }
+
+  /** People accepted and waiting for, or working with, a planner at a month end. */
+  public Summary planningQueue(int month) {
+    return over(r -> metrics(r).total(month, Measure.PLANNING_QUEUE));
+  }
+
+  /** Mean days from offer to signed-off plan for the plans signed off in a month. */
+  public Summary daysFromOfferToPlan(int month) {
+    return over(
+        r -> {
+          double plans = metrics(r).total(month, Measure.PLANS_SIGNED_OFF);
+          return plans > 0
+              ? metrics(r).total(month, Measure.DAYS_FROM_OFFER_TO_PLAN) / plans
+              : Double.NaN;
+        });
+  }
+
+  /** The first month the mean cost per active budget is at or below the target. */
+  public OptionalInt firstMonthBelowTarget() {
+    if (Double.isNaN(target)) {
+      return OptionalInt.empty();
+    }
+    for (int m = 0; m < months; m++) {
+      double mean = costPerActiveBudget(m).mean();
+      if (!Double.isNaN(mean) && mean <= target) {
+        return OptionalInt.of(m);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  /** The half-life of the mean cost per active budget, in months. */
+  public OptionalInt halfLifeMonths() {
+    int first = -1;
+    double start = Double.NaN;
+    for (int m = 0; m < months; m++) {
+      double mean = costPerActiveBudget(m).mean();
+      if (Double.isNaN(mean)) {
+        continue;
+      }
+      if (first < 0) {
+        first = m;
+        start = mean;
+      } else if (mean <= start / 2) {
+        return OptionalInt.of(m - first);
+      }
+    }
+    return OptionalInt.empty();
+  }
+
+  private double costPerBudget(int r, int month) {
+    double active = metrics(r).total(month, Measure.BUDGET_HOLDERS);
+    return active > 0 ? pence(r, month) / 100.0 / active : Double.NaN;
+  }
+
+  private long pence(int r, int month) {
+    CashFlow c = scenario.replications().get(r).cashFlow();
+    long sum = 0;
+    for (LedgerLine line : LedgerLine.values()) {
+      if (line.group() == LedgerLine.Group.INFRASTRUCTURE) {
+        sum += c.amount(month, line);
+      }
+    }
+    return sum;
+  }
+
+  private MonthlyMetrics metrics(int r) {
+    return scenario.replications().get(r).metrics();
+  }
+
+  /** Summarises a per-replication value, leaving out replications where it is undefined (NaN). */
+  private Summary over(java.util.function.IntToDoubleFunction value) {
+    int n = scenario.replications().size();
+    double[] v = new double[n];
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      double x = value.applyAsDouble(r);
+      if (!Double.isNaN(x)) {
+        v[k++] = x;
+      }
+    }
+    return k == 0
+        ? new Summary(Double.NaN, Double.NaN, Double.NaN, 0)
+        : Summary.of(java.util.Arrays.copyOf(v, k));
+  }
+}
