@@ -346,6 +346,7 @@ public final class ScenarioChecks {
           10,
           "(a multiplier of the hazard)");
       between(path + ".runOutShare", sb.runOutShare(), 0, 1, "(a share of budget-years)");
+      between(path + ".teamContactShare", sb.teamContactShare(), 0, 1, "(a share of a place)");
       if (b == null && sb.startingHolders() > 0) {
         add(
             path,

@@ -17,6 +17,9 @@ package phbsim.scenario;
  *     the restrictive way (default 1; the pilot found outcomes worse than the control group's)
  * @param runOutShare share of budget-years in which the budget runs out before the year end with
  *     needs unmet, sending the person back to their team (fallback; default 0)
+ * @param teamContactShare the share of a caseload place a holder still uses, for the contact the
+ *     team keeps with them (default 0: the budget replaces the team's care; seed 003's Alex went
+ *     from weekly to thrice-yearly contact)
  */
 public record SegmentBudgetSpec(
     int startingHolders,
@@ -26,12 +29,14 @@ public record SegmentBudgetSpec(
     @Optional Double acceptance,
     @Optional Double crisisEffect,
     @Optional Double restrictiveCrisisEffect,
-    @Optional Double runOutShare) {
+    @Optional Double runOutShare,
+    @Optional Double teamContactShare) {
   public SegmentBudgetSpec {
     eligible = eligible == null || eligible;
     acceptance = acceptance == null ? 1.0 : acceptance;
     crisisEffect = crisisEffect == null ? 1.0 : crisisEffect;
     restrictiveCrisisEffect = restrictiveCrisisEffect == null ? 1.0 : restrictiveCrisisEffect;
     runOutShare = runOutShare == null ? 0.0 : runOutShare;
+    teamContactShare = teamContactShare == null ? 0.0 : teamContactShare;
   }
 }

@@ -149,6 +149,10 @@ public final class World {
   private final int[] waitsCount;
   private final double[] frailtyOnCaseload;
   private final long[] blockPaidThisMonth;
+
+  /** Caseload places used by budget holders' remaining team contact, per team. */
+  private final double[] holderLoad;
+
   private final int[] inPlanning;
 
   private final int[] caseload;
@@ -295,6 +299,7 @@ public final class World {
     this.waitsCount = new int[n];
     this.frailtyOnCaseload = new double[n];
     this.blockPaidThisMonth = new long[n];
+    this.holderLoad = new double[n];
     this.inPlanning = new int[s];
     for (int i = 0; i < n; i++) {
       if (services.kind(i) == ServiceKind.COMMUNITY) {
@@ -432,9 +437,8 @@ public final class World {
     people.location[p] = (short) team;
     present[g]++;
     if (holdsBudget) {
-      people.status[p] = People.ON_BUDGET;
-      onBudget[g]++;
-    } else if (caseload[team] < slots[team] && waitingList[team].isEmpty()) {
+      holdBudget(p);
+    } else if (hasFreePlace(team) && waitingList[team].isEmpty()) {
       joinCaseload(p, team);
     } else {
       people.status[p] = People.WAITING;
@@ -624,7 +628,7 @@ public final class World {
     if (people.status[p] == People.ON_CASELOAD) {
       leaveCaseload(p, team);
     } else if (people.status[p] == People.ON_BUDGET) {
-      onBudget[g]--;
+      releaseBudget(p);
       budgets.end(ledger, calendar.now(), month, uplift[month], p, shareOfMonthHeld());
     } else {
       // Left while waiting (a crisis pathway ending in an exit): removed from the line lazily.
@@ -641,7 +645,7 @@ public final class World {
   /** Gives free caseload slots to the people at the front of the team's waiting list. */
   private void allocateFreeSlots(int team) {
     WaitingList line = waitingList[team];
-    while (caseload[team] < slots[team] && !line.isEmpty()) {
+    while (hasFreePlace(team) && !line.isEmpty()) {
       int q = line.poll();
       if (people.status[q] != People.WAITING) {
         continue;
@@ -668,6 +672,31 @@ public final class World {
   }
 
   // ---------------------------------------------------------------- caseloads
+
+  /** Whether the team has a whole place free, counting the places holders' contact uses. */
+  private boolean hasFreePlace(int team) {
+    return caseload[team] + holderLoad[team] + 1 <= slots[team] + 1e-9;
+  }
+
+  /** Person p now holds a budget: their remaining team contact uses part of a place. */
+  private void holdBudget(int p) {
+    int g = people.segment[p];
+    people.status[p] = People.ON_BUDGET;
+    onBudget[g]++;
+    holderLoad[segments.team(g)] += contactShare(g);
+  }
+
+  /** Person p no longer holds a budget. */
+  private void releaseBudget(int p) {
+    int g = people.segment[p];
+    onBudget[g]--;
+    holderLoad[segments.team(g)] -= contactShare(g);
+  }
+
+  private double contactShare(int g) {
+    var b = segments.spec(g).budget();
+    return b == null ? 0 : b.teamContactShare();
+  }
 
   private void joinCaseload(int p, int team) {
     int g = people.segment[p];
@@ -720,8 +749,8 @@ public final class World {
     }
     double now = calendar.now();
     budgets.end(ledger, now, month, uplift[month], p, shareOfMonthHeld());
-    onBudget[g]--;
-    if (caseload[team] < slots[team] && waitingList[team].isEmpty()) {
+    releaseBudget(p);
+    if (hasFreePlace(team) && waitingList[team].isEmpty()) {
       joinCaseload(p, team);
     } else {
       people.status[p] = People.WAITING;
@@ -811,8 +840,7 @@ public final class World {
         runDownClocks(q);
       }
       leaveCaseload(q, team);
-      people.status[q] = People.ON_BUDGET;
-      onBudget[g]++;
+      holdBudget(q);
       startBudget(q, month + 1);
       allocateFreeSlots(team);
       if (atHome) {
@@ -937,7 +965,7 @@ public final class World {
           month,
           team,
           TeamMeasure.UTILISATION,
-          slots[team] > 0 ? (double) caseload[team] / slots[team] : 0);
+          slots[team] > 0 ? (caseload[team] + holderLoad[team]) / slots[team] : 0);
       teamMetrics.set(month, team, TeamMeasure.WAITING_LIST, waitingList[team].size());
       double[] waits = java.util.Arrays.copyOf(waitsThisMonth[team], waitsCount[team]);
       java.util.Arrays.sort(waits);
@@ -1074,8 +1102,8 @@ public final class World {
     for (int svc = 0; svc < services.size(); svc++) {
       BlockContract c = contracts[svc];
       if (c != null && slots[svc] > 0) {
-        int vacant = Math.max(0, slots[svc] - caseload[svc]);
-        sum += Money.times(c.staffInForce(m, period, uplift[m]), (double) vacant / slots[svc]);
+        double vacant = Math.max(0, slots[svc] - caseload[svc] - holderLoad[svc]);
+        sum += Money.times(c.staffInForce(m, period, uplift[m]), vacant / slots[svc]);
       }
     }
     return sum;

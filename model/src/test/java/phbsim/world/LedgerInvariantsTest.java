@@ -133,6 +133,7 @@ class LedgerInvariantsTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     Scenario scenario =
         new Scenario(

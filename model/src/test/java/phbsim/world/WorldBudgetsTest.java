@@ -76,7 +76,7 @@ class WorldBudgetsTest {
             .crisesPerYear(0)
             .budgets(
                 budgets(none(), null, new ReviewSpec(0, 0, 1, 0, null), 0),
-                new SegmentBudgetSpec(20, 1200, 1.0, null, null, null, null, null))
+                new SegmentBudgetSpec(20, 1200, 1.0, null, null, null, null, null, null))
             .build();
     World w = run(s, 1);
     MonthlyMetrics m = w.metrics();
@@ -110,7 +110,7 @@ class WorldBudgetsTest {
             .crisisToWard(0)
             .budgets(
                 budgets(none(), null, null, 0),
-                new SegmentBudgetSpec(400, 1200, 1.0, null, null, 0.0, null, 1.0))
+                new SegmentBudgetSpec(400, 1200, 1.0, null, null, 0.0, null, 1.0, null))
             .build();
     World w = run(s, 2);
     MonthlyMetrics m = w.metrics();
@@ -179,7 +179,7 @@ class WorldBudgetsTest {
                     new PlanningSpec(3, 20.0, 0.8),
                     null,
                     0.18),
-                new SegmentBudgetSpec(0, 3602, 0.9, null, 0.7, 0.7, 1.1, null))
+                new SegmentBudgetSpec(0, 3602, 0.9, null, 0.7, 0.7, 1.1, null, null))
             .build();
     World w = run(s, 4);
     MonthlyMetrics m = w.metrics();
@@ -212,7 +212,7 @@ class WorldBudgetsTest {
                     new PlanningSpec(2, 30.0, null),
                     new ReviewSpec(0.2, 0.1, 0.05, 0.25, 0.1),
                     0.18),
-                new SegmentBudgetSpec(5, 3602, 0.9, null, 0.8, 0.7, 1.1, 0.1))
+                new SegmentBudgetSpec(5, 3602, 0.9, null, 0.8, 0.7, 1.1, 0.1, null))
             .build();
     Scenario off = on.baseline();
     ComparisonResult r = Comparison.run(off, new RunSpec(4, 9, 2));
@@ -230,5 +230,29 @@ class WorldBudgetsTest {
       }
     }
     assertThat(r.scenario().digest()).isEqualTo(r.baseline().digest());
+  }
+
+  @Test
+  @DisplayName("holders' remaining team contact uses places: 10 holders at half a place fill 5")
+  void teamContactUsesPlaces() {
+    for (double share : new double[] {0.0, 0.5}) {
+      // 20 places; 20 people start, 10 of them on a budget; 60 referrals a year, nobody leaves.
+      Scenario s =
+          TestScenarios.builder()
+              .years(1)
+              .startingCaseload(20)
+              .slots(20)
+              .referralsPerYear(60)
+              .exitsPerYear(0)
+              .crisesPerYear(0)
+              .budgets(
+                  budgets(none(), null, null, 0),
+                  new SegmentBudgetSpec(10, 1200, 1.0, null, null, null, null, null, share))
+              .build();
+      MonthlyMetrics m = run(s, 5).metrics();
+      // The 10 holders use 10 x share places; the rest go to referrals until the team is full.
+      assertThat(m.get(11, 0, Measure.CASELOAD)).as("share %s", share).isEqualTo(20 - 10 * share);
+      assertThat(m.get(11, 0, Measure.WAITING_LIST)).isPositive();
+    }
   }
 }

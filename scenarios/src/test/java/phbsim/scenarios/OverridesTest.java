@@ -108,7 +108,7 @@ class OverridesTest {
     assertThat(p.message()).isEqualTo("shares sum to 1.05; expected them to sum to 1");
     // The sum is of three values, two of them the file's: it is placed at the file's options.
     assertThat(p.source()).isEqualTo("phbsim/scenarios/default.yaml");
-    assertThat(p.line()).isEqualTo(242);
+    assertThat(p.line()).isEqualTo(245);
     assertThat(p.column()).isEqualTo(3);
   }
 
