@@ -347,6 +347,28 @@ public final class ScenarioChecks {
           "(a multiplier of the hazard)");
       between(path + ".runOutShare", sb.runOutShare(), 0, 1, "(a share of budget-years)");
       between(path + ".teamContactShare", sb.teamContactShare(), 0, 1, "(a share of a place)");
+      if (!sb.spendingProfile().isEmpty()) {
+        if (sb.spendingProfile().size() != 12) {
+          add(
+              path + ".spendingProfile",
+              "has " + sb.spendingProfile().size() + " weights; expected 12, one per month");
+        } else {
+          double total = 0;
+          for (int k = 0; k < 12; k++) {
+            Double w = sb.spendingProfile().get(k);
+            if (w == null || !(w >= 0) || Double.isInfinite(w)) {
+              add(
+                  path + ".spendingProfile[" + k + "]",
+                  "found " + w + "; expected a weight of 0 or more");
+            } else {
+              total += w;
+            }
+          }
+          if (!(total > 0)) {
+            add(path + ".spendingProfile", "weights sum to 0; expected some spending");
+          }
+        }
+      }
       if (b == null && sb.startingHolders() > 0) {
         add(
             path,

@@ -1,5 +1,7 @@
 package phbsim.scenario;
 
+import java.util.List;
+
 /**
  * Personal health budgets in one segment.
  *
@@ -20,6 +22,8 @@ package phbsim.scenario;
  * @param teamContactShare the share of a caseload place a holder still uses, for the contact the
  *     team keeps with them (default 0: the budget replaces the team's care; seed 003's Alex went
  *     from weekly to thrice-yearly contact)
+ * @param spendingProfile relative spending in months 1 to 12 of each budget-year (12 weights,
+ *     scaled to average 1; default: even). Front-loaded weights describe one-off purchases
  */
 public record SegmentBudgetSpec(
     int startingHolders,
@@ -30,7 +34,8 @@ public record SegmentBudgetSpec(
     @Optional Double crisisEffect,
     @Optional Double restrictiveCrisisEffect,
     @Optional Double runOutShare,
-    @Optional Double teamContactShare) {
+    @Optional Double teamContactShare,
+    @Optional List<Double> spendingProfile) {
   public SegmentBudgetSpec {
     eligible = eligible == null || eligible;
     acceptance = acceptance == null ? 1.0 : acceptance;
@@ -38,5 +43,24 @@ public record SegmentBudgetSpec(
     restrictiveCrisisEffect = restrictiveCrisisEffect == null ? 1.0 : restrictiveCrisisEffect;
     runOutShare = runOutShare == null ? 0.0 : runOutShare;
     teamContactShare = teamContactShare == null ? 0.0 : teamContactShare;
+    spendingProfile = Lists.copyOf(spendingProfile);
+  }
+
+  /** The 12 monthly weights, scaled to average 1 (all 1 when no profile is given). */
+  public double[] monthlyWeights() {
+    double[] w = new double[12];
+    if (spendingProfile.size() != 12) {
+      java.util.Arrays.fill(w, 1.0);
+      return w;
+    }
+    double sum = 0;
+    for (int k = 0; k < 12; k++) {
+      w[k] = spendingProfile.get(k);
+      sum += w[k];
+    }
+    for (int k = 0; k < 12; k++) {
+      w[k] = sum > 0 ? w[k] * 12 / sum : 1.0;
+    }
+    return w;
   }
 }

@@ -64,6 +64,7 @@ final class Budgets {
   private byte[] option = new byte[64];
   private long[] annualAllocation = new long[64];
   private double[] spentShare = new double[64];
+  private double[][] profile = new double[64][];
   private long[] balance = new long[64];
   private int[] monthsHeld = new int[64];
   private int[] startMonth = new int[64];
@@ -113,6 +114,25 @@ final class Budgets {
    * the first instalment at once ({@link #payInstalment}).
    */
   void start(int p, int seg, byte opt, long annualPence, double share, int firstPaidMonth) {
+    start(p, seg, opt, annualPence, share, firstPaidMonth, EVEN);
+  }
+
+  /** Even spending through the budget-year. */
+  static final double[] EVEN = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+  /**
+   * As above, with monthly spending weights for the 12 months of each budget-year (average 1). A
+   * direct payment cannot spend more than it has been paid: a front-loaded profile spends at most
+   * the balance, and what it cannot spend early is reclaimed at review.
+   */
+  void start(
+      int p,
+      int seg,
+      byte opt,
+      long annualPence,
+      double share,
+      int firstPaidMonth,
+      double[] weights) {
     if (count == person.length) {
       grow();
     }
@@ -125,6 +145,7 @@ final class Budgets {
     option[i] = opt;
     annualAllocation[i] = annualPence;
     spentShare[i] = share;
+    profile[i] = weights;
     balance[i] = 0;
     monthsHeld[i] = 0;
     startMonth[i] = firstPaidMonth;
@@ -232,7 +253,8 @@ final class Budgets {
         continue;
       }
       if (!paused[i]) {
-        long spent = Money.times(instalment(i, uplift), spentShare[i]);
+        double weight = profile[i][monthsHeld[i] % REVIEW_INTERVAL_MONTHS];
+        long spent = Money.times(instalment(i, uplift), spentShare[i] * weight);
         spend(ledger, day, month, i, spent);
       }
       monthsHeld[i]++;
@@ -276,6 +298,7 @@ final class Budgets {
       option[i] = option[last];
       annualAllocation[i] = annualAllocation[last];
       spentShare[i] = spentShare[last];
+      profile[i] = profile[last];
       balance[i] = balance[last];
       monthsHeld[i] = monthsHeld[last];
       startMonth[i] = startMonth[last];
@@ -351,6 +374,7 @@ final class Budgets {
     option = Arrays.copyOf(option, n);
     annualAllocation = Arrays.copyOf(annualAllocation, n);
     spentShare = Arrays.copyOf(spentShare, n);
+    profile = Arrays.copyOf(profile, n);
     balance = Arrays.copyOf(balance, n);
     monthsHeld = Arrays.copyOf(monthsHeld, n);
     startMonth = Arrays.copyOf(startMonth, n);

@@ -153,6 +153,8 @@ public final class World {
   /** Caseload places used by budget holders' remaining team contact, per team. */
   private final double[] holderLoad;
 
+  private final double[][] spendingWeights;
+
   private final int[] inPlanning;
 
   private final int[] caseload;
@@ -300,6 +302,11 @@ public final class World {
     this.frailtyOnCaseload = new double[n];
     this.blockPaidThisMonth = new long[n];
     this.holderLoad = new double[n];
+    this.spendingWeights = new double[s][];
+    for (int g = 0; g < s; g++) {
+      var b = segments.spec(g).budget();
+      spendingWeights[g] = b == null ? Budgets.EVEN : b.monthlyWeights();
+    }
     this.inPlanning = new int[s];
     for (int i = 0; i < n; i++) {
       if (services.kind(i) == ServiceKind.COMMUNITY) {
@@ -856,7 +863,13 @@ public final class World {
     people.restrictive[p] = optionStream.nextDouble(p) < budgetsSpec.restrictiveShare();
     people.dependent[p] = reviewStream.nextDouble(p) < budgetsSpec.review().dependentShare();
     budgets.start(
-        p, g, chooseOption(p), Money.toPence(b.annualAllocation()), b.spentShare(), firstPaidMonth);
+        p,
+        g,
+        chooseOption(p),
+        Money.toPence(b.annualAllocation()),
+        b.spentShare(),
+        firstPaidMonth,
+        spendingWeights[g]);
     maybeRunOut(p);
     if (services.kind(people.location[p]) == ServiceKind.INPATIENT) {
       budgets.setPaused(p, true);

@@ -134,6 +134,7 @@ class LedgerInvariantsTest {
                 null,
                 null,
                 null,
+                null,
                 null));
     Scenario scenario =
         new Scenario(
