@@ -36,6 +36,10 @@ public final class BuiltInScenarios {
         "tiny",
         "The smallest useful scenario: one segment, one small team, one ward, one crisis"
             + " service and exits; for quick tests and demonstrations.");
+    m.put(
+        "england",
+        "The default place scaled x1000 to England (about 1.5 million people in contact with"
+            + " secondary mental health services), 10 years: a benchmark of the whole model.");
     return Collections.unmodifiableMap(m);
   }
 
