@@ -16,7 +16,6 @@ import phbsim.money.LedgerLine;
 import phbsim.money.Money;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
-import phbsim.observe.TeamMeasure;
 import phbsim.observe.TeamMetrics;
 import phbsim.population.Segments;
 import phbsim.random.Purpose;
@@ -25,8 +24,6 @@ import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.RolloutSpec;
 import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.ServiceKind;
-import phbsim.scenario.UnbundlingSpec;
-import phbsim.service.BlockContract;
 import phbsim.service.ServiceNetwork;
 import phbsim.time.FinancialCalendar;
 
@@ -143,25 +140,13 @@ public final class World {
   private final ReviewPolicy reviewPolicy;
   private final EligiblePool pool = new EligiblePool();
   private final int firstPlannerKey;
-  private final TeamMetrics teamMetrics;
-  private final int[][] caseloadAtMonthEnd;
-  private final double[][] waitsThisMonth;
-  private final int[] waitsCount;
-  private final double[] frailtyOnCaseload;
-  private final long[] blockPaidThisMonth;
-
-  /** Caseload places used by budget holders' remaining team contact, per team. */
-  private final double[] holderLoad;
 
   private final double[][] spendingWeights;
 
   private final int[] inPlanning;
 
-  private final int[] caseload;
-  private final int[] slots;
-  private final WaitingList[] waitingList;
   private final int[] bedsUsed;
-  private final BlockContract[] contracts;
+  private final Teams teams;
 
   private final int[] present;
   private final int[] presentAtMonthStart;
@@ -262,18 +247,8 @@ public final class World {
 
     int n = services.size();
     int months = financialCalendar.monthCount();
-    this.caseload = new int[n];
-    this.slots = new int[n];
     this.bedsUsed = new int[n];
-    this.waitingList = new WaitingList[n];
-    this.contracts = new BlockContract[n];
-    for (int i = 0; i < n; i++) {
-      if (services.kind(i) == ServiceKind.COMMUNITY) {
-        waitingList[i] = new WaitingList();
-        contracts[i] = services.newContract(i);
-        slots[i] = services.slots(i);
-      }
-    }
+    this.teams = new Teams(services, financialCalendar);
     this.present = new int[s];
     this.presentAtMonthStart = new int[s];
     this.onCaseload = new int[s];
@@ -295,24 +270,12 @@ public final class World {
           Math.pow(1 + inflation, years.indexOf(financialCalendar.month(m).financialYear()));
     }
     this.vacantCapacityCost = new long[months];
-    this.teamMetrics = new TeamMetrics(months, n);
-    this.caseloadAtMonthEnd = new int[n][months];
-    this.waitsThisMonth = new double[n][];
-    this.waitsCount = new int[n];
-    this.frailtyOnCaseload = new double[n];
-    this.blockPaidThisMonth = new long[n];
-    this.holderLoad = new double[n];
     this.spendingWeights = new double[s][];
     for (int g = 0; g < s; g++) {
       var b = segments.spec(g).budget();
       spendingWeights[g] = b == null ? Budgets.EVEN : b.monthlyWeights();
     }
     this.inPlanning = new int[s];
-    for (int i = 0; i < n; i++) {
-      if (services.kind(i) == ServiceKind.COMMUNITY) {
-        waitsThisMonth[i] = new double[16];
-      }
-    }
 
     for (int g = 0; g < s; g++) {
       SegmentBudgetSpec b = segments.spec(g).budget();
@@ -364,7 +327,7 @@ public final class World {
 
   /** The monthly record of each community team (indexed by service number). */
   public TeamMetrics teamMetrics() {
-    return teamMetrics;
+    return teams.record();
   }
 
   /** The ledger of every payment. Complete once {@link #run()} has returned. */
@@ -445,12 +408,12 @@ public final class World {
     present[g]++;
     if (holdsBudget) {
       holdBudget(p);
-    } else if (hasFreePlace(team) && waitingList[team].isEmpty()) {
+    } else if (teams.hasFreePlace(team) && teams.waitingList[team].isEmpty()) {
       joinCaseload(p, team);
     } else {
       people.status[p] = People.WAITING;
       people.waitingSince[p] = now;
-      waitingList[team].add(p);
+      teams.waitingList[team].add(p);
       waiting[g]++;
       metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
     }
@@ -651,8 +614,8 @@ public final class World {
 
   /** Gives free caseload slots to the people at the front of the team's waiting list. */
   private void allocateFreeSlots(int team) {
-    WaitingList line = waitingList[team];
-    while (hasFreePlace(team) && !line.isEmpty()) {
+    WaitingList line = teams.waitingList[team];
+    while (teams.hasFreePlace(team) && !line.isEmpty()) {
       int q = line.poll();
       if (people.status[q] != People.WAITING) {
         continue;
@@ -663,7 +626,7 @@ public final class World {
         runDownClocks(q);
       }
       people.status[q] = People.ON_CASELOAD;
-      caseload[team]++;
+      teams.caseload[team]++;
       onCaseload[g]++;
       waiting[g]--;
       metrics.add(month, g, Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST, 1);
@@ -680,24 +643,19 @@ public final class World {
 
   // ---------------------------------------------------------------- caseloads
 
-  /** Whether the team has a whole place free, counting the places holders' contact uses. */
-  private boolean hasFreePlace(int team) {
-    return caseload[team] + holderLoad[team] + 1 <= slots[team] + 1e-9;
-  }
-
   /** Person p now holds a budget: their remaining team contact uses part of a place. */
   private void holdBudget(int p) {
     int g = people.segment[p];
     people.status[p] = People.ON_BUDGET;
     onBudget[g]++;
-    holderLoad[segments.team(g)] += contactShare(g);
+    teams.holderLoad[segments.team(g)] += contactShare(g);
   }
 
   /** Person p no longer holds a budget. */
   private void releaseBudget(int p) {
     int g = people.segment[p];
     onBudget[g]--;
-    holderLoad[segments.team(g)] -= contactShare(g);
+    teams.holderLoad[segments.team(g)] -= contactShare(g);
   }
 
   private double contactShare(int g) {
@@ -708,18 +666,16 @@ public final class World {
   private void joinCaseload(int p, int team) {
     int g = people.segment[p];
     people.status[p] = People.ON_CASELOAD;
-    caseload[team]++;
+    teams.join(team, people.frailty[p]);
     onCaseload[g]++;
-    frailtyOnCaseload[team] += people.frailty[p];
     if (eligible(g) && !people.planning[p]) {
       pool.add(p);
     }
   }
 
   private void leaveCaseload(int p, int team) {
-    caseload[team]--;
+    teams.leave(team, people.frailty[p]);
     onCaseload[people.segment[p]]--;
-    frailtyOnCaseload[team] -= people.frailty[p];
     pool.remove(p);
   }
 
@@ -729,13 +685,6 @@ public final class World {
         && b != null
         && b.eligible()
         && !(rollout instanceof phbsim.budget.NoRollout);
-  }
-
-  private void recordWait(int team, double days) {
-    if (waitsCount[team] == waitsThisMonth[team].length) {
-      waitsThisMonth[team] = java.util.Arrays.copyOf(waitsThisMonth[team], waitsCount[team] * 2);
-    }
-    waitsThisMonth[team][waitsCount[team]++] = days;
   }
 
   /** The share of this month's budget spending still to charge when a budget ends now. */
@@ -757,12 +706,12 @@ public final class World {
     double now = calendar.now();
     budgets.end(ledger, now, month, uplift[month], p, shareOfMonthHeld());
     releaseBudget(p);
-    if (hasFreePlace(team) && waitingList[team].isEmpty()) {
+    if (teams.hasFreePlace(team) && teams.waitingList[team].isEmpty()) {
       joinCaseload(p, team);
     } else {
       people.status[p] = People.WAITING;
       people.waitingSince[p] = now;
-      waitingList[team].add(p);
+      teams.waitingList[team].add(p);
       waiting[g]++;
       metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
     }
@@ -932,92 +881,6 @@ public final class World {
     }
   }
 
-  /** Yearly contract reviews: release posts a caseload that stayed low does not need. */
-  private void reviewContracts() {
-    int period = financialCalendar.month(month).period();
-    for (int team = 0; team < services.size(); team++) {
-      BlockContract c = contracts[team];
-      if (c == null) {
-        continue;
-      }
-      UnbundlingSpec u = services.spec(team).community().contract().unbundling();
-      if (u == null || u.reviewPeriod() != period || month < u.heldMonths()) {
-        continue;
-      }
-      int perPost = services.spec(team).community().caseloadPerPost();
-      int highest = 0;
-      boolean stayedLow = true;
-      for (int m = month - u.heldMonths(); m < month; m++) {
-        int capacity = (int) Math.floor(c.postsInForce(m) * perPost + 1e-9);
-        highest = Math.max(highest, caseloadAtMonthEnd[team][m]);
-        stayedLow &= caseloadAtMonthEnd[team][m] <= u.threshold() * capacity;
-      }
-      if (!stayedLow) {
-        continue;
-      }
-      double needed = Math.max(u.minimumPosts(), Math.ceil(highest / (u.threshold() * perPost)));
-      double release = Math.floor(c.originalPosts() - c.releasesDecided() - needed + 1e-9);
-      if (release >= 1) {
-        c.release(release, month);
-      }
-    }
-  }
-
-  private void recordTeams() {
-    for (int team = 0; team < services.size(); team++) {
-      BlockContract c = contracts[team];
-      if (c == null) {
-        continue;
-      }
-      caseloadAtMonthEnd[team][month] = caseload[team];
-      double posts = c.postsInForce(month);
-      teamMetrics.set(month, team, TeamMeasure.POSTS, posts);
-      teamMetrics.set(month, team, TeamMeasure.CAPACITY, slots[team]);
-      teamMetrics.set(month, team, TeamMeasure.CASELOAD, caseload[team]);
-      teamMetrics.set(
-          month,
-          team,
-          TeamMeasure.UTILISATION,
-          slots[team] > 0 ? (caseload[team] + holderLoad[team]) / slots[team] : 0);
-      teamMetrics.set(month, team, TeamMeasure.WAITING_LIST, waitingList[team].size());
-      double[] waits = java.util.Arrays.copyOf(waitsThisMonth[team], waitsCount[team]);
-      java.util.Arrays.sort(waits);
-      teamMetrics.set(month, team, TeamMeasure.WAIT_MEDIAN_DAYS, centile(waits, 0.5));
-      teamMetrics.set(month, team, TeamMeasure.WAIT_P90_DAYS, centile(waits, 0.9));
-      waitsCount[team] = 0;
-      long paid = blockPaidThisMonth[team];
-      teamMetrics.set(
-          month,
-          team,
-          TeamMeasure.COST_PER_PERSON,
-          caseload[team] > 0 ? paid / 100.0 / caseload[team] : 0);
-      UnbundlingSpec u = services.spec(team).community().contract().unbundling();
-      double minimum = u == null ? 0 : u.minimumPosts();
-      int perPost = services.spec(team).community().caseloadPerPost();
-      teamMetrics.set(
-          month,
-          team,
-          TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE,
-          caseload[team] < minimum * perPost ? 1 : 0);
-      teamMetrics.set(
-          month,
-          team,
-          TeamMeasure.MEAN_FRAILTY_ON_CASELOAD,
-          caseload[team] > 0 ? frailtyOnCaseload[team] / caseload[team] : 0);
-    }
-  }
-
-  /** The q-th centile of sorted values, by linear interpolation; 0 if there are none. */
-  static double centile(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    double position = q * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(below + 1, sorted.length - 1);
-    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-  }
-
   // ---------------------------------------------------------------- month end
 
   /** Closes the month's books and records its metrics, then opens the next month. */
@@ -1069,8 +932,8 @@ public final class World {
       checkConservation(g);
       presentAtMonthStart[g] = present[g];
     }
-    recordTeams();
-    vacantCapacityCost[month] = vacantCapacityCost(month);
+    teams.recordMonth(month);
+    vacantCapacityCost[month] = teams.vacantCapacityCost(month, uplift[month]);
     month++;
     if (month == financialCalendar.monthCount()) {
       finished = true;
@@ -1084,42 +947,9 @@ public final class World {
   /** Opens month {@code month}: teams' slots as their contracts now stand, advance payments. */
   private void monthStart() {
     double day = financialCalendar.monthStart(month);
-    int period = financialCalendar.month(month).period();
-    reviewContracts();
-    for (int svc = 0; svc < services.size(); svc++) {
-      BlockContract c = contracts[svc];
-      if (c != null) {
-        for (var release : services.spec(svc).community().contract().releases()) {
-          if (financialCalendar.monthIndexOf(
-                  java.time.temporal.ChronoUnit.DAYS.between(
-                      financialCalendar.startDate(), release.decided()))
-              == month) {
-            c.release(release.posts(), month);
-          }
-        }
-        blockPaidThisMonth[svc] = c.postInstalments(ledger, day, month, period, uplift[month]);
-        slots[svc] =
-            (int)
-                Math.floor(
-                    c.postsInForce(month) * services.spec(svc).community().caseloadPerPost()
-                        + 1e-9);
-      }
-    }
+    teams.monthStart(ledger, month, uplift[month]);
     budgets.monthStart(ledger, day, month, uplift[month]);
     makeOffers();
-  }
-
-  private long vacantCapacityCost(int m) {
-    long sum = 0;
-    int period = financialCalendar.month(m).period();
-    for (int svc = 0; svc < services.size(); svc++) {
-      BlockContract c = contracts[svc];
-      if (c != null && slots[svc] > 0) {
-        double vacant = Math.max(0, slots[svc] - caseload[svc] - holderLoad[svc]);
-        sum += Money.times(c.staffInForce(m, period, uplift[m]), vacant / slots[svc]);
-      }
-    }
-    return sum;
   }
 
   // ---------------------------------------------------------------- invariants
@@ -1153,7 +983,7 @@ public final class World {
     ledger.checkBalanced();
     checkContractInstalments();
     for (int i = 0; i < services.size(); i++) {
-      if (caseload[i] > services.slots(i) && services.kind(i) == ServiceKind.COMMUNITY) {
+      if (teams.caseload[i] > services.slots(i) && services.kind(i) == ServiceKind.COMMUNITY) {
         throw new IllegalStateException("caseload above slots in " + services.id(i));
       }
       if (bedsUsed[i] > services.beds(i)) {
@@ -1204,12 +1034,7 @@ public final class World {
       if (monthsInYear != 12) {
         continue;
       }
-      long value = 0;
-      for (BlockContract c : contracts) {
-        if (c != null) {
-          value += c.annualValue(uplift[anyMonth]);
-        }
-      }
+      long value = teams.annualValue(uplift[anyMonth]);
       if (paid != value) {
         throw new IllegalStateException(
             "block instalments in "
