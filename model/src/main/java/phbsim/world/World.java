@@ -2,13 +2,6 @@ package phbsim.world;
 
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
-import phbsim.budget.BassRollout;
-import phbsim.budget.LearningCurve;
-import phbsim.budget.ReviewOutcome;
-import phbsim.budget.ReviewPolicy;
-import phbsim.budget.Rollout;
-import phbsim.budget.SupportPlanners;
-import phbsim.budget.TargetRollout;
 import phbsim.engine.EventCalendar;
 import phbsim.engine.EventPriority;
 import phbsim.money.Ledger;
@@ -21,7 +14,6 @@ import phbsim.population.Segments;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
-import phbsim.scenario.RolloutSpec;
 import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.ServiceKind;
 import phbsim.service.ServiceNetwork;
@@ -71,26 +63,8 @@ public final class World {
    *    out-of-area days, crisis episode days). Prices are uplifted each April by the scenario's
    *    inflation (none by default: real terms).
    *
-   * 7. Roll-out (MODEL.md section 6). Each month the roll-out says how many offers to make; each
-   *    goes to a person chosen at random from the eligible segments' caseloads (EligiblePool).
-   *    An accepted offer joins the support planners' queue; a plan's time and cost fall along
-   *    the learning curve with the number of plans made. When the plan is signed off the person
-   *    leaves the caseload for their budget (see 6), freeing their slot for the waiting list.
-   *    Offers, acceptance, planning times, reviews and run-outs each draw from their own keyed
-   *    streams, so the baseline (no budgets) and the scenario share every other random number.
-   *
-   * 8. Reviews and fallback. At each review (3 months, then yearly) the budget steps down,
-   *    continues, ends because the person recovered (they leave secondary care by the segment's
-   *    first exit, which the scenario lists first: recovery), or stops and the person returns to
-   *    their team (the Croydon case). A budget may run out before the year end (runOutShare);
-   *    its holder falls back on their team and their crisis hazard returns to the segment's.
-   *    A person in a bed at their review continues until their next one.
-   *
-   * 9. Contract review (unbundling). At each team's yearly review, if its caseload has stayed at
-   *    or below threshold x capacity at each of the last heldMonths month ends, whole posts the
-   *    highest of those caseloads does not need (at that threshold) are released, after the
-   *    notice period, never below the minimum viable posts (BlockContract: the saving and the
-   *    stranded fixed cost).
+   * 7. Roll-out, planning, reviews and fallback are BudgetPolicy's; the community teams'
+   *    places, contracts and contract reviews are Teams'. World keeps the people and the loop.
    *
    * 6. Budget holders (MODEL.md section 6). A person holding a personal health budget is not on
    *    the team's caseload: their budget and its plan replace the team's care, so their place
@@ -106,12 +80,12 @@ public final class World {
   static final int PLAN_DONE = 5;
 
   private final CompiledScenario compiled;
-  private final ServiceNetwork services;
-  private final Segments segments;
-  private final FinancialCalendar financialCalendar;
-  private final EventCalendar calendar;
-  private final People people;
-  private final MonthlyMetrics metrics;
+  final ServiceNetwork services;
+  final Segments segments;
+  final FinancialCalendar financialCalendar;
+  final EventCalendar calendar;
+  final People people;
+  final MonthlyMetrics metrics;
 
   private final RandomStreams.Family referralStream;
   private final RandomStreams.Family frailtyStream;
@@ -126,24 +100,12 @@ public final class World {
   private final int firstPersonKey;
   private final double horizon;
 
-  private final RandomStreams.Family optionStream;
-  private final RandomStreams.Family rolloutStream;
-  private final RandomStreams.Family acceptanceStream;
-  private final RandomStreams.Family planningStream;
-  private final RandomStreams.Family reviewStream;
+  final RandomStreams.Family optionStream;
 
-  private final Rollout rollout;
-  private final int rolloutStartMonth;
-  private final SupportPlanners planners;
-  private final LearningCurve planTime;
-  private final LearningCurve planCost;
-  private final ReviewPolicy reviewPolicy;
-  private final EligiblePool pool = new EligiblePool();
   private final int firstPlannerKey;
+  private final BudgetPolicy policy;
 
-  private final double[][] spendingWeights;
-
-  private final int[] inPlanning;
+  final double[][] spendingWeights;
 
   private final int[] bedsUsed;
   private final Teams teams;
@@ -158,17 +120,17 @@ public final class World {
   private final Occupancy inArea;
   private final Occupancy outOfAreaPlaces;
 
-  private final Ledger ledger;
-  private final Budgets budgets;
+  final Ledger ledger;
+  final Budgets budgets;
   private final BudgetsSpec budgetsSpec;
   private final double[] uplift;
   private final long[] vacantCapacityCost;
 
-  private int month;
+  int month;
   private boolean finished;
 
   /** True while the month end acts on reviews: the month's spending is already charged. */
-  private boolean closingMonth;
+  boolean closingMonth;
 
   private long events;
 
@@ -193,8 +155,7 @@ public final class World {
     this.monthEndKey = s;
     BudgetsSpec budgetsOn =
         compiled.scenario().budgetsEnabled() ? compiled.scenario().budgets() : null;
-    int plannerCount =
-        budgetsOn != null && budgetsOn.planning() != null ? budgetsOn.planning().planners() : 0;
+    int plannerCount = BudgetPolicy.plannersOf(budgetsOn);
     this.firstPlannerKey = s + 1;
     this.firstPersonKey = s + 1 + plannerCount;
     this.calendar = new EventCalendar(firstPersonKey + expected);
@@ -208,34 +169,6 @@ public final class World {
     this.branchStream = streams.family(Purpose.CRISIS_BRANCH, expected);
     this.stayStream = streams.family(Purpose.LENGTH_OF_STAY, expected);
     this.optionStream = streams.family(Purpose.BUDGET_OPTION, expected);
-    this.rolloutStream = streams.family(Purpose.ROLLOUT, financialCalendar.monthCount());
-    this.acceptanceStream = streams.family(Purpose.ACCEPTANCE, expected);
-    this.planningStream = streams.family(Purpose.PLANNING, expected);
-    this.reviewStream = streams.family(Purpose.REVIEW, expected);
-    this.rollout = rolloutOf(budgetsOn);
-    this.rolloutStartMonth =
-        budgetsOn == null || budgetsOn.rollout().start() == null
-            ? 0
-            : financialCalendar.monthIndexOf(
-                java.time.temporal.ChronoUnit.DAYS.between(
-                    financialCalendar.startDate(), budgetsOn.rollout().start()));
-    this.planners = plannerCount > 0 ? new SupportPlanners(plannerCount) : null;
-    this.planTime =
-        plannerCount > 0
-            ? new LearningCurve(
-                budgetsOn.planning().firstPlanDays(), budgetsOn.planning().progressRatio())
-            : null;
-    this.planCost =
-        new LearningCurve(
-            budgetsOn == null ? 0 : Money.toPence(budgetsOn.supportPlanningPerPlan()),
-            budgetsOn == null || budgetsOn.planning() == null
-                ? 1.0
-                : budgetsOn.planning().progressRatio());
-    var r = budgetsOn == null ? null : budgetsOn.review();
-    this.reviewPolicy =
-        r == null
-            ? new ReviewPolicy(0, 0, 0, 0)
-            : new ReviewPolicy(r.stepDown(), r.endRecovered(), r.stop(), r.stepDownShare());
     this.frailtyView = frailtyStream.view();
     this.frailtySampler = new SharedStateContinuousSampler[s];
     for (int g = 0; g < s; g++) {
@@ -275,7 +208,7 @@ public final class World {
       var b = segments.spec(g).budget();
       spendingWeights[g] = b == null ? Budgets.EVEN : b.monthlyWeights();
     }
-    this.inPlanning = new int[s];
+    this.policy = new BudgetPolicy(this, budgetsSpec, streams, expected, firstPlannerKey);
 
     for (int g = 0; g < s; g++) {
       SegmentBudgetSpec b = segments.spec(g).budget();
@@ -283,7 +216,7 @@ public final class World {
       for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
         int p = arrive(g, i < holders);
         if (i < holders) {
-          startBudget(p, 0);
+          policy.startBudget(p, 0);
         }
       }
     }
@@ -311,7 +244,7 @@ public final class World {
       } else if (key == monthEndKey) {
         monthEnd();
       } else if (key >= firstPlannerKey) {
-        planDone(key - firstPlannerKey);
+        policy.planDone(key - firstPlannerKey);
       } else {
         referral(key);
       }
@@ -382,7 +315,7 @@ public final class World {
     scheduleReferral(g);
   }
 
-  private byte chooseOption(int p) {
+  byte chooseOption(int p) {
     double u = optionStream.nextDouble(p);
     var mix = budgetsSpec.options();
     if (u < mix.directPayment()) {
@@ -446,7 +379,7 @@ public final class World {
   }
 
   /** Runs the clocks of a person at home down to now. */
-  private void runDownClocks(int p) {
+  void runDownClocks(int p) {
     double elapsed = calendar.now() - people.clockDay[p];
     if (elapsed > 0) {
       people.crisisClock[p] = Math.max(0, people.crisisClock[p] - crisisRate(p) * elapsed);
@@ -456,7 +389,7 @@ public final class World {
   }
 
   /** Schedules the earlier of a person's crisis and exit, from their clocks. */
-  private void armHazards(int p) {
+  void armHazards(int p) {
     double now = calendar.now();
     people.clockDay[p] = now;
     double crisisRate = crisisRate(p);
@@ -585,16 +518,10 @@ public final class World {
     moveTo(p, services.branch(service, branchStream.nextDouble(p)));
   }
 
-  private void leaveSecondaryCare(int p, int exitService) {
+  void leaveSecondaryCare(int p, int exitService) {
     int g = people.segment[p];
     int team = segments.team(g);
-    if (people.planning[p]) {
-      people.planning[p] = false;
-      inPlanning[g]--;
-      if (planners != null) {
-        planners.withdraw(p);
-      }
-    }
+    policy.leftSecondaryCare(p, g);
     if (people.status[p] == People.ON_CASELOAD) {
       leaveCaseload(p, team);
     } else if (people.status[p] == People.ON_BUDGET) {
@@ -613,7 +540,7 @@ public final class World {
   }
 
   /** Gives free caseload slots to the people at the front of the team's waiting list. */
-  private void allocateFreeSlots(int team) {
+  void allocateFreeSlots(int team) {
     WaitingList line = teams.waitingList[team];
     while (teams.hasFreePlace(team) && !line.isEmpty()) {
       int q = line.poll();
@@ -644,7 +571,7 @@ public final class World {
   // ---------------------------------------------------------------- caseloads
 
   /** Person p now holds a budget: their remaining team contact uses part of a place. */
-  private void holdBudget(int p) {
+  void holdBudget(int p) {
     int g = people.segment[p];
     people.status[p] = People.ON_BUDGET;
     onBudget[g]++;
@@ -668,23 +595,13 @@ public final class World {
     people.status[p] = People.ON_CASELOAD;
     teams.join(team, people.frailty[p]);
     onCaseload[g]++;
-    if (eligible(g) && !people.planning[p]) {
-      pool.add(p);
-    }
+    policy.joinedCaseload(p, g);
   }
 
-  private void leaveCaseload(int p, int team) {
+  void leaveCaseload(int p, int team) {
     teams.leave(team, people.frailty[p]);
     onCaseload[people.segment[p]]--;
-    pool.remove(p);
-  }
-
-  private boolean eligible(int g) {
-    var b = segments.spec(g).budget();
-    return budgetsSpec != null
-        && b != null
-        && b.eligible()
-        && !(rollout instanceof phbsim.budget.NoRollout);
+    policy.leftCaseload(p);
   }
 
   /** The share of this month's budget spending still to charge when a budget ends now. */
@@ -696,7 +613,7 @@ public final class World {
   }
 
   /** A holder whose budget stops or runs out goes back to their team, or its waiting list. */
-  private void returnToTeam(int p) {
+  void returnToTeam(int p) {
     int g = people.segment[p];
     int team = segments.team(g);
     boolean atHome = people.location[p] == team;
@@ -720,167 +637,6 @@ public final class World {
     }
   }
 
-  // ---------------------------------------------------------------- budgets
-
-  private static Rollout rolloutOf(BudgetsSpec b) {
-    if (b == null) {
-      return Rollout.none();
-    }
-    RolloutSpec r = b.rollout();
-    return switch (r.kind()) {
-      case NONE -> Rollout.none();
-      case TARGET ->
-          new TargetRollout(r.offersPerQuarter().stream().mapToInt(Integer::intValue).toArray());
-      case BASS -> new BassRollout(r.p(), r.q(), r.marketSize());
-    };
-  }
-
-  /** This month's offers, to people drawn at random from the eligible caseloads. */
-  private void makeOffers() {
-    if (month < rolloutStartMonth || budgetsSpec == null) {
-      return;
-    }
-    int offers = rollout.offersInMonth(month - rolloutStartMonth);
-    for (int k = 0; k < offers && !pool.isEmpty(); k++) {
-      int q = pool.get((int) (rolloutStream.nextDouble(month) * pool.size()));
-      int g = people.segment[q];
-      metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
-      if (acceptanceStream.nextDouble(q) < segments.spec(g).budget().acceptance()) {
-        metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
-        pool.remove(q);
-        people.planning[q] = true;
-        inPlanning[g]++;
-        people.offeredDay[q] = calendar.now();
-        if (planners == null) {
-          signOff(q);
-        } else {
-          int planner = planners.arrive(q);
-          if (planner >= 0) {
-            startPlan(planner, q);
-          }
-        }
-      }
-    }
-  }
-
-  private void startPlan(int planner, int q) {
-    double meanDays = planTime.value(Math.max(1, planners.started()));
-    double days = -Math.log(planningStream.nextOpenDouble(q)) * meanDays;
-    calendar.schedule(
-        firstPlannerKey + planner, calendar.now() + days, EventPriority.TRANSITION, PLAN_DONE);
-  }
-
-  private void planDone(int planner) {
-    int q = planners.personAt(planner);
-    int next = planners.complete(planner);
-    if (next >= 0) {
-      startPlan(planner, next);
-    }
-    if (people.planning[q] && people.status[q] != People.EXITED) {
-      signOff(q);
-    }
-  }
-
-  private void signOff(int q) {
-    int g = people.segment[q];
-    people.planning[q] = false;
-    inPlanning[g]--;
-    long cost = Math.round(planCost.value(budgets.plansSignedOff() + 1));
-    budgets.planSignedOff(ledger, calendar.now(), month, g, cost);
-    metrics.add(month, g, Measure.PLANS_SIGNED_OFF, 1);
-    metrics.add(month, g, Measure.DAYS_FROM_OFFER_TO_PLAN, calendar.now() - people.offeredDay[q]);
-    if (people.status[q] == People.ON_CASELOAD) {
-      int team = segments.team(g);
-      boolean atHome = people.location[q] == team;
-      if (atHome) {
-        runDownClocks(q);
-      }
-      leaveCaseload(q, team);
-      holdBudget(q);
-      startBudget(q, month + 1);
-      allocateFreeSlots(team);
-      if (atHome) {
-        armHazards(q);
-      }
-    }
-  }
-
-  /** Sets up person p's budget (they already have status ON_BUDGET), paid from firstPaidMonth. */
-  private void startBudget(int p, int firstPaidMonth) {
-    int g = people.segment[p];
-    var b = segments.spec(g).budget();
-    people.restrictive[p] = optionStream.nextDouble(p) < budgetsSpec.restrictiveShare();
-    people.dependent[p] = reviewStream.nextDouble(p) < budgetsSpec.review().dependentShare();
-    budgets.start(
-        p,
-        g,
-        chooseOption(p),
-        Money.toPence(b.annualAllocation()),
-        b.spentShare(),
-        firstPaidMonth,
-        spendingWeights[g]);
-    maybeRunOut(p);
-    if (services.kind(people.location[p]) == ServiceKind.INPATIENT) {
-      budgets.setPaused(p, true);
-    }
-  }
-
-  /** With the segment's runOutShare, the coming budget-year runs out in one of months 1 to 11. */
-  private void maybeRunOut(int p) {
-    double share = segments.spec(people.segment[p]).budget().runOutShare();
-    if (share > 0 && !budgets.runOutPending(p) && reviewStream.nextDouble(p) < share) {
-      budgets.runOutAfter(p, 1 + (int) (reviewStream.nextDouble(p) * 11));
-    }
-  }
-
-  /** Acts on the reviews and run-outs that fell due at this month end. */
-  private void reviewBudgets() {
-    closingMonth = true;
-    try {
-      actOnReviews();
-    } finally {
-      closingMonth = false;
-    }
-  }
-
-  private void actOnReviews() {
-    for (int k = 0; k < budgets.runOuts(); k++) {
-      int p = budgets.ranOut(k);
-      metrics.add(month, people.segment[p], Measure.BUDGETS_FALLEN_BACK, 1);
-      people.status[p] = People.ON_BUDGET; // still, until returnToTeam moves them
-      returnToTeam(p);
-    }
-    for (int k = 0; k < budgets.reviewsDue(); k++) {
-      int p = budgets.dueForReview(k);
-      if (people.status[p] != People.ON_BUDGET) {
-        continue;
-      }
-      int g = people.segment[p];
-      boolean atHome = people.location[p] == segments.team(g);
-      ReviewOutcome outcome = reviewPolicy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
-      if (!atHome && outcome != ReviewOutcome.STEP_DOWN) {
-        outcome = ReviewOutcome.CONTINUE;
-      }
-      switch (outcome) {
-        case STEP_DOWN -> {
-          metrics.add(month, g, Measure.BUDGETS_STEPPED_DOWN, 1);
-          budgets.stepDown(p, reviewPolicy.steppedDown(budgets.annualAllocation(p)));
-          maybeRunOut(p);
-        }
-        case END_RECOVERED -> {
-          metrics.add(month, g, Measure.BUDGETS_ENDED_RECOVERED, 1);
-          runDownClocks(p);
-          leaveSecondaryCare(p, segments.exitFor(g, 0.0));
-        }
-        case STOP -> {
-          metrics.add(month, g, Measure.BUDGETS_STOPPED, 1);
-          returnToTeam(p);
-        }
-        case CONTINUE -> maybeRunOut(p);
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- month end
 
   /** Closes the month's books and records its metrics, then opens the next month. */
@@ -888,7 +644,7 @@ public final class World {
     double now = calendar.now();
     double price = uplift[month];
     budgets.monthEnd(ledger, now, month, price);
-    reviewBudgets();
+    policy.reviewBudgets();
     for (int g = 0; g < segments.size(); g++) {
       double bedDays = 0;
       double outOfAreaDays = 0;
@@ -926,7 +682,7 @@ public final class World {
       metrics.set(month, g, Measure.CASELOAD, onCaseload[g]);
       metrics.set(month, g, Measure.WAITING_LIST, waiting[g]);
       metrics.set(month, g, Measure.BUDGET_HOLDERS, onBudget[g]);
-      metrics.set(month, g, Measure.PLANNING_QUEUE, inPlanning[g]);
+      metrics.set(month, g, Measure.PLANNING_QUEUE, policy.inPlanning(g));
       metrics.set(month, g, Measure.OCCUPIED_BEDS, inBed[g]);
       metrics.set(month, g, Measure.OUT_OF_AREA_PLACEMENTS, outOfArea[g]);
       checkConservation(g);
@@ -949,7 +705,7 @@ public final class World {
     double day = financialCalendar.monthStart(month);
     teams.monthStart(ledger, month, uplift[month]);
     budgets.monthStart(ledger, day, month, uplift[month]);
-    makeOffers();
+    policy.makeOffers();
   }
 
   // ---------------------------------------------------------------- invariants

@@ -1,0 +1,307 @@
+package phbsim.world;
+
+import java.time.temporal.ChronoUnit;
+import phbsim.budget.BassRollout;
+import phbsim.budget.LearningCurve;
+import phbsim.budget.NoRollout;
+import phbsim.budget.ReviewOutcome;
+import phbsim.budget.ReviewPolicy;
+import phbsim.budget.Rollout;
+import phbsim.budget.SupportPlanners;
+import phbsim.budget.TargetRollout;
+import phbsim.engine.EventPriority;
+import phbsim.money.Money;
+import phbsim.observe.Measure;
+import phbsim.random.Purpose;
+import phbsim.random.RandomStreams;
+import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.RolloutSpec;
+import phbsim.scenario.ServiceKind;
+
+/**
+ * The behaviour of personal health budgets in one replication (MODEL.md sections 4 and 6): the
+ * roll-out of offers, acceptance, the support planners' queue, signing off plans, setting a budget
+ * up, and acting on reviews and run-outs. The World holds the state; this handler changes it
+ * through the World's own transitions (joining and leaving a caseload, going home...).
+ */
+final class BudgetPolicy {
+  /*
+   * Design notes (policy: MODEL.md sections 4 and 6)
+   *
+   * 1. Roll-out. Each month the roll-out says how many offers to make; each goes to a person
+   *    chosen at random from the eligible segments' caseloads (EligiblePool). An accepted offer
+   *    joins the support planners' queue; a plan's time and cost fall along the learning curve
+   *    with the number of plans made. When the plan is signed off the person leaves the caseload
+   *    for their budget, freeing their place for the waiting list. Offers, acceptance, planning
+   *    times, reviews and run-outs each draw from their own keyed streams, so the baseline (no
+   *    budgets) and the scenario share every other random number.
+   *
+   * 2. Reviews and fallback. At each review (3 months, then yearly) the budget steps down,
+   *    continues, ends because the person recovered (they leave secondary care by the segment's
+   *    first exit, which the scenario lists first: recovery), or stops and the person returns to
+   *    their team (the Croydon case). A budget may run out before the year end (runOutShare); its
+   *    holder falls back on their team and their crisis hazard returns to the segment's. A person
+   *    in a bed at their review continues until their next one (a step down still applies).
+   */
+
+  private final World w;
+  private final BudgetsSpec spec;
+  private final RandomStreams.Family rolloutStream;
+  private final RandomStreams.Family acceptanceStream;
+  private final RandomStreams.Family planningStream;
+  private final RandomStreams.Family reviewStream;
+  private final Rollout rollout;
+  private final int rolloutStartMonth;
+  private final SupportPlanners planners;
+  private final LearningCurve planTime;
+  private final LearningCurve planCost;
+  private final ReviewPolicy reviewPolicy;
+  private final int firstPlannerKey;
+  private final EligiblePool pool = new EligiblePool();
+  private final int[] inPlanning;
+
+  /**
+   * @param spec the scenario's budgets, or null when budgets are switched off
+   * @param firstPlannerKey the calendar key of planner 0 (planner k has key firstPlannerKey + k)
+   */
+  BudgetPolicy(
+      World w, BudgetsSpec spec, RandomStreams streams, int expected, int firstPlannerKey) {
+    this.w = w;
+    this.spec = spec;
+    this.firstPlannerKey = firstPlannerKey;
+    int months = w.financialCalendar.monthCount();
+    this.rolloutStream = streams.family(Purpose.ROLLOUT, months);
+    this.acceptanceStream = streams.family(Purpose.ACCEPTANCE, expected);
+    this.planningStream = streams.family(Purpose.PLANNING, expected);
+    this.reviewStream = streams.family(Purpose.REVIEW, expected);
+    this.rollout = rolloutOf(spec);
+    this.rolloutStartMonth =
+        spec == null || spec.rollout().start() == null
+            ? 0
+            : w.financialCalendar.monthIndexOf(
+                ChronoUnit.DAYS.between(w.financialCalendar.startDate(), spec.rollout().start()));
+    int count = plannersOf(spec);
+    this.planners = count > 0 ? new SupportPlanners(count) : null;
+    this.planTime =
+        count > 0
+            ? new LearningCurve(spec.planning().firstPlanDays(), spec.planning().progressRatio())
+            : null;
+    this.planCost =
+        new LearningCurve(
+            spec == null ? 0 : Money.toPence(spec.supportPlanningPerPlan()),
+            spec == null || spec.planning() == null ? 1.0 : spec.planning().progressRatio());
+    var r = spec == null ? null : spec.review();
+    this.reviewPolicy =
+        r == null
+            ? new ReviewPolicy(0, 0, 0, 0)
+            : new ReviewPolicy(r.stepDown(), r.endRecovered(), r.stop(), r.stepDownShare());
+    this.inPlanning = new int[w.segments.size()];
+  }
+
+  /** The number of support planners (each has a calendar key). */
+  static int plannersOf(BudgetsSpec spec) {
+    return spec != null && spec.planning() != null ? spec.planning().planners() : 0;
+  }
+
+  /** People of segment g accepted and waiting for, or working with, a planner. */
+  int inPlanning(int g) {
+    return inPlanning[g];
+  }
+
+  /** Person p joined a caseload: they may now be offered a budget. */
+  void joinedCaseload(int p, int g) {
+    if (eligible(g) && !w.people.planning[p]) {
+      pool.add(p);
+    }
+  }
+
+  /** Person p left a caseload. */
+  void leftCaseload(int p) {
+    pool.remove(p);
+  }
+
+  /** Person p left secondary care: they are no longer waiting for a plan. */
+  void leftSecondaryCare(int p, int g) {
+    if (w.people.planning[p]) {
+      w.people.planning[p] = false;
+      inPlanning[g]--;
+      if (planners != null) {
+        planners.withdraw(p);
+      }
+    }
+  }
+
+  private boolean eligible(int g) {
+    var b = w.segments.spec(g).budget();
+    return spec != null && b != null && b.eligible() && !(rollout instanceof NoRollout);
+  }
+
+  private static Rollout rolloutOf(BudgetsSpec b) {
+    if (b == null) {
+      return Rollout.none();
+    }
+    RolloutSpec r = b.rollout();
+    return switch (r.kind()) {
+      case NONE -> Rollout.none();
+      case TARGET ->
+          new TargetRollout(r.offersPerQuarter().stream().mapToInt(Integer::intValue).toArray());
+      case BASS -> new BassRollout(r.p(), r.q(), r.marketSize());
+    };
+  }
+
+  /** This month's offers, to people drawn at random from the eligible caseloads. */
+  void makeOffers() {
+    int month = w.month;
+    if (month < rolloutStartMonth || spec == null) {
+      return;
+    }
+    int offers = rollout.offersInMonth(month - rolloutStartMonth);
+    for (int k = 0; k < offers && !pool.isEmpty(); k++) {
+      int q = pool.get((int) (rolloutStream.nextDouble(month) * pool.size()));
+      int g = w.people.segment[q];
+      w.metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
+      if (acceptanceStream.nextDouble(q) < w.segments.spec(g).budget().acceptance()) {
+        w.metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
+        pool.remove(q);
+        w.people.planning[q] = true;
+        inPlanning[g]++;
+        w.people.offeredDay[q] = w.calendar.now();
+        if (planners == null) {
+          signOff(q);
+        } else {
+          int planner = planners.arrive(q);
+          if (planner >= 0) {
+            startPlan(planner, q);
+          }
+        }
+      }
+    }
+  }
+
+  private void startPlan(int planner, int q) {
+    double meanDays = planTime.value(Math.max(1, planners.started()));
+    double days = -Math.log(planningStream.nextOpenDouble(q)) * meanDays;
+    w.calendar.schedule(
+        firstPlannerKey + planner,
+        w.calendar.now() + days,
+        EventPriority.TRANSITION,
+        World.PLAN_DONE);
+  }
+
+  /** Planner {@code planner} has finished a plan. */
+  void planDone(int planner) {
+    int q = planners.personAt(planner);
+    int next = planners.complete(planner);
+    if (next >= 0) {
+      startPlan(planner, next);
+    }
+    if (w.people.planning[q] && w.people.status[q] != People.EXITED) {
+      signOff(q);
+    }
+  }
+
+  private void signOff(int q) {
+    People people = w.people;
+    int g = people.segment[q];
+    int month = w.month;
+    double now = w.calendar.now();
+    people.planning[q] = false;
+    inPlanning[g]--;
+    long cost = Math.round(planCost.value(w.budgets.plansSignedOff() + 1));
+    w.budgets.planSignedOff(w.ledger, now, month, g, cost);
+    w.metrics.add(month, g, Measure.PLANS_SIGNED_OFF, 1);
+    w.metrics.add(month, g, Measure.DAYS_FROM_OFFER_TO_PLAN, now - people.offeredDay[q]);
+    if (people.status[q] == People.ON_CASELOAD) {
+      int team = w.segments.team(g);
+      boolean atHome = people.location[q] == team;
+      if (atHome) {
+        w.runDownClocks(q);
+      }
+      w.leaveCaseload(q, team);
+      w.holdBudget(q);
+      startBudget(q, month + 1);
+      w.allocateFreeSlots(team);
+      if (atHome) {
+        w.armHazards(q);
+      }
+    }
+  }
+
+  /** Sets up person p's budget (they already have status ON_BUDGET), paid from firstPaidMonth. */
+  void startBudget(int p, int firstPaidMonth) {
+    People people = w.people;
+    int g = people.segment[p];
+    var b = w.segments.spec(g).budget();
+    people.restrictive[p] = w.optionStream.nextDouble(p) < spec.restrictiveShare();
+    people.dependent[p] = reviewStream.nextDouble(p) < spec.review().dependentShare();
+    w.budgets.start(
+        p,
+        g,
+        w.chooseOption(p),
+        Money.toPence(b.annualAllocation()),
+        b.spentShare(),
+        firstPaidMonth,
+        w.spendingWeights[g]);
+    maybeRunOut(p);
+    if (w.services.kind(people.location[p]) == ServiceKind.INPATIENT) {
+      w.budgets.setPaused(p, true);
+    }
+  }
+
+  /** With the segment's runOutShare, the coming budget-year runs out in one of months 1 to 11. */
+  private void maybeRunOut(int p) {
+    double share = w.segments.spec(w.people.segment[p]).budget().runOutShare();
+    if (share > 0 && !w.budgets.runOutPending(p) && reviewStream.nextDouble(p) < share) {
+      w.budgets.runOutAfter(p, 1 + (int) (reviewStream.nextDouble(p) * 11));
+    }
+  }
+
+  /** Acts on the reviews and run-outs that fell due at this month end. */
+  void reviewBudgets() {
+    w.closingMonth = true;
+    try {
+      actOnReviews();
+    } finally {
+      w.closingMonth = false;
+    }
+  }
+
+  private void actOnReviews() {
+    People people = w.people;
+    int month = w.month;
+    for (int k = 0; k < w.budgets.runOuts(); k++) {
+      int p = w.budgets.ranOut(k);
+      w.metrics.add(month, people.segment[p], Measure.BUDGETS_FALLEN_BACK, 1);
+      w.returnToTeam(p);
+    }
+    for (int k = 0; k < w.budgets.reviewsDue(); k++) {
+      int p = w.budgets.dueForReview(k);
+      if (people.status[p] != People.ON_BUDGET) {
+        continue;
+      }
+      int g = people.segment[p];
+      boolean atHome = people.location[p] == w.segments.team(g);
+      ReviewOutcome outcome = reviewPolicy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
+      if (!atHome && outcome != ReviewOutcome.STEP_DOWN) {
+        outcome = ReviewOutcome.CONTINUE;
+      }
+      switch (outcome) {
+        case STEP_DOWN -> {
+          w.metrics.add(month, g, Measure.BUDGETS_STEPPED_DOWN, 1);
+          w.budgets.stepDown(p, reviewPolicy.steppedDown(w.budgets.annualAllocation(p)));
+          maybeRunOut(p);
+        }
+        case END_RECOVERED -> {
+          w.metrics.add(month, g, Measure.BUDGETS_ENDED_RECOVERED, 1);
+          w.runDownClocks(p);
+          w.leaveSecondaryCare(p, w.segments.exitFor(g, 0.0));
+        }
+        case STOP -> {
+          w.metrics.add(month, g, Measure.BUDGETS_STOPPED, 1);
+          w.returnToTeam(p);
+        }
+        case CONTINUE -> maybeRunOut(p);
+      }
+    }
+  }
+}
