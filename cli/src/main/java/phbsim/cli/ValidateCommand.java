@@ -47,13 +47,15 @@ final class ValidateCommand implements Callable<Integer> {
                 ? ScenarioLoader.load(Path.of(name), List.of())
                 : BuiltInScenarios.load(name, List.of());
         new CompiledScenario(s);
-        out.printf(
-            Locale.ROOT,
-            "%s: ok (%d segments, %d services, %d years)%n",
-            name,
-            s.segments().size(),
-            s.services().size(),
-            s.years());
+        out.println(
+            name
+                + ": ok ("
+                + count(s.segments().size(), "segment")
+                + ", "
+                + count(s.services().size(), "service")
+                + ", "
+                + count(s.years(), "year")
+                + ")");
       } catch (ScenarioLoadException e) {
         failed++;
         err.printf(
@@ -69,6 +71,10 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed == 0 ? 0 : UserError.EXIT_CODE;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String plural(int n) {
