@@ -49,8 +49,19 @@ public final class ComparisonResult {
   private final ExperimentResult baseline;
   private final int replications;
   private final int months;
-  private final int[] yearOfMonth;
+  private final int[][] monthsOfYear;
   private final int years;
+
+  /*
+   * Per replication and month, computed once here (every summary reads them, and reporting asks
+   * for thousands of summaries): the total pence of each arm, the cumulative paired difference
+   * (scenario minus baseline, months 0..m) and the scenario's double running. All are sums of
+   * integer pence, so precomputing them changes no bit of any result.
+   */
+  private final long[][] scenarioTotal;
+  private final long[][] baselineTotal;
+  private final long[][] cumulativeDifference;
+  private final long[][] doubleRunning;
 
   public ComparisonResult(ExperimentResult scenario, ExperimentResult baseline) {
     if (scenario.replications().size() != baseline.replications().size()) {
@@ -62,9 +73,31 @@ public final class ComparisonResult {
     FinancialCalendar cal = scenario.compiled().calendar();
     this.months = cal.monthCount();
     this.years = scenario.financialYears().size();
-    this.yearOfMonth = new int[months];
+    int[] yearOfMonth = new int[months];
     for (int m = 0; m < months; m++) {
       yearOfMonth[m] = scenario.financialYears().indexOf(cal.month(m).financialYear());
+    }
+    this.monthsOfYear = ExperimentResult.monthsOfYear(yearOfMonth, years);
+    this.scenarioTotal = new long[replications][months];
+    this.baselineTotal = new long[replications][months];
+    this.cumulativeDifference = new long[replications][months];
+    this.doubleRunning = new long[replications][months];
+    for (int r = 0; r < replications; r++) {
+      CashFlow a = cash(scenario, r);
+      CashFlow b = cash(baseline, r);
+      long[] vacant = scenario.replications().get(r).vacantCapacityCost();
+      long running = 0;
+      for (int m = 0; m < months; m++) {
+        scenarioTotal[r][m] = a.total(m);
+        baselineTotal[r][m] = b.total(m);
+        running += scenarioTotal[r][m] - baselineTotal[r][m];
+        cumulativeDifference[r][m] = running;
+        long budgets = 0;
+        for (LedgerLine l : BUDGET_LINES) {
+          budgets += a.amount(m, l);
+        }
+        doubleRunning[r][m] = Math.max(0, Math.min(budgets, vacant[m]));
+      }
     }
   }
 
@@ -240,6 +273,13 @@ public final class ComparisonResult {
   // ------------------------------------------------------------ pence per replication
 
   private long monthPence(Arm arm, int r, int month, LedgerLine line) {
+    if (line == null) {
+      return switch (arm) {
+        case SCENARIO -> scenarioTotal[r][month];
+        case BASELINE -> baselineTotal[r][month];
+        case DIFFERENCE -> scenarioTotal[r][month] - baselineTotal[r][month];
+      };
+    }
     return switch (arm) {
       case SCENARIO -> pence(cash(scenario, r), month, line);
       case BASELINE -> pence(cash(baseline, r), month, line);
@@ -250,10 +290,8 @@ public final class ComparisonResult {
 
   private long yearPence(Arm arm, int r, int year, LedgerLine line) {
     long sum = 0;
-    for (int m = 0; m < months; m++) {
-      if (yearOfMonth[m] == year) {
-        sum += monthPence(arm, r, m, line);
-      }
+    for (int m : monthsOfYear[year]) {
+      sum += monthPence(arm, r, m, line);
     }
     return sum;
   }
@@ -263,21 +301,11 @@ public final class ComparisonResult {
   }
 
   private long cumulativeDifference(int r, int month) {
-    long sum = 0;
-    for (int m = 0; m <= month; m++) {
-      sum += monthPence(Arm.DIFFERENCE, r, m, null);
-    }
-    return sum;
+    return cumulativeDifference[r][month];
   }
 
   private long doubleRunningPence(int r, int month) {
-    CashFlow c = cash(scenario, r);
-    long budgets = 0;
-    for (LedgerLine l : BUDGET_LINES) {
-      budgets += c.amount(month, l);
-    }
-    long vacant = scenario.replications().get(r).vacantCapacityCost()[month];
-    return Math.max(0, Math.min(budgets, vacant));
+    return doubleRunning[r][month];
   }
 
   private static CashFlow cash(ExperimentResult arm, int r) {
