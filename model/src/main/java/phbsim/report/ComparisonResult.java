@@ -150,9 +150,16 @@ public final class ComparisonResult {
   /** A monthly measure of one arm, or the paired difference, for a segment or ALL_SEGMENTS. */
   public Summary metricMonthly(Arm arm, int month, int segment, Measure measure) {
     double[] v = new double[replications];
+    // Read only the arms asked for: the values are the same, at half the memory traffic.
     for (int r = 0; r < replications; r++) {
-      double a = ExperimentResult.value(metrics(scenario, r), month, segment, measure);
-      double b = ExperimentResult.value(metrics(baseline, r), month, segment, measure);
+      double a =
+          arm == Arm.BASELINE
+              ? 0
+              : ExperimentResult.value(metrics(scenario, r), month, segment, measure);
+      double b =
+          arm == Arm.SCENARIO
+              ? 0
+              : ExperimentResult.value(metrics(baseline, r), month, segment, measure);
       v[r] = arm == Arm.SCENARIO ? a : arm == Arm.BASELINE ? b : a - b;
     }
     return Summary.of(v);
@@ -162,11 +169,72 @@ public final class ComparisonResult {
   public Summary metricAnnual(Arm arm, int year, int segment, Measure measure) {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
-      double a = scenario.annualValue(metrics(scenario, r), year, segment, measure);
-      double b = baseline.annualValue(metrics(baseline, r), year, segment, measure);
+      double a =
+          arm == Arm.BASELINE
+              ? 0
+              : scenario.annualValue(metrics(scenario, r), year, segment, measure);
+      double b =
+          arm == Arm.SCENARIO
+              ? 0
+              : baseline.annualValue(metrics(baseline, r), year, segment, measure);
       v[r] = arm == Arm.SCENARIO ? a : arm == Arm.BASELINE ? b : a - b;
     }
     return Summary.of(v);
+  }
+
+  /**
+   * Every monthly measure of one month at once: element {@code [arm.ordinal()][segment + 1]
+   * [measure.ordinal()]} equals {@link #metricMonthly(Arm, int, int, Measure)}, bit for bit. One
+   * call per summary reads every replication's metrics once per summary, each read a cache miss
+   * when there are thousands of replications; this reads each replication's month once.
+   */
+  public Summary[][][] metricMonthlyAll(int month) {
+    return metricsAll(
+        (arm, m, segment, measure) -> ExperimentResult.value(m, month, segment, measure));
+  }
+
+  /**
+   * Every annual measure of one financial year at once, indexed as in {@link
+   * #metricMonthlyAll(int)}; element for element equal to {@link #metricAnnual(Arm, int, int,
+   * Measure)}.
+   */
+  public Summary[][][] metricAnnualAll(int year) {
+    return metricsAll((arm, m, segment, measure) -> arm.annualValue(m, year, segment, measure));
+  }
+
+  /** A measure's value in one replication of one arm. */
+  private interface MetricValue {
+    double of(ExperimentResult arm, MonthlyMetrics m, int segment, Measure measure);
+  }
+
+  private Summary[][][] metricsAll(MetricValue value) {
+    Measure[] measures = Measure.values();
+    int groups = metrics(scenario, 0).segments() + 1;
+    double[][][] a = new double[groups][measures.length][replications];
+    double[][][] b = new double[groups][measures.length][replications];
+    for (int r = 0; r < replications; r++) {
+      MonthlyMetrics ma = metrics(scenario, r);
+      MonthlyMetrics mb = metrics(baseline, r);
+      for (int g = 0; g < groups; g++) {
+        for (int k = 0; k < measures.length; k++) {
+          a[g][k][r] = value.of(scenario, ma, g - 1, measures[k]);
+          b[g][k][r] = value.of(baseline, mb, g - 1, measures[k]);
+        }
+      }
+    }
+    Summary[][][] all = new Summary[Arm.values().length][groups][measures.length];
+    double[] difference = new double[replications];
+    for (int g = 0; g < groups; g++) {
+      for (int k = 0; k < measures.length; k++) {
+        for (int r = 0; r < replications; r++) {
+          difference[r] = a[g][k][r] - b[g][k][r];
+        }
+        all[Arm.SCENARIO.ordinal()][g][k] = Summary.of(a[g][k]);
+        all[Arm.BASELINE.ordinal()][g][k] = Summary.of(b[g][k]);
+        all[Arm.DIFFERENCE.ordinal()][g][k] = Summary.of(difference);
+      }
+    }
+    return all;
   }
 
   private static MonthlyMetrics metrics(ExperimentResult arm, int r) {
