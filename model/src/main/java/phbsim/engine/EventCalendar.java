@@ -17,38 +17,117 @@ public final class EventCalendar {
    *
    * 1. Why keys and not event objects. In phbsim a person has competing hazards, of which only
    *    the earliest is scheduled (MODEL.md section 4; STYLE.md section 4, "competing hazards").
-   *    Whenever the person's state changes, that one event is moved or removed. This is the
-   *    indexed priority queue of Gibson and Bruck's next-reaction method: the position of every
-   *    key in the heap is known, so a move or a cancel is O(log n) and leaves no garbage behind,
-   *    unlike lazy cancellation, whose dead entries would make the heap grow with the number of
-   *    events rather than with the number of people.
+   *    Whenever the person's state changes, that one event is moved or removed. As in Gibson and
+   *    Bruck's next-reaction method [1], the place of every key is known, so a move or a cancel
+   *    leaves no garbage behind, unlike lazy cancellation, whose dead entries would make the
+   *    structure grow with the number of events rather than with the number of people.
    *
-   * 2. Layout. Everything is held in primitive arrays, so that scheduling and popping allocate
-   *    nothing. The heap holds days and keys side by side (heapDay, heapKey), since the sift loops
-   *    compare days at every level; the tie-breaker (priority and sequence) lives with the key and
-   *    is only read when two days are exactly equal. Per key this costs 8 + 4 bytes in the heap
-   *    and 8 + 4 + 1 bytes with the key: 25 bytes for a population of keys that are all pending.
+   * 2. Why buckets and not one heap. Until 2026 this class was a single 4-ary indexed heap over
+   *    all pending keys. At a million pending keys its arrays (25 MB) do not fit in a core's
+   *    cache, every sift level is a dependent cache miss, and one hold operation (take the
+   *    earliest, schedule it again) cost about 500 ns. Event lists built on buckets (the calendar
+   *    queue [2], the ladder queue [3]) touch O(1) memory per operation instead. This calendar is
+   *    a two-level bucketed structure, closest to one rung of a ladder queue:
    *
-   * 3. Arity. The heap is 4-ary: half the depth of a binary heap, and the four children of a node
-   *    sit in one cache line of heapDay. Popping the minimum costs about 3 log4(n) comparisons.
+   *      heap      a small 4-ary indexed heap holding every event whose bucket number is at most
+   *                `current`: the events to come out next, in exact order;
+   *      ring      `buckets` unsorted arrays of keys, bucket b holding the events whose bucket
+   *                number is lapStart + b, for current < lapStart + b < limit = lapStart+buckets;
+   *      overflow  one unsorted array of keys, the events whose bucket number is at least limit.
    *
-   * 4. Total order. tie = priority << 56 | sequence, where sequence counts schedule() calls. Equal
-   *    (day, priority) therefore means first scheduled, first out. The sequence cannot wrap: 2^56
-   *    calls is many thousands of years of events at the speeds this engine runs.
+   *    The bucket number of a day is floor(day / width), a non-decreasing function of the day,
+   *    so every event in the heap precedes every event in the ring, and every event in bucket b
+   *    precedes every event in bucket b + 1 or in the overflow. Only the heap compares the full
+   *    (day, priority, sequence) key; the order within a bucket does not matter, which is why a
+   *    bucket can be an unsorted array. When the heap is empty, `current` moves to the next
+   *    bucket and that bucket's keys are copied into the heap and heapified (Floyd, linear);
+   *    these reads are independent of each other, so the CPU overlaps their cache misses,
+   *    where a heap's sift chains them. When the ring is empty too, a new lap starts: the width
+   *    is chosen again from the overflow's days and the overflow is dealt into the ring.
+   *
+   * 3. Where a key is. The bucket number of a pending key's day says where it is (heap, ring or
+   *    overflow), and index[key] says where within it: its heap slot, its place in its bucket or
+   *    its place in the overflow. Removing a key from a bucket or from the overflow moves the
+   *    last key of that array into the hole (O(1)); from the heap, it is the usual indexed-heap
+   *    removal. A reschedule is a removal and an insertion.
+   *
+   * 4. Width. At each lap the width is set from a sample of at most 1,024 pending days, so that
+   *    the ring covers COVER = 2 times the distance from the earliest sampled day to the median
+   *    one, with about PER_BUCKET events a bucket (n / PER_BUCKET buckets). For exponential delays
+   *    the ring then holds about 75 % of the pending events. (Covering 3 times the median was as
+   *    fast within noise and kept 5 more bytes a key in bucket arrays.) The width only affects
+   *    speed, never the order. Two things can make it wrong: the population can grow after the
+   *    lap started (the initial scheduling of a whole population, say) or many events can fall
+   *    on one day. When the heap or one bucket grows beyond `crowdLimit`, everything is put back
+   *    in the overflow and a new lap starts (a rebuild, O(n)); the limit is then twice the
+   *    largest bucket, so that a pile of events on one day, which no width can split, does not
+   *    cause a rebuild after every schedule.
+   *
+   * 5. Layout and memory. Per key: its day and its tie-breaker side by side in one long[]
+   *    (one cache line for both), and its index: 20 bytes. Each bucket array is reused from lap
+   *    to lap, so in steady state nothing is allocated per event; bucket arrays grow by a
+   *    quarter when full, and arrays more than eight times the expected bucket size are dropped
+   *    at a rebuild. With exponential delays at a million keys the calendar retains about 32
+   *    bytes a key (20 per key, about 8 in bucket arrays, up to 4 in the overflow), against 25
+   *    for the single heap.
+   *
+   * 6. Total order. tie = priority << 60 | sequence << 7 | kind, where sequence counts schedule()
+   *    calls. Sequences are unique, so the kind bits never decide; equal (day, priority)
+   *    therefore means first scheduled, first out. The sequence cannot wrap: 2^53 calls is many
+   *    thousands of years of events at the speeds this engine runs.
+   *
+   * [1] M. A. Gibson and J. Bruck, "Efficient exact stochastic simulation of chemical systems with
+   *     many species and many channels", J. Phys. Chem. A 104 (2000) 1876-1889.
+   * [2] R. Brown, "Calendar queues: a fast O(1) priority queue implementation for the simulation
+   *     event set problem", Commun. ACM 31 (1988) 1220-1227.
+   * [3] W. T. Tang, R. S. M. Goh and I. L.-J. Thng, "Ladder queue: an O(1) priority queue
+   *     structure for large-scale discrete event simulation", ACM TOMACS 15 (2005) 175-204.
    */
 
   private static final int ARITY = 4;
   private static final int NOT_PENDING = -1;
-  private static final int SEQUENCE_BITS = 56;
+  private static final int PRIORITY_SHIFT = 60;
+  private static final int SEQUENCE_SHIFT = 7;
+  private static final long KIND_MASK = 0x7F;
+
+  /** Events a bucket should hold on average. */
+  static final int PER_BUCKET = 48;
+
+  /** The ring covers COVER times the distance from the earliest to the median pending day. */
+  private static final double COVER = 2.0;
+
+  private static final int MIN_BUCKETS = 16;
+  private static final int MAX_BUCKETS = 1 << 22;
+  private static final long MAX_BUCKET_NUMBER = 1L << 61;
+  private static final int SAMPLE = 1024;
+  private static final int MIN_CROWD_LIMIT = 32 * PER_BUCKET;
+
+  /** Per key: [2k] the bits of its day, [2k + 1] its tie-breaker with its kind (note 6). */
+  private long[] record;
+
+  /** Per key: its place in the heap, its bucket or the overflow; NOT_PENDING if none. */
+  private int[] index;
 
   private double[] heapDay;
   private int[] heapKey;
+  private int heapSize;
+
+  private int[][] bucket;
+  private int[] bucketSize;
+  private int buckets;
+  private int ringCount;
+
+  private int[] overflow;
+  private int overflowSize;
+
+  private double inverseWidth = 1.0;
+  private long lapStart;
+  private long current;
+  private long limit;
+  private int crowdLimit = MIN_CROWD_LIMIT;
+  private final double[] sample = new double[SAMPLE];
+
   private int size;
-
-  private int[] position;
-  private long[] tie;
-  private byte[] kind;
-
   private long sequence;
   private double now;
   private int lastKind;
@@ -56,12 +135,18 @@ public final class EventCalendar {
   /** A calendar sized for keys {@code 0 .. expectedKeys-1}; it grows when larger keys are used. */
   public EventCalendar(int expectedKeys) {
     int capacity = Math.max(16, expectedKeys);
-    heapDay = new double[capacity];
-    heapKey = new int[capacity];
-    position = new int[capacity];
-    Arrays.fill(position, NOT_PENDING);
-    tie = new long[capacity];
-    kind = new byte[capacity];
+    record = new long[2 * capacity];
+    index = new int[capacity];
+    Arrays.fill(index, NOT_PENDING);
+    heapDay = new double[64];
+    heapKey = new int[64];
+    buckets = MIN_BUCKETS;
+    bucket = new int[MIN_BUCKETS][];
+    bucketSize = new int[MIN_BUCKETS];
+    overflow = new int[16];
+    lapStart = 0;
+    current = 0;
+    limit = buckets;
   }
 
   /** The day of the event most recently taken by {@link #next()}; 0 before the first. */
@@ -85,24 +170,30 @@ public final class EventCalendar {
 
   /** Whether {@code key} has a pending event. */
   public boolean isPending(int key) {
-    return key < position.length && position[key] != NOT_PENDING;
+    return key >= 0 && key < index.length && index[key] != NOT_PENDING;
   }
 
   /** The day of the pending event of {@code key}. */
   public double dayOf(int key) {
     checkPending(key);
-    return heapDay[position[key]];
+    return day(key);
   }
 
   /** The kind of the pending event of {@code key}. */
   public int kindOf(int key) {
     checkPending(key);
-    return kind[key];
+    return (int) (record[2 * key + 1] & KIND_MASK);
   }
 
   /** The day of the earliest pending event; {@link Double#POSITIVE_INFINITY} if none. */
   public double peekDay() {
-    return size == 0 ? Double.POSITIVE_INFINITY : heapDay[0];
+    if (size == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (heapSize == 0) {
+      advance();
+    }
+    return heapDay[0];
   }
 
   /**
@@ -120,26 +211,34 @@ public final class EventCalendar {
     if (kind < 0 || kind > Byte.MAX_VALUE) {
       throw new IllegalArgumentException("kind must be 0..127, was " + kind);
     }
-    if (key >= position.length) {
+    if (key >= index.length) {
       growKeys(key + 1);
     }
-    long oldTie = this.tie[key];
-    long newTie = ((long) priority.ordinal() << SEQUENCE_BITS) | sequence++;
-    this.tie[key] = newTie;
-    this.kind[key] = (byte) kind;
-    int at = position[key];
-    if (at == NOT_PENDING) {
-      if (size == heapDay.length) {
-        growHeap();
+    if (index[key] != NOT_PENDING) {
+      remove(key);
+    }
+    record[2 * key] = Double.doubleToRawLongBits(day);
+    record[2 * key + 1] =
+        ((long) priority.ordinal() << PRIORITY_SHIFT) | (sequence++ << SEQUENCE_SHIFT) | kind;
+    size++;
+    long number = bucketNumber(day);
+    if (number <= current) {
+      if (heapSize == heapKey.length) {
+        growHeap(heapSize + 1);
       }
-      siftUp(size++, day, key);
-    } else if (day < heapDay[at] || (day == heapDay[at] && newTie < oldTie)) {
-      // Earlier than before: only the ancestors can now be later than this event.
-      siftUp(at, day, key);
+      siftUp(heapSize++, day, key);
+      if (heapSize > crowdLimit) {
+        rebuild();
+      }
+    } else if (number < limit) {
+      int b = (int) (number - lapStart);
+      append(b, key);
+      ringCount++;
+      if (bucketSize[b] > crowdLimit) {
+        rebuild();
+      }
     } else {
-      // Later than before (a same-day reschedule usually is, having a newer sequence): only the
-      // descendants can now be earlier than this event.
-      siftDown(at, day, key);
+      appendOverflow(key);
     }
   }
 
@@ -148,18 +247,7 @@ public final class EventCalendar {
     if (!isPending(key)) {
       return false;
     }
-    int at = position[key];
-    position[key] = NOT_PENDING;
-    int lastIndex = --size;
-    if (at != lastIndex) {
-      double lastDay = heapDay[lastIndex];
-      int lastKey = heapKey[lastIndex];
-      if (at > 0 && precedes(lastDay, lastKey, heapDay[parent(at)], heapKey[parent(at)])) {
-        siftUp(at, lastDay, lastKey);
-      } else {
-        siftDown(at, lastDay, lastKey);
-      }
-    }
+    remove(key);
     return true;
   }
 
@@ -173,19 +261,209 @@ public final class EventCalendar {
     if (size == 0) {
       throw new IllegalStateException("no pending events");
     }
+    if (heapSize == 0) {
+      advance();
+    }
     int key = heapKey[0];
     now = heapDay[0];
-    lastKind = kind[key];
-    position[key] = NOT_PENDING;
-    int lastIndex = --size;
+    lastKind = (int) (record[2 * key + 1] & KIND_MASK);
+    index[key] = NOT_PENDING;
+    size--;
+    int lastIndex = --heapSize;
     if (lastIndex > 0) {
       siftDown(0, heapDay[lastIndex], heapKey[lastIndex]);
     }
     return key;
   }
 
+  private double day(int key) {
+    return Double.longBitsToDouble(record[2 * key]);
+  }
+
+  private long tie(int key) {
+    return record[2 * key + 1];
+  }
+
+  /** floor(day / width), capped; non-decreasing in the day (days are never negative). */
+  private long bucketNumber(double day) {
+    long number = (long) (day * inverseWidth);
+    return number < MAX_BUCKET_NUMBER ? number : MAX_BUCKET_NUMBER;
+  }
+
+  /** Takes the pending {@code key} out of wherever it is (note 3). */
+  private void remove(int key) {
+    int at = index[key];
+    index[key] = NOT_PENDING;
+    size--;
+    long number = bucketNumber(day(key));
+    if (number <= current) {
+      removeFromHeap(at);
+    } else if (number < limit) {
+      int b = (int) (number - lapStart);
+      int last = --bucketSize[b];
+      if (at != last) {
+        int moved = bucket[b][last];
+        bucket[b][at] = moved;
+        index[moved] = at;
+      }
+      ringCount--;
+    } else {
+      int last = --overflowSize;
+      if (at != last) {
+        int moved = overflow[last];
+        overflow[at] = moved;
+        index[moved] = at;
+      }
+    }
+  }
+
+  /** Fills the empty heap from the next non-empty bucket, starting a lap if the ring is empty. */
+  private void advance() {
+    while (heapSize == 0) {
+      if (ringCount == 0) {
+        startLap();
+      } else {
+        current++;
+        loadBucket((int) (current - lapStart));
+      }
+    }
+  }
+
+  /**
+   * Chooses the width from the overflow's days and deals the overflow into the ring. The heap and
+   * the ring must be empty and the overflow not.
+   */
+  private void startLap() {
+    int n = overflowSize;
+    int s = Math.min(n, SAMPLE);
+    for (int i = 0; i < s; i++) {
+      sample[i] = day(overflow[(int) ((long) i * n / s)]);
+    }
+    Arrays.sort(sample, 0, s);
+    double low = sample[0];
+    double span = sample[s / 2] - low;
+    if (!(span > 0 && span < Double.POSITIVE_INFINITY)) {
+      span = sample[s - 1] - low;
+    }
+    int count =
+        (int) Math.max(MIN_BUCKETS, Math.min(MAX_BUCKETS, (long) (COVER * n / (2.0 * PER_BUCKET))));
+    double inverse = count / (COVER * span);
+    inverseWidth = inverse > 0 && inverse < Double.POSITIVE_INFINITY ? inverse : 1.0;
+    if (count > bucket.length) {
+      bucket = Arrays.copyOf(bucket, count);
+      bucketSize = Arrays.copyOf(bucketSize, count);
+    }
+    buckets = count;
+    lapStart = bucketNumber(low);
+    current = lapStart;
+    limit = lapStart + count;
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      int key = overflow[i];
+      long number = bucketNumber(day(key));
+      if (number < limit) {
+        append(number <= lapStart ? 0 : (int) (number - lapStart), key);
+        ringCount++;
+      } else {
+        overflow[kept] = key;
+        index[key] = kept++;
+      }
+    }
+    overflowSize = kept;
+    int largest = 0;
+    for (int b = 0; b < count; b++) {
+      largest = Math.max(largest, bucketSize[b]);
+    }
+    crowdLimit = (int) Math.min(Integer.MAX_VALUE, Math.max(MIN_CROWD_LIMIT, 2L * largest));
+    loadBucket(0);
+  }
+
+  /** Puts every pending event back in the overflow and starts a new lap (note 4). */
+  private void rebuild() {
+    for (int i = 0; i < heapSize; i++) {
+      appendOverflow(heapKey[i]);
+    }
+    heapSize = 0;
+    for (int b = 0; b < buckets; b++) {
+      int[] keys = bucket[b];
+      for (int i = 0, end = bucketSize[b]; i < end; i++) {
+        appendOverflow(keys[i]);
+      }
+      bucketSize[b] = 0;
+      if (keys != null && keys.length > 8 * PER_BUCKET) {
+        bucket[b] = null;
+      }
+    }
+    ringCount = 0;
+    startLap();
+  }
+
+  /** Moves bucket {@code b} into the empty heap. */
+  private void loadBucket(int b) {
+    int count = bucketSize[b];
+    if (count == 0) {
+      return;
+    }
+    if (count > heapKey.length) {
+      growHeap(count);
+    }
+    int[] keys = bucket[b];
+    final double[] days = heapDay;
+    final int[] heap = heapKey;
+    for (int i = 0; i < count; i++) {
+      int key = keys[i];
+      heap[i] = key;
+      days[i] = day(key);
+      index[key] = i;
+    }
+    heapSize = count;
+    bucketSize[b] = 0;
+    ringCount -= count;
+    for (int i = (count - 2) / ARITY; i >= 0; i--) {
+      siftDown(i, days[i], heap[i]);
+    }
+  }
+
+  private void append(int b, int key) {
+    int[] keys = bucket[b];
+    int at = bucketSize[b];
+    if (keys == null) {
+      keys = new int[PER_BUCKET];
+      bucket[b] = keys;
+    } else if (at == keys.length) {
+      keys = Arrays.copyOf(keys, at + (at >> 2) + 1);
+      bucket[b] = keys;
+    }
+    keys[at] = key;
+    index[key] = at;
+    bucketSize[b] = at + 1;
+  }
+
+  private void appendOverflow(int key) {
+    if (overflowSize == overflow.length) {
+      // The overflow never holds more than the pending events: no need to grow beyond them.
+      long capacity = Math.min(overflowSize + (overflowSize >> 1) + 1L, size + 16L);
+      overflow = Arrays.copyOf(overflow, (int) Math.max(capacity, overflowSize + 1L));
+    }
+    overflow[overflowSize] = key;
+    index[key] = overflowSize++;
+  }
+
+  private void removeFromHeap(int at) {
+    int lastIndex = --heapSize;
+    if (at != lastIndex) {
+      double lastDay = heapDay[lastIndex];
+      int lastKey = heapKey[lastIndex];
+      if (at > 0 && precedes(lastDay, lastKey, heapDay[parent(at)], heapKey[parent(at)])) {
+        siftUp(at, lastDay, lastKey);
+      } else {
+        siftDown(at, lastDay, lastKey);
+      }
+    }
+  }
+
   private boolean precedes(double dayA, int keyA, double dayB, int keyB) {
-    return dayA < dayB || (dayA == dayB && tie[keyA] < tie[keyB]);
+    return dayA < dayB || (dayA == dayB && tie(keyA) < tie(keyB));
   }
 
   private static int parent(int i) {
@@ -202,18 +480,18 @@ public final class EventCalendar {
       }
       heapDay[hole] = pd;
       heapKey[hole] = pk;
-      position[pk] = hole;
+      index[pk] = hole;
       hole = p;
     }
     heapDay[hole] = day;
     heapKey[hole] = key;
-    position[key] = hole;
+    index[key] = hole;
   }
 
   private void siftDown(int hole, double day, int key) {
     final double[] days = heapDay;
     final int[] keys = heapKey;
-    final int n = size;
+    final int n = heapSize;
     while (true) {
       int first = hole * ARITY + 1;
       if (first >= n) {
@@ -224,7 +502,7 @@ public final class EventCalendar {
       int end = Math.min(first + ARITY, n);
       for (int c = first + 1; c < end; c++) {
         double cd = days[c];
-        if (cd < bestDay || (cd == bestDay && tie[keys[c]] < tie[keys[best]])) {
+        if (cd < bestDay || (cd == bestDay && tie(keys[c]) < tie(keys[best]))) {
           best = c;
           bestDay = cd;
         }
@@ -235,12 +513,12 @@ public final class EventCalendar {
       }
       days[hole] = bestDay;
       keys[hole] = bestKey;
-      position[bestKey] = hole;
+      index[bestKey] = hole;
       hole = best;
     }
     days[hole] = day;
     keys[hole] = key;
-    position[key] = hole;
+    index[key] = hole;
   }
 
   private void checkPending(int key) {
@@ -250,16 +528,15 @@ public final class EventCalendar {
   }
 
   private void growKeys(int minimum) {
-    int capacity = Math.max(minimum, position.length + (position.length >> 1));
-    int old = position.length;
-    position = Arrays.copyOf(position, capacity);
-    Arrays.fill(position, old, capacity, NOT_PENDING);
-    tie = Arrays.copyOf(tie, capacity);
-    kind = Arrays.copyOf(kind, capacity);
+    int capacity = Math.max(minimum, index.length + (index.length >> 1));
+    int old = index.length;
+    index = Arrays.copyOf(index, capacity);
+    Arrays.fill(index, old, capacity, NOT_PENDING);
+    record = Arrays.copyOf(record, 2 * capacity);
   }
 
-  private void growHeap() {
-    int capacity = heapDay.length + (heapDay.length >> 1) + 1;
+  private void growHeap(int minimum) {
+    int capacity = Math.max(minimum, heapKey.length + (heapKey.length >> 1) + 1);
     heapDay = Arrays.copyOf(heapDay, capacity);
     heapKey = Arrays.copyOf(heapKey, capacity);
   }

@@ -1,7 +1,10 @@
 package phbsim.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
 import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
+import phbsim.report.ReplicationResult;
 import phbsim.scenario.Scenario;
 import phbsim.world.CompiledScenario;
 
@@ -21,8 +24,26 @@ public final class Comparison {
   public static ComparisonResult run(Scenario scenario, RunSpec run) {
     CompiledScenario withBudgets = new CompiledScenario(scenario);
     CompiledScenario baseline = new CompiledScenario(scenario.baseline());
-    ExperimentResult a = Experiment.run(withBudgets, run);
-    ExperimentResult b = Experiment.run(baseline, run);
-    return new ComparisonResult(a, b);
+    // Both arms of a replication are one task, so that the two arms share one pool and one tail
+    // (the last, slowest tasks), instead of each arm waiting for its own stragglers. Each arm's
+    // replication i is still computed from (seed, i) alone, so the results are those of running
+    // the arms one after the other, whatever the threads.
+    List<ReplicationResult[]> pairs =
+        ReplicationRunner.run(
+            run.replications(),
+            run.threads(),
+            i ->
+                new ReplicationResult[] {
+                  Experiment.replicate(withBudgets, run.masterSeed(), i),
+                  Experiment.replicate(baseline, run.masterSeed(), i)
+                });
+    List<ReplicationResult> a = new ArrayList<>(pairs.size());
+    List<ReplicationResult> b = new ArrayList<>(pairs.size());
+    for (ReplicationResult[] pair : pairs) {
+      a.add(pair[0]);
+      b.add(pair[1]);
+    }
+    return new ComparisonResult(
+        new ExperimentResult(withBudgets, run, a), new ExperimentResult(baseline, run, b));
   }
 }

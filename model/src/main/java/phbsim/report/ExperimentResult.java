@@ -27,7 +27,9 @@ public final class ExperimentResult {
   private final RunSpec run;
   private final List<ReplicationResult> replications;
   private final List<FinancialYear> years;
-  private final int[] yearOfMonth;
+
+  /** The months of each financial year, in increasing order. */
+  private final int[][] monthsOfYear;
 
   public ExperimentResult(
       CompiledScenario compiled, RunSpec run, List<ReplicationResult> replications) {
@@ -36,10 +38,33 @@ public final class ExperimentResult {
     this.replications = List.copyOf(replications);
     this.years = compiled.calendar().financialYears();
     int months = compiled.calendar().monthCount();
-    this.yearOfMonth = new int[months];
+    int[] yearOfMonth = new int[months];
     for (int m = 0; m < months; m++) {
       yearOfMonth[m] = years.indexOf(compiled.calendar().month(m).financialYear());
     }
+    this.monthsOfYear = monthsOfYear(yearOfMonth, years.size());
+  }
+
+  /** For each year 0..years-1, its months in increasing order; shared with ComparisonResult. */
+  static int[][] monthsOfYear(int[] yearOfMonth, int years) {
+    int[] count = new int[years];
+    for (int y : yearOfMonth) {
+      if (y >= 0) {
+        count[y]++;
+      }
+    }
+    int[][] months = new int[years][];
+    for (int y = 0; y < years; y++) {
+      months[y] = new int[count[y]];
+      count[y] = 0;
+    }
+    for (int m = 0; m < yearOfMonth.length; m++) {
+      int y = yearOfMonth[m];
+      if (y >= 0) {
+        months[y][count[y]++] = m;
+      }
+    }
+    return months;
   }
 
   public CompiledScenario compiled() {
@@ -65,15 +90,15 @@ public final class ExperimentResult {
 
   /** One replication's value for a financial year (index into {@link #financialYears()}). */
   public double annualValue(MonthlyMetrics m, int year, int segment, Measure measure) {
-    double sum = 0;
-    int last = -1;
-    for (int month = 0; month < yearOfMonth.length; month++) {
-      if (yearOfMonth[month] == year) {
-        sum += value(m, month, segment, measure);
-        last = month;
-      }
+    int[] months = monthsOfYear[year];
+    if (measure.kind() == Measure.Kind.STOCK) {
+      return value(m, months.length == 0 ? -1 : months[months.length - 1], segment, measure);
     }
-    return measure.kind() == Measure.Kind.STOCK ? value(m, last, segment, measure) : sum;
+    double sum = 0;
+    for (int month : months) {
+      sum += value(m, month, segment, measure);
+    }
+    return sum;
   }
 
   /** Mean and 95% interval over replications of a month's value. */

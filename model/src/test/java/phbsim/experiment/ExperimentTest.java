@@ -76,4 +76,40 @@ class ExperimentTest {
     assertThatThrownBy(() -> new RunSpec(0, 1, 1)).hasMessageContaining("replications");
     assertThatThrownBy(() -> new RunSpec(1, 1, 0)).hasMessageContaining("threads");
   }
+
+  @Test
+  @DisplayName(
+      "a comparison gives the same summaries whatever the threads, all at once or one by one")
+  void comparisonSameWhateverTheThreads() {
+    Scenario s = TestScenarios.builder().years(2).build();
+    phbsim.report.ComparisonResult one = Comparison.run(s, new RunSpec(6, 11L, 1));
+    phbsim.report.ComparisonResult two = Comparison.run(s, new RunSpec(6, 11L, 2));
+    assertThat(two.scenario().digest()).isEqualTo(one.scenario().digest());
+    assertThat(two.baseline().digest()).isEqualTo(one.baseline().digest());
+    assertThat(one.scenario().digest())
+        .isEqualTo(Experiment.run(s, new RunSpec(6, 11L, 1)).digest());
+    phbsim.observe.Measure[] measures = phbsim.observe.Measure.values();
+    for (int month = 0; month < 24; month += 5) {
+      phbsim.report.Summary[][][] all = two.metricMonthlyAll(month);
+      for (phbsim.report.Arm arm : phbsim.report.Arm.values()) {
+        for (int g = -1; g < all[0].length - 1; g++) {
+          for (phbsim.observe.Measure measure : measures) {
+            assertThat(all[arm.ordinal()][g + 1][measure.ordinal()])
+                .isEqualTo(one.metricMonthly(arm, month, g, measure));
+          }
+        }
+      }
+    }
+    for (int year = 0; year < two.scenario().financialYears().size(); year++) {
+      phbsim.report.Summary[][][] all = two.metricAnnualAll(year);
+      for (phbsim.report.Arm arm : phbsim.report.Arm.values()) {
+        for (int g = -1; g < all[0].length - 1; g++) {
+          for (phbsim.observe.Measure measure : measures) {
+            assertThat(all[arm.ordinal()][g + 1][measure.ordinal()])
+                .isEqualTo(one.metricAnnual(arm, year, g, measure));
+          }
+        }
+      }
+    }
+  }
 }

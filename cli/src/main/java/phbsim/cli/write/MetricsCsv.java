@@ -44,11 +44,12 @@ public final class MetricsCsv {
     try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
       for (int month = 0; month < cal.monthCount(); month++) {
         FinancialMonth fm = cal.month(month);
+        Summary[][][] all = result.metricMonthlyAll(month);
         for (Arm arm : Arm.values()) {
           for (int g = -1; g < segments.size(); g++) {
             String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
             for (Measure measure : Measure.values()) {
-              Summary s = result.metricMonthly(arm, month, g, measure);
+              Summary s = all[arm.ordinal()][g + 1][measure.ordinal()];
               rows.write(
                   List.of(
                       fm.firstDay().toString(),
@@ -75,11 +76,12 @@ public final class MetricsCsv {
     var years = result.scenario().financialYears();
     try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
       for (int y = 0; y < years.size(); y++) {
+        Summary[][][] all = result.metricAnnualAll(y);
         for (Arm arm : Arm.values()) {
           for (int g = -1; g < segments.size(); g++) {
             String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
             for (Measure measure : Measure.values()) {
-              Summary s = result.metricAnnual(arm, y, g, measure);
+              Summary s = all[arm.ordinal()][g + 1][measure.ordinal()];
               rows.write(
                   List.of(
                       years.get(y).label(),
