@@ -33,8 +33,9 @@ public final class PopulationFlow {
    *
    * 1. People are primitive arrays, not objects. Per person: the state (1 byte), the draw counter
    *    of its stream in RandomStreams.Family (4 bytes), and the calendar's storage for one key
-   *    (25 bytes: see EventCalendar's notes). About 30 bytes a person, where a Person object with
-   *    an event object would cost 60 to 100 bytes and a pointer chase per event.
+   *    (about 32 bytes: see EventCalendar's notes). About 37 bytes a person (measured:
+   *    docs/performance.md), where a Person object with an event object would cost 60 to 100
+   *    bytes and a pointer chase per event.
    *
    * 2. One pending event per person. A person's only hazard is leaving the current state, so the
    *    calendar is keyed by person and the event of a person is simply rescheduled; a person in
