@@ -314,11 +314,6 @@ final class Budgets {
     return a;
   }
 
-  /** Whether p's budget has been paid at least once (it started before this month). */
-  boolean paying(int p, int month) {
-    return holds(p) && month > startMonth[slotOfPerson[p] - 1];
-  }
-
   private void spend(Ledger ledger, double day, int month, int i, long spent) {
     if (option[i] == DIRECT_PAYMENT) {
       balance[i] -= Math.min(spent, balance[i]);
