@@ -24,8 +24,10 @@ import phbsim.time.FinancialCalendar;
  *
  * <p>Guarantees, checked as the run goes and failing it loudly if broken: people are conserved in
  * every segment at every month end (present at the start + referrals - exits = present at the end);
- * no caseload exceeds its slots and no ward its beds; no count goes below zero; the clock never
- * goes backwards and nothing happens after the horizon.
+ * nobody joins a caseload without a free place, no caseload exceeds the places its contract was let
+ * with (after posts are released it drains to the new capacity; nobody is discharged to make room)
+ * and no ward exceeds its beds; no count goes below zero; the ledger balances; the clock never goes
+ * backwards and nothing happens after the horizon.
  */
 public final class World {
   /*
@@ -54,7 +56,8 @@ public final class World {
    *    repatriation when a bed frees). Bed days are the time integral of occupied beds.
    *
    * 4. Keys. Calendar key g (0 <= g < segments) is segment g's referral process; key
-   *    `segments` is the month end; person p has key segments + 1 + p.
+   *    `segments` is the month end; the next `planners` keys are the support planners (one
+   *    plan each at a time); person p has key segments + 1 + planners + p.
    *
    * 5. Money. Every payment goes through the one Ledger. Payments in advance (block contract
    *    instalments, direct payments, third-party budgets, set-up) are posted at the start of
