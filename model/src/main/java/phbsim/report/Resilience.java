@@ -39,14 +39,11 @@ public final class Resilience {
 
   /** A team measure in one month. */
   public Summary monthly(Arm arm, int month, int team, TeamMeasure measure) {
-    int n = comparison.scenario().replications().size();
-    double[] v = new double[n];
-    for (int r = 0; r < n; r++) {
-      double a = teams(comparison.scenario(), r).get(month, team, measure);
-      double b = teams(comparison.baseline(), r).get(month, team, measure);
-      v[r] = arm == Arm.SCENARIO ? a : arm == Arm.BASELINE ? b : a - b;
-    }
-    return Summary.of(v);
+    return ComparisonResult.paired(
+        arm,
+        comparison.scenario().replications().size(),
+        r -> teams(comparison.scenario(), r).get(month, team, measure),
+        r -> teams(comparison.baseline(), r).get(month, team, measure));
   }
 
   /**

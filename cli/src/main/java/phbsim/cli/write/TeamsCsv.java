@@ -2,7 +2,6 @@ package phbsim.cli.write;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -23,21 +22,13 @@ public final class TeamsCsv {
 
   private TeamsCsv() {}
 
-  private static CsvSchema schema(String... names) {
-    CsvSchema.Builder b = CsvSchema.builder();
-    for (String n : names) {
-      b.addColumn(n);
-    }
-    return b.build().withHeader();
-  }
-
   /** Columns: date, financial_year, period, arm, team, measure, mean, lower_95, upper_95. */
   public static void teams(Resilience resilience, FinancialCalendar cal, Writer out)
       throws IOException {
     try (SequenceWriter rows =
         MAPPER
             .writer(
-                schema(
+                MetricsCsv.columns(
                     "date",
                     "financial_year",
                     "period",
@@ -81,7 +72,7 @@ public final class TeamsCsv {
     try (SequenceWriter rows =
         MAPPER
             .writer(
-                schema(
+                MetricsCsv.columns(
                     "date",
                     "financial_year",
                     "period",
