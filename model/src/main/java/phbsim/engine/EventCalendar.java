@@ -46,16 +46,16 @@ public final class EventCalendar {
    *    is chosen again from the overflow's days and the overflow is dealt into the ring.
    *
    * 3. Where a key is. The bucket number of a pending key's day says where it is (heap, ring or
-   *    overflow), and index[key] says where within it: its heap slot, its place in its bucket or
-   *    its place in the overflow. Removing a key from a bucket or from the overflow moves the
+   *    overflow), and index(key) says where within it: its place in its bucket or in the
+   *    overflow, or its heap slot. Removing a key from a bucket or from the overflow moves the
    *    last key of that array into the hole (O(1)); from the heap, it is the usual indexed-heap
    *    removal. A reschedule is a removal and an insertion.
    *
    * 4. Width. At each lap the width is set from a sample of at most 1,024 pending days, so that
    *    the ring covers COVER = 2 times the distance from the earliest sampled day to the median
    *    one, with about PER_BUCKET events a bucket (n / PER_BUCKET buckets). For exponential delays
-   *    the ring then holds about 75 % of the pending events. (Covering 3 times the median was as
-   *    fast within noise and kept 5 more bytes a key in bucket arrays.) The width only affects
+   *    the ring then holds about 75 % of the pending events. (Covering 3 or 4 times the median was
+   *    as fast within noise.) The width only affects
    *    speed, never the order. Two things can make it wrong: the population can grow after the
    *    lap started (the initial scheduling of a whole population, say) or many events can fall
    *    on one day. When the heap or one bucket grows beyond `crowdLimit`, everything is put back
@@ -63,13 +63,19 @@ public final class EventCalendar {
    *    largest bucket, so that a pile of events on one day, which no width can split, does not
    *    cause a rebuild after every schedule.
    *
-   * 5. Layout and memory. Per key: its day and its tie-breaker side by side in one long[]
-   *    (one cache line for both), and its index: 20 bytes. Each bucket array is reused from lap
-   *    to lap, so in steady state nothing is allocated per event; bucket arrays grow by a
-   *    quarter when full, and arrays more than eight times the expected bucket size are dropped
-   *    at a rebuild. With exponential delays at a million keys the calendar retains about 32
-   *    bytes a key (20 per key, about 8 in bucket arrays, up to 4 in the overflow), against 25
-   *    for the single heap.
+   * 5. Layout and memory. Per key, one record of three longs: its day, its tie-breaker, and a
+   *    word holding its index with the caller's tag (24 bytes). Everything the calendar reads or
+   *    writes about a key is then in one cache line (two, for the quarter of records that
+   *    straddle a line), and so is the tag: a caller that keeps its per-key state in the tag
+   *    gets it in the line the calendar has just loaded. At a million keys, with the day, the
+   *    index, the workload's state and its draw counters in four arrays, an event cost four
+   *    dependent or independent cache misses; in one record it costs about one, taken while a
+   *    bucket is loaded into the heap, where the misses of a bucket's keys overlap (measured:
+   *    docs/performance.md). Each bucket array is reused from lap to lap, so in steady state
+   *    nothing is allocated per event; bucket arrays grow by a quarter when full, and arrays
+   *    more than eight times the expected bucket size are dropped at a rebuild. With exponential
+   *    delays at a million keys the calendar retains about 36 bytes a key (24 per key, about 8
+   *    in bucket arrays, up to 4 in the overflow), tag included.
    *
    * 6. Total order. tie = priority << 60 | sequence << 7 | kind, where sequence counts schedule()
    *    calls. Sequences are unique, so the kind bits never decide; equal (day, priority)
@@ -89,6 +95,9 @@ public final class EventCalendar {
   private static final int PRIORITY_SHIFT = 60;
   private static final int SEQUENCE_SHIFT = 7;
   private static final long KIND_MASK = 0x7F;
+  private static final int STRIDE = 3;
+  private static final long SLOT_MASK = 0xFFFF_FFFFL;
+  private static final long TAG_MASK = ~SLOT_MASK;
 
   /** Events a bucket should hold on average. */
   static final int PER_BUCKET = 48;
@@ -102,11 +111,12 @@ public final class EventCalendar {
   private static final int SAMPLE = 1024;
   private static final int MIN_CROWD_LIMIT = 32 * PER_BUCKET;
 
-  /** Per key: [2k] the bits of its day, [2k + 1] its tie-breaker with its kind (note 6). */
+  /**
+   * Per key, three longs side by side (note 5): [3k] the bits of its day, [3k + 1] its tie-breaker
+   * with its kind (note 6), [3k + 2] the caller's tag in the high 32 bits and, in the low 32 bits,
+   * one more than the key's place in the heap, its bucket or the overflow (0: not pending).
+   */
   private long[] record;
-
-  /** Per key: its place in the heap, its bucket or the overflow; NOT_PENDING if none. */
-  private int[] index;
 
   private double[] heapDay;
   private int[] heapKey;
@@ -135,9 +145,7 @@ public final class EventCalendar {
   /** A calendar sized for keys {@code 0 .. expectedKeys-1}; it grows when larger keys are used. */
   public EventCalendar(int expectedKeys) {
     int capacity = Math.max(16, expectedKeys);
-    record = new long[2 * capacity];
-    index = new int[capacity];
-    Arrays.fill(index, NOT_PENDING);
+    record = new long[STRIDE * capacity];
     heapDay = new double[64];
     heapKey = new int[64];
     buckets = MIN_BUCKETS;
@@ -170,7 +178,7 @@ public final class EventCalendar {
 
   /** Whether {@code key} has a pending event. */
   public boolean isPending(int key) {
-    return key >= 0 && key < index.length && index[key] != NOT_PENDING;
+    return key >= 0 && key < keyCapacity() && index(key) != NOT_PENDING;
   }
 
   /** The day of the pending event of {@code key}. */
@@ -182,7 +190,32 @@ public final class EventCalendar {
   /** The kind of the pending event of {@code key}. */
   public int kindOf(int key) {
     checkPending(key);
-    return (int) (record[2 * key + 1] & KIND_MASK);
+    return (int) (record[STRIDE * key + 1] & KIND_MASK);
+  }
+
+  /**
+   * The caller's tag of {@code key}: a 32-bit word the calendar keeps beside the key's event record
+   * and never reads; 0 until set. It stays with the key whether or not an event is pending, so a
+   * caller can keep a small per-key state there (the reference workload keeps a person's state and
+   * draw counter): handling an event then touches one cache line for the event and the state.
+   */
+  public int tag(int key) {
+    if (key < 0) {
+      throw new IllegalArgumentException("key must be >= 0, was " + key);
+    }
+    return key < keyCapacity() ? (int) (record[STRIDE * key + 2] >>> 32) : 0;
+  }
+
+  /** Sets the caller's tag of {@code key} (see {@link #tag(int)}). */
+  public void setTag(int key, int value) {
+    if (key < 0) {
+      throw new IllegalArgumentException("key must be >= 0, was " + key);
+    }
+    if (key >= keyCapacity()) {
+      growKeys(key + 1);
+    }
+    int at = STRIDE * key + 2;
+    record[at] = ((long) value << 32) | (record[at] & SLOT_MASK);
   }
 
   /** The day of the earliest pending event; {@link Double#POSITIVE_INFINITY} if none. */
@@ -211,14 +244,14 @@ public final class EventCalendar {
     if (kind < 0 || kind > Byte.MAX_VALUE) {
       throw new IllegalArgumentException("kind must be 0..127, was " + kind);
     }
-    if (key >= index.length) {
+    if (key >= keyCapacity()) {
       growKeys(key + 1);
     }
-    if (index[key] != NOT_PENDING) {
+    if (index(key) != NOT_PENDING) {
       remove(key);
     }
-    record[2 * key] = Double.doubleToRawLongBits(day);
-    record[2 * key + 1] =
+    record[STRIDE * key] = Double.doubleToRawLongBits(day);
+    record[STRIDE * key + 1] =
         ((long) priority.ordinal() << PRIORITY_SHIFT) | (sequence++ << SEQUENCE_SHIFT) | kind;
     size++;
     long number = bucketNumber(day);
@@ -266,8 +299,8 @@ public final class EventCalendar {
     }
     int key = heapKey[0];
     now = heapDay[0];
-    lastKind = (int) (record[2 * key + 1] & KIND_MASK);
-    index[key] = NOT_PENDING;
+    lastKind = (int) (record[STRIDE * key + 1] & KIND_MASK);
+    setIndex(key, NOT_PENDING);
     size--;
     int lastIndex = --heapSize;
     if (lastIndex > 0) {
@@ -277,11 +310,25 @@ public final class EventCalendar {
   }
 
   private double day(int key) {
-    return Double.longBitsToDouble(record[2 * key]);
+    return Double.longBitsToDouble(record[STRIDE * key]);
   }
 
   private long tie(int key) {
-    return record[2 * key + 1];
+    return record[STRIDE * key + 1];
+  }
+
+  private int keyCapacity() {
+    return record.length / STRIDE;
+  }
+
+  /** The key's place in the heap, its bucket or the overflow; NOT_PENDING if none. */
+  private int index(int key) {
+    return (int) record[STRIDE * key + 2] - 1;
+  }
+
+  private void setIndex(int key, int at) {
+    int i = STRIDE * key + 2;
+    record[i] = (record[i] & TAG_MASK) | (at + 1L);
   }
 
   /** floor(day / width), capped; non-decreasing in the day (days are never negative). */
@@ -292,8 +339,8 @@ public final class EventCalendar {
 
   /** Takes the pending {@code key} out of wherever it is (note 3). */
   private void remove(int key) {
-    int at = index[key];
-    index[key] = NOT_PENDING;
+    int at = index(key);
+    setIndex(key, NOT_PENDING);
     size--;
     long number = bucketNumber(day(key));
     if (number <= current) {
@@ -304,7 +351,7 @@ public final class EventCalendar {
       if (at != last) {
         int moved = bucket[b][last];
         bucket[b][at] = moved;
-        index[moved] = at;
+        setIndex(moved, at);
       }
       ringCount--;
     } else {
@@ -312,7 +359,7 @@ public final class EventCalendar {
       if (at != last) {
         int moved = overflow[last];
         overflow[at] = moved;
-        index[moved] = at;
+        setIndex(moved, at);
       }
     }
   }
@@ -366,7 +413,7 @@ public final class EventCalendar {
         ringCount++;
       } else {
         overflow[kept] = key;
-        index[key] = kept++;
+        setIndex(key, kept++);
       }
     }
     overflowSize = kept;
@@ -414,7 +461,7 @@ public final class EventCalendar {
       int key = keys[i];
       heap[i] = key;
       days[i] = day(key);
-      index[key] = i;
+      setIndex(key, i);
     }
     heapSize = count;
     bucketSize[b] = 0;
@@ -435,7 +482,7 @@ public final class EventCalendar {
       bucket[b] = keys;
     }
     keys[at] = key;
-    index[key] = at;
+    setIndex(key, at);
     bucketSize[b] = at + 1;
   }
 
@@ -446,7 +493,7 @@ public final class EventCalendar {
       overflow = Arrays.copyOf(overflow, (int) Math.max(capacity, overflowSize + 1L));
     }
     overflow[overflowSize] = key;
-    index[key] = overflowSize++;
+    setIndex(key, overflowSize++);
   }
 
   private void removeFromHeap(int at) {
@@ -480,12 +527,12 @@ public final class EventCalendar {
       }
       heapDay[hole] = pd;
       heapKey[hole] = pk;
-      index[pk] = hole;
+      setIndex(pk, hole);
       hole = p;
     }
     heapDay[hole] = day;
     heapKey[hole] = key;
-    index[key] = hole;
+    setIndex(key, hole);
   }
 
   private void siftDown(int hole, double day, int key) {
@@ -513,12 +560,12 @@ public final class EventCalendar {
       }
       days[hole] = bestDay;
       keys[hole] = bestKey;
-      index[bestKey] = hole;
+      setIndex(bestKey, hole);
       hole = best;
     }
     days[hole] = day;
     keys[hole] = key;
-    index[key] = hole;
+    setIndex(key, hole);
   }
 
   private void checkPending(int key) {
@@ -528,11 +575,13 @@ public final class EventCalendar {
   }
 
   private void growKeys(int minimum) {
-    int capacity = Math.max(minimum, index.length + (index.length >> 1));
-    int old = index.length;
-    index = Arrays.copyOf(index, capacity);
-    Arrays.fill(index, old, capacity, NOT_PENDING);
-    record = Arrays.copyOf(record, 2 * capacity);
+    int old = keyCapacity();
+    int capacity = Math.max(minimum, old + (old >> 1));
+    if ((long) STRIDE * capacity > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("too many keys: " + capacity);
+    }
+    // New keys read as not pending with tag 0: the zeros Arrays.copyOf fills in.
+    record = Arrays.copyOf(record, STRIDE * capacity);
   }
 
   private void growHeap(int minimum) {

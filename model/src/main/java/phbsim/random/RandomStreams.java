@@ -118,9 +118,27 @@ public final class RandomStreams {
       if (entity >= drawn.length) {
         drawn = Arrays.copyOf(drawn, Math.max(entity + 1, drawn.length * 3 / 2));
       }
+      return longAt(entity, ++drawn[entity]);
+    }
+
+    /**
+     * Draw {@code n} (counting from 1) of the stream of {@code entity}, whatever has been drawn so
+     * far: for a caller that keeps the entity's draw counter itself, next to its other state,
+     * rather than in this family's counters (which this method neither reads nor moves).
+     */
+    public long longAt(int entity, long n) {
       long seed = SeedMixer.withEntity(prefix, entity);
-      long n = ++drawn[entity];
       return SeedMixer.mix64(seed + n * gammaOf(seed));
+    }
+
+    /** {@link #longAt} as a uniform number in [0, 1), as {@link #nextDouble} gives it. */
+    public double doubleAt(int entity, long n) {
+      return toUnit(longAt(entity, n));
+    }
+
+    /** {@link #longAt} as a uniform number in (0, 1], as {@link #nextOpenDouble} gives it. */
+    public double openDoubleAt(int entity, long n) {
+      return ((longAt(entity, n) >>> 11) + 1) * 0x1.0p-53;
     }
 
     /**

@@ -31,11 +31,13 @@ public final class PopulationFlow {
   /*
    * Design notes
    *
-   * 1. People are primitive arrays, not objects. Per person: the state (1 byte), the draw counter
-   *    of its stream in RandomStreams.Family (4 bytes), and the calendar's storage for one key
-   *    (about 32 bytes: see EventCalendar's notes). About 37 bytes a person (measured:
-   *    docs/performance.md), where a Person object with an event object would cost 60 to 100
-   *    bytes and a pointer chase per event.
+   * 1. People are not objects. A person is a key of the calendar, and its state (3 bits) and
+   *    the number of draws taken from its stream (29 bits) are the key's tag, which the calendar
+   *    keeps in the same record as the key's event (EventCalendar, note 5). About 36 bytes a
+   *    person in all (measured: docs/performance.md), where a Person object with an event object
+   *    would cost 60 to 100 bytes and a pointer chase per event. Keeping the state and the draw
+   *    counter in arrays of their own (as until 2026) cost two more cache misses per event at a
+   *    million people, and 40 % of the speed.
    *
    * 2. One pending event per person. A person's only hazard is leaving the current state, so the
    *    calendar is keyed by person and the event of a person is simply rescheduled; a person in
@@ -51,8 +53,8 @@ public final class PopulationFlow {
    *    exactly that instant, times being continuous) at the cost of a heap round trip. It is still
    *    counted as an event, as BENCHMARK.md asks.
    *
-   * 5. Nothing is allocated per event: the loop touches only the arrays above, and the calendar
-   *    and the stream family allocate nothing after construction.
+   * 5. Nothing is allocated per event: the loop touches only the calendar and the waiting line,
+   *    and the calendar allocates nothing in steady state.
    */
 
   /** Days in a year: the calendar runs in days. */
@@ -62,6 +64,14 @@ public final class PopulationFlow {
   private static final byte WAITING = 5;
   private static final int STATES = 5;
   private static final int KIND_LEAVE = 0;
+
+  /** A person's tag: the state in the low bits, the draws taken so far above them. */
+  private static final int STATE_BITS = 3;
+
+  private static final int STATE_MASK = (1 << STATE_BITS) - 1;
+
+  /** The most draws a person's tag can count; far beyond 10 years at the workload's rates. */
+  private static final int MAX_DRAWS = (1 << (32 - STATE_BITS)) - 1;
 
   /** BENCHMARK.md: row = from, columns CMHT, INPATIENT, CRISIS, PHB, DISCHARGED. */
   private static final double[][] TRANSITIONS = {
@@ -168,7 +178,6 @@ public final class PopulationFlow {
   private final int people;
   private final int slots;
   private final double horizonDay;
-  private final byte[] state;
   private final EventCalendar calendar;
   private final RandomStreams.Family draws;
   private final int[] counts = new int[STATES + 1];
@@ -188,9 +197,8 @@ public final class PopulationFlow {
     this.people = settings.people();
     this.slots = settings.slots();
     this.horizonDay = settings.years() * DAYS_PER_YEAR;
-    this.state = new byte[people];
     this.calendar = new EventCalendar(people);
-    this.draws = new RandomStreams(settings.seed(), 0).family(Purpose.WORKLOAD, people);
+    this.draws = new RandomStreams(settings.seed(), 0).family(Purpose.WORKLOAD, 0);
     int initialLine = Math.min(people, 1024);
     this.line = new int[initialLine];
     this.lineJoinedDay = new double[initialLine];
@@ -237,30 +245,32 @@ public final class PopulationFlow {
       }
       if (s == CMHT) {
         if (busySlots < slots) {
-          startCmht(i, 0);
+          startCmht(i, 0, 0);
         } else {
-          joinLine(i, 0);
+          joinLine(i, 0, 0);
         }
       } else {
-        enter(i, (byte) s, 0);
+        enter(i, s, 0, 0);
       }
     }
   }
 
   /** Person {@code p} leaves its state on {@code day}: one event. */
   private void leave(int p, double day) {
-    int from = state[p];
+    int tag = calendar.tag(p);
+    int from = tag & STATE_MASK;
+    int drawn = (tag >>> STATE_BITS) + 1;
     counts[from]--;
     events++;
-    int to = Draw.branch(CUMULATIVE[from], draws.nextDouble(p));
+    int to = Draw.branch(CUMULATIVE[from], draws.doubleAt(p, drawn));
     if (to == CMHT) {
       if (busySlots < slots) {
-        startCmht(p, day);
+        startCmht(p, day, drawn);
       } else {
-        joinLine(p, day);
+        joinLine(p, day, drawn);
       }
     } else {
-      enter(p, (byte) to, day);
+      enter(p, to, day, drawn);
     }
     if (from == CMHT) {
       busySlots--;
@@ -273,25 +283,29 @@ public final class PopulationFlow {
         counts[WAITING]--;
         waits++;
         events++;
-        startCmht(q, day);
+        startCmht(q, day, calendar.tag(q) >>> STATE_BITS);
       }
     }
   }
 
-  private void startCmht(int p, double day) {
+  private void startCmht(int p, double day, int drawn) {
     busySlots++;
-    enter(p, CMHT, day);
+    enter(p, CMHT, day, drawn);
   }
 
-  private void enter(int p, byte s, double day) {
-    state[p] = s;
+  /** Person {@code p}, having taken {@code drawn} draws, enters state {@code s} on {@code day}. */
+  private void enter(int p, int s, double day, int drawn) {
+    if (drawn >= MAX_DRAWS) {
+      throw new IllegalStateException("person " + p + " has taken " + drawn + " draws");
+    }
     counts[s]++;
-    double stay = Draw.exponential(RATE_PER_DAY[s], draws.nextOpenDouble(p));
+    double stay = Draw.exponential(RATE_PER_DAY[s], draws.openDoubleAt(p, drawn + 1));
+    calendar.setTag(p, ((drawn + 1) << STATE_BITS) | s);
     calendar.schedule(p, day + stay, EventPriority.TRANSITION, KIND_LEAVE);
   }
 
-  private void joinLine(int p, double day) {
-    state[p] = WAITING;
+  private void joinLine(int p, double day, int drawn) {
+    calendar.setTag(p, (drawn << STATE_BITS) | WAITING);
     counts[WAITING]++;
     if (lineSize == line.length) {
       growLine();

@@ -306,6 +306,29 @@ class EventCalendarTest {
   }
 
   @Test
+  @DisplayName("a key's tag is 0 until set, survives its events and grows the calendar if needed")
+  void tags() {
+    EventCalendar calendar = new EventCalendar(2);
+    assertThat(calendar.tag(1)).isZero();
+    assertThat(calendar.tag(5_000)).isZero();
+    calendar.setTag(1, -1);
+    calendar.setTag(5_000, Integer.MIN_VALUE);
+    calendar.schedule(1, 2.0, EventPriority.ARRIVAL, 9);
+    calendar.schedule(5_000, 1.0, EventPriority.ARRIVAL, 8);
+    assertThat(calendar.isPending(4_999)).isFalse();
+    assertThat(calendar.next()).isEqualTo(5_000);
+    assertThat(calendar.tag(5_000)).isEqualTo(Integer.MIN_VALUE);
+    assertThat(calendar.tag(1)).isEqualTo(-1);
+    calendar.setTag(1, 0x7FFF_FFFF);
+    assertThat(calendar.dayOf(1)).isEqualTo(2.0);
+    assertThat(calendar.cancel(1)).isTrue();
+    assertThat(calendar.tag(1)).isEqualTo(0x7FFF_FFFF);
+    assertThat(calendar.isPending(1)).isFalse();
+    assertThatThrownBy(() -> calendar.tag(-1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> calendar.setTag(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("asking for the day or kind of a key with nothing pending throws")
   void dayOfNotPendingThrows() {
     EventCalendar calendar = new EventCalendar(4);
@@ -367,10 +390,17 @@ class EventCalendarTest {
     ReferenceCalendar reference = new ReferenceCalendar();
     List<Integer> taken = new ArrayList<>();
     List<Integer> expected = new ArrayList<>();
+    // Tags share a word with the calendar's own index: set them to anything (negative numbers
+    // included) at any time, and neither they nor the order may be disturbed.
+    int[] tags = new int[keys];
     double lastNow = 0;
     for (int op = 0; op < 60_000; op++) {
       int action = random.nextInt(10);
       int key = random.nextInt(keys);
+      if (random.nextInt(4) == 0) {
+        tags[key] = random.nextInt();
+        calendar.setTag(key, tags[key]);
+      }
       if (action < 5) {
         // Coarse days (whole and half days ahead of now) so that ties are frequent.
         double day = calendar.now() + random.nextInt(20) * 0.5;
@@ -395,6 +425,7 @@ class EventCalendarTest {
           .as("peekDay after operation %d", op)
           .isEqualTo(reference.peekDay());
       assertThat(calendar.isPending(key)).isEqualTo(reference.pending.containsKey(key));
+      assertThat(calendar.tag(key)).as("tag after operation %d", op).isEqualTo(tags[key]);
       if (calendar.isPending(key)) {
         assertThat(calendar.dayOf(key)).isEqualTo(reference.pending.get(key).day());
         assertThat(calendar.kindOf(key)).isEqualTo(reference.pending.get(key).kind());

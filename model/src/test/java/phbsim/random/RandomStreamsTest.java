@@ -184,4 +184,19 @@ class RandomStreamsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("replication");
   }
+
+  @Test
+  @DisplayName("draw n by index equals the n-th draw in order, and moves no counter")
+  void drawsByIndex() {
+    RandomStreams.Family inOrder = new RandomStreams(99, 3).family(Purpose.WORKLOAD, 4);
+    RandomStreams.Family byIndex = new RandomStreams(99, 3).family(Purpose.WORKLOAD, 4);
+    for (int n = 1; n <= 5; n++) {
+      long expected = inOrder.nextLong(2);
+      assertThat(byIndex.longAt(2, n)).isEqualTo(expected);
+      assertThat(byIndex.doubleAt(2, n)).isEqualTo(RandomStreams.toUnit(expected));
+      assertThat(byIndex.openDoubleAt(2, n)).isEqualTo(((expected >>> 11) + 1) * 0x1.0p-53);
+    }
+    assertThat(byIndex.drawn(2)).isZero();
+    assertThat(byIndex.nextLong(2)).isEqualTo(byIndex.longAt(2, 1));
+  }
 }
