@@ -10,8 +10,9 @@ import phbsim.engine.EventPriority;
 /**
  * Bytes the calendar retains per pending key after a long hold run (every key pending, exponential
  * delays with a mean of two years, as for the DISCHARGED people of the population-flow workload),
- * counted from its arrays (16-byte array headers, compressed references). The workload adds 5 bytes
- * a person of its own (state 1, stream counter 4).
+ * counted from its arrays (16-byte array headers, compressed references). The population-flow
+ * workload keeps a person's state and draw counter in the key's tag, so this is its storage per
+ * person too (plus its waiting line, which is empty at capacity 0.25).
  *
  * <p>Usage: {@code java -cp benchmarks.jar phbsim.bench.CalendarFootprint 10000 1000000}
  */
