@@ -1,8 +1,10 @@
 package phbsim.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import phbsim.experiment.ReplicationRunner;
 import phbsim.workload.FlowState;
 import phbsim.workload.PopulationFlow;
 import picocli.CommandLine.Command;
@@ -44,10 +46,15 @@ public final class BenchCommand implements Callable<Integer> {
       },
       footer = {
         "",
-        "Example:",
+        "Examples:",
         "  phbsim bench population-flow --people 1000000 --capacity 0.03 --seed 7",
+        "  phbsim bench population-flow --people 1000000 --replications 8 --threads 2"
+            + " --warm-up 2",
         "",
-        "Wall time includes creating the people and scheduling their first events."
+        "Wall time includes creating the people and scheduling their first events. With"
+            + " --replications, replication i uses the streams of replication i; the counts"
+            + " printed are replication 0's, and the throughput lines time the replications"
+            + " after the warm-up ones."
       })
   public static final class PopulationFlowCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -80,8 +87,43 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Simulated years (default: ${DEFAULT-VALUE}).")
     double years;
 
+    @Option(
+        names = "--replications",
+        paramLabel = "R",
+        defaultValue = "1",
+        description = "Replications to time (default: ${DEFAULT-VALUE}).")
+    int replications;
+
+    @Option(
+        names = "--threads",
+        paramLabel = "T",
+        defaultValue = "1",
+        description = "Threads running the replications (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(
+        names = "--warm-up",
+        paramLabel = "W",
+        defaultValue = "0",
+        description =
+            "Replications run first, on the same threads, and not timed, so that the JIT has"
+                + " compiled the workload (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
     @Override
     public Integer call() {
+      if (replications <= 0) {
+        throw new ParameterException(
+            spec.commandLine(), "--replications must be greater than 0, was " + replications);
+      }
+      if (threads <= 0) {
+        throw new ParameterException(
+            spec.commandLine(), "--threads must be greater than 0, was " + threads);
+      }
+      if (warmUp < 0) {
+        throw new ParameterException(
+            spec.commandLine(), "--warm-up must be 0 or more, was " + warmUp);
+      }
       if (people <= 0) {
         throw new ParameterException(
             spec.commandLine(), "--people must be greater than 0, was " + people);
@@ -96,9 +138,16 @@ public final class BenchCommand implements Callable<Integer> {
       }
       PopulationFlow.Settings settings = new PopulationFlow.Settings(people, capacity, years, seed);
 
+      if (warmUp > 0) {
+        ReplicationRunner.run(
+            warmUp, threads, i -> PopulationFlow.run(settings, replications + i).events());
+      }
       long start = System.nanoTime();
-      PopulationFlow.Result result = PopulationFlow.run(settings);
+      List<PopulationFlow.Result> results =
+          ReplicationRunner.run(replications, threads, i -> PopulationFlow.run(settings, i));
       double seconds = (System.nanoTime() - start) / 1e9;
+      PopulationFlow.Result result = results.get(0);
+      long events = results.stream().mapToLong(PopulationFlow.Result::events).sum();
 
       PrintWriter out = spec.commandLine().getOut();
       out.printf(
@@ -109,15 +158,29 @@ public final class BenchCommand implements Callable<Integer> {
           settings.slots(),
           years,
           seed);
-      out.printf(Locale.ROOT, "events processed      %d%n", result.events());
+      if (replications > 1 || threads > 1 || warmUp > 0) {
+        out.printf(
+            Locale.ROOT,
+            "replications          %d on %d threads, after %d warm-up%n",
+            replications,
+            threads,
+            warmUp);
+      }
+      out.printf(Locale.ROOT, "events processed      %d%n", events);
       out.printf(Locale.ROOT, "wall seconds          %.3f%n", seconds);
-      out.printf(Locale.ROOT, "events per second     %.0f%n", result.events() / seconds);
+      out.printf(Locale.ROOT, "events per second     %.0f%n", events / seconds);
+      if (replications > 1 || threads > 1 || warmUp > 0) {
+        out.printf(Locale.ROOT, "replications/second   %.3f%n", replications / seconds);
+      }
       out.printf(
           Locale.ROOT,
           "mean CMHT wait        %.4f years (%d waits ended)%n",
           result.meanCmhtWaitYears(),
           result.waits());
       out.printf(Locale.ROOT, "largest waiting line  %d%n", result.largestWaitingLine());
+      if (replications > 1) {
+        out.printf(Locale.ROOT, "replication 0:%n");
+      }
       out.printf(Locale.ROOT, "final state           count      share%n");
       for (FlowState state : FlowState.values()) {
         out.printf(

@@ -60,6 +60,62 @@ class BenchCommandTest {
   }
 
   @Test
+  @DisplayName("replications on 1 and 2 threads: the same events, and replication 0's counts")
+  void replicationsOnThreads() {
+    execute("population-flow", "--people", "1500", "--years", "2", "--seed", "9");
+    String single = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(
+            execute(
+                "population-flow",
+                "--people",
+                "1500",
+                "--years",
+                "2",
+                "--seed",
+                "9",
+                "--replications",
+                "3",
+                "--threads",
+                "1"))
+        .isZero();
+    String oneThread = out.toString();
+    out.getBuffer().setLength(0);
+    assertThat(
+            execute(
+                "population-flow",
+                "--people",
+                "1500",
+                "--years",
+                "2",
+                "--seed",
+                "9",
+                "--replications",
+                "3",
+                "--threads",
+                "2",
+                "--warm-up",
+                "1"))
+        .isZero();
+    String twoThreads = out.toString();
+    assertThat(oneThread)
+        .contains("replications          3 on 1 threads, after 0 warm-up")
+        .containsPattern("(?m)^replications/second +\\d+\\.\\d{3}$");
+    assertThat(twoThreads).contains("replications          3 on 2 threads, after 1 warm-up");
+    assertThat(eventsOf(oneThread)).isEqualTo(eventsOf(twoThreads)).isGreaterThan(eventsOf(single));
+    assertThat(countsOf(oneThread)).isEqualTo(countsOf(twoThreads)).isEqualTo(countsOf(single));
+    assertThat(err.toString()).isEmpty();
+  }
+
+  private static long eventsOf(String text) {
+    return Long.parseLong(text.replaceAll("(?s).*events processed +(\\d+).*", "$1"));
+  }
+
+  private static String countsOf(String text) {
+    return text.substring(text.indexOf("final state"));
+  }
+
+  @Test
   @DisplayName("bad input gives a short message and exit code 2, without a stack trace")
   void badInput() {
     assertThat(execute("population-flow", "--people", "0")).isEqualTo(2);
@@ -68,6 +124,10 @@ class BenchCommandTest {
     assertThat(err.toString()).contains("--capacity must be in (0, 1], was 1.5");
     assertThat(execute("population-flow", "--capacity", "0")).isEqualTo(2);
     assertThat(execute("population-flow", "--people", "many")).isEqualTo(2);
+    assertThat(execute("population-flow", "--threads", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--threads must be greater than 0, was 0");
+    assertThat(execute("population-flow", "--replications", "0")).isEqualTo(2);
+    assertThat(execute("population-flow", "--warm-up", "-1")).isEqualTo(2);
     assertThat(execute()).isEqualTo(2);
     assertThat(err.toString()).contains("Missing subcommand");
     assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -80,7 +140,8 @@ class BenchCommandTest {
     assertThat(execute("population-flow", "--help")).isZero();
     assertThat(out.toString())
         .contains("--people=N", "--capacity=C", "--seed=S", "--years=Y")
-        .contains("Example:")
+        .contains("--replications=R", "--threads=T", "--warm-up=W")
+        .contains("Examples:")
         .contains("phbsim bench population-flow --people 1000000");
     out.getBuffer().setLength(0);
     assertThat(execute("--help")).isZero();

@@ -19,11 +19,12 @@ import phbsim.random.RandomStreams;
  * events is part of {@link #run(Settings)}, but is not an event. Events after the horizon are not
  * processed.
  *
- * <p>Randomness: every draw for person {@code i} comes from the keyed stream (seed, replication 0,
- * {@link Purpose#WORKLOAD}, i), in the order: the exponential time in the first state, then at each
- * state change one uniform for the next state and (unless the person joins the waiting line) one
- * for the exponential time in it; a CMHT stay that starts after a wait draws its time when it
- * starts. A person's numbers therefore do not depend on what anyone else does.
+ * <p>Randomness: every draw for person {@code i} comes from the keyed stream (seed, replication,
+ * {@link Purpose#WORKLOAD}, i), replication 0 unless {@link #run(Settings, int)} says otherwise, in
+ * the order: the exponential time in the first state, then at each state change one uniform for the
+ * next state and (unless the person joins the waiting line) one for the exponential time in it; a
+ * CMHT stay that starts after a wait draws its time when it starts. A person's numbers therefore do
+ * not depend on what anyone else does.
  *
  * <p>Not thread-safe; each call to {@link #run(Settings)} uses its own storage.
  */
@@ -193,12 +194,12 @@ public final class PopulationFlow {
   private long waits;
   private double totalWaitDays;
 
-  private PopulationFlow(Settings settings) {
+  private PopulationFlow(Settings settings, int replication) {
     this.people = settings.people();
     this.slots = settings.slots();
     this.horizonDay = settings.years() * DAYS_PER_YEAR;
     this.calendar = new EventCalendar(people);
-    this.draws = new RandomStreams(settings.seed(), 0).family(Purpose.WORKLOAD, 0);
+    this.draws = new RandomStreams(settings.seed(), replication).family(Purpose.WORKLOAD, 0);
     int initialLine = Math.min(people, 1024);
     this.line = new int[initialLine];
     this.lineJoinedDay = new double[initialLine];
@@ -209,7 +210,15 @@ public final class PopulationFlow {
    * up to the horizon.
    */
   public static Result run(Settings settings) {
-    return new PopulationFlow(settings).simulate();
+    return run(settings, 0);
+  }
+
+  /**
+   * Runs replication {@code replication} of the workload: the same as {@link #run(Settings)} with
+   * the streams of that replication (seed, replication, {@link Purpose#WORKLOAD}, person).
+   */
+  public static Result run(Settings settings, int replication) {
+    return new PopulationFlow(settings, replication).simulate();
   }
 
   private Result simulate() {
