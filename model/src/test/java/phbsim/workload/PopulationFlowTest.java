@@ -40,6 +40,11 @@ class PopulationFlowTest {
     assertThat(b).isEqualTo(a);
     assertThat(c).isNotEqualTo(a);
     assertThat(c.events()).isNotEqualTo(a.events());
+    // Replications: 0 is the default; another index draws other numbers from the same seed.
+    assertThat(PopulationFlow.run(new Settings(20_000, 0.25, 7), 0)).isEqualTo(a);
+    Result d = PopulationFlow.run(new Settings(20_000, 0.25, 7), 1);
+    assertThat(d.events()).isNotEqualTo(a.events());
+    assertThat(PopulationFlow.run(new Settings(20_000, 0.25, 7), 1)).isEqualTo(d);
   }
 
   @Test
