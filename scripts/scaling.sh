@@ -2,8 +2,8 @@
 # The scaling run of issue 5: the population-flow workload (BENCHMARK.md, capacity 0.25, 10 years)
 # at 10,000 / 100,000 / 1,000,000 / 1,500,000 people. For each size, two JVMs:
 #
-#   1 thread:  `phbsim bench population-flow --replications R --threads 1 --warm-up 1`
-#   2 threads: the same with --threads 2 --warm-up 2 and 2R replications
+#   1 thread:  `phbsim bench population-flow --replications R --threads 1 --warm-up R`
+#   2 threads: the same with --threads 2 and 2R replications, after 2R warm-up ones
 #
 # Replications run through the model's ReplicationRunner, as `phbsim run` runs them, and the timed
 # ones come after the warm-up (so the JIT has compiled the workload; a fresh JVM's compile time is
@@ -25,13 +25,13 @@ SIZES=("$@")
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(10000 100000 1000000 1500000)
 JVM=(java -Xms4g -Xmx4g)
 
-replications() { # people -> replications per thread, about 10 s of work
+replications() { # people -> timed replications per thread, about 10 s of work
   if [ "$1" -le 10000 ]; then echo 60; elif [ "$1" -le 100000 ]; then echo 12; else echo 5; fi
 }
 
 run() { # people replications threads -> prints "events seconds"
   "${JVM[@]}" -jar "$JAR" bench population-flow --people "$1" --capacity 0.25 --years 10 \
-    --replications "$2" --threads "$3" --warm-up "$3" \
+    --replications "$2" --threads "$3" --warm-up "$2" \
     | awk '/events processed/{e=$3} /wall seconds/{s=$3} END{print e, s}'
 }
 

@@ -183,7 +183,9 @@ public final class EventCalendar {
     Arrays.fill(bucketTail, NO_CHUNK);
     bucketSize = new int[MIN_BUCKETS];
     pool = new int[MIN_BUCKETS * CHUNK];
-    overflow = new int[16];
+    // At the start of a lap every pending key is in the overflow: room for them all from the start
+    // saves growing it step by step (and the garbage) while a population is first scheduled.
+    overflow = new int[capacity];
     lapStart = 0;
     current = 0;
     limit = buckets;
@@ -430,6 +432,9 @@ public final class EventCalendar {
       bucketSize = Arrays.copyOf(bucketSize, count);
     }
     buckets = count;
+    // Room for every pending key in the ring, in one allocation rather than step by step (the
+    // ring rarely holds them all, but this lap's arrivals may join it).
+    reservePool((long) count + (size + LINK - 1) / LINK);
     lapStart = bucketNumber(low);
     current = lapStart;
     limit = lapStart + count;
@@ -575,17 +580,27 @@ public final class EventCalendar {
   }
 
   private void growPool() {
-    long capacity = pool.length + (pool.length >> 1) + CHUNK;
-    if (capacity > Integer.MAX_VALUE - 8) {
+    reservePool((long) freshChunks + (freshChunks >> 1) + 1);
+  }
+
+  /** Makes room in the pool for at least {@code chunks} chunks. */
+  private void reservePool(long chunks) {
+    if (chunks << CHUNK_SHIFT <= pool.length) {
+      return;
+    }
+    if (chunks << CHUNK_SHIFT > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("too many pending events in the ring: " + ringCount);
     }
-    pool = Arrays.copyOf(pool, (int) capacity & ~LINK);
+    pool = Arrays.copyOf(pool, (int) (chunks << CHUNK_SHIFT));
   }
 
   private void appendOverflow(int key) {
     if (overflowSize == overflow.length) {
-      // The overflow never holds more than the pending events: no need to grow beyond them.
-      long capacity = Math.min(overflowSize + (overflowSize >> 1) + 1L, size + 16L);
+      // Grow by half, but never beyond the keys there are room for: the overflow cannot hold more
+      // keys than can be pending. (Capping it at the pending count instead, as until 2026, made
+      // it grow by a few slots at a time while a population was being scheduled: 178 bytes of
+      // garbage a key at 100,000 keys.)
+      long capacity = Math.min(overflowSize + (overflowSize >> 1) + 1L, keyCapacity());
       overflow = Arrays.copyOf(overflow, (int) Math.max(capacity, overflowSize + 1L));
     }
     overflow[overflowSize] = key;

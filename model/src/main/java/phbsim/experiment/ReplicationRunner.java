@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -32,6 +33,14 @@ public final class ReplicationRunner {
 
   private static final int WARM_UP_MAX = 200;
 
+  /**
+   * Tasks finished by any call in this JVM. The staggered start is for the JIT's first compiles,
+   * once per JVM: a later call (the timed runs of a benchmark after its warm-up ones, say) starts
+   * all its workers at once unless the earlier calls did fewer tasks than its own stagger would
+   * wait for. It only decides when threads start, never what they compute (note 2).
+   */
+  private static final AtomicLong TASKS_DONE = new AtomicLong();
+
   private ReplicationRunner() {}
 
   /**
@@ -44,6 +53,7 @@ public final class ReplicationRunner {
     if (threads <= 1 || n <= 1) {
       for (int i = 0; i < n; i++) {
         results[i] = task.apply(i);
+        TASKS_DONE.incrementAndGet();
       }
       return cast(results);
     }
@@ -56,7 +66,8 @@ public final class ReplicationRunner {
       // the replication code, instead of slowing both workers down for longer (2 threads gave
       // 1.1-1.2 times 1 thread in a fresh JVM, against 1.9 once warm). Which thread runs which
       // index does not change any result (note 2).
-      CountDownLatch warmedUp = new CountDownLatch(Math.min(n / WARM_UP_SHARE, WARM_UP_MAX));
+      long stagger = Math.min(n / WARM_UP_SHARE, WARM_UP_MAX) - TASKS_DONE.get();
+      CountDownLatch warmedUp = new CountDownLatch((int) Math.max(0, stagger));
       for (int w = 0; w < Math.min(threads, n); w++) {
         boolean first = w == 0;
         workers.add(
@@ -68,6 +79,7 @@ public final class ReplicationRunner {
                     }
                     for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                       results[i] = task.apply(i);
+                      TASKS_DONE.incrementAndGet();
                       warmedUp.countDown();
                     }
                   } finally {
