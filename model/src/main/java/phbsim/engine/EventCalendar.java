@@ -46,16 +46,16 @@ public final class EventCalendar {
    *    is chosen again from the overflow's days and the overflow is dealt into the ring.
    *
    * 3. Where a key is. The bucket number of a pending key's day says where it is (heap, ring or
-   *    overflow), and index(key) says where within it: its place in its bucket or in the
-   *    overflow, or its heap slot. Removing a key from a bucket or from the overflow moves the
-   *    last key of that array into the hole (O(1)); from the heap, it is the usual indexed-heap
+   *    overflow), and index(key) says where within it: its place in the bucket storage (note 7)
+   *    or in the overflow, or its heap slot. Removing a key from a bucket or from the overflow
+   *    moves the last key of that bucket or of the overflow into the hole (O(1)); from the heap, it is the usual indexed-heap
    *    removal. A reschedule is a removal and an insertion.
    *
    * 4. Width. At each lap the width is set from a sample of at most 1,024 pending days, so that
    *    the ring covers COVER = 2 times the distance from the earliest sampled day to the median
    *    one, with about PER_BUCKET events a bucket (n / PER_BUCKET buckets). For exponential delays
-   *    the ring then holds about 75 % of the pending events. (Covering 3 or 4 times the median was
-   *    as fast within noise.) The width only affects
+   *    the ring then holds about 75 % of the pending events. (Covering 3 or 4 times the median,
+   *    or 24 or 96 events a bucket, was no faster: docs/performance.md.) The width only affects
    *    speed, never the order. Two things can make it wrong: the population can grow after the
    *    lap started (the initial scheduling of a whole population, say) or many events can fall
    *    on one day. When the heap or one bucket grows beyond `crowdLimit`, everything is put back
@@ -73,8 +73,11 @@ public final class EventCalendar {
    *    heap, where the misses of a bucket's keys overlap: the reference workload went from 2.6
    *    to about 4.3 M events a second (docs/performance.md). With exponential delays at a
    *    million keys the calendar retains about 34 bytes a key (24 per key, about 6 in bucket
-   *    chunks, up to 4 in the overflow), tag included. Nothing is allocated per event in steady
-   *    state: chunks are reused, and the pool only grows to the largest ring it has held.
+   *    chunks, 4 in the overflow), tag included. The overflow has room for every key from the
+   *    start (at the start of a lap it holds them all) and the chunk pool is reserved once per
+   *    lap for every pending key, so a population is stored in a few allocations rather than
+   *    step by step; nothing is allocated per event: chunks are reused, and the pool only grows
+   *    to the largest ring it has held.
    *
    * 6. Total order. tie = priority << 60 | sequence << 7 | kind, where sequence counts schedule()
    *    calls. Sequences are unique, so the kind bits never decide; equal (day, priority)

@@ -133,6 +133,30 @@ class PopulationFlowTest {
   }
 
   @Test
+  @DisplayName("a run allocates its storage once: four times the events, the same bytes")
+  void nothingAllocatedPerEvent() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    Settings shortRun = new Settings(20_000, 0.25, 10, 5);
+    Settings longRun = new Settings(20_000, 0.25, 40, 5);
+    long[] bytes = new long[2];
+    long[] events = new long[2];
+    // The last of three rounds, once the JIT has settled: a compiled method allocates only what
+    // the code asks for.
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 2; i++) {
+        long before = threads.getCurrentThreadAllocatedBytes();
+        events[i] = PopulationFlow.run(i == 0 ? shortRun : longRun).events();
+        bytes[i] = threads.getCurrentThreadAllocatedBytes() - before;
+      }
+    }
+    assertThat(events[1] - events[0]).isGreaterThan(600_000);
+    // Storage is about 35 bytes a person; the longer run may grow a bucket array or two.
+    assertThat(bytes[0]).isBetween(20L * 20_000, 60L * 20_000);
+    assertThat(bytes[1] - bytes[0]).isLessThan((events[1] - events[0]) / 100);
+  }
+
+  @Test
   @DisplayName("settings reject impossible values")
   void settingsValidated() {
     assertThatThrownBy(() -> new Settings(0, 0.25, 1)).hasMessageContaining("people");
