@@ -83,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
             .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
             .add("run.json", w -> w.write(runJson(s, run, result)));
     try {
-      files.commit();
+      files.commit(run.threads());
     } catch (IOException e) {
       throw new UserError("Cannot write the results to " + folder + ": " + e.getMessage(), e);
     }

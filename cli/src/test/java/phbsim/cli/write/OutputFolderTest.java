@@ -1,0 +1,79 @@
+package phbsim.cli.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OutputFolderTest {
+  @TempDir Path tmp;
+
+  private static OutputFolder twelveFiles(Path folder, int failing, Exception failure) {
+    OutputFolder files = new OutputFolder(folder);
+    for (int i = 0; i < 12; i++) {
+      int n = i;
+      files.add(
+          "file" + n + ".txt",
+          w -> {
+            for (int line = 0; line < 2_000; line++) {
+              w.write("file " + n + " line " + line + "\n");
+            }
+            if (n == failing) {
+              if (failure instanceof IOException io) {
+                throw io;
+              }
+              throw (RuntimeException) failure;
+            }
+          });
+    }
+    return files;
+  }
+
+  private static List<String> names(Path folder) throws IOException {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 3})
+  @DisplayName("every file is written in full, whatever the thread count")
+  void writesEveryFile(int threads) throws IOException {
+    Path folder = tmp.resolve("out");
+    List<Path> written = twelveFiles(folder, -1, null).commit(threads);
+    assertThat(written).hasSize(12);
+    assertThat(names(folder)).hasSize(12).noneMatch(n -> n.endsWith(".partial"));
+    assertThat(Files.readAllLines(folder.resolve("file7.txt")))
+        .hasSize(2_000)
+        .startsWith("file 7 line 0")
+        .endsWith("file 7 line 1999");
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 3})
+  @DisplayName("a file that fails leaves the folder as it was: no new file, no partial one")
+  void failureLeavesNothing(int threads) throws IOException {
+    Path folder = tmp.resolve("out");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("file2.txt"), "from an earlier run");
+    assertThatThrownBy(() -> twelveFiles(folder, 5, new IOException("disk full")).commit(threads))
+        .isInstanceOf(IOException.class)
+        .hasMessage("disk full");
+    assertThat(names(folder)).containsExactly("file2.txt");
+    assertThat(Files.readString(folder.resolve("file2.txt"))).isEqualTo("from an earlier run");
+
+    assertThatThrownBy(
+            () -> twelveFiles(folder, 9, new IllegalStateException("a bug")).commit(threads))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a bug");
+    assertThat(names(folder)).containsExactly("file2.txt");
+  }
+}
