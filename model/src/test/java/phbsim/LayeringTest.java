@@ -68,6 +68,17 @@ class LayeringTest {
           domain("phbsim.scenario"),
           domain("phbsim.money"),
           domain("phbsim.observe"),
+          domain("phbsim.validation"),
+          new Rule(
+              "scenario records are pure data: they import no other phbsim package",
+              "phbsim.scenario",
+              List.of("phbsim"),
+              List.of("phbsim.scenario")),
+          new Rule(
+              "the pathway graph reads scenario records only (no cycle through the checks)",
+              "phbsim.pathway",
+              List.of("phbsim"),
+              List.of("phbsim.pathway", "phbsim.scenario")),
           new Rule(
               "the model is a library: no JSON/YAML, no CLI, no printing",
               ALL,

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.pathway.PathwayGraph;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioChecks;
+import phbsim.validation.ScenarioChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Immutable copies of a scenario's lists that keep null items: an empty item in a file ("- ~") must
- * reach {@link ScenarioChecks}, which reports it with its path, rather than fail the copy.
+ * reach {@link phbsim.validation.ScenarioChecks}, which reports it with its path, rather than fail
+ * the copy.
  */
 final class Lists {
   private Lists() {}

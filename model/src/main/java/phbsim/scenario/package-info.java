@@ -1,6 +1,6 @@
 /**
  * What a scenario says, as immutable records named {@code *Spec} (pure data), and the checks that
- * find every problem in one at once ({@link phbsim.scenario.ScenarioChecks}), each named by its
+ * find every problem in one at once ({@link phbsim.validation.ScenarioChecks}), each named by its
  * path in the scenario file, such as {@code segments[2].referralsPerYear}.
  *
  * <p>The records know nothing of YAML: the {@code scenarios} module binds files to them from

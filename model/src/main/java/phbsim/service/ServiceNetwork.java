@@ -7,9 +7,9 @@ import java.util.Map;
 import phbsim.money.Money;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioChecks;
 import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
+import phbsim.validation.ScenarioChecks;
 
 /**
  * A scenario's services and pathway compiled into arrays indexed by service number (the order of

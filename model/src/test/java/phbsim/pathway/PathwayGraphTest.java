@@ -13,10 +13,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioChecks;
 import phbsim.scenario.ScenarioFixtures;
 import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
+import phbsim.validation.ScenarioChecks;
 
 class PathwayGraphTest {
 

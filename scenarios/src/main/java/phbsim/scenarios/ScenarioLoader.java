@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import phbsim.scenario.Problem;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioChecks;
+import phbsim.validation.ScenarioChecks;
 
 /**
  * Loads a scenario from YAML: text &rarr; Jackson tree (recording where each path is) &rarr; {@code

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioChecks;
 import phbsim.scenario.SegmentSpec;
 import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
+import phbsim.validation.ScenarioChecks;
 
 class BuiltInScenariosTest {
   static List<String> names() {

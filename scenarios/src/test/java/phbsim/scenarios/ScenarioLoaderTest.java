@@ -18,8 +18,8 @@ import phbsim.scenario.ContractSpec;
 import phbsim.scenario.DurationFamily;
 import phbsim.scenario.MoneySpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioChecks;
 import phbsim.scenario.ServiceKind;
+import phbsim.validation.ScenarioChecks;
 
 class ScenarioLoaderTest {
   private static final String SOURCE = "bad/";

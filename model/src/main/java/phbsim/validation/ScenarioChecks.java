@@ -1,4 +1,4 @@
-package phbsim.scenario;
+package phbsim.validation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import phbsim.pathway.PathwayGraph;
+import phbsim.scenario.BranchSpec;
+import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.CommunitySpec;
+import phbsim.scenario.ContractSpec;
+import phbsim.scenario.DurationFamily;
+import phbsim.scenario.DurationSpec;
+import phbsim.scenario.InpatientSpec;
+import phbsim.scenario.MoneySpec;
+import phbsim.scenario.OptionMixSpec;
+import phbsim.scenario.PlanningSpec;
+import phbsim.scenario.Problem;
+import phbsim.scenario.ReleaseSpec;
+import phbsim.scenario.ReviewSpec;
+import phbsim.scenario.RolloutKind;
+import phbsim.scenario.RolloutSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioException;
+import phbsim.scenario.SegmentBudgetSpec;
+import phbsim.scenario.SegmentSpec;
+import phbsim.scenario.ServiceKind;
+import phbsim.scenario.ServiceSpec;
+import phbsim.scenario.SetUpSpec;
+import phbsim.scenario.UnbundlingSpec;
 
 /**
  * Every check a scenario must pass before it runs, collected rather than stopped at the first:

@@ -1,4 +1,4 @@
-package phbsim.scenario;
+package phbsim.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -26,7 +26,19 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import phbsim.scenario.BranchSpec;
+import phbsim.scenario.CommunitySpec;
+import phbsim.scenario.ContractSpec;
+import phbsim.scenario.CrisisSpec;
+import phbsim.scenario.DurationFamily;
+import phbsim.scenario.DurationSpec;
+import phbsim.scenario.InpatientSpec;
+import phbsim.scenario.Problem;
+import phbsim.scenario.ScenarioException;
 import phbsim.scenario.ScenarioFixtures.Draft;
+import phbsim.scenario.SegmentSpec;
+import phbsim.scenario.ServiceKind;
+import phbsim.scenario.ServiceSpec;
 
 class ScenarioChecksTest {
 
