@@ -62,42 +62,9 @@ class BenchCommandTest {
   @Test
   @DisplayName("replications on 1 and 2 threads: the same events, and replication 0's counts")
   void replicationsOnThreads() {
-    execute("population-flow", "--people", "1500", "--years", "2", "--seed", "9");
-    String single = out.toString();
-    out.getBuffer().setLength(0);
-    assertThat(
-            execute(
-                "population-flow",
-                "--people",
-                "1500",
-                "--years",
-                "2",
-                "--seed",
-                "9",
-                "--replications",
-                "3",
-                "--threads",
-                "1"))
-        .isZero();
-    String oneThread = out.toString();
-    out.getBuffer().setLength(0);
-    assertThat(
-            execute(
-                "population-flow",
-                "--people",
-                "1500",
-                "--years",
-                "2",
-                "--seed",
-                "9",
-                "--replications",
-                "3",
-                "--threads",
-                "2",
-                "--warm-up",
-                "1"))
-        .isZero();
-    String twoThreads = out.toString();
+    String single = smallFlow();
+    String oneThread = smallFlow("--replications", "3", "--threads", "1");
+    String twoThreads = smallFlow("--replications", "3", "--threads", "2", "--warm-up", "1");
     assertThat(oneThread)
         .contains("replications          3 on 1 threads, after 0 warm-up")
         .containsPattern("(?m)^replications/second +\\d+\\.\\d{3}$");
@@ -105,6 +72,17 @@ class BenchCommandTest {
     assertThat(eventsOf(oneThread)).isEqualTo(eventsOf(twoThreads)).isGreaterThan(eventsOf(single));
     assertThat(countsOf(oneThread)).isEqualTo(countsOf(twoThreads)).isEqualTo(countsOf(single));
     assertThat(err.toString()).isEmpty();
+  }
+
+  /** Runs population-flow on 1,500 people for 2 years with {@code more} options; its output. */
+  private String smallFlow(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("population-flow", "--people", "1500", "--years", "2", "--seed", "9"));
+    args.addAll(List.of(more));
+    out.getBuffer().setLength(0);
+    assertThat(execute(args.toArray(String[]::new))).isZero();
+    return out.toString();
   }
 
   private static long eventsOf(String text) {
