@@ -150,6 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
       long events = results.stream().mapToLong(PopulationFlow.Result::events).sum();
 
       PrintWriter out = spec.commandLine().getOut();
+      // A plain single run prints as it always has; anything more adds the throughput lines.
+      boolean throughput = replications > 1 || threads > 1 || warmUp > 0;
       out.printf(
           Locale.ROOT,
           "population-flow: %d people, capacity %s (%d CMHT slots), %s years, seed %d%n",
@@ -158,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
           settings.slots(),
           years,
           seed);
-      if (replications > 1 || threads > 1 || warmUp > 0) {
+      if (throughput) {
         out.printf(
             Locale.ROOT,
             "replications          %d on %d threads, after %d warm-up%n",
@@ -169,7 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "events processed      %d%n", events);
       out.printf(Locale.ROOT, "wall seconds          %.3f%n", seconds);
       out.printf(Locale.ROOT, "events per second     %.0f%n", events / seconds);
-      if (replications > 1 || threads > 1 || warmUp > 0) {
+      if (throughput) {
         out.printf(Locale.ROOT, "replications/second   %.3f%n", replications / seconds);
       }
       out.printf(

@@ -48,8 +48,8 @@ public final class EventCalendar {
    * 3. Where a key is. The bucket number of a pending key's day says where it is (heap, ring or
    *    overflow), and index(key) says where within it: its place in the bucket storage (note 7)
    *    or in the overflow, or its heap slot. Removing a key from a bucket or from the overflow
-   *    moves the last key of that bucket or of the overflow into the hole (O(1)); from the heap, it is the usual indexed-heap
-   *    removal. A reschedule is a removal and an insertion.
+   *    moves the last key of that bucket or of the overflow into the hole (O(1)); from the heap,
+   *    it is the usual indexed-heap removal. A reschedule is a removal and an insertion.
    *
    * 4. Width. At each lap the width is set from a sample of at most 1,024 pending days, so that
    *    the ring covers COVER = 2 times the distance from the earliest sampled day to the median
@@ -237,17 +237,13 @@ public final class EventCalendar {
    * draw counter): handling an event then touches one cache line for the event and the state.
    */
   public int tag(int key) {
-    if (key < 0) {
-      throw new IllegalArgumentException("key must be >= 0, was " + key);
-    }
+    requireKey(key);
     return key < keyCapacity() ? (int) (record[STRIDE * key + 2] >>> 32) : 0;
   }
 
   /** Sets the caller's tag of {@code key} (see {@link #tag(int)}). */
   public void setTag(int key, int value) {
-    if (key < 0) {
-      throw new IllegalArgumentException("key must be >= 0, was " + key);
-    }
+    requireKey(key);
     if (key >= keyCapacity()) {
       growKeys(key + 1);
     }
@@ -352,6 +348,12 @@ public final class EventCalendar {
 
   private long tie(int key) {
     return record[STRIDE * key + 1];
+  }
+
+  private static void requireKey(int key) {
+    if (key < 0) {
+      throw new IllegalArgumentException("key must be >= 0, was " + key);
+    }
   }
 
   private int keyCapacity() {
@@ -533,13 +535,8 @@ public final class EventCalendar {
       setIndex(moved, at);
     }
     bucketSize[b]--;
-    if ((last & LINK) == 0) {
-      int previous = pool[last + LINK];
-      freeChunk(last >> CHUNK_SHIFT);
-      bucketTail[b] = previous == NO_CHUNK ? NO_CHUNK : (previous << CHUNK_SHIFT) + LINK;
-    } else {
-      bucketTail[b] = last;
-    }
+    // A tail chunk left empty goes; the bucket's tail is then the end of its previous chunk.
+    bucketTail[b] = (last & LINK) == 0 ? releaseChunk(last) : last;
   }
 
   /** Copies the keys of bucket {@code b} to {@code into[0..]}, empties it and frees its chunks. */
@@ -552,13 +549,21 @@ public final class EventCalendar {
       for (int at = start; at < end; at++) {
         into[n++] = chunks[at];
       }
-      int previous = chunks[start + LINK];
-      freeChunk(start >> CHUNK_SHIFT);
-      // Every chunk but the last is full.
-      end = previous == NO_CHUNK ? NO_CHUNK : (previous << CHUNK_SHIFT) + LINK;
+      end = releaseChunk(start);
     }
     bucketTail[b] = NO_CHUNK;
     bucketSize[b] = 0;
+  }
+
+  /**
+   * Frees the chunk that starts at pool position {@code start} and returns the end of the bucket's
+   * previous chunk (which is full: every chunk of a bucket but the last is), or NO_CHUNK if there
+   * is none.
+   */
+  private int releaseChunk(int start) {
+    int previous = pool[start + LINK];
+    freeChunk(start >> CHUNK_SHIFT);
+    return previous == NO_CHUNK ? NO_CHUNK : (previous << CHUNK_SHIFT) + LINK;
   }
 
   /** A chunk linked to {@code previous}; returns the pool position of its first key slot. */
