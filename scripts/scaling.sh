@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scaling run of issue 5: the population-flow workload (BENCHMARK.md, capacity 0.25, 10 years)
+# The scaling run of issue 5: the population-flow workload (docs/benchmark.md, capacity 0.25, 10 years)
 # at 10,000 / 100,000 / 1,000,000 / 1,500,000 people. For each size, two JVMs:
 #
 #   1 thread:  `phbsim bench population-flow --replications R --threads 1 --warm-up R`

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of STYLE.md section 2, checked on the {@code import} lines of every source
- * file of the model. Each rule is one line of {@link #RULES}: to bring a new package under a rule,
- * add a line.
+ * The dependency rules of docs/architecture.md section 2, checked on the {@code import} lines of
+ * every source file of the model. Each rule is one line of {@link #RULES}: to bring a new package
+ * under a rule, add a line.
  */
 class LayeringTest {
 
@@ -191,7 +191,7 @@ class LayeringTest {
   }
 
   @Test
-  @DisplayName("the model's sources keep to the dependency rules of STYLE.md section 2")
+  @DisplayName("the model's sources keep to the dependency rules of docs/architecture.md section 2")
   void importsKeepToTheRules() throws IOException {
     Path root = mainSources();
     assertThat(root).as("model sources, seen from %s", Path.of("").toAbsolutePath()).isDirectory();
@@ -209,7 +209,7 @@ class LayeringTest {
 
     assertThat(violations)
         .withFailMessage(
-            "The model breaks its dependency rules (STYLE.md section 2):%n  %s",
+            "The model breaks its dependency rules (docs/architecture.md section 2):%n  %s",
             String.join(System.lineSeparator() + "  ", violations))
         .isEmpty();
   }

@@ -11,11 +11,11 @@ import phbsim.workload.PopulationFlow.Result;
 import phbsim.workload.PopulationFlow.Settings;
 
 /**
- * Runs the reference workload of BENCHMARK.md on phbsim and on SSJ 3.3.2 in the same JVM, at the
- * same sizes, and prints each engine's events per second and their ratio. It then checks that the
- * two engines end with the same state shares within sampling error, and exits with status 1 (after
- * saying which share differs) if they do not: a fast engine that simulates the wrong thing is
- * wrong.
+ * Runs the reference workload of docs/benchmark.md on phbsim and on SSJ 3.3.2 in the same JVM, at
+ * the same sizes, and prints each engine's events per second and their ratio. It then checks that
+ * the two engines end with the same state shares within sampling error, and exits with status 1
+ * (after saying which share differs) if they do not: a fast engine that simulates the wrong thing
+ * is wrong.
  *
  * <pre>{@code
  * java -cp bench/target/benchmarks.jar phbsim.bench.CompareWithSsj \

@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import phbsim.workload.PopulationFlow;
 
 /**
- * The reference workload of BENCHMARK.md, one whole run (creating the people included) per
+ * The reference workload of docs/benchmark.md, one whole run (creating the people included) per
  * operation. The score is runs per second; the {@code events} counter (JMH's {@code OPERATIONS}
  * counter type, which in throughput mode is normalised by time) is events per second. With {@code
  * -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per run: divided by the number of

@@ -11,7 +11,7 @@ import umontreal.ssj.simevents.eventlist.Henriksen;
 import umontreal.ssj.stat.Tally;
 
 /**
- * The reference workload of BENCHMARK.md written the way an SSJ 3.3.2 user would write it, to
+ * The reference workload of docs/benchmark.md written the way an SSJ 3.3.2 user would write it, to
  * compare engines on the same work: one {@link Event} object per person, rescheduled at each state
  * change, on a {@link Simulator} with SSJ's Henriksen event list (its fastest here); an {@link
  * ArrayDeque} of people as the CMHT waiting line; a {@link Tally} of waits; and SSJ's MRG32k3a

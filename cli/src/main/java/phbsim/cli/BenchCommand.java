@@ -14,14 +14,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code phbsim bench}: runs the reference workloads of BENCHMARK.md on phbsim's engine and times
- * them. The model does the work and never reads the clock; this command does the timing and the
- * printing.
+ * {@code phbsim bench}: runs the reference workloads of docs/benchmark.md on phbsim's engine and
+ * times them. The model does the work and never reads the clock; this command does the timing and
+ * the printing.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Run a reference workload of BENCHMARK.md on phbsim's engine and time it.",
+    description = "Run a reference workload of docs/benchmark.md on phbsim's engine and time it.",
     subcommands = {BenchCommand.PopulationFlowCommand.class},
     footer = {"", "Example:", "  phbsim bench population-flow --people 1000000 --capacity 0.25"})
 public final class BenchCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
       name = "population-flow",
       mixinStandardHelpOptions = true,
       description = {
-        "Run the population-flow workload (BENCHMARK.md): N people moving between CMHT,"
+        "Run the population-flow workload (docs/benchmark.md): N people moving between CMHT,"
             + " INPATIENT, CRISIS, PHB and DISCHARGED, with round(capacity x N) CMHT slots and a"
             + " FIFO waiting line. Prints events processed, wall time, events per second, the mean"
             + " CMHT wait, the largest waiting line and the final count and share in each state."

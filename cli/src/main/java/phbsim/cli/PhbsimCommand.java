@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      ExplainCommand.class,
       ScenariosCommand.class,
       PathwayCommand.class,
       BenchCommand.class,
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       "  phbsim run                              run the built-in default scenario",
       "  phbsim run my-area.yaml --set years=10  run a file, overriding one setting",
       "  phbsim validate my-area.yaml            check a scenario file",
+      "  phbsim explain default budgets.restrictiveShare   where a value comes from",
       "  phbsim help run                         options of one command",
     })
 public final class PhbsimCommand implements Runnable {

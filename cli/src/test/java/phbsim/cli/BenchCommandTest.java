@@ -22,7 +22,7 @@ class BenchCommandTest {
   }
 
   @Test
-  @DisplayName("population-flow prints the figures of BENCHMARK.md and every state's count")
+  @DisplayName("population-flow prints the figures of docs/benchmark.md and every state's count")
   void runsASmallCase() {
     int code = execute("population-flow", "--people", "2000", "--capacity", "0.25", "--seed", "3");
     assertThat(code).isZero();

@@ -38,7 +38,7 @@ class OtherCommandsTest {
     assertThat(list.out()).contains("default", "tiny");
     Cli show = Cli.run("scenarios", "--show", "default");
     assertThat(show.exitCode()).isZero();
-    assertThat(show.out()).contains("CALIBRATION", "segments:");
+    assertThat(show.out()).contains("[pssru-2024]", "segments:").doesNotContain("CALIBRATION");
     assertThat(Cli.run("scenarios", "--show", "nope").exitCode()).isEqualTo(1);
   }
 
@@ -51,5 +51,21 @@ class OtherCommandsTest {
     Cli dot = Cli.run("pathway", "tiny", "--format", "dot");
     assertThat(dot.out()).contains("digraph").doesNotContain("flowchart");
     assertThat(Cli.run("pathway", "tiny", "--format", "png").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName(
+      "explain prints a value, its line, its price year and its source; a bad path exits 1")
+  void explain() {
+    Cli r = Cli.run("explain", "segments[common].budget.annualAllocation");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("= 3602", "line ", "a price in pounds of 2010/11", "2026/27: £5,309.32")
+        .contains("source [pilot-2016] Debating personal health budgets");
+    Cli tiny = Cli.run("explain", "tiny", "years", "--set", "years=3");
+    assertThat(tiny.out()).contains("years = 3");
+    Cli bad = Cli.run("explain", "tiny", "services[nowhere].beds");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("nowhere").doesNotContain("\tat ", "Exception");
   }
 }

@@ -19,64 +19,139 @@ class RunCommandTest {
     Path out = tmp.resolve("out");
     Cli r = Cli.run("run", "tiny", "-r", "3", "--set", "years=2", "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("2026/27", "2027/28", "Crises", "Admissions", "Written to");
+    assertThat(r.out())
+        .contains("2026/27", "2027/28", "Crises", "Admissions to a ward", "Written to")
+        .contains(phbsim.report.Arm.SIGN_RULE)
+        .contains("95 % confidence interval of the mean");
 
+    // Every file opens with a one-line note: the basis, the sign rule and both intervals.
     List<String> monthly = Files.readAllLines(out.resolve("monthly_metrics.csv"));
-    int measures = phbsim.observe.Measure.values().length;
     assertThat(monthly.get(0))
-        .isEqualTo("date,financial_year,period,arm,segment,measure,mean,lower_95,upper_95");
+        .startsWith("# Activity per month")
+        .contains("2026/27 prices", "Sign rule", "ci95:", "range95:");
+    int measures = phbsim.observe.Measure.values().length;
+    assertThat(monthly.get(1))
+        .isEqualTo(
+            "date,financial_year,period,option,arm,segment,segment_label,measure,measure_title,"
+                + "mean,ci95_low,ci95_high,range95_low,range95_high");
     assertThat(monthly)
-        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,scenario,all,caseload,"));
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("2026-04-01,2026/27,M1,,status_quo,all,All segments,caseload,"));
+    assertThat(monthly)
+        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,as-written,option,all,"));
     assertThat(monthly).anySatisfy(l -> assertThat(l).startsWith("2027-03-01,2026/27,M12,"));
     assertThat(monthly).anySatisfy(l -> assertThat(l).startsWith("2027-04-01,2027/28,M1,"));
-    // 24 months x 3 arms x (1 segment + all) x the measures, plus the header
-    assertThat(monthly).hasSize(24 * 3 * 2 * measures + 1);
+    // 24 months x 3 arms (status quo, option, difference) x (1 segment + all) x the measures,
+    // plus the note and the header
+    assertThat(monthly).hasSize(24 * 3 * 2 * measures + 2);
 
     List<String> annual = Files.readAllLines(out.resolve("annual_metrics.csv"));
-    assertThat(annual.get(0))
-        .isEqualTo("financial_year,arm,segment,measure,mean,lower_95,upper_95");
-    assertThat(annual).hasSize(2 * 3 * 2 * measures + 1);
+    assertThat(annual.get(1))
+        .startsWith("financial_year,option,arm,segment,segment_label,measure,measure_title,mean,");
+    assertThat(annual).hasSize(2 * 3 * 2 * measures + 2);
 
-    int lines = phbsim.money.LedgerLine.values().length + 1; // and the total
+    int lines = phbsim.money.LedgerLine.values().length + 2; // and the two totals
     List<String> cashMonthly = Files.readAllLines(out.resolve("cashflow_monthly.csv"));
-    assertThat(cashMonthly.get(0))
-        .isEqualTo("date,financial_year,period,arm,line,mean,lower_95,upper_95");
-    // and each month a double_running row and a cumulative_net_saving row
-    assertThat(cashMonthly).hasSize(24 * (3 * lines + 2) + 1);
+    assertThat(cashMonthly.get(1))
+        .isEqualTo(
+            "date,financial_year,period,option,arm,line,line_title,basis,"
+                + "mean,ci95_low,ci95_high,range95_low,range95_high");
+    // and each month the option's double_running and the saving's two cumulative rows
+    assertThat(cashMonthly).hasSize(24 * (3 * lines + 3) + 2);
     assertThat(cashMonthly)
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .startsWith("2028-03-01,2027/28,M12,difference,cumulative_net_saving,"));
+                    .startsWith(
+                        "2028-03-01,2027/28,M12,as-written,difference,cumulative_saving_cash,"));
     assertThat(cashMonthly)
         .anySatisfy(
             l ->
                 assertThat(l)
                     .matches(
-                        "2026-04-01,2026/27,M1,scenario,block_contract_staff,\\d+\\.\\d\\d,.*"));
+                        "2026-04-01,2026/27,M1,,status_quo,block_contract_staff,"
+                            + "Block contracts: staff posts,cash,\\d+\\.\\d\\d,.*"));
+    assertThat(cashMonthly)
+        .anySatisfy(l -> assertThat(l).contains(",bed_days_block,", ",capacity,"));
     List<String> cashAnnual = Files.readAllLines(out.resolve("cashflow_annual.csv"));
-    assertThat(cashAnnual.get(0)).isEqualTo("financial_year,arm,line,mean,lower_95,upper_95");
-    assertThat(cashAnnual).hasSize(2 * 3 * lines + 1);
+    assertThat(cashAnnual.get(1))
+        .startsWith("financial_year,option,arm,line,line_title,basis,mean,ci95_low,");
+    assertThat(cashAnnual).hasSize(2 * 3 * lines + 2);
     assertThat(Files.readString(out.resolve("cash_summary.csv")))
-        .contains("net_saving,", "npv_of_difference,", "break_even_month,", "double_running,");
-    assertThat(r.out()).contains("Cash flow, £000s", "Baseline", "Difference", "Net saving");
-    assertThat(r.out()).contains("Community teams at the end", "Budgets and their infrastructure");
+        .contains(
+            "net_saving_cash,",
+            "net_saving_economic,",
+            "npv_cash,",
+            "break_even_cash,",
+            "double_running,");
+    assertThat(r.out())
+        .contains("Cash flow, £000s", "Status quo", "Saving (status quo minus option)");
+    assertThat(r.out()).contains("Community teams in", "Budgets and their infrastructure");
     List<String> teams = Files.readAllLines(out.resolve("teams_monthly.csv"));
-    assertThat(teams.get(0))
-        .isEqualTo("date,financial_year,period,arm,team,measure,mean,lower_95,upper_95");
+    assertThat(teams.get(1))
+        .isEqualTo(
+            "date,financial_year,period,option,arm,team,team_label,measure,measure_title,"
+                + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
     // tiny has one team: 24 months x 3 arms x the team measures
-    assertThat(teams).hasSize(24 * 3 * phbsim.observe.TeamMeasure.values().length + 1);
-    assertThat(teams).anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,scenario,"));
+    assertThat(teams).hasSize(24 * 3 * phbsim.observe.TeamMeasure.values().length + 2);
+    assertThat(teams)
+        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,,status_quo,team,"));
     List<String> infra = Files.readAllLines(out.resolve("infrastructure_monthly.csv"));
-    assertThat(infra.get(0))
-        .isEqualTo("date,financial_year,period,measure,mean,lower_95,upper_95,replications");
-    assertThat(infra).hasSize(24 * 5 + 1);
+    assertThat(infra.get(1))
+        .isEqualTo(
+            "date,financial_year,period,option,arm,measure,measure_title,"
+                + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
+    assertThat(infra).hasSize(24 * 2 * 5 + 2);
     assertThat(out.resolve("scenario.yaml")).exists();
     assertThat(Files.readString(out.resolve("run.json")))
-        .contains("\"seed\"", "scenarioResultsSha256", "baselineResultsSha256");
+        .contains("\"seed\"", "\"status_quo\"", "\"as-written\"", "\"priceBase\" : \"2026/27\"");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
     }
+  }
+
+  @Test
+  @DisplayName("run reports every named option of a scenario side by side with the status quo")
+  void namedOptionsSideBySide() throws IOException {
+    Path out = tmp.resolve("options");
+    Cli r = Cli.run("run", "default", "-r", "2", "--set", "years=3", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Options appraisal", "roll-out-release-post", "Option roll-out:")
+        .contains("Option roll-out-release-post:", "Net saving, cash", "Net saving, economic");
+    String summary = Files.readString(out.resolve("cash_summary.csv"));
+    assertThat(summary).contains("\nroll-out,", "\nroll-out-release-post,");
+    List<String> cash = Files.readAllLines(out.resolve("cashflow_annual.csv"));
+    // The status quo once, then each option and its saving: 5 blocks a year.
+    assertThat(cash)
+        .filteredOn(l -> l.startsWith("2027/28,") && l.contains(",total_cash,"))
+        .extracting(l -> l.split(",")[1] + "/" + l.split(",")[2])
+        .containsExactly(
+            "/status_quo",
+            "roll-out/option",
+            "roll-out/difference",
+            "roll-out-release-post/option",
+            "roll-out-release-post/difference");
+    // The post released from April 2028 is in the second option only: 1 x £98,836 at 2023/24
+    // prices, brought to 2026/27 prices, comes off its 2028/29 cash; the status quo releases none.
+    assertThat(cash)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "2028/29,roll-out-release-post,option,posts_released,[^,]*,cash,-1\\d{5}\\.\\d\\d,.*"));
+    assertThat(cash)
+        .anySatisfy(
+            l ->
+                assertThat(l).startsWith("2028/29,,status_quo,posts_released,").contains(",0.00,"));
+    assertThat(cash)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("2028/29,roll-out,option,posts_released,")
+                    .contains(",0.00,"));
   }
 
   @Test
@@ -149,7 +224,7 @@ class RunCommandTest {
   @Test
   @DisplayName("every command has --help with an example")
   void helpHasExamples() {
-    for (String command : List.of("run", "validate", "scenarios", "pathway", "bench")) {
+    for (String command : List.of("run", "validate", "explain", "scenarios", "pathway", "bench")) {
       Cli r = Cli.run(command, "--help");
       assertThat(r.exitCode()).isZero();
       assertThat(r.out()).as(command).contains("Usage: phbsim " + command, "Example");

@@ -19,7 +19,7 @@ public final class BassDiffusion {
    *
    *        F(t) = (1 - e^(-(p+q)t)) / (1 + (q/p) e^(-(p+q)t)),
    *
-   *    and the cumulative number of adopters is m F(t). MODEL.md section 6 uses it for the PHB
+   *    and the cumulative number of adopters is m F(t). docs/model.md section 6 uses it for the PHB
    *    roll-out, the seeds' "hare and tortoise": a high p pushes offers early, a high q builds up.
    *
    * 2. Peak. The rate of adoption m dF/dt is greatest at t* = ln(q/p) / (p + q) when q > p;

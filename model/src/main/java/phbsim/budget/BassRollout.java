@@ -1,10 +1,10 @@
 package phbsim.budget;
 
 /**
- * Offers along a Bass adoption curve (MODEL.md section 6): the expected cumulative number of offers
- * after {@code k} months is {@link BassDiffusion#cumulative(double) m F(k / 12)}, with time in
- * years and {@code p} (innovation) and {@code q} (imitation) per year. The offers in each month are
- * the whole-number steps of the floor of that curve (the carry rule of {@link Rollout}).
+ * Offers along a Bass adoption curve (docs/model.md section 6): the expected cumulative number of
+ * offers after {@code k} months is {@link BassDiffusion#cumulative(double) m F(k / 12)}, with time
+ * in years and {@code p} (innovation) and {@code q} (imitation) per year. The offers in each month
+ * are the whole-number steps of the floor of that curve (the carry rule of {@link Rollout}).
  *
  * @param p innovation rate per year, > 0
  * @param q imitation rate per year, >= 0

@@ -6,8 +6,8 @@ package phbsim.budget;
  * multiplies the unit cost by {@code progressRatio}: at 0.8, the second plan costs 80 per cent of
  * the first and the fourth 64 per cent. A ratio of 1 means no learning (a flat cost).
  *
- * <p>MODEL.md section 6 uses it for the cost and the time of a support plan, with {@code n} the
- * number of plans started so far ({@link SupportPlanners#started()}); the culture change of the
+ * <p>docs/model.md section 6 uses it for the cost and the time of a support plan, with {@code n}
+ * the number of plans started so far ({@link SupportPlanners#started()}); the culture change of the
  * seeds ("the hare and the tortoise") is expressed through {@code progressRatio}, not a count.
  *
  * @param first the cost or time of the first unit, >= 0, in the caller's units
@@ -20,7 +20,7 @@ public record LearningCurve(double first, double progressRatio) {
    * 1. The formula. Wright (1936) observed that the labour per aeroplane fell by a constant share
    *    each time cumulative output doubled: y(n) = y(1) n^(-b). A progress ratio r = 2^(-b) gives
    *    b = -log2(r). The unit is the n-th plan (not the average of the first n: Crawford's "unit"
-   *    form, not Wright's original "cumulative average" form), as MODEL.md section 6 says "cost is
+   *    form, not Wright's original "cumulative average" form), as docs/model.md section 6 says "cost is
    *    proportional to cumulative plans^-b".
    *
    * 2. Inverse. value(n) = target at n = (first / target)^(1/b), a real number of units: the
@@ -67,7 +67,7 @@ public record LearningCurve(double first, double progressRatio) {
     if (n == 1 || progressRatio == 1.0) {
       return first;
     }
-    // Wright (1936); MODEL.md section 6: cost proportional to cumulative plans^-b.
+    // Wright (1936); docs/model.md section 6: cost proportional to cumulative plans^-b.
     return first * Math.pow((double) n, -exponent());
   }
 

@@ -4,34 +4,34 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The chances of each outcome at a personal health budget review (MODEL.md sections 4 and 6), and
- * the size of a step down. The probabilities of {@link ReviewOutcome#STEP_DOWN}, {@link
- * ReviewOutcome#END_RECOVERED} and {@link ReviewOutcome#STOP} are given; the rest is {@link
- * ReviewOutcome#CONTINUE}.
+ * The chances of each outcome at a personal health budget review (docs/model.md sections 4 and 6),
+ * and the size of a step down. The probabilities of {@link ReviewOutcome#STEP_DOWN} and {@link
+ * ReviewOutcome#STOP} are given; the rest is {@link ReviewOutcome#CONTINUE}.
  *
- * <p>A <em>dependent</em> budget (MODEL.md section 6, "dependency": one that never steps down)
- * never steps down or ends because the person recovered: those outcomes become CONTINUE, and STOP
- * keeps its probability.
+ * <p>A <em>dependent</em> budget (docs/model.md section 6, "dependency": one that never steps down)
+ * never steps down: that outcome becomes CONTINUE, and STOP keeps its probability.
  *
  * @param stepDown probability of STEP_DOWN, in [0, 1]
- * @param endRecovered probability of END_RECOVERED, in [0, 1]
- * @param stop probability of STOP, in [0, 1]; the three add up to at most 1
+ * @param stop probability of STOP, in [0, 1]; the two add up to at most 1
  * @param stepDownShare the share of the annual allocation taken off at a step down, in [0, 1]
  */
-public record ReviewPolicy(
-    double stepDown, double endRecovered, double stop, double stepDownShare) {
+public record ReviewPolicy(double stepDown, double stop, double stepDownShare) {
   /*
    * Design notes
    *
-   * 1. One uniform, by inversion (STYLE.md section 6). The outcome is read off cumulative
-   *    thresholds in a fixed order, STEP_DOWN, END_RECOVERED, STOP, then CONTINUE, so that two arms
-   *    that give a person the same uniform make the same decision wherever their policies agree.
-   *    A dependent budget keeps the same thresholds and only relabels the first two outcomes, so
-   *    its STOP decisions are the same draws as a non-dependent budget's.
+   * 1. One uniform, by inversion. The outcome is read off cumulative thresholds in a fixed order,
+   *    STEP_DOWN, STOP, then CONTINUE, so that two arms that give a person the same uniform make
+   *    the same decision wherever their policies agree. A dependent budget keeps the same
+   *    thresholds and only relabels the first outcome, so its STOP decisions are the same draws
+   *    as a non-dependent budget's.
    *
    * 2. Rounding. A stepped-down allocation is a sum of money: it is computed exactly in decimal
    *    (the share as written, e.g. 0.1, not its binary approximation) and rounded half-even to
-   *    the penny, as the ledger rounds (MODEL.md section 5).
+   *    the penny, as the ledger rounds (docs/model.md section 5).
+   *
+   * 3. No "ended, recovered" outcome. Recovery used to be counted twice, by the segment's exit
+   *    rates and again at review, which made budgets last about a year; a holder now recovers
+   *    only by the exit rates, exactly as their twin without a budget does.
    */
 
   /** Slack for probabilities written as decimals whose binary sum is a hair over 1. */
@@ -42,13 +42,11 @@ public record ReviewPolicy(
    */
   public ReviewPolicy {
     checkProbability("stepDown", stepDown);
-    checkProbability("endRecovered", endRecovered);
     checkProbability("stop", stop);
     checkProbability("stepDownShare", stepDownShare);
-    double sum = stepDown + endRecovered + stop;
+    double sum = stepDown + stop;
     if (sum > 1 + SUM_TOLERANCE) {
-      throw new IllegalArgumentException(
-          "stepDown + endRecovered + stop must be at most 1, was " + sum);
+      throw new IllegalArgumentException("stepDown + stop must be at most 1, was " + sum);
     }
   }
 
@@ -60,14 +58,13 @@ public record ReviewPolicy(
 
   /** The probability of {@link ReviewOutcome#CONTINUE} for a budget that is not dependent. */
   public double continuing() {
-    return Math.max(0.0, 1.0 - (stepDown + endRecovered + stop));
+    return Math.max(0.0, 1.0 - (stepDown + stop));
   }
 
   /**
-   * The outcome for a uniform {@code u} in [0, 1): STEP_DOWN if {@code u < stepDown}, else
-   * END_RECOVERED if {@code u < stepDown + endRecovered}, else STOP if {@code u < stepDown +
-   * endRecovered + stop}, else CONTINUE. For a {@code dependent} budget, STEP_DOWN and
-   * END_RECOVERED become CONTINUE.
+   * The outcome for a uniform {@code u} in [0, 1): STEP_DOWN if {@code u < stepDown}, else STOP if
+   * {@code u < stepDown + stop}, else CONTINUE. For a {@code dependent} budget, STEP_DOWN becomes
+   * CONTINUE.
    *
    * @throws IllegalArgumentException if {@code u} is not in [0, 1)
    */
@@ -75,16 +72,10 @@ public record ReviewPolicy(
     if (!(u >= 0 && u < 1)) {
       throw new IllegalArgumentException("u must be in [0, 1), was " + u);
     }
-    double threshold = stepDown;
-    if (u < threshold) {
+    if (u < stepDown) {
       return dependent ? ReviewOutcome.CONTINUE : ReviewOutcome.STEP_DOWN;
     }
-    threshold += endRecovered;
-    if (u < threshold) {
-      return dependent ? ReviewOutcome.CONTINUE : ReviewOutcome.END_RECOVERED;
-    }
-    threshold += stop;
-    if (u < threshold) {
+    if (u < stepDown + stop) {
       return ReviewOutcome.STOP;
     }
     return ReviewOutcome.CONTINUE;

@@ -1,7 +1,7 @@
 package phbsim.budget;
 
 /**
- * How many personal health budgets to offer in each month of a roll-out (MODEL.md section 6).
+ * How many personal health budgets to offer in each month of a roll-out (docs/model.md section 6).
  *
  * <p>Contract: the numbers are deterministic (no random draws), never negative, and carry their
  * fractions forward, so that nothing is lost to rounding. Precisely, the offers made in months

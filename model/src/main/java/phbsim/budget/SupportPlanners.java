@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A team of {@code c} support planners and the first-come-first-served queue of people waiting for
- * one (MODEL.md sections 4 and 6: "an accepted offer waits for a support planner"). People are
+ * one (docs/model.md sections 4 and 6: "an accepted offer waits for a support planner"). People are
  * integer numbers ({@code >= 0}) chosen by the caller; planners are numbered {@code 0 .. c-1}.
  *
  * <p>This class has no clock: the caller decides when a plan ends (for example by scheduling an
@@ -46,7 +46,7 @@ public final class SupportPlanners {
    * 4. Validation. With Poisson arrivals and exponential plan times this is the M/M/c queue, whose
    *    probability of waiting is Erlang's C formula [1], C(c, a) with a = lambda / mu, and whose
    *    mean wait is C / (c mu - lambda) [2]. SupportPlannersTest drives this class on the engine's
-   *    calendar and checks both (issue 4, item 9; STYLE.md section 7, analytical validation).
+   *    calendar and checks both (issue 4, item 9; docs/architecture.md section 7, analytical validation).
    *
    * References
    *   [1] Erlang, A. K. (1917). Solution of some problems in the theory of probabilities of

@@ -3,7 +3,7 @@ package phbsim.budget;
 import java.util.Arrays;
 
 /**
- * Offers as targets per quarter (MODEL.md section 6). Quarter {@code j} (counted from 0 at the
+ * Offers as targets per quarter (docs/model.md section 6). Quarter {@code j} (counted from 0 at the
  * roll-out's start) covers months {@code 3j .. 3j+2}, and its target is spread evenly over them:
  * after {@code r} of its months (r = 0..3), {@code floor(target * r / 3)} of its offers have been
  * made. Each quarter therefore meets its target exactly, and a target of 10 gives 3, 3, 4. After

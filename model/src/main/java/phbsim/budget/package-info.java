@@ -1,6 +1,6 @@
 /**
- * The mechanics of personal health budget policy (MODEL.md section 6): how offers are rolled out
- * ({@link phbsim.budget.Rollout}, with the Bass adoption curve in {@link
+ * The mechanics of personal health budget policy (docs/model.md section 6): how offers are rolled
+ * out ({@link phbsim.budget.Rollout}, with the Bass adoption curve in {@link
  * phbsim.budget.BassDiffusion}), how planning gets cheaper and quicker with experience ({@link
  * phbsim.budget.LearningCurve}), the limited capacity of support planners and their queue ({@link
  * phbsim.budget.SupportPlanners}), and what a review decides ({@link phbsim.budget.ReviewPolicy}).

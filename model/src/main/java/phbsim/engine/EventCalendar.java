@@ -16,7 +16,7 @@ public final class EventCalendar {
    * Design notes
    *
    * 1. Why keys and not event objects. In phbsim a person has competing hazards, of which only
-   *    the earliest is scheduled (MODEL.md section 4; STYLE.md section 4, "competing hazards").
+   *    the earliest is scheduled (docs/model.md section 4; docs/architecture.md section 4, "competing hazards").
    *    Whenever the person's state changes, that one event is moved or removed. As in Gibson and
    *    Bruck's next-reaction method [1], the place of every key is known, so a move or a cancel
    *    leaves no garbage behind, unlike lazy cancellation, whose dead entries would make the

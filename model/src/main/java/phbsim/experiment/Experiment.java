@@ -37,7 +37,7 @@ public final class Experiment {
         world.metrics(),
         world.teamMetrics(),
         world.ledger().cashFlow(),
-        world.vacantCapacityCost(),
+        world.doubleRunning(),
         world.events(),
         world.peopleEver());
   }

@@ -1,8 +1,8 @@
 package phbsim.money;
 
 /**
- * Net present value by the HM Treasury Green Book (CALIBRATION.md B: 3.5 % a year real for years 0
- * to 30).
+ * Net present value by the HM Treasury Green Book (docs/sources.md [green-book]: 3.5 % a year real
+ * for years 0 to 30).
  *
  * <p>Convention, stated once: cash is grouped by financial year of the horizon; year t (t = 0 for
  * the first financial year of the run) is multiplied by 1 / (1 + r)^t. The first year is not

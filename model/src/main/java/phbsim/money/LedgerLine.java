@@ -3,48 +3,62 @@ package phbsim.money;
 import java.util.Locale;
 
 /**
- * The lines of the commissioner's cash flow (MODEL.md section 5). Positive amounts are paid out;
- * negative amounts are money coming back or a saving.
+ * The lines of the commissioner's cash flow (docs/model.md section 5). Positive amounts are paid
+ * out; negative amounts are money coming back or a saving.
+ *
+ * <p>Each line says whether its money is <em>cash</em> (paid or not paid: block instalments,
+ * released posts, out-of-area placements, cost-per-case services, budgets and their infrastructure)
+ * or <em>capacity</em> (activity inside a block-funded service, valued at its unit cost: a bed day
+ * avoided in a block-funded ward frees a bed, not cash). The cash position counts the cash lines
+ * only; the economic position counts every line.
  */
 public enum LedgerLine {
   /** Block contract instalments, the fixed part (estates, management): 1/12 a month. */
-  BLOCK_CONTRACT_FIXED("Block contracts: fixed part", Group.BLOCK),
+  BLOCK_CONTRACT_FIXED("Block contracts: fixed part", Group.BLOCK, true),
   /** Block contract instalments, the staffed part (caseload-carrying posts): 1/12 a month. */
-  BLOCK_CONTRACT_STAFF("Block contracts: staff posts", Group.BLOCK),
+  BLOCK_CONTRACT_STAFF("Block contracts: staff posts", Group.BLOCK, true),
   /** Posts taken out of a block contract after the notice period: a saving (negative). */
-  POSTS_RELEASED("Posts released from block contracts", Group.BLOCK),
+  POSTS_RELEASED("Posts released from block contracts", Group.BLOCK, true),
   /**
    * The share of a contract's fixed part that belonged to released posts but cannot be released
    * with them (estates, management): shown separately so the saving is not overstated. It is moved
    * out of BLOCK_CONTRACT_FIXED, never added on top.
    */
-  STRANDED_FIXED_COSTS("Stranded fixed costs", Group.BLOCK),
-  /** Occupied in-area bed days (acute wards, respite). */
-  BED_DAYS("In-patient bed days", Group.ACTIVITY),
-  /** Out-of-area placement days, at the higher day rate. */
-  OUT_OF_AREA_PLACEMENTS("Out-of-area placements", Group.ACTIVITY),
-  /** Nights in a crisis house. */
-  CRISIS_HOUSE_NIGHTS("Crisis house nights", Group.ACTIVITY),
-  /** A&amp;E attendances. */
-  AE_ATTENDANCES("A&E attendances", Group.ACTIVITY),
-  /** Crisis team and home treatment episodes, per episode-day. */
-  CRISIS_TEAM_EPISODES("Crisis team episodes", Group.ACTIVITY),
+  STRANDED_FIXED_COSTS("Stranded fixed costs", Group.BLOCK, true),
+  /** Occupied ward bed days in area, paid per day. */
+  BED_DAYS("In-patient bed days, paid per day", Group.ACTIVITY, true),
+  /** Occupied ward bed days in area in block-funded wards, valued at the day rate. */
+  BED_DAYS_BLOCK("In-patient bed days in block-funded wards", Group.ACTIVITY, false),
+  /** Out-of-area placement days, at the higher day rate: always paid per day. */
+  OUT_OF_AREA_PLACEMENTS("Out-of-area placements", Group.ACTIVITY, true),
+  /** Nights in a crisis house paid per night. */
+  CRISIS_HOUSE_NIGHTS("Crisis-house nights, paid per night", Group.ACTIVITY, true),
+  /** Nights in a block-funded crisis house, valued at the night rate. */
+  CRISIS_HOUSE_NIGHTS_BLOCK("Crisis-house nights, block-funded", Group.ACTIVITY, false),
+  /** A&amp;E attendances paid per attendance. */
+  AE_ATTENDANCES("A&E attendances, paid per attendance", Group.ACTIVITY, true),
+  /** A&amp;E attendances in a block-funded department, valued at the unit cost. */
+  AE_ATTENDANCES_BLOCK("A&E attendances, block-funded", Group.ACTIVITY, false),
+  /** Crisis team and home treatment episodes paid per episode and per day. */
+  CRISIS_TEAM_EPISODES("Crisis team episodes, paid per episode", Group.ACTIVITY, true),
+  /** Episodes of a block-funded crisis team, valued at the unit costs. */
+  CRISIS_TEAM_EPISODES_BLOCK("Crisis team episodes, block-funded", Group.ACTIVITY, false),
   /** Direct payments, paid monthly in advance to the person. */
-  PHB_DIRECT_PAYMENTS("PHB direct payments", Group.BUDGETS),
+  PHB_DIRECT_PAYMENTS("PHB direct payments", Group.BUDGETS, true),
   /** Unspent direct payment balances reclaimed at review: money back (negative). */
-  PHB_DIRECT_PAYMENTS_RECLAIMED("PHB direct payments reclaimed", Group.BUDGETS),
+  PHB_DIRECT_PAYMENTS_RECLAIMED("PHB direct payments reclaimed", Group.BUDGETS, true),
   /** Third-party budgets, paid monthly to the managing organisation. */
-  PHB_THIRD_PARTY("PHB third-party budgets", Group.BUDGETS),
+  PHB_THIRD_PARTY("PHB third-party budgets", Group.BUDGETS, true),
   /** The third-party organisation's management fee. */
-  PHB_THIRD_PARTY_FEES("PHB third-party fees", Group.BUDGETS),
+  PHB_THIRD_PARTY_FEES("PHB third-party fees", Group.BUDGETS, true),
   /** Notional budgets, charged as spent. */
-  PHB_NOTIONAL("PHB notional budgets", Group.BUDGETS),
+  PHB_NOTIONAL("PHB notional budgets", Group.BUDGETS, true),
   /** PHB set-up costs, by the scenario's schedule. */
-  PHB_SET_UP("PHB set-up", Group.INFRASTRUCTURE),
+  PHB_SET_UP("PHB set-up", Group.INFRASTRUCTURE, true),
   /** Support planning, per plan signed off. */
-  PHB_SUPPORT_PLANNING("PHB support planning", Group.INFRASTRUCTURE),
+  PHB_SUPPORT_PLANNING("PHB support planning", Group.INFRASTRUCTURE, true),
   /** Brokerage and monitoring, per active budget per month. */
-  PHB_BROKERAGE_AND_MONITORING("PHB brokerage and monitoring", Group.INFRASTRUCTURE);
+  PHB_BROKERAGE_AND_MONITORING("PHB brokerage and monitoring", Group.INFRASTRUCTURE, true);
 
   /** Groups of lines for subtotals. */
   public enum Group {
@@ -56,10 +70,12 @@ public enum LedgerLine {
 
   private final String title;
   private final Group group;
+  private final boolean cash;
 
-  LedgerLine(String title, Group group) {
+  LedgerLine(String title, Group group, boolean cash) {
     this.title = title;
     this.group = group;
+    this.cash = cash;
   }
 
   /** A name for people, as in a board paper. */
@@ -69,6 +85,19 @@ public enum LedgerLine {
 
   public Group group() {
     return group;
+  }
+
+  /**
+   * Whether the line is cash: money paid, or no longer paid, when activity changes. False for
+   * activity inside a block, which frees capacity rather than cash.
+   */
+  public boolean cash() {
+    return cash;
+  }
+
+  /** "cash" or "capacity", as written in output files. */
+  public String basis() {
+    return cash ? "cash" : "capacity";
   }
 
   /** The name used in output files, e.g. {@code bed_days}. */

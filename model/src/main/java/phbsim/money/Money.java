@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * An amount of money in whole pence. Never a double: pennies must not drift (MODEL.md section 5).
+ * An amount of money in whole pence. Never a double: pennies must not drift (docs/model.md section
+ * 5).
  *
  * <p>Conversions from pounds round half to even, once, at the point a price enters the model.
  */

@@ -4,29 +4,57 @@ import java.util.Locale;
 
 /**
  * Monthly measures of each community team: the resilience of the teams that stay behind as people
- * take up budgets (MODEL.md section 7). All are read at the month end unless stated.
+ * take up budgets (docs/model.md section 7). All are read at the month end unless stated. A measure
+ * that is undefined in a month (a wait centile when nobody got a place from the waiting list, a
+ * mean over an empty caseload) is NaN, and left out of summaries across replications.
  */
 public enum TeamMeasure {
   /** Posts in the block contract in force this month. */
-  POSTS,
-  /** Caseload slots: posts x caseload per post. */
-  CAPACITY,
+  POSTS("Posts in force"),
+  /** Caseload places: posts x caseload per post. */
+  CAPACITY("Caseload places"),
   /** People on the caseload. */
-  CASELOAD,
-  /** Caseload / capacity. */
-  UTILISATION,
-  /** People waiting for a slot. */
-  WAITING_LIST,
-  /** Median days waited by the people who got a slot this month (0 if none). */
-  WAIT_MEDIAN_DAYS,
-  /** 90th centile of the days waited by the people who got a slot this month (0 if none). */
-  WAIT_P90_DAYS,
+  CASELOAD("People on the caseload"),
+  /** (Caseload + places budget holders' remaining contact uses) / places, as a share. */
+  UTILISATION("Utilisation of places"),
+  /** People waiting for a place. */
+  WAITING_LIST("People waiting"),
+  /** Median days waited by the people given a place from the waiting list this month. */
+  WAIT_MEDIAN_DAYS("Median wait of those given a place, days"),
+  /** 90th centile of the days waited by the people given a place this month. */
+  WAIT_P90_DAYS("90th centile wait of those given a place, days"),
   /** This month's block contract payments for the team, in pounds, per person on its caseload. */
-  COST_PER_PERSON,
-  /** 1 if the caseload is below the team's minimum viable size (minimum posts' slots), else 0. */
-  BELOW_MINIMUM_VIABLE_SIZE,
+  COST_PER_PERSON("Block cost per person on the caseload, £ a month"),
+  /** 1 if the caseload is below the team's minimum viable size (minimum posts' places), else 0. */
+  BELOW_MINIMUM_VIABLE_SIZE("Below minimum viable size (1 = yes)"),
   /** Mean frailty of the people on the caseload: the "left behind" index (1 = average). */
-  MEAN_FRAILTY_ON_CASELOAD;
+  MEAN_FRAILTY_ON_CASELOAD("Mean frailty on the caseload (left-behind index)"),
+  /**
+   * Places left by people who took up a budget and still hold it, less the places released from the
+   * contract since (never below 0): places paid for in the block while their former occupants'
+   * budgets are paid too.
+   */
+  FREED_PLACES("Places freed by budget holders, not released"),
+  /** Of the freed places, those taken by someone else (refilled from the waiting list). */
+  FREED_PLACES_REFILLED("Freed places refilled"),
+  /** Of the freed places, those standing empty at the month end. */
+  FREED_PLACES_EMPTY("Freed places standing empty"),
+  /**
+   * Double running in pounds: the freed places at the contract's cost per place, capped by this
+   * month's payments on the budgets of the people who left them.
+   */
+  DOUBLE_RUNNING("Double running, £ a month");
+
+  private final String title;
+
+  TeamMeasure(String title) {
+    this.title = title;
+  }
+
+  /** A name for people, as printed. */
+  public String title() {
+    return title;
+  }
 
   /** The name used in output files. */
   public String label() {

@@ -89,8 +89,8 @@ public final class PathwayGraph {
   }
 
   /**
-   * The checks of MODEL.md section 3 on the graph: every service reachable from where people start,
-   * and every service other than an exit has a way out.
+   * The checks of docs/model.md section 3 on the graph: every service reachable from where people
+   * start, and every service other than an exit has a way out.
    */
   public List<Problem> check() {
     List<Problem> problems = new ArrayList<>();

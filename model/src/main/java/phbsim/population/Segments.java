@@ -18,9 +18,41 @@ public final class Segments {
   private final double[] referralsPerDay;
   private final double[] crisesPerDay;
   private final double[] frailtyVariance;
-  private final double[] exitsPerDay;
-  private final double[][] exitCumulative;
-  private final int[][] exitTarget;
+  private final Exits[] exits;
+  private final Exits[] waitingExits;
+
+  /** One set of exit hazards, compiled: their total per day, and a choice among them. */
+  private record Exits(double perDay, double[] cumulative, int[] target) {
+    static Exits of(Map<String, Double> perYear, ServiceNetwork services) {
+      double total = 0;
+      for (double r : perYear.values()) {
+        total += r;
+      }
+      double[] cumulative = new double[perYear.size()];
+      int[] target = new int[perYear.size()];
+      int k = 0;
+      double sum = 0;
+      for (Map.Entry<String, Double> e : perYear.entrySet()) {
+        sum += e.getValue();
+        cumulative[k] = total > 0 ? sum / total : 1.0;
+        target[k] = services.indexOf(e.getKey());
+        k++;
+      }
+      if (k > 0) {
+        cumulative[k - 1] = 1.0;
+      }
+      return new Exits(total / DAYS_PER_YEAR, cumulative, target);
+    }
+
+    int choose(double u) {
+      for (int k = 0; k < cumulative.length - 1; k++) {
+        if (u < cumulative[k]) {
+          return target[k];
+        }
+      }
+      return target[cumulative.length - 1];
+    }
+  }
 
   public Segments(List<SegmentSpec> specs, ServiceNetwork services) {
     this.specs = List.copyOf(specs);
@@ -29,33 +61,16 @@ public final class Segments {
     referralsPerDay = new double[n];
     crisesPerDay = new double[n];
     frailtyVariance = new double[n];
-    exitsPerDay = new double[n];
-    exitCumulative = new double[n][];
-    exitTarget = new int[n][];
+    exits = new Exits[n];
+    waitingExits = new Exits[n];
     for (int g = 0; g < n; g++) {
       SegmentSpec s = specs.get(g);
       team[g] = services.indexOf(s.team());
       referralsPerDay[g] = s.referralsPerYear() / DAYS_PER_YEAR;
       crisesPerDay[g] = s.crisesPerYear() / DAYS_PER_YEAR;
       frailtyVariance[g] = s.frailtyVariance();
-      double total = 0;
-      for (double r : s.exitsPerYear().values()) {
-        total += r;
-      }
-      exitsPerDay[g] = total / DAYS_PER_YEAR;
-      int k = 0;
-      exitCumulative[g] = new double[s.exitsPerYear().size()];
-      exitTarget[g] = new int[s.exitsPerYear().size()];
-      double sum = 0;
-      for (Map.Entry<String, Double> e : s.exitsPerYear().entrySet()) {
-        sum += e.getValue();
-        exitCumulative[g][k] = total > 0 ? sum / total : 1.0;
-        exitTarget[g][k] = services.indexOf(e.getKey());
-        k++;
-      }
-      if (k > 0) {
-        exitCumulative[g][k - 1] = 1.0;
-      }
+      exits[g] = Exits.of(s.exitsPerYear(), services);
+      waitingExits[g] = Exits.of(s.waitingExitsPerYear(), services);
     }
   }
 
@@ -89,19 +104,23 @@ public final class Segments {
     return frailtyVariance[segment];
   }
 
-  /** Total exit hazard per day, over all exits. */
+  /** Total exit hazard per day, over all exits, of a person with a place or a budget. */
   public double exitsPerDay(int segment) {
-    return exitsPerDay[segment];
+    return exits[segment].perDay();
   }
 
   /** The exit service chosen by a uniform {@code u} in [0, 1), in proportion to the exit rates. */
   public int exitFor(int segment, double u) {
-    double[] cum = exitCumulative[segment];
-    for (int k = 0; k < cum.length - 1; k++) {
-      if (u < cum[k]) {
-        return exitTarget[segment][k];
-      }
-    }
-    return exitTarget[segment][cum.length - 1];
+    return exits[segment].choose(u);
+  }
+
+  /** Total exit hazard per day of a person waiting for a place. */
+  public double waitingExitsPerDay(int segment) {
+    return waitingExits[segment].perDay();
+  }
+
+  /** The exit service of a person leaving while waiting, chosen by a uniform {@code u}. */
+  public int waitingExitFor(int segment, double u) {
+    return waitingExits[segment].choose(u);
   }
 }

@@ -2,7 +2,7 @@ package phbsim.random;
 
 /**
  * What a random draw is for. Each purpose has its own family of streams, so that adding a draw for
- * one purpose never shifts the numbers of another (STYLE.md section 6).
+ * one purpose never shifts the numbers of another (docs/architecture.md section 6).
  *
  * <p>The ordinal is part of the stream key: append new purposes at the end, never reorder.
  */

@@ -1,7 +1,7 @@
 package phbsim.report;
 
-import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.IntToDoubleFunction;
 import phbsim.money.CashFlow;
 import phbsim.money.Discounting;
 import phbsim.money.LedgerLine;
@@ -10,43 +10,39 @@ import phbsim.observe.MonthlyMetrics;
 import phbsim.time.FinancialCalendar;
 
 /**
- * A scenario and its baseline, and the cash-flow figures a finance lead reads from them: every
- * ledger line per month and per financial year for each {@link Arm}, the net saving, the cumulative
- * position, the break-even month, double running and the NPV of the difference.
+ * One option against the status quo, and the cash-flow figures a finance lead reads from them:
+ * every ledger line per month and per financial year for each {@link Arm}, the net saving, the
+ * cumulative position, the break-even month, double running and the NPV, each for the cash and the
+ * economic {@link Position}.
  *
  * <p>Money is reported in pounds (pence / 100) as means and 95% intervals across replications.
- * Differences are paired: each replication's scenario minus the same replication's baseline, then
+ * Differences are paired: each replication's status quo minus the same replication's option, then
  * summarised, so the interval of a difference is much narrower than the intervals of the two arms.
  */
 public final class ComparisonResult {
   /*
-   * Definitions (MODEL.md sections 5 and 7)
+   * Definitions (docs/model.md sections 5 and 7). The sign rule: a difference is status quo minus
+   * option, so a positive figure is a saving (Arm.SIGN_RULE).
    *
-   * - Net saving: baseline minus scenario, summed over the horizon (positive: the scenario
-   *   spends less).
-   * - Cumulative position in month m: the net saving of months 0..m.
-   * - Break-even month of a replication: the first month from which the cumulative position is
-   *   at least 0 and stays so to the end of the horizon; none if it ends below 0. The report
-   *   gives the break-even month of the mean cumulative path and the share of replications
-   *   that break even within the horizon.
-   * - Double running in a month: what the commissioner pays at the same time for budgets and
-   *   for community capacity those budgets have left empty, i.e. the smaller of (payments on the
-   *   budget lines) and (the staffed cost of the teams' vacant caseload slots) in the scenario.
-   *   A double-running month is one in which this is above zero.
-   * - NPV of the difference: Green Book discounting of each financial year's scenario minus
-   *   baseline (see Discounting for the convention).
+   * - Net saving: status quo minus option, summed over the horizon; in the cash position only
+   *   cash lines count (LedgerLine.cash()), in the economic position every line.
+   * - Cumulative saving in month m: the net saving of months 0..m.
+   * - Break-even month of a replication: the first month from which the cumulative saving is at
+   *   least 0 and stays so to the end of the horizon; none if it ends below 0. The report gives
+   *   the break-even month of the mean cumulative path and the share of replications that break
+   *   even within the horizon.
+   * - Double running: recorded by the option's replications month by month (World.doubleRunning:
+   *   the block-contract cost of the places budget holders left and that have not been released,
+   *   capped by what was paid on those budgets).
+   * - NPV: Green Book discounting of each financial year's saving (see Discounting for the
+   *   convention). In real terms at the scenario's real rate; in cash terms (inflation on) at the
+   *   matching nominal rate, (1 + real) x (1 + inflation) - 1.
    */
 
-  private static final List<LedgerLine> BUDGET_LINES =
-      List.of(
-          LedgerLine.PHB_DIRECT_PAYMENTS,
-          LedgerLine.PHB_DIRECT_PAYMENTS_RECLAIMED,
-          LedgerLine.PHB_THIRD_PARTY,
-          LedgerLine.PHB_THIRD_PARTY_FEES,
-          LedgerLine.PHB_NOTIONAL);
-
-  private final ExperimentResult scenario;
-  private final ExperimentResult baseline;
+  private final String id;
+  private final String label;
+  private final ExperimentResult option;
+  private final ExperimentResult statusQuo;
   private final int replications;
   private final int months;
   private final int[][] monthsOfYear;
@@ -54,64 +50,106 @@ public final class ComparisonResult {
 
   /*
    * Per replication and month, computed once here (every summary reads them, and reporting asks
-   * for thousands of summaries): the total pence of each arm, the cumulative paired difference
-   * (scenario minus baseline, months 0..m) and the scenario's double running. All are sums of
-   * integer pence, so precomputing them changes no bit of any result.
+   * for thousands of summaries): each arm's total pence, all lines and cash lines, and the
+   * cumulative saving. All are sums of integer pence, so precomputing them changes no bit of any
+   * result.
    */
-  private final long[][] scenarioTotal;
-  private final long[][] baselineTotal;
-  private final long[][] cumulativeDifference;
-  private final long[][] doubleRunning;
+  private final long[][][] total; // [position][replication][month] of the option
+  private final long[][][] statusQuoTotal;
+  private final long[][][] cumulativeSaving;
 
-  public ComparisonResult(ExperimentResult scenario, ExperimentResult baseline) {
-    if (scenario.replications().size() != baseline.replications().size()) {
+  /**
+   * @param id the option's id, as in output files
+   * @param label the option's name for people
+   */
+  public ComparisonResult(
+      String id, String label, ExperimentResult option, ExperimentResult statusQuo) {
+    if (option.replications().size() != statusQuo.replications().size()) {
       throw new IllegalArgumentException("arms must have the same number of replications");
     }
-    this.scenario = scenario;
-    this.baseline = baseline;
-    this.replications = scenario.replications().size();
-    FinancialCalendar cal = scenario.compiled().calendar();
+    this.id = id;
+    this.label = label;
+    this.option = option;
+    this.statusQuo = statusQuo;
+    this.replications = option.replications().size();
+    FinancialCalendar cal = option.compiled().calendar();
     this.months = cal.monthCount();
-    this.years = scenario.financialYears().size();
+    this.years = option.financialYears().size();
     int[] yearOfMonth = new int[months];
     for (int m = 0; m < months; m++) {
-      yearOfMonth[m] = scenario.financialYears().indexOf(cal.month(m).financialYear());
+      yearOfMonth[m] = option.financialYears().indexOf(cal.month(m).financialYear());
     }
     this.monthsOfYear = ExperimentResult.monthsOfYear(yearOfMonth, years);
-    this.scenarioTotal = new long[replications][months];
-    this.baselineTotal = new long[replications][months];
-    this.cumulativeDifference = new long[replications][months];
-    this.doubleRunning = new long[replications][months];
+    int positions = Position.values().length;
+    this.total = new long[positions][replications][months];
+    this.statusQuoTotal = new long[positions][replications][months];
+    this.cumulativeSaving = new long[positions][replications][months];
     for (int r = 0; r < replications; r++) {
-      CashFlow a = cash(scenario, r);
-      CashFlow b = cash(baseline, r);
-      long[] vacant = scenario.replications().get(r).vacantCapacityCost();
-      long running = 0;
-      for (int m = 0; m < months; m++) {
-        scenarioTotal[r][m] = a.total(m);
-        baselineTotal[r][m] = b.total(m);
-        running += scenarioTotal[r][m] - baselineTotal[r][m];
-        cumulativeDifference[r][m] = running;
-        long budgets = 0;
-        for (LedgerLine l : BUDGET_LINES) {
-          budgets += a.amount(m, l);
+      CashFlow a = cash(option, r);
+      CashFlow b = cash(statusQuo, r);
+      for (Position p : Position.values()) {
+        int k = p.ordinal();
+        long running = 0;
+        for (int m = 0; m < months; m++) {
+          total[k][r][m] = sum(a, m, p);
+          statusQuoTotal[k][r][m] = sum(b, m, p);
+          running += statusQuoTotal[k][r][m] - total[k][r][m];
+          cumulativeSaving[k][r][m] = running;
         }
-        doubleRunning[r][m] = Math.max(0, Math.min(budgets, vacant[m]));
       }
     }
   }
 
-  public ExperimentResult scenario() {
-    return scenario;
+  private static long sum(CashFlow c, int month, Position p) {
+    if (p == Position.ECONOMIC) {
+      return c.total(month);
+    }
+    long s = 0;
+    for (LedgerLine line : LedgerLine.values()) {
+      if (line.cash()) {
+        s += c.amount(month, line);
+      }
+    }
+    return s;
   }
 
-  public ExperimentResult baseline() {
-    return baseline;
+  /** The option's id, as written in output files. */
+  public String id() {
+    return id;
   }
 
-  /** The discount rate used for NPV, as a fraction (0.035). */
+  /** The option's name for people. */
+  public String label() {
+    return label;
+  }
+
+  public ExperimentResult option() {
+    return option;
+  }
+
+  public ExperimentResult statusQuo() {
+    return statusQuo;
+  }
+
+  /** The arm's replications (the difference arm reads the option's calendar and scenario). */
+  public ExperimentResult arm(Arm arm) {
+    return arm == Arm.STATUS_QUO ? statusQuo : option;
+  }
+
+  /** Whether money is in cash terms (prices uplifted each April) rather than real terms. */
+  public boolean cashTerms() {
+    return option.compiled().scenario().money().inflationPercent() != 0;
+  }
+
+  /**
+   * The discount rate used for NPV, as a fraction: the scenario's real rate, or in cash terms the
+   * matching nominal rate (1 + real) x (1 + inflation) - 1.
+   */
   public double discountRate() {
-    return scenario.compiled().scenario().money().discountRatePercent() / 100.0;
+    var money = option.compiled().scenario().money();
+    double real = money.discountRatePercent() / 100.0;
+    double inflation = money.inflationPercent() / 100.0;
+    return (1 + real) * (1 + inflation) - 1;
   }
 
   // ------------------------------------------------------------ per month and per year
@@ -134,7 +172,7 @@ public final class ComparisonResult {
     return Summary.of(v);
   }
 
-  /** Scenario minus baseline over the whole horizon, per line or total, in pounds. */
+  /** One ledger line (or the total) over the whole horizon, in pounds. */
   public Summary horizon(Arm arm, LedgerLine line) {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
@@ -147,13 +185,35 @@ public final class ComparisonResult {
     return Summary.of(v);
   }
 
+  /** The total of one position's lines in one month, in pounds. */
+  public Summary monthlyTotal(Arm arm, int month, Position position) {
+    double[] v = new double[replications];
+    for (int r = 0; r < replications; r++) {
+      v[r] = pounds(totalPence(arm, r, month, position));
+    }
+    return Summary.of(v);
+  }
+
+  /** The total of one position's lines in one financial year, in pounds. */
+  public Summary annualTotal(Arm arm, int year, Position position) {
+    double[] v = new double[replications];
+    for (int r = 0; r < replications; r++) {
+      long sum = 0;
+      for (int m : monthsOfYear[year]) {
+        sum += totalPence(arm, r, m, position);
+      }
+      v[r] = pounds(sum);
+    }
+    return Summary.of(v);
+  }
+
   /** A monthly measure of one arm, or the paired difference, for a segment or ALL_SEGMENTS. */
   public Summary metricMonthly(Arm arm, int month, int segment, Measure measure) {
     return paired(
         arm,
         replications,
-        r -> ExperimentResult.value(metrics(scenario, r), month, segment, measure),
-        r -> ExperimentResult.value(metrics(baseline, r), month, segment, measure));
+        r -> ExperimentResult.value(metrics(option, r), month, segment, measure),
+        r -> ExperimentResult.value(metrics(statusQuo, r), month, segment, measure));
   }
 
   /** An annual measure of one arm, or the paired difference (see ExperimentResult.annual). */
@@ -161,26 +221,27 @@ public final class ComparisonResult {
     return paired(
         arm,
         replications,
-        r -> scenario.annualValue(metrics(scenario, r), year, segment, measure),
-        r -> baseline.annualValue(metrics(baseline, r), year, segment, measure));
+        r -> option.annualValue(metrics(option, r), year, segment, measure),
+        r -> statusQuo.annualValue(metrics(statusQuo, r), year, segment, measure));
   }
 
   /**
-   * Summarises, over replications, the scenario's value, the baseline's, or the paired difference
-   * (scenario minus baseline, replication by replication). Only the arms asked for are read.
+   * Summarises, over replications, the option's value, the status quo's, or the paired difference
+   * (status quo minus option, replication by replication). Only the arms asked for are read.
+   * Replications in which the value is undefined (NaN) are left out.
    */
   static Summary paired(
       Arm arm,
       int replications,
-      java.util.function.IntToDoubleFunction scenarioValue,
-      java.util.function.IntToDoubleFunction baselineValue) {
+      IntToDoubleFunction optionValue,
+      IntToDoubleFunction statusQuoValue) {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
-      double a = arm == Arm.BASELINE ? 0 : scenarioValue.applyAsDouble(r);
-      double b = arm == Arm.SCENARIO ? 0 : baselineValue.applyAsDouble(r);
-      v[r] = arm == Arm.SCENARIO ? a : arm == Arm.BASELINE ? b : a - b;
+      double a = arm == Arm.STATUS_QUO ? 0 : optionValue.applyAsDouble(r);
+      double b = arm == Arm.OPTION ? 0 : statusQuoValue.applyAsDouble(r);
+      v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
     }
-    return Summary.of(v);
+    return Summary.ofDefined(v);
   }
 
   /**
@@ -210,16 +271,16 @@ public final class ComparisonResult {
 
   private Summary[][][] metricsAll(MetricValue value) {
     Measure[] measures = Measure.values();
-    int groups = metrics(scenario, 0).segments() + 1;
+    int groups = metrics(option, 0).segments() + 1;
     double[][][] a = new double[groups][measures.length][replications];
     double[][][] b = new double[groups][measures.length][replications];
     for (int r = 0; r < replications; r++) {
-      MonthlyMetrics ma = metrics(scenario, r);
-      MonthlyMetrics mb = metrics(baseline, r);
+      MonthlyMetrics ma = metrics(option, r);
+      MonthlyMetrics mb = metrics(statusQuo, r);
       for (int g = 0; g < groups; g++) {
         for (int k = 0; k < measures.length; k++) {
-          a[g][k][r] = value.of(scenario, ma, g - 1, measures[k]);
-          b[g][k][r] = value.of(baseline, mb, g - 1, measures[k]);
+          a[g][k][r] = value.of(option, ma, g - 1, measures[k]);
+          b[g][k][r] = value.of(statusQuo, mb, g - 1, measures[k]);
         }
       }
     }
@@ -228,10 +289,10 @@ public final class ComparisonResult {
     for (int g = 0; g < groups; g++) {
       for (int k = 0; k < measures.length; k++) {
         for (int r = 0; r < replications; r++) {
-          difference[r] = a[g][k][r] - b[g][k][r];
+          difference[r] = b[g][k][r] - a[g][k][r];
         }
-        all[Arm.SCENARIO.ordinal()][g][k] = Summary.of(a[g][k]);
-        all[Arm.BASELINE.ordinal()][g][k] = Summary.of(b[g][k]);
+        all[Arm.OPTION.ordinal()][g][k] = Summary.of(a[g][k]);
+        all[Arm.STATUS_QUO.ordinal()][g][k] = Summary.of(b[g][k]);
         all[Arm.DIFFERENCE.ordinal()][g][k] = Summary.of(difference);
       }
     }
@@ -244,43 +305,39 @@ public final class ComparisonResult {
 
   // ------------------------------------------------------------ the headline figures
 
-  /** Baseline minus scenario over the horizon, in pounds: positive is a saving. */
-  public Summary netSaving() {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      v[r] = -pounds(totalDifference(r));
-    }
-    return Summary.of(v);
+  /** Status quo minus option over the horizon, in pounds: positive is a saving. */
+  public Summary netSaving(Position position) {
+    return cumulativeSaving(months - 1, position);
   }
 
-  /** The cumulative net saving at the end of month {@code month}, in pounds. */
-  public Summary cumulativeSaving(int month) {
+  /** The cumulative saving at the end of month {@code month}, in pounds. */
+  public Summary cumulativeSaving(int month, Position position) {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
-      v[r] = -pounds(cumulativeDifference(r, month));
+      v[r] = pounds(cumulativeSaving[position.ordinal()][r][month]);
     }
     return Summary.of(v);
   }
 
   /**
-   * The break-even month of the mean cumulative net saving: the first month from which it stays at
-   * or above zero; empty if it ends the horizon below zero.
+   * The break-even month of the mean cumulative saving: the first month from which it stays at or
+   * above zero; empty if it ends the horizon below zero.
    */
-  public OptionalInt breakEvenMonthOfMean() {
+  public OptionalInt breakEvenMonthOfMean(Position position) {
     double[] path = new double[months];
     for (int m = 0; m < months; m++) {
-      path[m] = cumulativeSaving(m).mean();
+      path[m] = cumulativeSaving(m, position).mean();
     }
     return breakEven(path);
   }
 
-  /** The share of replications whose cumulative net saving breaks even within the horizon. */
-  public double shareBreakingEven() {
+  /** The share of replications whose cumulative saving breaks even within the horizon. */
+  public double shareBreakingEven(Position position) {
     int count = 0;
     for (int r = 0; r < replications; r++) {
       double[] path = new double[months];
       for (int m = 0; m < months; m++) {
-        path[m] = -cumulativeDifference(r, m);
+        path[m] = cumulativeSaving[position.ordinal()][r][m];
       }
       if (breakEven(path).isPresent()) {
         count++;
@@ -289,11 +346,11 @@ public final class ComparisonResult {
     return (double) count / replications;
   }
 
-  /** Double running in one month of the scenario, in pounds. */
+  /** Double running in one month of the option, in pounds. */
   public Summary doubleRunning(int month) {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
-      v[r] = pounds(doubleRunningPence(r, month));
+      v[r] = pounds(option.replications().get(r).doubleRunning()[month]);
     }
     return Summary.of(v);
   }
@@ -303,8 +360,8 @@ public final class ComparisonResult {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
       long sum = 0;
-      for (int m = 0; m < months; m++) {
-        sum += doubleRunningPence(r, m);
+      for (long pence : option.replications().get(r).doubleRunning()) {
+        sum += pence;
       }
       v[r] = pounds(sum);
     }
@@ -316,8 +373,8 @@ public final class ComparisonResult {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
       int n = 0;
-      for (int m = 0; m < months; m++) {
-        if (doubleRunningPence(r, m) > 0) {
+      for (long pence : option.replications().get(r).doubleRunning()) {
+        if (pence > 0) {
           n++;
         }
       }
@@ -326,13 +383,15 @@ public final class ComparisonResult {
     return Summary.of(v);
   }
 
-  /** NPV of scenario minus baseline, in pounds (negative: the scenario saves money). */
-  public Summary npvOfDifference() {
+  /** NPV of the saving (status quo minus option), in pounds: positive is a saving. */
+  public Summary npv(Position position) {
     double[] v = new double[replications];
     for (int r = 0; r < replications; r++) {
       long[] annual = new long[years];
       for (int y = 0; y < years; y++) {
-        annual[y] = yearPence(Arm.DIFFERENCE, r, y, null);
+        for (int m : monthsOfYear[y]) {
+          annual[y] += statusQuoTotal[position.ordinal()][r][m] - total[position.ordinal()][r][m];
+        }
       }
       v[r] = pounds(Discounting.presentValue(annual, discountRate()));
     }
@@ -341,19 +400,24 @@ public final class ComparisonResult {
 
   // ------------------------------------------------------------ pence per replication
 
+  private long totalPence(Arm arm, int r, int month, Position position) {
+    int k = position.ordinal();
+    return switch (arm) {
+      case OPTION -> total[k][r][month];
+      case STATUS_QUO -> statusQuoTotal[k][r][month];
+      case DIFFERENCE -> statusQuoTotal[k][r][month] - total[k][r][month];
+    };
+  }
+
   private long monthPence(Arm arm, int r, int month, LedgerLine line) {
     if (line == null) {
-      return switch (arm) {
-        case SCENARIO -> scenarioTotal[r][month];
-        case BASELINE -> baselineTotal[r][month];
-        case DIFFERENCE -> scenarioTotal[r][month] - baselineTotal[r][month];
-      };
+      return totalPence(arm, r, month, Position.ECONOMIC);
     }
     return switch (arm) {
-      case SCENARIO -> pence(cash(scenario, r), month, line);
-      case BASELINE -> pence(cash(baseline, r), month, line);
+      case OPTION -> cash(option, r).amount(month, line);
+      case STATUS_QUO -> cash(statusQuo, r).amount(month, line);
       case DIFFERENCE ->
-          pence(cash(scenario, r), month, line) - pence(cash(baseline, r), month, line);
+          cash(statusQuo, r).amount(month, line) - cash(option, r).amount(month, line);
     };
   }
 
@@ -365,24 +429,8 @@ public final class ComparisonResult {
     return sum;
   }
 
-  private long totalDifference(int r) {
-    return cumulativeDifference(r, months - 1);
-  }
-
-  private long cumulativeDifference(int r, int month) {
-    return cumulativeDifference[r][month];
-  }
-
-  private long doubleRunningPence(int r, int month) {
-    return doubleRunning[r][month];
-  }
-
   private static CashFlow cash(ExperimentResult arm, int r) {
     return arm.replications().get(r).cashFlow();
-  }
-
-  private static long pence(CashFlow c, int month, LedgerLine line) {
-    return line == null ? c.total(month) : c.amount(month, line);
   }
 
   private static double pounds(long pence) {

@@ -119,6 +119,26 @@ public final class ExperimentResult {
     return Summary.of(values);
   }
 
+  /**
+   * The mean length of a budget, in years: budget-years held over the horizon / budgets ended, per
+   * replication (the exposure estimate, which allows for budgets still running at the horizon when
+   * the chance of ending is steady); undefined in a replication where none ended.
+   */
+  public Summary meanBudgetDurationYears() {
+    double[] v = new double[replications.size()];
+    for (int r = 0; r < v.length; r++) {
+      MonthlyMetrics m = replications.get(r).metrics();
+      double days = 0;
+      double ended = 0;
+      for (int month = 0; month < m.months(); month++) {
+        days += m.total(month, Measure.BUDGET_DAYS);
+        ended += m.total(month, Measure.BUDGETS_ENDED);
+      }
+      v[r] = ended > 0 ? days / ended / phbsim.population.Segments.DAYS_PER_YEAR : Double.NaN;
+    }
+    return Summary.ofDefined(v);
+  }
+
   /** Total events over all replications. */
   public long events() {
     long sum = 0;

@@ -7,7 +7,7 @@ import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
 
 /**
- * The cost of running personal health budgets and how fast it falls (MODEL.md section 7): per
+ * The cost of running personal health budgets and how fast it falls (docs/model.md section 7): per
  * month, the infrastructure cost (set-up, support planning, brokerage and monitoring), the cost per
  * active budget, the planning queue and the time from offer to signed-off plan; and when the cost
  * per active budget first falls below the scenario's target, and its half-life.
@@ -22,8 +22,9 @@ public final class Infrastructure {
   private final int months;
   private final double target;
 
-  public Infrastructure(ComparisonResult comparison) {
-    this.scenario = comparison.scenario();
+  /** The infrastructure of an option (or of the status quo: the budgets it already has). */
+  public Infrastructure(ExperimentResult arm) {
+    this.scenario = arm;
     this.months = scenario.compiled().calendar().monthCount();
     var b = scenario.compiled().scenario().budgets();
     this.target =
@@ -123,15 +124,9 @@ public final class Infrastructure {
   private Summary over(java.util.function.IntToDoubleFunction value) {
     int n = scenario.replications().size();
     double[] v = new double[n];
-    int k = 0;
     for (int r = 0; r < n; r++) {
-      double x = value.applyAsDouble(r);
-      if (!Double.isNaN(x)) {
-        v[k++] = x;
-      }
+      v[r] = value.applyAsDouble(r);
     }
-    return k == 0
-        ? new Summary(Double.NaN, Double.NaN, Double.NaN, 0)
-        : Summary.of(java.util.Arrays.copyOf(v, k));
+    return Summary.ofDefined(v);
   }
 }

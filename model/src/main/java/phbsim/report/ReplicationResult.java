@@ -11,7 +11,7 @@ import phbsim.observe.TeamMetrics;
  * @param metrics its monthly record
  * @param teams the monthly record of each community team
  * @param cashFlow its payments per month and ledger line, from its ledger
- * @param vacantCapacityCost per month, pence of staffed community capacity standing empty
+ * @param doubleRunning per month, pence of double running (World.doubleRunning)
  * @param events the number of events processed
  * @param peopleEver everyone who was part of the run, including those who left
  */
@@ -20,6 +20,6 @@ public record ReplicationResult(
     MonthlyMetrics metrics,
     TeamMetrics teams,
     CashFlow cashFlow,
-    long[] vacantCapacityCost,
+    long[] doubleRunning,
     long events,
     int peopleEver) {}

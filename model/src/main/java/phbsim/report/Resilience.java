@@ -9,9 +9,10 @@ import phbsim.scenario.ServiceKind;
 import phbsim.world.CompiledScenario;
 
 /**
- * The community teams that stay behind (MODEL.md section 7): each {@link TeamMeasure} per month as
- * a mean and 95% interval across replications, for the scenario, the baseline or their paired
- * difference; and when a team first falls below its minimum viable size.
+ * The community teams that stay behind (docs/model.md section 7): each {@link TeamMeasure} per
+ * month as a mean and 95% interval across replications, for the option, the status quo or their
+ * paired difference (status quo minus option); and when a team first falls below its minimum viable
+ * size.
  */
 public final class Resilience {
   private final ComparisonResult comparison;
@@ -19,7 +20,7 @@ public final class Resilience {
 
   public Resilience(ComparisonResult comparison) {
     this.comparison = comparison;
-    CompiledScenario c = comparison.scenario().compiled();
+    CompiledScenario c = comparison.option().compiled();
     for (int s = 0; s < c.services().size(); s++) {
       if (c.services().kind(s) == ServiceKind.COMMUNITY) {
         teams.add(s);
@@ -32,26 +33,31 @@ public final class Resilience {
     return List.copyOf(teams);
   }
 
+  /** The team's name for people. */
+  public String label(int team) {
+    return comparison.option().compiled().services().spec(team).label();
+  }
+
   /** The team's id. */
   public String id(int team) {
-    return comparison.scenario().compiled().services().id(team);
+    return comparison.option().compiled().services().id(team);
   }
 
   /** A team measure in one month. */
   public Summary monthly(Arm arm, int month, int team, TeamMeasure measure) {
     return ComparisonResult.paired(
         arm,
-        comparison.scenario().replications().size(),
-        r -> teams(comparison.scenario(), r).get(month, team, measure),
-        r -> teams(comparison.baseline(), r).get(month, team, measure));
+        comparison.option().replications().size(),
+        r -> teams(comparison.option(), r).get(month, team, measure),
+        r -> teams(comparison.statusQuo(), r).get(month, team, measure));
   }
 
   /**
    * The first month in which the team's caseload is below its minimum viable size, in one
-   * replication of one arm (SCENARIO or BASELINE); empty if it never is.
+   * replication of one arm (OPTION or STATUS_QUO); empty if it never is.
    */
   public OptionalInt firstMonthBelowMinimum(Arm arm, int replication, int team) {
-    ExperimentResult result = arm == Arm.BASELINE ? comparison.baseline() : comparison.scenario();
+    ExperimentResult result = arm == Arm.STATUS_QUO ? comparison.statusQuo() : comparison.option();
     TeamMetrics t = teams(result, replication);
     for (int m = 0; m < t.months(); m++) {
       if (t.get(m, team, TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE) > 0) {
@@ -63,7 +69,7 @@ public final class Resilience {
 
   /** The share of replications in which the team falls below its minimum viable size. */
   public double shareFallingBelowMinimum(Arm arm, int team) {
-    int n = comparison.scenario().replications().size();
+    int n = comparison.option().replications().size();
     int count = 0;
     for (int r = 0; r < n; r++) {
       if (firstMonthBelowMinimum(arm, r, team).isPresent()) {
@@ -79,7 +85,7 @@ public final class Resilience {
    */
   public OptionalInt medianFirstMonthBelowMinimum(Arm arm, int team) {
     List<Integer> months = new ArrayList<>();
-    int n = comparison.scenario().replications().size();
+    int n = comparison.option().replications().size();
     for (int r = 0; r < n; r++) {
       firstMonthBelowMinimum(arm, r, team).ifPresent(months::add);
     }

@@ -1,35 +1,114 @@
 package phbsim.report;
 
 /**
- * A measure across replications: the mean, and the interval that holds the middle 95% of the
- * replications' values (the 2.5th and 97.5th percentiles, linearly interpolated between order
- * statistics). The interval describes the spread of outcomes a commissioner should plan for; it is
- * not a confidence interval of the mean, which would be narrower by about the square root of the
- * number of replications.
+ * A measure across replications, with the two kinds of interval a reader must not confuse:
+ *
+ * <ul>
+ *   <li>the <b>confidence interval of the mean</b> ({@code ciLow} to {@code ciHigh}): how sure we
+ *       are of the average, mean &plusmn; t(0.975, n-1) &times; sd / &radic;n; it narrows as
+ *       replications are added;
+ *   <li>the <b>range of outcomes</b> ({@code rangeLow} to {@code rangeHigh}): the middle 95 % of
+ *       the replications' values (the 2.5th and 97.5th percentiles, linearly interpolated between
+ *       order statistics), how much one year's reality can vary; it does not narrow with more
+ *       replications.
+ * </ul>
+ *
+ * <p>With one replication the confidence interval is undefined (NaN).
  */
-public record Summary(double mean, double lower, double upper, int replications) {
+public record Summary(
+    double mean, double ciLow, double ciHigh, double rangeLow, double rangeHigh, int replications) {
   /*
-   * Design note: the two percentiles need four order statistics, not a sorted array. They are
-   * found by selection (quickselect, expected linear time) on keys that order doubles exactly as
-   * Arrays.sort(double[]) does (Double.compare: -0.0 before 0.0, NaN last), so the values picked,
-   * and therefore every bit of the interval, are those a full sort would give.
+   * Design notes.
+   *
+   * 1. The two percentiles need four order statistics, not a sorted array. They are found by
+   *    selection (quickselect, expected linear time) on keys that order doubles exactly as
+   *    Arrays.sort(double[]) does (Double.compare: -0.0 before 0.0, NaN last), so the values
+   *    picked, and therefore every bit of the interval, are those a full sort would give.
+   * 2. Sums run in replication order, so the bits of the mean and the standard deviation do not
+   *    depend on how many threads produced the values.
+   * 3. The t quantiles are cached by degrees of freedom: a report asks for thousands of
+   *    summaries with the same number of replications.
    */
+
+  /** One line describing the confidence interval, for the top of every output. */
+  public static final String CI_NOTE =
+      "ci95: the 95 % confidence interval of the mean (how sure we are of the average; it"
+          + " narrows with more replications)";
+
+  /** One line describing the range of outcomes, for the top of every output. */
+  public static final String RANGE_NOTE =
+      "range95: the middle 95 % of replications (how much one year's reality can vary; more"
+          + " replications do not narrow it)";
+
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, Double> T_QUANTILES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The 97.5 % quantile of Student's t with {@code df} degrees of freedom. */
+  static double t975(int df) {
+    return T_QUANTILES.computeIfAbsent(
+        df,
+        d ->
+            new org.apache.commons.math3.distribution.TDistribution(null, d)
+                .inverseCumulativeProbability(0.975));
+  }
+
+  /** No value to summarise: every figure NaN, over 0 replications. */
+  public static final Summary UNDEFINED =
+      new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+
+  /**
+   * Summarises the values that are defined (not NaN), in replication order; {@link #UNDEFINED} if
+   * none is. For measures that do not exist in every replication's month, such as a wait centile in
+   * a month when nobody got a place.
+   */
+  public static Summary ofDefined(double[] values) {
+    int k = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        k++;
+      }
+    }
+    if (k == values.length) {
+      return of(values);
+    }
+    if (k == 0) {
+      return UNDEFINED;
+    }
+    double[] defined = new double[k];
+    k = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        defined[k++] = v;
+      }
+    }
+    return of(defined);
+  }
 
   /** Summarises values given in replication order (the order matters only for the mean's bits). */
   public static Summary of(double[] values) {
     if (values.length == 0) {
       throw new IllegalArgumentException("no values to summarise");
     }
+    int n = values.length;
     double sum = 0;
     for (double v : values) {
       sum += v;
     }
-    long[] keys = new long[values.length];
-    for (int i = 0; i < keys.length; i++) {
+    double mean = sum / n;
+    double half = Double.NaN;
+    if (n > 1) {
+      double squares = 0;
+      for (double v : values) {
+        squares += (v - mean) * (v - mean);
+      }
+      half = t975(n - 1) * Math.sqrt(squares / (n - 1) / n);
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
       keys[i] = key(values[i]);
     }
     return new Summary(
-        sum / values.length, percentile(keys, 0.025), percentile(keys, 0.975), values.length);
+        mean, mean - half, mean + half, percentile(keys, 0.025), percentile(keys, 0.975), n);
   }
 
   private static double percentile(long[] keys, double q) {

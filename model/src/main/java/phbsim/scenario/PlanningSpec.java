@@ -3,7 +3,7 @@ package phbsim.scenario;
 /**
  * Support planning capacity: accepted offers wait for one of {@code planners}; a plan takes an
  * exponentially distributed time whose mean, like its cost, falls along a learning curve with the
- * number of plans made (MODEL.md section 6).
+ * number of plans made (docs/model.md section 6).
  *
  * @param planners support planners working at once
  * @param firstPlanDays mean days from a planner starting to the plan being signed off, for the

@@ -1,6 +1,6 @@
 package phbsim.scenario;
 
-/** How personal health budget offers are rolled out (MODEL.md section 6). */
+/** How personal health budget offers are rolled out (docs/model.md section 6). */
 public enum RolloutKind {
   /** No new offers: only the people who start on a budget hold one. */
   NONE,

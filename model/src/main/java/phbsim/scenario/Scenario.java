@@ -1,20 +1,24 @@
 package phbsim.scenario;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A whole scenario: one area's population, services and pathway (MODEL.md sections 1 to 4).
+ * A whole scenario: one area's population, services and pathway (docs/model.md sections 1 to 4),
+ * the budgets it plans, and the options a commissioner is weighing (section 5).
  *
  * @param name short name, used in outputs
- * @param description what the scenario represents (default empty)
+ * @param description what the scenario represents and the question it answers (default empty)
  * @param startDate day 0 of the simulation (conventionally 1 April)
  * @param years horizon in whole years, 1 to 30
  * @param segments the population, by segment
  * @param services every service, of every kind
  * @param pathway where people go when they leave each service
- * @param money inflation and discounting (default: real terms, Green Book 3.5 %)
+ * @param money inflation, discounting and price years (default: real terms, Green Book 3.5 %)
  * @param budgets personal health budgets (default: none)
+ * @param options named sets of changes to compare with the status quo (default: one option, the
+ *     scenario as written)
  */
 public record Scenario(
     String name,
@@ -25,31 +29,25 @@ public record Scenario(
     List<ServiceSpec> services,
     List<BranchSpec> pathway,
     @Optional MoneySpec money,
-    @Optional BudgetsSpec budgets) {
+    @Optional BudgetsSpec budgets,
+    @Optional List<OptionSpec> options) {
   public Scenario {
     money = money == null ? MoneySpec.defaults() : money;
     description = description == null ? "" : description;
     segments = Lists.copyOf(segments);
     services = Lists.copyOf(services);
     pathway = Lists.copyOf(pathway);
+    options = Lists.copyOf(options);
   }
 
-  /** The same scenario over another horizon. */
-  public Scenario withYears(int newYears) {
+  /** The scenario without its named options (an option's own scenario). */
+  public Scenario withoutOptions() {
     return new Scenario(
-        name, description, startDate, newYears, segments, services, pathway, money, budgets);
+        name, description, startDate, years, segments, services, pathway, money, budgets, null);
   }
 
-  /** Whether anyone can hold a personal health budget in this scenario. */
-  public boolean budgetsEnabled() {
-    return budgets != null && budgets.enabled();
-  }
-
-  /**
-   * The baseline of this scenario: the same in every respect but with personal health budgets
-   * switched off (people who would start on a budget start on their team's caseload instead).
-   */
-  public Scenario baseline() {
+  /** The same scenario with other budgets (null: none). */
+  public Scenario withBudgets(BudgetsSpec newBudgets) {
     return new Scenario(
         name,
         description,
@@ -59,6 +57,71 @@ public record Scenario(
         services,
         pathway,
         money,
-        budgets == null ? null : budgets.disabled());
+        newBudgets,
+        options);
+  }
+
+  /** The same scenario over another horizon. */
+  public Scenario withYears(int newYears) {
+    return new Scenario(
+        name,
+        description,
+        startDate,
+        newYears,
+        segments,
+        services,
+        pathway,
+        money,
+        budgets,
+        options);
+  }
+
+  /** Whether anyone can hold a personal health budget in this scenario. */
+  public boolean budgetsEnabled() {
+    return budgets != null && budgets.enabled();
+  }
+
+  /**
+   * The status quo of this place (docs/model.md section 5): what happens if the commissioner does
+   * nothing new. Budgets already held carry on, but nobody new is offered one and the programme's
+   * set-up is not spent; block contracts stay as let (post releases and unbundling rules are
+   * dropped unless marked {@code happensAnyway}); in-patient services the options bring in ({@code
+   * inStatusQuo: false}) have no beds. Options are dropped.
+   */
+  public Scenario statusQuo() {
+    List<ServiceSpec> kept = new ArrayList<>();
+    for (ServiceSpec s : services) {
+      kept.add(s == null ? null : statusQuo(s));
+    }
+    return new Scenario(
+        name,
+        description,
+        startDate,
+        years,
+        segments,
+        kept,
+        pathway,
+        money,
+        budgets == null ? null : budgets.statusQuo(),
+        null);
+  }
+
+  private static ServiceSpec statusQuo(ServiceSpec s) {
+    CommunitySpec community = s.community();
+    if (community != null && community.contract() != null) {
+      ContractSpec c = community.contract();
+      List<ReleaseSpec> anyway = new ArrayList<>();
+      for (ReleaseSpec r : c.releases()) {
+        if (r != null && r.happensAnyway()) {
+          anyway.add(r);
+        }
+      }
+      UnbundlingSpec u =
+          c.unbundling() != null && c.unbundling().happensAnyway() ? c.unbundling() : null;
+      community =
+          new CommunitySpec(community.posts(), community.caseloadPerPost(), c.with(anyway, u));
+    }
+    InpatientSpec inpatient = s.inpatient() == null ? null : s.inpatient().asInStatusQuo();
+    return new ServiceSpec(s.id(), s.kind(), s.label(), community, inpatient, s.crisis());
   }
 }

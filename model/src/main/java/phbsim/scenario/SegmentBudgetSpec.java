@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param startingHolders people of the starting caseload who hold a budget on day 0 (instead of a
  *     place on the team's caseload)
- * @param annualAllocation pounds a year per budget (CALIBRATION.md A: the pilot's mental health
- *     average was 3,602)
+ * @param annualAllocation pounds a year per budget (docs/sources.md [pilot-2016]: the pilot's
+ *     mental health average was 3,602 a year at 2010/11-era prices)
  * @param spentShare share of the allocation actually spent; a direct payment's unspent part is
  *     reclaimed at review
  * @param eligible whether people of this segment can be offered a budget (default true)
@@ -20,14 +20,16 @@ import java.util.List;
  * @param runOutShare share of budget-years in which the budget runs out before the year end with
  *     needs unmet, sending the person back to their team (fallback; default 0)
  * @param teamContactShare the share of a caseload place a holder still uses, for the contact the
- *     team keeps with them (default 0: the budget replaces the team's care; seed 003's Alex went
- *     from weekly to thrice-yearly contact)
+ *     team keeps with them (default 0: the budget replaces the team's care; in docs/sources.md
+ *     [pilot-2016] "Alex" went from weekly to thrice-yearly contact)
  * @param spendingProfile relative spending in months 1 to 12 of each budget-year (12 weights,
  *     scaled to average 1; default: even). Front-loaded weights describe one-off purchases
+ * @param priceYear the financial year of annualAllocation, such as 2010/11 for the national pilot's
+ *     average (default: the budgets' priceYear, else money's)
  */
 public record SegmentBudgetSpec(
     int startingHolders,
-    double annualAllocation,
+    @Price double annualAllocation,
     double spentShare,
     @Optional Boolean eligible,
     @Optional Double acceptance,
@@ -35,7 +37,8 @@ public record SegmentBudgetSpec(
     @Optional Double restrictiveCrisisEffect,
     @Optional Double runOutShare,
     @Optional Double teamContactShare,
-    @Optional List<Double> spendingProfile) {
+    @Optional List<Double> spendingProfile,
+    @Optional String priceYear) {
   public SegmentBudgetSpec {
     eligible = eligible == null || eligible;
     acceptance = acceptance == null ? 1.0 : acceptance;

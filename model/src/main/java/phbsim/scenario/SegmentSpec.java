@@ -17,7 +17,12 @@ import java.util.Map;
  * @param frailtyVariance variance of the gamma frailty (mean 1) that multiplies each person's
  *     crisis hazard; 0 makes everyone alike
  * @param exitsPerYear hazard of leaving the caseload for each EXIT service, by its id (recovery to
- *     primary care, death, moving away)
+ *     primary care, death, moving away); budget holders leave at the same rates
+ * @param waitingExitsPerYear hazard of leaving while waiting for a place, for each EXIT service
+ *     (default: the same as exitsPerYear. ASSUMPTION: people die and move away whether or not they
+ *     have a place, and people referred but not yet seen are discharged back to their GP, or stop
+ *     needing the team, at about the rate people on the caseload recover)
+ * @param budget personal health budgets in this segment (default: none)
  */
 public record SegmentSpec(
     String id,
@@ -28,6 +33,7 @@ public record SegmentSpec(
     double crisesPerYear,
     double frailtyVariance,
     Map<String, Double> exitsPerYear,
+    @Optional Map<String, Double> waitingExitsPerYear,
     @Optional SegmentBudgetSpec budget) {
   public SegmentSpec {
     label = label == null ? id : label;
@@ -35,5 +41,9 @@ public record SegmentSpec(
         exitsPerYear == null
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(exitsPerYear));
+    waitingExitsPerYear =
+        waitingExitsPerYear == null
+            ? exitsPerYear
+            : Collections.unmodifiableMap(new LinkedHashMap<>(waitingExitsPerYear));
   }
 }

@@ -1,6 +1,6 @@
 package phbsim.scenario;
 
-/** The kinds of service of MODEL.md section 3. */
+/** The kinds of service of docs/model.md section 3. */
 public enum ServiceKind {
   /** A block-contracted team with a caseload (CMHT, psychological therapies, day services). */
   COMMUNITY,

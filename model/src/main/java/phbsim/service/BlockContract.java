@@ -11,7 +11,7 @@ import phbsim.money.Money;
  */
 public final class BlockContract {
   /*
-   * Design notes (policy: MODEL.md section 4 "contract review", section 5)
+   * Design notes (policy: docs/model.md section 4 "contract review", section 5)
    *
    * 1. Instalments. Each financial year the contract is paid in 12 instalments, M1 to M12, that
    *    add up exactly to that year's annual value (Instalments spreads the odd pennies). The fixed

@@ -6,7 +6,7 @@ import phbsim.scenario.DurationSpec;
 
 /**
  * Draws durations in days by inversion: one uniform number in (0, 1) gives one duration, so that
- * two arms of a comparison stay in step (STYLE.md section 6).
+ * two arms of a comparison stay in step (docs/architecture.md section 6).
  *
  * <p>The lognormal is parameterised from the mean m and standard deviation s of the durations
  * themselves (the published figures): sigma^2 = ln(1 + s^2/m^2), mu = ln m - sigma^2/2, and a draw

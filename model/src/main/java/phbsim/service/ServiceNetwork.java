@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import phbsim.money.Money;
+import phbsim.money.Prices;
 import phbsim.scenario.BranchSpec;
+import phbsim.scenario.Payment;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
@@ -35,16 +36,34 @@ public final class ServiceNetwork {
   private final boolean[] crisisHouse;
   private final long[] costPerArrival;
   private final long[] costPerDay;
+  private final boolean[] blockFunded;
+  private final long[] contractFixed;
+  private final long[] contractPerPost;
   private final double[][] branchCumulative;
   private final int[][] branchTarget;
 
   /**
-   * Compiles a scenario that has passed {@link ScenarioChecks}.
+   * Compiles a scenario that has passed {@link ScenarioChecks}, its prices at its price base.
    *
    * @throws phbsim.scenario.ScenarioException if it has not
    */
   public ServiceNetwork(Scenario scenario) {
+    this(checked(scenario), null);
+  }
+
+  private static Scenario checked(Scenario scenario) {
     ScenarioChecks.requireValid(scenario);
+    return scenario;
+  }
+
+  /**
+   * Compiles a scenario that has passed {@link ScenarioChecks}, with its prices converted by {@code
+   * prices} (null: built here).
+   */
+  public ServiceNetwork(Scenario scenario, Prices prices) {
+    if (prices == null) {
+      prices = new Prices(scenario);
+    }
     specs = scenario.services();
     int n = specs.size();
     kind = new ServiceKind[n];
@@ -58,6 +77,9 @@ public final class ServiceNetwork {
     crisisHouse = new boolean[n];
     costPerArrival = new long[n];
     costPerDay = new long[n];
+    blockFunded = new boolean[n];
+    contractFixed = new long[n];
+    contractPerPost = new long[n];
     branchCumulative = new double[n][];
     branchTarget = new int[n][];
     for (int i = 0; i < n; i++) {
@@ -68,12 +90,19 @@ public final class ServiceNetwork {
       kind[i] = s.kind();
       overflow[i] = OUT_OF_AREA;
       switch (s.kind()) {
-        case COMMUNITY -> slots[i] = s.community().slots();
+        case COMMUNITY -> {
+          slots[i] = s.community().slots();
+          var k = s.community().contract();
+          contractFixed[i] = prices.pence(k.fixedPerYear(), k.priceYear());
+          contractPerPost[i] = prices.pence(k.costPerPostPerYear(), k.priceYear());
+        }
         case INPATIENT -> {
           beds[i] = s.inpatient().beds();
-          costPerBedDay[i] = Money.toPence(s.inpatient().costPerBedDay());
-          outOfAreaCostPerDay[i] = Money.toPence(s.inpatient().outOfAreaCostPerDay());
+          String year = s.inpatient().priceYear();
+          costPerBedDay[i] = prices.pence(s.inpatient().costPerBedDay(), year);
+          outOfAreaCostPerDay[i] = prices.pence(s.inpatient().outOfAreaCostPerDay(), year);
           crisisHouse[i] = s.inpatient().crisisHouse();
+          blockFunded[i] = s.inpatient().payment() == Payment.BLOCK;
           duration[i] = DurationSampler.of(s.inpatient().lengthOfStay());
           if (!s.inpatient().overflowsOutOfArea()) {
             overflow[i] = index.get(s.inpatient().whenFull());
@@ -81,8 +110,10 @@ public final class ServiceNetwork {
         }
         case CRISIS -> {
           aeAttendance[i] = s.crisis().aeAttendance();
-          costPerArrival[i] = Money.toPence(s.crisis().costPerArrival());
-          costPerDay[i] = Money.toPence(s.crisis().costPerDay());
+          String year = s.crisis().priceYear();
+          costPerArrival[i] = prices.pence(s.crisis().costPerArrival(), year);
+          costPerDay[i] = prices.pence(s.crisis().costPerDay(), year);
+          blockFunded[i] = s.crisis().payment() == Payment.BLOCK;
           duration[i] = DurationSampler.of(s.crisis().episodeLength());
         }
         case EXIT -> {
@@ -175,6 +206,14 @@ public final class ServiceNetwork {
     return crisisHouse[service];
   }
 
+  /**
+   * Whether an INPATIENT or CRISIS service is paid as a block, so that its activity is capacity
+   * valued at unit cost rather than cash (docs/model.md section 5).
+   */
+  public boolean blockFunded(int service) {
+    return blockFunded[service];
+  }
+
   /** Pence per arrival at a CRISIS service. */
   public long costPerArrival(int service) {
     return costPerArrival[service];
@@ -191,8 +230,8 @@ public final class ServiceNetwork {
     return new BlockContract(
         service,
         c.posts(),
-        Money.toPence(c.contract().fixedPerYear()),
-        Money.toPence(c.contract().costPerPostPerYear()),
+        contractFixed[service],
+        contractPerPost[service],
         c.contract().noticeMonths());
   }
 

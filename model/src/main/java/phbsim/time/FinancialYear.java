@@ -19,6 +19,22 @@ public record FinancialYear(int startYear) implements Comparable<FinancialYear> 
     return new FinancialYear(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1);
   }
 
+  /**
+   * The financial year written as in {@link #label()}, such as "2023/24"; empty if {@code text} is
+   * not one (the second part must be the year after the first).
+   */
+  public static java.util.Optional<FinancialYear> parse(String text) {
+    if (text == null || !text.matches("\\d{4}/\\d{2}")) {
+      return java.util.Optional.empty();
+    }
+    int start = Integer.parseInt(text.substring(0, 4));
+    int end = Integer.parseInt(text.substring(5));
+    if (start < 1900 || start > 9998 || end != (start + 1) % 100) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new FinancialYear(start));
+  }
+
   /** "2026/27"; "1999/00" for the year that starts in 1999. */
   public String label() {
     int next = (startYear + 1) % 100;

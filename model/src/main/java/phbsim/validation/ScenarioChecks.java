@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import phbsim.money.PriceIndex;
 import phbsim.pathway.PathwayGraph;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.BudgetsSpec;
@@ -16,6 +17,7 @@ import phbsim.scenario.DurationSpec;
 import phbsim.scenario.InpatientSpec;
 import phbsim.scenario.MoneySpec;
 import phbsim.scenario.OptionMixSpec;
+import phbsim.scenario.OptionSpec;
 import phbsim.scenario.PlanningSpec;
 import phbsim.scenario.Problem;
 import phbsim.scenario.ReleaseSpec;
@@ -30,6 +32,7 @@ import phbsim.scenario.ServiceKind;
 import phbsim.scenario.ServiceSpec;
 import phbsim.scenario.SetUpSpec;
 import phbsim.scenario.UnbundlingSpec;
+import phbsim.time.FinancialYear;
 
 /**
  * Every check a scenario must pass before it runs, collected rather than stopped at the first:
@@ -42,6 +45,11 @@ public final class ScenarioChecks {
 
   private final List<Problem> problems = new ArrayList<>();
   private java.time.LocalDate startDate;
+
+  /** The cost index and the price base, once checkMoney has read them. */
+  private PriceIndex index = PriceIndex.builtIn();
+
+  private FinancialYear base;
 
   private ScenarioChecks() {}
 
@@ -71,11 +79,12 @@ public final class ScenarioChecks {
     if (s.years() < 1 || s.years() > 30) {
       add("years", "found " + s.years() + "; expected a whole number of years from 1 to 30");
     }
+    checkMoney(s);
     Map<String, ServiceSpec> services = checkServices(s.services());
     checkSegments(s.segments(), services);
     checkPathway(s.pathway(), services);
-    checkMoney(s.money());
     checkBudgets(s);
+    checkOptions(s.options());
     if (problems.isEmpty()) {
       // The graph checks only make sense once every id resolves.
       problems.addAll(PathwayGraph.of(s).check());
@@ -124,6 +133,7 @@ public final class ScenarioChecks {
               "is missing; expected fixedPerYear and costPerPostPerYear (pounds)");
         } else {
           atLeast(path + ".community.contract.fixedPerYear", k.fixedPerYear(), 0);
+          priceYear(path + ".community.contract.priceYear", k.priceYear());
           atLeast(path + ".community.contract.costPerPostPerYear", k.costPerPostPerYear(), 0);
           between(path + ".community.contract.noticeMonths", k.noticeMonths(), 0, 60, "months");
           UnbundlingSpec u = k.unbundling();
@@ -175,11 +185,13 @@ public final class ScenarioChecks {
         duration(path + ".inpatient.lengthOfStay", in.lengthOfStay());
         atLeast(path + ".inpatient.costPerBedDay", in.costPerBedDay(), 0);
         atLeast(path + ".inpatient.outOfAreaCostPerDay", in.outOfAreaCostPerDay(), 0);
+        priceYear(path + ".inpatient.priceYear", in.priceYear());
       }
       if (svc.crisis() != null) {
         duration(path + ".crisis.episodeLength", svc.crisis().episodeLength());
         atLeast(path + ".crisis.costPerArrival", svc.crisis().costPerArrival(), 0);
         atLeast(path + ".crisis.costPerDay", svc.crisis().costPerDay(), 0);
+        priceYear(path + ".crisis.priceYear", svc.crisis().priceYear());
       }
     }
     for (int i = 0; i < list.size(); i++) {
@@ -256,19 +268,26 @@ public final class ScenarioChecks {
                 + article(team.kind())
                 + " service; expected a COMMUNITY team");
       }
-      for (Map.Entry<String, Double> e : seg.exitsPerYear().entrySet()) {
-        String p = path + ".exitsPerYear." + e.getKey();
-        ServiceSpec exit = services.get(e.getKey());
-        if (exit == null) {
-          add(p, "'" + e.getKey() + "' is not a service; expected the id of an EXIT service");
-        } else if (exit.kind() != ServiceKind.EXIT) {
-          add(p, "'" + e.getKey() + "' is " + article(exit.kind()) + " service; expected an EXIT");
-        }
-        if (e.getValue() == null) {
-          add(p, "is empty; expected a rate per person per year");
-        } else {
-          atLeast(p, e.getValue(), 0);
-        }
+      checkExits(path + ".exitsPerYear", seg.exitsPerYear(), services);
+      if (seg.waitingExitsPerYear() != seg.exitsPerYear()) {
+        checkExits(path + ".waitingExitsPerYear", seg.waitingExitsPerYear(), services);
+      }
+    }
+  }
+
+  private void checkExits(String at, Map<String, Double> exits, Map<String, ServiceSpec> services) {
+    for (Map.Entry<String, Double> e : exits.entrySet()) {
+      String p = at + "." + e.getKey();
+      ServiceSpec exit = services.get(e.getKey());
+      if (exit == null) {
+        add(p, "'" + e.getKey() + "' is not a service; expected the id of an EXIT service");
+      } else if (exit.kind() != ServiceKind.EXIT) {
+        add(p, "'" + e.getKey() + "' is " + article(exit.kind()) + " service; expected an EXIT");
+      }
+      if (e.getValue() == null) {
+        add(p, "is empty; expected a rate per person per year");
+      } else {
+        atLeast(p, e.getValue(), 0);
       }
     }
   }
@@ -335,9 +354,105 @@ public final class ScenarioChecks {
     }
   }
 
-  private void checkMoney(MoneySpec money) {
+  private void checkMoney(Scenario s) {
+    MoneySpec money = s.money();
     between("money.inflationPercent", money.inflationPercent(), -50, 100, "per cent a year");
     between("money.discountRatePercent", money.discountRatePercent(), 0, 100, "per cent a year");
+    Map<FinancialYear, Double> own = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : money.costIndex().entrySet()) {
+      String p = "money.costIndex." + e.getKey();
+      var year = FinancialYear.parse(e.getKey());
+      if (year.isEmpty()) {
+        add(p, "'" + e.getKey() + "' is not a financial year; " + YEAR_RULE);
+      }
+      if (e.getValue() == null || !(e.getValue() > -50 && e.getValue() < 100)) {
+        add(p, "found " + e.getValue() + "; expected a percentage change between -50 and 100");
+      } else {
+        year.ifPresent(y -> own.put(y, e.getValue()));
+      }
+    }
+    index = PriceIndex.builtIn().with(own);
+    base =
+        s.startDate() == null
+            ? null
+            : money.priceBase() == null
+                ? FinancialYear.containing(s.startDate())
+                : year("money.priceBase", money.priceBase());
+    if (money.priceYear() != null) {
+      priceYear("money.priceYear", money.priceYear());
+    }
+  }
+
+  /**
+   * Checks a section's price year: readable, and convertible to the price base with the cost index.
+   */
+  private void priceYear(String path, String text) {
+    if (text == null) {
+      return;
+    }
+    FinancialYear y = year(path, text);
+    if (y == null || base == null) {
+      return;
+    }
+    var gaps = index.missing(y, base);
+    if (!gaps.isEmpty()) {
+      add(
+          path,
+          "prices of "
+              + y.label()
+              + " cannot be brought to the price base "
+              + base.label()
+              + ": the cost index has no figure for "
+              + gaps.get(0).label()
+              + "; expected a year the index covers ("
+              + index.table().keySet().iterator().next().label()
+              + " onwards), or money.costIndex giving that year's change");
+    }
+  }
+
+  private FinancialYear year(String path, String text) {
+    var y = FinancialYear.parse(text);
+    if (y.isEmpty()) {
+      add(path, "found '" + text + "'; " + YEAR_RULE);
+      return null;
+    }
+    return y.get();
+  }
+
+  private static final String YEAR_RULE =
+      "expected a financial year written like 2023/24 (the year it starts, '/', the last two"
+          + " digits of the next)";
+
+  private void checkOptions(List<OptionSpec> options) {
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < options.size(); i++) {
+      OptionSpec o = options.get(i);
+      String path = "options[" + i + "]";
+      if (o == null) {
+        add(path, "is empty; expected an option with an id and its changes under 'set'");
+        continue;
+      }
+      if (!isId(o.id())) {
+        add(path + ".id", "found '" + o.id() + "'; " + ID_RULE);
+      } else if (!ids.add(o.id())) {
+        add(path + ".id", "'" + o.id() + "' is used by an earlier option; expected unique ids");
+      } else if (o.id().equals("status-quo") || o.id().equals("status_quo")) {
+        add(path + ".id", "'" + o.id() + "' is the name of the status quo; expected another id");
+      }
+      for (int k = 0; k < o.set().size(); k++) {
+        String change = o.set().get(k);
+        if (change == null || change.indexOf('=') < 1) {
+          add(
+              path + ".set[" + k + "]",
+              "found '"
+                  + change
+                  + "'; expected a change written path=value, as --set takes it, such as"
+                  + " budgets.rollout.marketSize=300");
+        } else if (change.strip().startsWith("options")) {
+          add(path + ".set[" + k + "]", "an option cannot change the options; expected a setting");
+        }
+      }
+    }
   }
 
   private void checkBudgets(Scenario s) {
@@ -359,6 +474,7 @@ public final class ScenarioChecks {
                 + ")");
       }
       atLeast(path + ".annualAllocation", sb.annualAllocation(), 0);
+      priceYear(path + ".priceYear", sb.priceYear());
       between(path + ".spentShare", sb.spentShare(), 0, 1, "(a share)");
       between(path + ".acceptance", sb.acceptance(), 0, 1, "(a probability)");
       between(path + ".crisisEffect", sb.crisisEffect(), 0, 10, "(a multiplier of the hazard)");
@@ -424,8 +540,10 @@ public final class ScenarioChecks {
       }
       between(path + ".months", stage.months(), 1, 360, "months");
       atLeast(path + ".amount", stage.amount(), 0);
+      priceYear(path + ".priceYear", stage.priceYear());
     }
     atLeast("budgets.supportPlanningPerPlan", b.supportPlanningPerPlan(), 0);
+    priceYear("budgets.priceYear", b.priceYear());
     atLeast("budgets.brokeragePerBudgetPerMonth", b.brokeragePerBudgetPerMonth(), 0);
     between("budgets.restrictiveShare", b.restrictiveShare(), 0, 1, "(a share)");
     if (b.costPerBudgetTarget() != null) {
@@ -448,9 +566,14 @@ public final class ScenarioChecks {
     }
     ReviewSpec r = b.review();
     between("budgets.review.stepDown", r.stepDown(), 0, 1, "(a probability)");
-    between("budgets.review.endRecovered", r.endRecovered(), 0, 1, "(a probability)");
+    if (r.endRecovered() != null) {
+      add(
+          "budgets.review.endRecovered",
+          "is no longer used: a budget holder recovers at their segment's exitsPerYear, the one"
+              + " recovery mechanism, and their budget ends when they leave; remove it");
+    }
     between("budgets.review.stop", r.stop(), 0, 1, "(a probability)");
-    double sum = r.stepDown() + r.endRecovered() + r.stop();
+    double sum = r.stepDown() + r.stop();
     if (Double.isFinite(sum) && sum > 1 + PROBABILITY_TOLERANCE) {
       add("budgets.review", "outcome probabilities sum to " + round(sum) + "; expected at most 1");
     }

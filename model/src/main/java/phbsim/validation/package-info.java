@@ -1,7 +1,8 @@
 /**
  * The checks a scenario must pass before it runs ({@link phbsim.validation.ScenarioChecks}): every
  * problem at once, each named by its path in the scenario file. Field checks read the {@code
- * scenario} records; the pathway's graph checks (MODEL.md section 3) come from {@code pathway}.
+ * scenario} records; the pathway's graph checks (docs/model.md section 3) come from {@code
+ * pathway}.
  *
  * <p>Dependency rule: imports {@code phbsim.scenario} and {@code phbsim.pathway} only. It sits
  * above both so that neither depends on the other in a cycle: {@code pathway} reads the scenario

@@ -1,9 +1,9 @@
 package phbsim.workload;
 
 /**
- * The five states of the reference workload, in the order BENCHMARK.md lists them (the order of the
- * rows and columns of its transition matrix). A person waiting for a CMHT slot is in none of them:
- * they are counted in {@link PopulationFlow.Result#waiting()}.
+ * The five states of the reference workload, in the order docs/benchmark.md lists them (the order
+ * of the rows and columns of its transition matrix). A person waiting for a CMHT slot is in none of
+ * them: they are counted in {@link PopulationFlow.Result#waiting()}.
  */
 public enum FlowState {
   CMHT(2.0),
@@ -18,7 +18,7 @@ public enum FlowState {
     this.exitRatePerYear = exitRatePerYear;
   }
 
-  /** The rate per year of leaving this state (BENCHMARK.md, "Time to leave a state"). */
+  /** The rate per year of leaving this state (docs/benchmark.md, "Time to leave a state"). */
   public double exitRatePerYear() {
     return exitRatePerYear;
   }

@@ -7,9 +7,9 @@ import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 
 /**
- * The reference workload of BENCHMARK.md, run on phbsim's engine: N people move between the five
- * {@link FlowState}s for a number of years; CMHT has {@code round(capacityShare × N)} slots and a
- * FIFO waiting line.
+ * The reference workload of docs/benchmark.md, run on phbsim's engine: N people move between the
+ * five {@link FlowState}s for a number of years; CMHT has {@code round(capacityShare × N)} slots
+ * and a FIFO waiting line.
  *
  * <p>Units: the calendar runs in <b>days</b> (the engine's unit; a year is {@value #DAYS_PER_YEAR}
  * days), the settings and the result speak in <b>years</b>. Rates are per year.
@@ -52,7 +52,7 @@ public final class PopulationFlow {
    *    processed straight away in the handler that frees the slot rather than scheduled on the
    *    calendar: scheduling it at "now" would give the same order (no other event can fall on
    *    exactly that instant, times being continuous) at the cost of a heap round trip. It is still
-   *    counted as an event, as BENCHMARK.md asks.
+   *    counted as an event, as docs/benchmark.md asks.
    *
    * 5. Nothing is allocated per event: the loop touches only the calendar and the waiting line,
    *    and the calendar allocates nothing in steady state.
@@ -74,7 +74,7 @@ public final class PopulationFlow {
   /** The most draws a person's tag can count; far beyond 10 years at the workload's rates. */
   private static final int MAX_DRAWS = (1 << (32 - STATE_BITS)) - 1;
 
-  /** BENCHMARK.md: row = from, columns CMHT, INPATIENT, CRISIS, PHB, DISCHARGED. */
+  /** docs/benchmark.md: row = from, columns CMHT, INPATIENT, CRISIS, PHB, DISCHARGED. */
   private static final double[][] TRANSITIONS = {
     {0, 0.10, 0.15, 0.15, 0.60},
     {0.60, 0, 0.10, 0.05, 0.25},
@@ -83,7 +83,7 @@ public final class PopulationFlow {
     {0.55, 0.05, 0.35, 0.05, 0},
   };
 
-  /** BENCHMARK.md: initial shares by person index, in state order (the rest is DISCHARGED). */
+  /** docs/benchmark.md: initial shares by person index, in state order (the rest is DISCHARGED). */
   private static final double[] INITIAL_CUMULATIVE_SHARE = {0.03, 0.04, 0.05, 0.10};
 
   private static final double[][] CUMULATIVE = cumulative(TRANSITIONS);
@@ -95,11 +95,11 @@ public final class PopulationFlow {
    * @param people the number of people N, at least 1
    * @param capacityShare CMHT slots as a share of N, in (0, 1]; the slots are {@code
    *     round(capacityShare × N)}
-   * @param years the simulated horizon in years, finite and positive (BENCHMARK.md: 10)
+   * @param years the simulated horizon in years, finite and positive (docs/benchmark.md: 10)
    * @param seed the master seed of the random streams
    */
   public record Settings(int people, double capacityShare, double years, long seed) {
-    /** The horizon BENCHMARK.md uses. */
+    /** The horizon docs/benchmark.md uses. */
     public static final double DEFAULT_YEARS = 10;
 
     public Settings {

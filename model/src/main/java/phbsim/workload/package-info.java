@@ -1,7 +1,7 @@
 /**
- * The reference workload of BENCHMARK.md ("population-flow"): N people moving between five mental
- * health states with a capacity-limited CMHT and a FIFO waiting line, run on the engine's own
- * {@link phbsim.engine.EventCalendar}, {@link phbsim.random.RandomStreams} and primitive people
+ * The reference workload of docs/benchmark.md ("population-flow"): N people moving between five
+ * mental health states with a capacity-limited CMHT and a FIFO waiting line, run on the engine's
+ * own {@link phbsim.engine.EventCalendar}, {@link phbsim.random.RandomStreams} and primitive people
  * storage, so that phbsim's engine can be compared with other engines on the same work.
  *
  * <p>It is deliberately simpler than phbsim's real model: it measures the event loop, the calendar

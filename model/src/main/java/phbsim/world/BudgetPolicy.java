@@ -10,38 +10,49 @@ import phbsim.budget.Rollout;
 import phbsim.budget.SupportPlanners;
 import phbsim.budget.TargetRollout;
 import phbsim.engine.EventPriority;
-import phbsim.money.Money;
 import phbsim.observe.Measure;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.RolloutSpec;
-import phbsim.scenario.ServiceKind;
+import phbsim.scenario.Targeting;
 
 /**
- * The behaviour of personal health budgets in one replication (MODEL.md sections 4 and 6): the
+ * The behaviour of personal health budgets in one replication (docs/model.md sections 4 and 6): the
  * roll-out of offers, acceptance, the support planners' queue, signing off plans, setting a budget
  * up, and acting on reviews and run-outs. The World holds the state; this handler changes it
  * through the World's own transitions (joining and leaving a caseload, going home...).
  */
 final class BudgetPolicy {
   /*
-   * Design notes (policy: MODEL.md sections 4 and 6)
+   * Design notes (policy: docs/model.md sections 4 and 6)
    *
-   * 1. Roll-out. Each month the roll-out says how many offers to make; each goes to a person
-   *    chosen at random from the eligible segments' caseloads (EligiblePool). An accepted offer
-   *    joins the support planners' queue; a plan's time and cost fall along the learning curve
-   *    with the number of plans made. When the plan is signed off the person leaves the caseload
-   *    for their budget, freeing their place for the waiting list. Offers, acceptance, planning
-   *    times, reviews and run-outs each draw from their own keyed streams, so the baseline (no
-   *    budgets) and the scenario share every other random number.
+   * 1. Roll-out. Each month the roll-out says how many offers to make; each goes to the person the
+   *    targeting rule picks from the eligible segments' caseloads (EligiblePool). An accepted
+   *    offer joins the support planners' queue; a plan's time and cost fall along the learning
+   *    curve with the number of plans made. When the plan is signed off the person leaves the
+   *    caseload for their budget, freeing their place for the waiting list. Offers, acceptance,
+   *    planning times, reviews and run-outs each draw from their own keyed streams, so the status
+   *    quo (no new offers) and an option share every other random number.
    *
-   * 2. Reviews and fallback. At each review (3 months, then yearly) the budget steps down,
-   *    continues, ends because the person recovered (they leave secondary care by the segment's
-   *    first exit, which the scenario lists first: recovery), or stops and the person returns to
-   *    their team (the Croydon case). A budget may run out before the year end (runOutShare); its
-   *    holder falls back on their team and their crisis hazard returns to the segment's. A person
-   *    in a bed at their review continues until their next one (a step down still applies).
+   * 2. Management option (docs/model.md section 2). Whether a person could manage a budget
+   *    themselves is drawn once, when they arrive, with probability equal to the scenario's
+   *    direct-payment share; able people take a direct payment, the others a third-party or
+   *    notional budget in the proportions of the scenario's mix. Offered at random, budgets
+   *    therefore follow the mix; offered to the able first, more are direct payments. ASSUMPTION:
+   *    being able to manage is independent of crisis risk (no source links the two).
+   *
+   * 3. Reviews and fallback. At each review (3 months after a budget starts, then yearly) the
+   *    budget steps down, continues, or stops and the person returns to their team (the Croydon
+   *    case). A budget may run out before the year end (runOutShare); its holder falls back on
+   *    their team and their crisis hazard returns to the segment's. A person in a bed at their
+   *    review continues until their next one (a step down still applies). There is no "ended,
+   *    recovered" outcome: holders recover by their segment's exit rates, as everyone does.
+   *
+   * 4. Budgets held on day 0 began before the run, at dates nobody records. ASSUMPTION: they are
+   *    on the yearly review cycle, and their next review falls in a month drawn evenly from the
+   *    coming 12 (their anniversaries spread evenly over the year). Their restrictive or flexible
+   *    way of running, and its effect on their crisis hazard, applies from day 0.
    */
 
   private final World w;
@@ -57,7 +68,7 @@ final class BudgetPolicy {
   private final LearningCurve planCost;
   private final ReviewPolicy reviewPolicy;
   private final int firstPlannerKey;
-  private final EligiblePool pool = new EligiblePool();
+  private final EligiblePool pool;
   private final int[] inPlanning;
 
   /**
@@ -75,6 +86,7 @@ final class BudgetPolicy {
     this.planningStream = streams.family(Purpose.PLANNING, expected);
     this.reviewStream = streams.family(Purpose.REVIEW, expected);
     this.rollout = rolloutOf(spec);
+    this.pool = new EligiblePool(spec == null ? Targeting.RANDOM : spec.rollout().targeting());
     this.rolloutStartMonth =
         spec == null || spec.rollout().start() == null
             ? 0
@@ -88,13 +100,13 @@ final class BudgetPolicy {
             : null;
     this.planCost =
         new LearningCurve(
-            spec == null ? 0 : Money.toPence(spec.supportPlanningPerPlan()),
+            spec == null ? 0 : w.prices.pence(spec.supportPlanningPerPlan(), spec.priceYear()),
             spec == null || spec.planning() == null ? 1.0 : spec.planning().progressRatio());
     var r = spec == null ? null : spec.review();
     this.reviewPolicy =
         r == null
-            ? new ReviewPolicy(0, 0, 0, 0)
-            : new ReviewPolicy(r.stepDown(), r.endRecovered(), r.stop(), r.stepDownShare());
+            ? new ReviewPolicy(0, 0, 0)
+            : new ReviewPolicy(r.stepDown(), r.stop(), r.stepDownShare());
     this.inPlanning = new int[w.segments.size()];
   }
 
@@ -111,7 +123,7 @@ final class BudgetPolicy {
   /** Person p joined a caseload: they may now be offered a budget. */
   void joinedCaseload(int p, int g) {
     if (eligible(g) && !w.people.planning[p]) {
-      pool.add(p);
+      pool.add(p, w.segments.crisesPerDay(g) * w.people.frailty[p], w.people.ableToManage[p]);
     }
   }
 
@@ -149,7 +161,7 @@ final class BudgetPolicy {
     };
   }
 
-  /** This month's offers, to people drawn at random from the eligible caseloads. */
+  /** This month's offers, each to the person the targeting rule picks. */
   void makeOffers() {
     int month = w.month;
     if (month < rolloutStartMonth || spec == null) {
@@ -157,12 +169,13 @@ final class BudgetPolicy {
     }
     int offers = rollout.offersInMonth(month - rolloutStartMonth);
     for (int k = 0; k < offers && !pool.isEmpty(); k++) {
-      int q = pool.get((int) (rolloutStream.nextDouble(month) * pool.size()));
+      int q = pool.pick(rolloutStream.nextDouble(month));
       int g = w.people.segment[q];
       w.metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
+      // Offered once: whether they accept or not, they leave the pool of people to offer.
+      pool.remove(q);
       if (acceptanceStream.nextDouble(q) < w.segments.spec(g).budget().acceptance()) {
         w.metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
-        pool.remove(q);
         w.people.planning[q] = true;
         inPlanning[g]++;
         w.people.offeredDay[q] = w.calendar.now();
@@ -212,38 +225,39 @@ final class BudgetPolicy {
     w.metrics.add(month, g, Measure.PLANS_SIGNED_OFF, 1);
     w.metrics.add(month, g, Measure.DAYS_FROM_OFFER_TO_PLAN, now - people.offeredDay[q]);
     if (people.status[q] == People.ON_CASELOAD) {
-      int team = w.segments.team(g);
-      boolean atHome = people.location[q] == team;
-      if (atHome) {
-        w.runDownClocks(q);
-      }
-      w.leaveCaseload(q, team);
-      w.holdBudget(q);
-      startBudget(q, month + 1);
-      w.allocateFreeSlots(team);
-      if (atHome) {
-        w.armHazards(q);
-      }
+      w.takeUpBudget(q);
     }
   }
 
-  /** Sets up person p's budget (they already have status ON_BUDGET), paid from firstPaidMonth. */
-  void startBudget(int p, int firstPaidMonth) {
+  /**
+   * Sets up person p's budget (they already have status ON_BUDGET), paid from firstPaidMonth. A
+   * budget held on day 0 ({@code heldOnDayZero}) is put on the yearly review cycle (note 4).
+   */
+  void startBudget(int p, int firstPaidMonth, boolean heldOnDayZero) {
     People people = w.people;
     int g = people.segment[p];
     var b = w.segments.spec(g).budget();
     people.restrictive[p] = w.optionStream.nextDouble(p) < spec.restrictiveShare();
     people.dependent[p] = reviewStream.nextDouble(p) < spec.review().dependentShare();
+    int alreadyHeld = 0;
+    if (heldOnDayZero) {
+      // The next review after k months, k = 1..12: held so far is 15 - k, since reviews fall due
+      // when the months held reach 3, 15, 27...
+      int k = 1 + (int) (reviewStream.nextDouble(p) * 12);
+      alreadyHeld = 15 - k;
+    }
     w.budgets.start(
         p,
         g,
         w.chooseOption(p),
-        Money.toPence(b.annualAllocation()),
+        w.prices.pence(b.annualAllocation(), b.priceYear(), spec.priceYear()),
         b.spentShare(),
         firstPaidMonth,
-        w.spendingWeights[g]);
+        w.spendingWeights[g],
+        !heldOnDayZero,
+        alreadyHeld);
     maybeRunOut(p);
-    if (w.services.kind(people.location[p]) == ServiceKind.INPATIENT) {
+    if (w.inWardBed(p)) {
       w.budgets.setPaused(p, true);
     }
   }
@@ -282,7 +296,7 @@ final class BudgetPolicy {
       int g = people.segment[p];
       boolean atHome = people.location[p] == w.segments.team(g);
       ReviewOutcome outcome = reviewPolicy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
-      if (!atHome && outcome != ReviewOutcome.STEP_DOWN) {
+      if (!atHome && outcome == ReviewOutcome.STOP) {
         outcome = ReviewOutcome.CONTINUE;
       }
       switch (outcome) {
@@ -290,11 +304,6 @@ final class BudgetPolicy {
           w.metrics.add(month, g, Measure.BUDGETS_STEPPED_DOWN, 1);
           w.budgets.stepDown(p, reviewPolicy.steppedDown(w.budgets.annualAllocation(p)));
           maybeRunOut(p);
-        }
-        case END_RECOVERED -> {
-          w.metrics.add(month, g, Measure.BUDGETS_ENDED_RECOVERED, 1);
-          w.runDownClocks(p);
-          w.leaveSecondaryCare(p, w.segments.exitFor(g, 0.0));
         }
         case STOP -> {
           w.metrics.add(month, g, Measure.BUDGETS_STOPPED, 1);

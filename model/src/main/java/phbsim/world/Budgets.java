@@ -5,17 +5,18 @@ import phbsim.money.Instalments;
 import phbsim.money.Ledger;
 import phbsim.money.LedgerLine;
 import phbsim.money.Money;
+import phbsim.money.Prices;
 import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.SetUpSpec;
 
 /**
  * The personal health budgets held in one replication, and the money they move: payments by
  * management option, the unspent balances of direct payments, reviews, and the running costs of the
- * PHB infrastructure (MODEL.md sections 5 and 6).
+ * PHB infrastructure (docs/model.md sections 5 and 6).
  */
 final class Budgets {
   /*
-   * Design notes (policy: MODEL.md section 5; CALIBRATION.md B for the option mix)
+   * Design notes (policy: docs/model.md section 5; docs/sources.md [nhsd-phb-2024] for the option mix)
    *
    * 1. Allocation. A budget's annual allocation is paid as 12 instalments a budget-year that add
    *    up exactly to it (Instalments), uplifted each April with the scenario's inflation.
@@ -27,7 +28,7 @@ final class Budgets {
    *      budget ends.
    *    - Third party: the instalment is paid to the organisation at the start of the month,
    *      with its management fee (a percentage of the instalment). ASSUMPTION: an organisation's
-   *      underspend is not reclaimed (CALIBRATION.md C has no figure for it).
+   *      underspend is not reclaimed (docs/sources.md has no figure for it).
    *    - Notional: nothing is paid in advance; what is spent is charged at the month end.
    *
    * 3. Ending part-way through a month: spending for the part of the month held is charged
@@ -36,14 +37,15 @@ final class Budgets {
    * 4. Starting, pausing, reviewing. A budget whose plan is signed off during a month starts
    *    being paid at the next month start (ASSUMPTION: the first instalment follows sign-off).
    *    While its holder is in a bed the budget is paused, not cancelled: no instalment, no
-   *    spending (MODEL.md section 4); its review clock keeps running. Reviews fall due at 3
+   *    spending (docs/model.md section 4); its review clock keeps running. Reviews fall due at 3
    *    months, then every 12; the World decides their outcome (step down, continue, end,
    *    stop). A budget set to run out before the year end (fallback) is fully spent by then, so
    *    nothing is reclaimed, and the World returns its holder to the team.
    *
-   * 5. Infrastructure. Set-up costs follow the scenario's schedule from the first month (amounts
-   *    as stated, not uplifted: a schedule is a cash commitment); brokerage and monitoring are
-   *    charged per budget active at the month end.
+   * 5. Infrastructure. Set-up costs follow the scenario's schedule from the first month, each
+   *    stage's amount brought to the price base from its price year (the pilot's set-up costs
+   *    are 2010/11 prices) and uplifted with inflation like every other price; brokerage and
+   *    monitoring are charged per budget active at the month end.
    */
 
   static final byte DIRECT_PAYMENT = 0;
@@ -58,6 +60,9 @@ final class Budgets {
   private final long brokeragePerMonth;
   private final long supportPlanningPerPlan;
 
+  /** Each set-up stage's amount, in pence at the price base. */
+  private final long[] setUpPence;
+
   private int count;
   private int[] person = new int[64];
   private short[] segment = new short[64];
@@ -70,7 +75,14 @@ final class Budgets {
   private int[] startMonth = new int[64];
   private int[] runOutAt = new int[64];
   private boolean[] paused = new boolean[64];
+  private boolean[] leftPlace = new boolean[64];
   private int[] slotOfPerson = new int[0];
+
+  /**
+   * Pence paid since the last {@link #takePaidOnLeavers} on the budgets of people who left a place
+   * on a caseload for them, by segment: what double running is capped by.
+   */
+  private final long[] paidOnLeavers;
 
   /** People whose review fell due at the last month end, for the World to decide outcomes. */
   private int[] dueForReview = new int[16];
@@ -85,11 +97,25 @@ final class Budgets {
   private long plansSignedOff;
   private long reviews;
 
+  /** Budgets of up to 16 segments, prices at face value: for tests of this class alone. */
   Budgets(BudgetsSpec spec) {
+    this(spec, 16, Prices.atFaceValue());
+  }
+
+  Budgets(BudgetsSpec spec, int segments, Prices prices) {
     this.spec = spec;
+    this.paidOnLeavers = new long[segments];
     this.feeShare = spec == null ? 0 : spec.thirdPartyFeePercent() / 100.0;
-    this.brokeragePerMonth = spec == null ? 0 : Money.toPence(spec.brokeragePerBudgetPerMonth());
-    this.supportPlanningPerPlan = spec == null ? 0 : Money.toPence(spec.supportPlanningPerPlan());
+    this.brokeragePerMonth =
+        spec == null ? 0 : prices.pence(spec.brokeragePerBudgetPerMonth(), spec.priceYear());
+    this.supportPlanningPerPlan =
+        spec == null ? 0 : prices.pence(spec.supportPlanningPerPlan(), spec.priceYear());
+    int stages = spec == null ? 0 : spec.setUp().size();
+    this.setUpPence = new long[stages];
+    for (int k = 0; k < stages; k++) {
+      SetUpSpec stage = spec.setUp().get(k);
+      setUpPence[k] = prices.pence(stage.amount(), stage.priceYear(), spec.priceYear());
+    }
   }
 
   /** Budgets active now. */
@@ -109,21 +135,30 @@ final class Budgets {
     return p < slotOfPerson.length && slotOfPerson[p] > 0;
   }
 
-  /**
-   * Starts a budget for person p. Payments begin with the next month start unless the caller pays
-   * the first instalment at once ({@link #payInstalment}).
-   */
+  /** Starts a budget for person p, newly taken up from a caseload, spending evenly. */
   void start(int p, int seg, byte opt, long annualPence, double share, int firstPaidMonth) {
-    start(p, seg, opt, annualPence, share, firstPaidMonth, EVEN);
+    start(p, seg, opt, annualPence, share, firstPaidMonth, EVEN, true, 0);
+  }
+
+  /** A new budget taken up from a caseload, with monthly spending weights. */
+  void start(
+      int p, int seg, byte opt, long annualPence, double share, int firstPaidMonth, double[] w) {
+    start(p, seg, opt, annualPence, share, firstPaidMonth, w, true, 0);
   }
 
   /** Even spending through the budget-year. */
   static final double[] EVEN = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
   /**
-   * As above, with monthly spending weights for the 12 months of each budget-year (average 1). A
-   * direct payment cannot spend more than it has been paid: a front-loaded profile spends at most
-   * the balance, and what it cannot spend early is reclaimed at review.
+   * Starts a budget for person p, paid from the start of {@code firstPaidMonth}, with monthly
+   * spending weights for the 12 months of each budget-year (average 1). A direct payment cannot
+   * spend more than it has been paid: a front-loaded profile spends at most the balance, and what
+   * it cannot spend early is reclaimed at review.
+   *
+   * @param leftPlace whether the person left a place on a caseload for this budget (double running)
+   * @param monthsAlreadyHeld months the budget was held before now: 0 for a new budget (first
+   *     review after 3 months); for a budget held on day 0, a number that puts its next yearly
+   *     review where the caller wants it
    */
   void start(
       int p,
@@ -132,7 +167,9 @@ final class Budgets {
       long annualPence,
       double share,
       int firstPaidMonth,
-      double[] weights) {
+      double[] weights,
+      boolean leftPlace,
+      int monthsAlreadyHeld) {
     if (count == person.length) {
       grow();
     }
@@ -147,10 +184,11 @@ final class Budgets {
     spentShare[i] = share;
     profile[i] = weights;
     balance[i] = 0;
-    monthsHeld[i] = 0;
+    monthsHeld[i] = monthsAlreadyHeld;
     startMonth[i] = firstPaidMonth;
     runOutAt[i] = -1;
     paused[i] = false;
+    this.leftPlace[i] = leftPlace;
     slotOfPerson[p] = i + 1;
   }
 
@@ -217,25 +255,24 @@ final class Budgets {
         payInstalment(ledger, day, month, uplift, i);
       }
     }
-    postSetUp(ledger, day, month);
+    postSetUp(ledger, day, month, uplift);
   }
 
   private void payInstalment(Ledger ledger, double day, int month, double uplift, int i) {
     long instalment = instalment(i, uplift);
     switch (option[i]) {
       case DIRECT_PAYMENT -> {
-        ledger.post(
-            day, month, LedgerLine.PHB_DIRECT_PAYMENTS, Ledger.NONE, segment[i], instalment);
+        pay(ledger, day, month, LedgerLine.PHB_DIRECT_PAYMENTS, i, instalment);
         balance[i] += instalment;
       }
       case THIRD_PARTY -> {
-        ledger.post(day, month, LedgerLine.PHB_THIRD_PARTY, Ledger.NONE, segment[i], instalment);
-        ledger.post(
+        pay(ledger, day, month, LedgerLine.PHB_THIRD_PARTY, i, instalment);
+        pay(
+            ledger,
             day,
             month,
             LedgerLine.PHB_THIRD_PARTY_FEES,
-            Ledger.NONE,
-            segment[i],
+            i,
             Money.times(instalment, feeShare));
       }
       default -> {
@@ -304,6 +341,7 @@ final class Budgets {
       startMonth[i] = startMonth[last];
       runOutAt[i] = runOutAt[last];
       paused[i] = paused[last];
+      leftPlace[i] = leftPlace[last];
       slotOfPerson[person[i]] = i + 1;
     }
   }
@@ -318,7 +356,7 @@ final class Budgets {
     if (option[i] == DIRECT_PAYMENT) {
       balance[i] -= Math.min(spent, balance[i]);
     } else if (option[i] == NOTIONAL) {
-      ledger.post(day, month, LedgerLine.PHB_NOTIONAL, Ledger.NONE, segment[i], spent);
+      pay(ledger, day, month, LedgerLine.PHB_NOTIONAL, i, spent);
     }
   }
 
@@ -329,15 +367,32 @@ final class Budgets {
 
   private void reclaim(Ledger ledger, double day, int month, int i) {
     if (option[i] == DIRECT_PAYMENT && balance[i] > 0) {
-      ledger.post(
-          day,
-          month,
-          LedgerLine.PHB_DIRECT_PAYMENTS_RECLAIMED,
-          Ledger.NONE,
-          segment[i],
-          -balance[i]);
+      pay(ledger, day, month, LedgerLine.PHB_DIRECT_PAYMENTS_RECLAIMED, i, -balance[i]);
       balance[i] = 0;
     }
+  }
+
+  /** Posts a payment on budget i, noting it for double running if its holder left a place. */
+  private void pay(Ledger ledger, double day, int month, LedgerLine line, int i, long pence) {
+    ledger.post(day, month, line, Ledger.NONE, segment[i], pence);
+    if (leftPlace[i]) {
+      paidOnLeavers[segment[i]] += pence;
+    }
+  }
+
+  /**
+   * Pence paid, since the last call, on the budgets of people who left a place for them, by
+   * segment; the counts start again from zero.
+   */
+  long[] takePaidOnLeavers() {
+    long[] paid = paidOnLeavers.clone();
+    Arrays.fill(paidOnLeavers, 0);
+    return paid;
+  }
+
+  /** The management option of p's budget: DIRECT_PAYMENT, THIRD_PARTY or NOTIONAL. */
+  byte option(int p) {
+    return option[slotOfPerson[p] - 1];
   }
 
   private long instalment(int i, double uplift) {
@@ -345,20 +400,20 @@ final class Budgets {
         Money.times(annualAllocation[i], uplift), 12, monthsHeld[i] % REVIEW_INTERVAL_MONTHS);
   }
 
-  private void postSetUp(Ledger ledger, double day, int month) {
+  private void postSetUp(Ledger ledger, double day, int month, double uplift) {
     if (spec == null || !spec.enabled()) {
       return;
     }
     int stageStart = 0;
-    for (SetUpSpec stage : spec.setUp()) {
-      if (month < stageStart + stage.months()) {
+    for (int k = 0; k < setUpPence.length; k++) {
+      int months = spec.setUp().get(k).months();
+      if (month < stageStart + months) {
         long amount =
-            Instalments.instalment(
-                Money.toPence(stage.amount()), stage.months(), month - stageStart);
+            Instalments.instalment(Money.times(setUpPence[k], uplift), months, month - stageStart);
         ledger.post(day, month, LedgerLine.PHB_SET_UP, Ledger.NONE, Ledger.NONE, amount);
         return;
       }
-      stageStart += stage.months();
+      stageStart += months;
     }
   }
 
@@ -375,5 +430,6 @@ final class Budgets {
     startMonth = Arrays.copyOf(startMonth, n);
     runOutAt = Arrays.copyOf(runOutAt, n);
     paused = Arrays.copyOf(paused, n);
+    leftPlace = Arrays.copyOf(leftPlace, n);
   }
 }

@@ -1,9 +1,11 @@
 package phbsim.world;
 
+import phbsim.money.Prices;
 import phbsim.population.Segments;
 import phbsim.scenario.Scenario;
 import phbsim.service.ServiceNetwork;
 import phbsim.time.FinancialCalendar;
+import phbsim.validation.ScenarioChecks;
 
 /**
  * A checked scenario compiled once for the event loop and shared, read-only, by every replication
@@ -14,6 +16,7 @@ public final class CompiledScenario {
   private final ServiceNetwork services;
   private final Segments segments;
   private final FinancialCalendar calendar;
+  private final Prices prices;
 
   /**
    * Checks and compiles a scenario.
@@ -22,7 +25,9 @@ public final class CompiledScenario {
    */
   public CompiledScenario(Scenario scenario) {
     this.scenario = scenario;
-    this.services = new ServiceNetwork(scenario);
+    ScenarioChecks.requireValid(scenario);
+    this.prices = new Prices(scenario);
+    this.services = new ServiceNetwork(scenario, prices);
     this.segments = new Segments(scenario.segments(), services);
     this.calendar = new FinancialCalendar(scenario.startDate(), scenario.years());
   }
@@ -41,6 +46,11 @@ public final class CompiledScenario {
 
   public FinancialCalendar calendar() {
     return calendar;
+  }
+
+  /** Every price of the scenario at its price base. */
+  public Prices prices() {
+    return prices;
   }
 
   /** People on day 0, summed over segments. */

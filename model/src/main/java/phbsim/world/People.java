@@ -59,8 +59,20 @@ final class People {
   /** Whether the person's budget is run in the restrictive way (the pilot's 18%). */
   boolean[] restrictive;
 
-  /** Whether the person's budget never steps down or ends at review (dependency). */
+  /** Whether the person's budget never steps down at review (dependency). */
   boolean[] dependent;
+
+  /**
+   * Whether the person could manage a budget themselves (docs/model.md section 2): decides their
+   * management option and, under one targeting rule, who is offered first.
+   */
+  boolean[] ableToManage;
+
+  /**
+   * Whether the person's current budget began by leaving a place on their team's caseload (false
+   * for people who held a budget on day 0): their place counts towards double running.
+   */
+  boolean[] leftPlace;
 
   public People(int expected) {
     int capacity = Math.max(16, expected);
@@ -77,6 +89,8 @@ final class People {
     planning = new boolean[capacity];
     restrictive = new boolean[capacity];
     dependent = new boolean[capacity];
+    ableToManage = new boolean[capacity];
+    leftPlace = new boolean[capacity];
   }
 
   /** Number of people ever present. */
@@ -107,5 +121,7 @@ final class People {
     planning = Arrays.copyOf(planning, capacity);
     restrictive = Arrays.copyOf(restrictive, capacity);
     dependent = Arrays.copyOf(dependent, capacity);
+    ableToManage = Arrays.copyOf(ableToManage, capacity);
+    leftPlace = Arrays.copyOf(leftPlace, capacity);
   }
 }

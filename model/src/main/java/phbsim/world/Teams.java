@@ -2,6 +2,7 @@ package phbsim.world;
 
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import phbsim.money.Instalments;
 import phbsim.money.Ledger;
 import phbsim.money.Money;
 import phbsim.observe.TeamMeasure;
@@ -15,25 +16,37 @@ import phbsim.time.FinancialCalendar;
 /**
  * The community teams of one replication: their caseload places and waiting lists, their block
  * contracts with planned releases and yearly contract reviews, and the monthly record of each team
- * (MODEL.md sections 3, 4 and 7). Arrays are indexed by service number; other kinds of service have
- * empty entries.
+ * (docs/model.md sections 3, 4 and 7). Arrays are indexed by service number; other kinds of service
+ * have empty entries.
  *
  * <p>The World decides who joins and leaves; this class keeps the counts and the money of the teams
  * consistent with those decisions.
  */
 final class Teams {
   /*
-   * Design notes (policy: MODEL.md section 4 "contract review")
+   * Design notes (policy: docs/model.md sections 4, 5 and 7)
    *
-   * Contract review (unbundling). At each team's yearly review, if its caseload has stayed at or
-   * below threshold x capacity at each of the last heldMonths month ends, the whole posts the
-   * highest of those caseloads does not need (at that threshold) are released after the notice
-   * period, never below the minimum viable posts. BlockContract shows the saving and the fixed
-   * cost left stranded.
+   * 1. Contract review (unbundling). At each team's yearly review, if its caseload has stayed at
+   *    or below threshold x capacity at each of the last heldMonths month ends, the whole posts
+   *    the highest of those caseloads does not need (at that threshold) are released after the
+   *    notice period, never below the minimum viable posts. BlockContract shows the saving and
+   *    the fixed cost left stranded.
    *
-   * Places. A team's capacity is its posts in force x caseload per post. Budget holders' remaining
-   * team contact uses part of a place (holderLoad), so a place is free when caseload + holder load
-   * + 1 fits in the capacity.
+   * 2. Places. A team's capacity is its posts in force x caseload per post. Budget holders'
+   *    remaining team contact uses part of a place (holderLoad), so a place is free when caseload
+   *    + holder load + 1 fits in the capacity.
+   *
+   * 3. Double running (docs/model.md section 5). A person who leaves the caseload for a budget
+   *    frees 1 - teamContactShare of a place (freed). The places freed and not since released
+   *    from the contract are paid for in the block while their former occupants' budgets are paid
+   *    too: at the contract's cost per place (the month's instalment as let / places as let),
+   *    capped by what was paid this month on those budgets. Whether a freed place was refilled
+   *    from the waiting list or stands empty is reported beside it (empty places are counted
+   *    first against the team's vacant places); it does not change the cash.
+   *
+   * 4. Waits. The days waited by each person given a place from the waiting list are kept for the
+   *    month; the median and 90th centile are read off them at the month end (undefined, NaN,
+   *    when nobody was given a place from the list that month).
    */
 
   private final ServiceNetwork services;
@@ -44,6 +57,9 @@ final class Teams {
   final WaitingList[] waitingList;
   final BlockContract[] contracts;
   final double[] holderLoad;
+
+  /** Places left by people now holding a budget they took up from this team's caseload. */
+  final double[] freed;
 
   private final double[] frailtyOnCaseload;
   private final int[][] caseloadAtMonthEnd;
@@ -62,6 +78,7 @@ final class Teams {
     waitingList = new WaitingList[n];
     contracts = new BlockContract[n];
     holderLoad = new double[n];
+    freed = new double[n];
     frailtyOnCaseload = new double[n];
     caseloadAtMonthEnd = new int[n][months];
     waits = new double[n][];
@@ -87,6 +104,11 @@ final class Teams {
     return caseload[team] + holderLoad[team] + 1 <= slots[team] + 1e-9;
   }
 
+  /** Whether someone arriving now gets a place at once: one is free and nobody is waiting. */
+  boolean placeForNewcomer(int team) {
+    return hasFreePlace(team) && waitingList[team].nobodyWaiting();
+  }
+
   void join(int team, double frailty) {
     caseload[team]++;
     frailtyOnCaseload[team] += frailty;
@@ -97,6 +119,7 @@ final class Teams {
     frailtyOnCaseload[team] -= frailty;
   }
 
+  /** Someone was given a place after waiting {@code days}. */
   void recordWait(int team, double days) {
     if (waitsCount[team] == waits[team].length) {
       waits[team] = Arrays.copyOf(waits[team], waitsCount[team] * 2);
@@ -162,8 +185,16 @@ final class Teams {
     }
   }
 
-  /** Records each team's month end. */
-  void recordMonth(int month) {
+  /**
+   * Records each team's month end.
+   *
+   * @param paidOnLeavers pence paid this month on the budgets of people who left each team's
+   *     caseload for them (by service number)
+   * @return double running this month over all teams, in pence
+   */
+  long recordMonth(int month, double uplift, long[] paidOnLeavers) {
+    long doubleRunning = 0;
+    int period = calendar.month(month).period();
     for (int team = 0; team < services.size(); team++) {
       BlockContract c = contracts[team];
       if (c == null) {
@@ -177,8 +208,8 @@ final class Teams {
           month,
           team,
           TeamMeasure.UTILISATION,
-          slots[team] > 0 ? (caseload[team] + holderLoad[team]) / slots[team] : 0);
-      record.set(month, team, TeamMeasure.WAITING_LIST, waitingList[team].size());
+          slots[team] > 0 ? (caseload[team] + holderLoad[team]) / slots[team] : Double.NaN);
+      record.set(month, team, TeamMeasure.WAITING_LIST, waitingList[team].waiting());
       double[] sorted = Arrays.copyOf(waits[team], waitsCount[team]);
       Arrays.sort(sorted);
       record.set(month, team, TeamMeasure.WAIT_MEDIAN_DAYS, centile(sorted, 0.5));
@@ -188,7 +219,7 @@ final class Teams {
           month,
           team,
           TeamMeasure.COST_PER_PERSON,
-          caseload[team] > 0 ? blockPaidThisMonth[team] / 100.0 / caseload[team] : 0);
+          caseload[team] > 0 ? blockPaidThisMonth[team] / 100.0 / caseload[team] : Double.NaN);
       UnbundlingSpec u = services.spec(team).community().contract().unbundling();
       double minimum = u == null ? 0 : u.minimumPosts();
       int perPost = services.spec(team).community().caseloadPerPost();
@@ -201,25 +232,27 @@ final class Teams {
           month,
           team,
           TeamMeasure.MEAN_FRAILTY_ON_CASELOAD,
-          caseload[team] > 0 ? frailtyOnCaseload[team] / caseload[team] : 0);
-    }
-  }
+          caseload[team] > 0 ? frailtyOnCaseload[team] / caseload[team] : Double.NaN);
 
-  /**
-   * The staffed cost of the places standing empty at this month end, in pence: the measure of
-   * capacity paid for twice when budgets run beside it (double running).
-   */
-  long vacantCapacityCost(int month, double uplift) {
-    long sum = 0;
-    int period = calendar.month(month).period();
-    for (int svc = 0; svc < services.size(); svc++) {
-      BlockContract c = contracts[svc];
-      if (c != null && slots[svc] > 0) {
-        double vacant = Math.max(0, slots[svc] - caseload[svc] - holderLoad[svc]);
-        sum += Money.times(c.staffInForce(month, period, uplift), vacant / slots[svc]);
-      }
+      double released = (c.originalPosts() - c.postsInForce(month)) * perPost;
+      double unreleased = Math.max(0, freed[team] - released);
+      double vacant = Math.max(0, slots[team] - caseload[team] - holderLoad[team]);
+      double empty = Math.min(unreleased, vacant);
+      int placesAsLet = services.slots(team);
+      long cost =
+          placesAsLet > 0
+              ? Money.times(
+                  Instalments.instalment(c.annualValue(uplift), 12, period - 1),
+                  unreleased / placesAsLet)
+              : 0;
+      long running = Math.min(cost, Math.max(0, paidOnLeavers[team]));
+      doubleRunning += running;
+      record.set(month, team, TeamMeasure.FREED_PLACES, unreleased);
+      record.set(month, team, TeamMeasure.FREED_PLACES_REFILLED, unreleased - empty);
+      record.set(month, team, TeamMeasure.FREED_PLACES_EMPTY, empty);
+      record.set(month, team, TeamMeasure.DOUBLE_RUNNING, running / 100.0);
     }
-    return sum;
+    return doubleRunning;
   }
 
   /** The contracts' value as let, at an uplift: what a full year's instalments add up to. */
@@ -233,10 +266,13 @@ final class Teams {
     return value;
   }
 
-  /** The q-th centile of sorted values, by linear interpolation; 0 if there are none. */
+  /**
+   * The q-th centile of sorted values, by linear interpolation between order statistics (the
+   * spreadsheet PERCENTILE.INC rule); NaN if there are none.
+   */
   static double centile(double[] sorted, double q) {
     if (sorted.length == 0) {
-      return 0;
+      return Double.NaN;
     }
     double position = q * (sorted.length - 1);
     int below = (int) Math.floor(position);

@@ -7,6 +7,7 @@ import phbsim.engine.EventPriority;
 import phbsim.money.Ledger;
 import phbsim.money.LedgerLine;
 import phbsim.money.Money;
+import phbsim.money.Prices;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
 import phbsim.observe.TeamMetrics;
@@ -45,34 +46,47 @@ public final class World {
    *    has exactly the same crises and exits in both arms.
    *
    * 2. Where a person is. location is their team while at home, otherwise the crisis service or
-   *    ward they are in. A person keeps their caseload slot while away in crisis care or a bed
+   *    bed they are in. A person keeps their caseload place while away in crisis care or a bed
    *    (care coordination continues during an admission: ASSUMPTION), and the hazards pause
-   *    while they are away. A person waiting for a slot can have crises (their crisis clock runs)
-   *    but does not leave: exits are discharges from a caseload (ASSUMPTION; it makes a team an
-   *    M/M/c queue when crises are switched off, which the tests check against Erlang C).
+   *    while they are away.
    *
-   * 3. Beds. An admission takes a bed in the ward the pathway names, or in the ward its whenFull
-   *    names (and so on), or else goes out of area for its whole stay (ASSUMPTION: no
-   *    repatriation when a bed frees). Bed days are the time integral of occupied beds.
+   * 3. The waiting list, one code path. Everyone who comes to a team (a referral, a budget holder
+   *    whose budget ended) goes through goToTeam: a place if one is free and nobody is waiting,
+   *    else the back of the line. Everyone who gets a place, from wherever, goes through
+   *    joinCaseload, which keeps the team's count and frailty total and the eligibility for an
+   *    offer together; the wait of someone placed from the line is recorded there. People
+   *    waiting can have crises (their crisis clock runs) and leave secondary care at their
+   *    segment's waitingExitsPerYear (default: the caseload's rates); with no leaving and no
+   *    crises a team is an M/M/c queue, which the tests check against Erlang C and the M/M/c
+   *    wait distribution, and with leaving an M/M/c+M queue (its exact mean queue length).
    *
-   * 4. Keys. Calendar key g (0 <= g < segments) is segment g's referral process; key
+   * 4. Beds. An admission takes a bed in the service the pathway names, or in the one its
+   *    whenFull names (and so on), or else goes out of area for its whole stay (ASSUMPTION: no
+   *    repatriation when a bed frees). Bed days are the time integral of occupied beds. A
+   *    crisis-house stay is not an admission: it has its own measures, and a budget carries on
+   *    through it, while a ward admission pauses the budget.
+   *
+   * 5. Keys. Calendar key g (0 <= g < segments) is segment g's referral process; key
    *    `segments` is the month end; the next `planners` keys are the support planners (one
    *    plan each at a time); person p has key segments + 1 + planners + p.
    *
-   * 5. Money. Every payment goes through the one Ledger. Payments in advance (block contract
-   *    instalments, direct payments, third-party budgets, set-up) are posted at the start of
-   *    their month; activity is costed as it happens (arrivals at crisis services) or, for
-   *    days spent in a place, from the exact time integral at each month end (bed days,
-   *    out-of-area days, crisis episode days). Prices are uplifted each April by the scenario's
-   *    inflation (none by default: real terms).
+   * 6. Money. Every payment goes through the one Ledger, at the prices of the scenario's price
+   *    base (Prices). Payments in advance (block contract instalments, direct payments,
+   *    third-party budgets, set-up) are posted at the start of their month; activity is costed as
+   *    it happens (arrivals at crisis services) or, for days spent in a place, from the exact time
+   *    integral at each month end (bed days, out-of-area days, crisis episode days), on the cash
+   *    or the capacity line as the service is paid. Prices are uplifted each April by the
+   *    scenario's inflation (none by default: real terms).
    *
-   * 7. Roll-out, planning, reviews and fallback are BudgetPolicy's; the community teams'
+   * 7. Budget holders (docs/model.md section 6). A person holding a personal health budget is
+   *    not on the team's caseload: their budget and its plan replace the team's care, so their
+   *    place is free for someone else, and this is how budgets change what a team is left with.
+   *    They keep their crisis and exit hazards (recovery included: the one recovery mechanism);
+   *    a crisis takes them along the team's crisis pathway. The places they left, not since
+   *    released, are what double running counts (Teams note 3).
+   *
+   * 8. Roll-out, planning, reviews and fallback are BudgetPolicy's; the community teams'
    *    places, contracts and contract reviews are Teams'. World keeps the people and the loop.
-   *
-   * 6. Budget holders (MODEL.md section 6). A person holding a personal health budget is not on
-   *    the team's caseload: their budget and its plan replace the team's care, so their place
-   *    is free for someone else, and this is how budgets change what a team is left with. They
-   *    keep their crisis and exit hazards; a crisis takes them along the team's crisis pathway.
    */
 
   static final int REFERRAL = 0;
@@ -96,6 +110,7 @@ public final class World {
   private final RandomStreams.Family exitStream;
   private final RandomStreams.Family branchStream;
   private final RandomStreams.Family stayStream;
+  private final RandomStreams.Family capacityStream;
   private final SharedStateContinuousSampler[] frailtySampler;
   private final RandomStreams.Family.View frailtyView;
 
@@ -118,16 +133,20 @@ public final class World {
   private final int[] onCaseload;
   private final int[] waiting;
   private final int[] onBudget;
+  private final int[] onRestrictiveBudget;
   private final int[] inBed;
   private final int[] outOfArea;
   private final Occupancy inArea;
   private final Occupancy outOfAreaPlaces;
+  private final Occupancy budgetTime;
 
   final Ledger ledger;
   final Budgets budgets;
   private final BudgetsSpec budgetsSpec;
   private final double[] uplift;
-  private final long[] vacantCapacityCost;
+  private final long[] doubleRunning;
+  final Prices prices;
+  private MonthEndProbe probe;
 
   int month;
   private boolean finished;
@@ -171,12 +190,13 @@ public final class World {
     this.exitStream = streams.family(Purpose.EXIT, expected);
     this.branchStream = streams.family(Purpose.CRISIS_BRANCH, expected);
     this.stayStream = streams.family(Purpose.LENGTH_OF_STAY, expected);
+    this.capacityStream = streams.family(Purpose.CAPACITY, expected);
     this.optionStream = streams.family(Purpose.BUDGET_OPTION, expected);
     this.frailtyView = frailtyStream.view();
     this.frailtySampler = new SharedStateContinuousSampler[s];
     for (int g = 0; g < s; g++) {
       double v = segments.frailtyVariance(g);
-      // Gamma with mean 1 and variance v: shape 1/v, scale v (MODEL.md section 2).
+      // Gamma with mean 1 and variance v: shape 1/v, scale v (docs/model.md section 2).
       frailtySampler[g] =
           v > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(frailtyView, 1 / v, v) : null;
     }
@@ -190,14 +210,17 @@ public final class World {
     this.onCaseload = new int[s];
     this.waiting = new int[s];
     this.onBudget = new int[s];
+    this.onRestrictiveBudget = new int[s];
     this.inBed = new int[s];
     this.outOfArea = new int[s];
     this.inArea = new Occupancy(n, s);
     this.outOfAreaPlaces = new Occupancy(n, s);
+    this.budgetTime = new Occupancy(1, s);
+    this.prices = compiled.prices();
 
     this.ledger = new Ledger(months, keepLedgerEntries);
     this.budgetsSpec = compiled.scenario().budgetsEnabled() ? compiled.scenario().budgets() : null;
-    this.budgets = new Budgets(budgetsSpec);
+    this.budgets = new Budgets(budgetsSpec, s, prices);
     this.uplift = new double[months];
     double inflation = compiled.scenario().money().inflationPercent() / 100.0;
     var years = financialCalendar.financialYears();
@@ -205,7 +228,7 @@ public final class World {
       uplift[m] =
           Math.pow(1 + inflation, years.indexOf(financialCalendar.month(m).financialYear()));
     }
-    this.vacantCapacityCost = new long[months];
+    this.doubleRunning = new long[months];
     this.spendingWeights = new double[s][];
     for (int g = 0; g < s; g++) {
       var b = segments.spec(g).budget();
@@ -217,10 +240,7 @@ public final class World {
       SegmentBudgetSpec b = segments.spec(g).budget();
       int holders = budgetsSpec != null && b != null ? b.startingHolders() : 0;
       for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
-        int p = arrive(g, i < holders);
-        if (i < holders) {
-          policy.startBudget(p, 0);
-        }
+        arrive(g, i < holders);
       }
     }
     System.arraycopy(present, 0, presentAtMonthStart, 0, s);
@@ -240,7 +260,7 @@ public final class World {
         int p = key - firstPersonKey;
         switch (calendar.lastKind()) {
           case CRISIS -> crisis(p);
-          case EXIT -> exitFromCaseload(p);
+          case EXIT -> exit(p);
           case LEAVE -> leave(p);
           default -> throw new IllegalStateException("unknown event kind " + calendar.lastKind());
         }
@@ -272,12 +292,23 @@ public final class World {
   }
 
   /**
-   * The cost, per month, of the community teams' staffed capacity that stood empty at the month end
-   * (vacant slots' share of the staffed instalment), in pence: with the ledger's budget lines it
-   * measures double running.
+   * Double running per month, in pence (docs/model.md section 5): the block-contract cost of the
+   * places budget holders left and that have not been released, capped by what was paid on those
+   * budgets. Each team's share is in {@link #teamMetrics()}.
    */
-  public long[] vacantCapacityCost() {
-    return vacantCapacityCost.clone();
+  public long[] doubleRunning() {
+    return doubleRunning.clone();
+  }
+
+  /** What a test watches at each month end, after the month's record is complete. */
+  @FunctionalInterface
+  interface MonthEndProbe {
+    void atMonthEnd(int month);
+  }
+
+  /** Watches every month end from now on (tests recount measures from the people themselves). */
+  void probe(MonthEndProbe p) {
+    this.probe = p;
   }
 
   /** Events processed so far. */
@@ -318,18 +349,23 @@ public final class World {
     scheduleReferral(g);
   }
 
+  /**
+   * The management option of p's budget (BudgetPolicy note 2): a direct payment for someone able to
+   * manage it; otherwise third-party or notional, in the proportions of the scenario's mix.
+   */
   byte chooseOption(int p) {
-    double u = optionStream.nextDouble(p);
-    var mix = budgetsSpec.options();
-    if (u < mix.directPayment()) {
+    if (people.ableToManage[p]) {
       return Budgets.DIRECT_PAYMENT;
     }
-    return u < mix.directPayment() + mix.thirdParty() ? Budgets.THIRD_PARTY : Budgets.NOTIONAL;
+    var mix = budgetsSpec.options();
+    double others = 1 - mix.directPayment();
+    double u = optionStream.nextDouble(p);
+    return others > 0 && u * others < mix.thirdParty() ? Budgets.THIRD_PARTY : Budgets.NOTIONAL;
   }
 
   /**
-   * A new person of segment g: on a budget if {@code holdsBudget}, else joining their team, or its
-   * waiting list. Returns their number.
+   * A new person of segment g: on a budget if {@code holdsBudget} (people holding one on day 0),
+   * else going to their team. Returns their number.
    */
   private int arrive(int g, boolean holdsBudget) {
     int p = people.add();
@@ -339,19 +375,18 @@ public final class World {
     people.crisisClock[p] = unitExponential(crisisStream, p);
     people.exitClock[p] = unitExponential(exitStream, p);
     people.clockDay[p] = now;
-    int team = segments.team(g);
-    people.location[p] = (short) team;
+    if (budgetsSpec != null) {
+      people.ableToManage[p] = capacityStream.nextDouble(p) < budgetsSpec.options().directPayment();
+    }
+    people.location[p] = (short) segments.team(g);
     present[g]++;
     if (holdsBudget) {
-      holdBudget(p);
-    } else if (teams.hasFreePlace(team) && teams.waitingList[team].isEmpty()) {
-      joinCaseload(p, team);
+      // Restrictive or flexible is settled before the hazards are armed, so that it acts from
+      // day 0 (BudgetPolicy note 4).
+      policy.startBudget(p, 0, true);
+      holdBudget(p, false);
     } else {
-      people.status[p] = People.WAITING;
-      people.waitingSince[p] = now;
-      teams.waitingList[team].add(p);
-      waiting[g]++;
-      metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
+      goToTeam(p);
     }
     armHazards(p);
     return p;
@@ -376,12 +411,14 @@ public final class World {
 
   private double exitRate(int p) {
     byte status = people.status[p];
-    return status == People.ON_CASELOAD || status == People.ON_BUDGET
-        ? segments.exitsPerDay(people.segment[p])
-        : 0;
+    int g = people.segment[p];
+    if (status == People.ON_CASELOAD || status == People.ON_BUDGET) {
+      return segments.exitsPerDay(g);
+    }
+    return status == People.WAITING ? segments.waitingExitsPerDay(g) : 0;
   }
 
-  /** Runs the clocks of a person at home down to now. */
+  /** Runs the clocks of a person at home down to now, at the rates of their current status. */
   void runDownClocks(int p) {
     double elapsed = calendar.now() - people.clockDay[p];
     if (elapsed > 0) {
@@ -419,10 +456,16 @@ public final class World {
     moveTo(p, services.branch(team, branchStream.nextDouble(p)));
   }
 
-  private void exitFromCaseload(int p) {
+  /** Leaving secondary care from home: from a place, a budget or the waiting list. */
+  private void exit(int p) {
     runDownClocks(p);
     int g = people.segment[p];
-    leaveSecondaryCare(p, segments.exitFor(g, exitStream.nextDouble(p)));
+    double u = exitStream.nextDouble(p);
+    leaveSecondaryCare(
+        p,
+        people.status[p] == People.WAITING
+            ? segments.waitingExitFor(g, u)
+            : segments.exitFor(g, u));
   }
 
   // ---------------------------------------------------------------- moving along the pathway
@@ -447,19 +490,14 @@ public final class World {
 
   private void startCrisisEpisode(int p, int service) {
     int g = people.segment[p];
-    metrics.add(
-        month,
-        g,
-        services.aeAttendance(service) ? Measure.AE_ATTENDANCES : Measure.CRISIS_TEAM_EPISODES,
-        1);
+    boolean ae = services.aeAttendance(service);
+    metrics.add(month, g, ae ? Measure.AE_ATTENDANCES : Measure.CRISIS_TEAM_EPISODES, 1);
     people.location[p] = (short) service;
     double now = calendar.now();
     ledger.post(
         now,
         month,
-        services.aeAttendance(service)
-            ? LedgerLine.AE_ATTENDANCES
-            : LedgerLine.CRISIS_TEAM_EPISODES,
+        crisisLine(service),
         service,
         g,
         Money.times(services.costPerArrival(service), uplift[month]));
@@ -468,32 +506,66 @@ public final class World {
     calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
   }
 
+  /** The ledger line of a crisis service's costs: A&amp;E or crisis team, cash or capacity. */
+  private LedgerLine crisisLine(int service) {
+    boolean block = services.blockFunded(service);
+    if (services.aeAttendance(service)) {
+      return block ? LedgerLine.AE_ATTENDANCES_BLOCK : LedgerLine.AE_ATTENDANCES;
+    }
+    return block ? LedgerLine.CRISIS_TEAM_EPISODES_BLOCK : LedgerLine.CRISIS_TEAM_EPISODES;
+  }
+
+  /** The ledger line of in-area days in an in-patient service. */
+  private LedgerLine bedLine(int service) {
+    boolean block = services.blockFunded(service);
+    if (services.crisisHouse(service)) {
+      return block ? LedgerLine.CRISIS_HOUSE_NIGHTS_BLOCK : LedgerLine.CRISIS_HOUSE_NIGHTS;
+    }
+    return block ? LedgerLine.BED_DAYS_BLOCK : LedgerLine.BED_DAYS;
+  }
+
+  /** Whether p is in a ward bed (in area or out of area), not a crisis house. */
+  boolean inWardBed(int p) {
+    int at = people.location[p];
+    return services.kind(at) == ServiceKind.INPATIENT && !services.crisisHouse(at);
+  }
+
   private void admit(int p, int requested) {
     int g = people.segment[p];
     double now = calendar.now();
-    metrics.add(month, g, Measure.ADMISSIONS, 1);
-    budgets.setPaused(p, true);
-    // Try the ward asked for, then each ward its whenFull names; if all are full, the person is
-    // placed out of area as an admission to the last ward tried (its day rate, its stays).
+    // Try the service asked for, then each service its whenFull names; if all are full, the
+    // person is placed out of area in place of the last one tried (its day rate, its stays).
     int ward = requested;
     int lastTried = requested;
     while (ward != ServiceNetwork.OUT_OF_AREA && bedsUsed[ward] >= services.beds(ward)) {
       lastTried = ward;
       ward = services.overflow(ward);
     }
-    if (ward == ServiceNetwork.OUT_OF_AREA) {
+    boolean placedOut = ward == ServiceNetwork.OUT_OF_AREA;
+    if (placedOut) {
       ward = lastTried;
-      people.location[p] = (short) ward;
-      people.outOfArea[p] = true;
+    }
+    // A crisis-house stay is an alternative to admission, not an admission (docs/model.md section
+    // 7), and a budget carries on through it; a ward admission pauses the budget (section 4).
+    boolean house = services.crisisHouse(ward);
+    metrics.add(month, g, house ? Measure.CRISIS_HOUSE_STAYS : Measure.ADMISSIONS, 1);
+    people.location[p] = (short) ward;
+    people.outOfArea[p] = placedOut;
+    if (placedOut) {
       outOfArea[g]++;
       outOfAreaPlaces.change(ward, g, 1, now);
-      metrics.add(month, g, Measure.OUT_OF_AREA_ADMISSIONS, 1);
+      if (!house) {
+        metrics.add(month, g, Measure.OUT_OF_AREA_ADMISSIONS, 1);
+      }
     } else {
-      people.location[p] = (short) ward;
-      people.outOfArea[p] = false;
       bedsUsed[ward]++;
-      inBed[g]++;
+      if (!house) {
+        inBed[g]++;
+      }
       inArea.change(ward, g, 1, now);
+    }
+    if (!house) {
+      budgets.setPaused(p, true);
     }
     double days = services.duration(ward).days(stayStream.nextDouble(p));
     calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
@@ -505,16 +577,21 @@ public final class World {
     int g = people.segment[p];
     double now = calendar.now();
     if (services.kind(service) == ServiceKind.INPATIENT) {
+      boolean house = services.crisisHouse(service);
       if (people.outOfArea[p]) {
         people.outOfArea[p] = false;
         outOfArea[g]--;
         outOfAreaPlaces.change(service, g, -1, now);
       } else {
         bedsUsed[service]--;
-        inBed[g]--;
+        if (!house) {
+          inBed[g]--;
+        }
         inArea.change(service, g, -1, now);
       }
-      budgets.setPaused(p, false);
+      if (!house) {
+        budgets.setPaused(p, false);
+      }
     } else {
       inArea.change(service, g, -1, now);
     }
@@ -525,14 +602,20 @@ public final class World {
     int g = people.segment[p];
     int team = segments.team(g);
     policy.leftSecondaryCare(p, g);
-    if (people.status[p] == People.ON_CASELOAD) {
-      leaveCaseload(p, team);
-    } else if (people.status[p] == People.ON_BUDGET) {
-      releaseBudget(p);
-      budgets.end(ledger, calendar.now(), month, uplift[month], p, shareOfMonthHeld());
-    } else {
-      // Left while waiting (a crisis pathway ending in an exit): removed from the line lazily.
-      waiting[g]--;
+    switch (people.status[p]) {
+      case People.ON_CASELOAD -> leaveCaseload(p, team);
+      case People.ON_BUDGET -> {
+        budgets.end(ledger, calendar.now(), month, uplift[month], p, shareOfMonthHeld());
+        releaseBudget(p);
+        metrics.add(month, g, Measure.BUDGET_HOLDERS_LEFT_CARE, 1);
+      }
+      case People.WAITING -> {
+        // Their entry in the line is skipped when it reaches the front (WaitingList).
+        teams.waitingList[team].left();
+        waiting[g]--;
+        metrics.add(month, g, Measure.EXITS_WHILE_WAITING, 1);
+      }
+      default -> throw new IllegalStateException("person " + p + " has already left");
     }
     people.status[p] = People.EXITED;
     people.location[p] = (short) exitService;
@@ -542,57 +625,57 @@ public final class World {
     allocateFreeSlots(team);
   }
 
-  /** Gives free caseload slots to the people at the front of the team's waiting list. */
+  // ---------------------------------------------------------------- the team: places and the line
+
+  /**
+   * Person p (just referred, or back from a budget) goes to their team: into a place if one is free
+   * and nobody is waiting, else to the back of the waiting list.
+   */
+  private void goToTeam(int p) {
+    int g = people.segment[p];
+    int team = segments.team(g);
+    if (teams.placeForNewcomer(team)) {
+      joinCaseload(p, team);
+    } else {
+      people.status[p] = People.WAITING;
+      people.waitingSince[p] = calendar.now();
+      teams.waitingList[team].add(p);
+      waiting[g]++;
+      metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
+    }
+  }
+
+  /** Gives free places to the people at the front of the team's waiting list. */
   void allocateFreeSlots(int team) {
     WaitingList line = teams.waitingList[team];
-    while (teams.hasFreePlace(team) && !line.isEmpty()) {
-      int q = line.poll();
+    while (teams.hasFreePlace(team) && !line.nobodyWaiting()) {
+      int q = line.pollEntry();
       if (people.status[q] != People.WAITING) {
-        continue;
+        continue; // left while waiting; already taken off the count
       }
+      line.placed();
       int g = people.segment[q];
+      waiting[g]--;
+      double waited = calendar.now() - people.waitingSince[q];
+      metrics.add(month, g, Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST, 1);
+      metrics.add(month, g, Measure.WAITING_DAYS_OF_THOSE_ALLOCATED, waited);
+      teams.recordWait(team, waited);
       boolean atHome = people.location[q] == team;
       if (atHome) {
-        runDownClocks(q);
+        runDownClocks(q); // at the waiting list's rates, up to now
       }
-      people.status[q] = People.ON_CASELOAD;
-      teams.caseload[team]++;
-      onCaseload[g]++;
-      waiting[g]--;
-      metrics.add(month, g, Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST, 1);
-      metrics.add(
-          month,
-          g,
-          Measure.WAITING_DAYS_OF_THOSE_ALLOCATED,
-          calendar.now() - people.waitingSince[q]);
+      joinCaseload(q, team);
       if (atHome) {
         armHazards(q);
       }
     }
   }
 
-  // ---------------------------------------------------------------- caseloads
-
-  /** Person p now holds a budget: their remaining team contact uses part of a place. */
-  void holdBudget(int p) {
-    int g = people.segment[p];
-    people.status[p] = People.ON_BUDGET;
-    onBudget[g]++;
-    teams.holderLoad[segments.team(g)] += contactShare(g);
-  }
-
-  /** Person p no longer holds a budget. */
-  private void releaseBudget(int p) {
-    int g = people.segment[p];
-    onBudget[g]--;
-    teams.holderLoad[segments.team(g)] -= contactShare(g);
-  }
-
-  private double contactShare(int g) {
-    var b = segments.spec(g).budget();
-    return b == null ? 0 : b.teamContactShare();
-  }
-
+  /**
+   * The one way onto a caseload, whoever joins and from wherever (a referral, the waiting list, a
+   * budget that ended): the team's count and frailty total, the segment's count, and eligibility
+   * for a budget offer all change together here.
+   */
   private void joinCaseload(int p, int team) {
     int g = people.segment[p];
     people.status[p] = People.ON_CASELOAD;
@@ -601,10 +684,75 @@ public final class World {
     policy.joinedCaseload(p, g);
   }
 
+  /** The one way off a caseload (to a budget or out of secondary care). */
   void leaveCaseload(int p, int team) {
     teams.leave(team, people.frailty[p]);
     onCaseload[people.segment[p]]--;
     policy.leftCaseload(p);
+  }
+
+  // ---------------------------------------------------------------- budgets
+
+  /** Person p, on a caseload, takes up the budget whose plan was just signed off. */
+  void takeUpBudget(int p) {
+    int g = people.segment[p];
+    int team = segments.team(g);
+    boolean atHome = people.location[p] == team;
+    if (atHome) {
+      runDownClocks(p);
+    }
+    leaveCaseload(p, team);
+    policy.startBudget(p, month + 1, false);
+    holdBudget(p, true);
+    allocateFreeSlots(team);
+    if (atHome) {
+      armHazards(p);
+    }
+  }
+
+  /**
+   * Person p now holds a budget (already set up): their remaining team contact uses part of a
+   * place, and if they left a place for it, the rest of that place counts as freed (double
+   * running).
+   */
+  private void holdBudget(int p, boolean leftPlace) {
+    int g = people.segment[p];
+    int team = segments.team(g);
+    people.status[p] = People.ON_BUDGET;
+    onBudget[g]++;
+    if (people.restrictive[p]) {
+      onRestrictiveBudget[g]++;
+    }
+    budgetTime.change(0, g, 1, calendar.now());
+    double share = contactShare(g);
+    teams.holderLoad[team] += share;
+    people.leftPlace[p] = leftPlace;
+    if (leftPlace) {
+      teams.freed[team] += 1 - share;
+    }
+  }
+
+  /** Person p no longer holds a budget. */
+  private void releaseBudget(int p) {
+    int g = people.segment[p];
+    int team = segments.team(g);
+    onBudget[g]--;
+    if (people.restrictive[p]) {
+      onRestrictiveBudget[g]--;
+    }
+    budgetTime.change(0, g, -1, calendar.now());
+    double share = contactShare(g);
+    teams.holderLoad[team] -= share;
+    if (people.leftPlace[p]) {
+      teams.freed[team] -= 1 - share;
+      people.leftPlace[p] = false;
+    }
+    metrics.add(month, g, Measure.BUDGETS_ENDED, 1);
+  }
+
+  private double contactShare(int g) {
+    var b = segments.spec(g).budget();
+    return b == null ? 0 : b.teamContactShare();
   }
 
   /** The share of this month's budget spending still to charge when a budget ends now. */
@@ -623,18 +771,11 @@ public final class World {
     if (atHome) {
       runDownClocks(p);
     }
-    double now = calendar.now();
-    budgets.end(ledger, now, month, uplift[month], p, shareOfMonthHeld());
+    budgets.end(ledger, calendar.now(), month, uplift[month], p, shareOfMonthHeld());
     releaseBudget(p);
-    if (teams.hasFreePlace(team) && teams.waitingList[team].isEmpty()) {
-      joinCaseload(p, team);
-    } else {
-      people.status[p] = People.WAITING;
-      people.waitingSince[p] = now;
-      teams.waitingList[team].add(p);
-      waiting[g]++;
-      metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
-    }
+    goToTeam(p);
+    // The contact their budget kept may have been what held the place of someone waiting.
+    allocateFreeSlots(team);
     if (atHome) {
       armHazards(p);
     }
@@ -650,18 +791,21 @@ public final class World {
     policy.reviewBudgets();
     for (int g = 0; g < segments.size(); g++) {
       double bedDays = 0;
+      double houseNights = 0;
       double outOfAreaDays = 0;
       for (int svc = 0; svc < services.size(); svc++) {
         ServiceKind kind = services.kind(svc);
         if (kind == ServiceKind.INPATIENT) {
           double inDays = inArea.takeDays(svc, g, now);
           double outDays = outOfAreaPlaces.takeDays(svc, g, now);
-          bedDays += inDays;
+          if (services.crisisHouse(svc)) {
+            houseNights += inDays;
+          } else {
+            bedDays += inDays;
+          }
           outOfAreaDays += outDays;
-          LedgerLine line =
-              services.crisisHouse(svc) ? LedgerLine.CRISIS_HOUSE_NIGHTS : LedgerLine.BED_DAYS;
           long dayPrice = Money.times(services.costPerBedDay(svc), price);
-          ledger.post(now, month, line, svc, g, Money.times(dayPrice, inDays));
+          ledger.post(now, month, bedLine(svc), svc, g, Money.times(dayPrice, inDays));
           long outPrice = Money.times(services.outOfAreaCostPerDay(svc), price);
           ledger.post(
               now,
@@ -672,27 +816,34 @@ public final class World {
               Money.times(outPrice, outDays));
         } else if (kind == ServiceKind.CRISIS) {
           double episodeDays = inArea.takeDays(svc, g, now);
-          LedgerLine line =
-              services.aeAttendance(svc)
-                  ? LedgerLine.AE_ATTENDANCES
-                  : LedgerLine.CRISIS_TEAM_EPISODES;
           long dayPrice = Money.times(services.costPerDay(svc), price);
-          ledger.post(now, month, line, svc, g, Money.times(dayPrice, episodeDays));
+          ledger.post(now, month, crisisLine(svc), svc, g, Money.times(dayPrice, episodeDays));
         }
       }
       metrics.add(month, g, Measure.BED_DAYS, bedDays);
+      metrics.add(month, g, Measure.CRISIS_HOUSE_NIGHTS, houseNights);
       metrics.add(month, g, Measure.OUT_OF_AREA_DAYS, outOfAreaDays);
+      metrics.add(month, g, Measure.BUDGET_DAYS, budgetTime.takeDays(0, g, now));
       metrics.set(month, g, Measure.CASELOAD, onCaseload[g]);
       metrics.set(month, g, Measure.WAITING_LIST, waiting[g]);
       metrics.set(month, g, Measure.BUDGET_HOLDERS, onBudget[g]);
+      metrics.set(month, g, Measure.BUDGET_HOLDERS_RESTRICTIVE, onRestrictiveBudget[g]);
+      metrics.set(month, g, Measure.BUDGET_HOLDERS_FLEXIBLE, onBudget[g] - onRestrictiveBudget[g]);
       metrics.set(month, g, Measure.PLANNING_QUEUE, policy.inPlanning(g));
       metrics.set(month, g, Measure.OCCUPIED_BEDS, inBed[g]);
       metrics.set(month, g, Measure.OUT_OF_AREA_PLACEMENTS, outOfArea[g]);
       checkConservation(g);
       presentAtMonthStart[g] = present[g];
     }
-    teams.recordMonth(month);
-    vacantCapacityCost[month] = teams.vacantCapacityCost(month, uplift[month]);
+    long[] paidBySegment = budgets.takePaidOnLeavers();
+    long[] paidByTeam = new long[services.size()];
+    for (int g = 0; g < segments.size(); g++) {
+      paidByTeam[segments.team(g)] += paidBySegment[g];
+    }
+    doubleRunning[month] = teams.recordMonth(month, uplift[month], paidByTeam);
+    if (probe != null) {
+      probe.atMonthEnd(month);
+    }
     month++;
     if (month == financialCalendar.monthCount()) {
       finished = true;

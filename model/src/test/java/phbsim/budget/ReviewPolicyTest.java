@@ -10,36 +10,34 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ReviewPolicyTest {
 
-  private static final ReviewPolicy POLICY = new ReviewPolicy(0.25, 0.125, 0.0625, 0.2);
+  private static final ReviewPolicy POLICY = new ReviewPolicy(0.25, 0.125, 0.2);
 
   @Test
-  @DisplayName("the uniform is read off the thresholds: step down, end recovered, stop, continue")
+  @DisplayName("the uniform is read off the thresholds: step down, stop, continue")
   void thresholds() {
-    // Cumulative thresholds 0.25, 0.375, 0.4375 (exact in binary).
+    // Cumulative thresholds 0.25 and 0.375 (exact in binary).
     assertThat(POLICY.outcome(0.0, false)).isEqualTo(ReviewOutcome.STEP_DOWN);
     assertThat(POLICY.outcome(Math.nextDown(0.25), false)).isEqualTo(ReviewOutcome.STEP_DOWN);
-    assertThat(POLICY.outcome(0.25, false)).isEqualTo(ReviewOutcome.END_RECOVERED);
-    assertThat(POLICY.outcome(Math.nextDown(0.375), false)).isEqualTo(ReviewOutcome.END_RECOVERED);
-    assertThat(POLICY.outcome(0.375, false)).isEqualTo(ReviewOutcome.STOP);
-    assertThat(POLICY.outcome(Math.nextDown(0.4375), false)).isEqualTo(ReviewOutcome.STOP);
-    assertThat(POLICY.outcome(0.4375, false)).isEqualTo(ReviewOutcome.CONTINUE);
+    assertThat(POLICY.outcome(0.25, false)).isEqualTo(ReviewOutcome.STOP);
+    assertThat(POLICY.outcome(Math.nextDown(0.375), false)).isEqualTo(ReviewOutcome.STOP);
+    assertThat(POLICY.outcome(0.375, false)).isEqualTo(ReviewOutcome.CONTINUE);
     assertThat(POLICY.outcome(Math.nextDown(1.0), false)).isEqualTo(ReviewOutcome.CONTINUE);
-    assertThat(POLICY.continuing()).isEqualTo(0.5625);
+    assertThat(POLICY.continuing()).isEqualTo(0.625);
   }
 
   @Test
-  @DisplayName("a dependent budget never steps down or ends recovered, but can still stop")
+  @DisplayName("a dependent budget never steps down, but can still stop on the same draws")
   void dependent() {
     assertThat(POLICY.outcome(0.0, true)).isEqualTo(ReviewOutcome.CONTINUE);
-    assertThat(POLICY.outcome(0.3, true)).isEqualTo(ReviewOutcome.CONTINUE);
-    assertThat(POLICY.outcome(0.375, true)).isEqualTo(ReviewOutcome.STOP);
-    assertThat(POLICY.outcome(0.43, true)).isEqualTo(ReviewOutcome.STOP);
+    assertThat(POLICY.outcome(0.2, true)).isEqualTo(ReviewOutcome.CONTINUE);
+    assertThat(POLICY.outcome(0.25, true)).isEqualTo(ReviewOutcome.STOP);
+    assertThat(POLICY.outcome(0.37, true)).isEqualTo(ReviewOutcome.STOP);
     assertThat(POLICY.outcome(0.9, true)).isEqualTo(ReviewOutcome.CONTINUE);
     for (int i = 0; i < 1000; i++) {
       double u = i / 1000.0;
       ReviewOutcome free = POLICY.outcome(u, false);
       ReviewOutcome held = POLICY.outcome(u, true);
-      assertThat(held).isNotIn(ReviewOutcome.STEP_DOWN, ReviewOutcome.END_RECOVERED);
+      assertThat(held).isNotEqualTo(ReviewOutcome.STEP_DOWN);
       assertThat(held == ReviewOutcome.STOP).isEqualTo(free == ReviewOutcome.STOP);
     }
   }
@@ -47,7 +45,7 @@ class ReviewPolicyTest {
   @Test
   @DisplayName("probabilities that add up to exactly 1 leave nothing to continue")
   void fullProbability() {
-    ReviewPolicy policy = new ReviewPolicy(0.1, 0.2, 0.7, 0.0);
+    ReviewPolicy policy = new ReviewPolicy(0.3, 0.7, 0.0);
     assertThat(policy.outcome(Math.nextDown(1.0), false)).isEqualTo(ReviewOutcome.STOP);
     assertThat(policy.continuing()).isZero();
   }
@@ -67,22 +65,22 @@ class ReviewPolicyTest {
   })
   @DisplayName("a step down takes the share off and rounds half-even to the penny")
   void steppedDown(long pence, double share, long expected) {
-    assertThat(new ReviewPolicy(0.1, 0.1, 0.1, share).steppedDown(pence)).isEqualTo(expected);
+    assertThat(new ReviewPolicy(0.1, 0.1, share).steppedDown(pence)).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "{0}, {1}, {2}, {3} names {4}")
+  @ParameterizedTest(name = "{0}, {1}, {2} names {3}")
   @CsvSource({
-    "-0.1, 0, 0, 0, stepDown",
-    "1.1, 0, 0, 0, stepDown",
-    "NaN, 0, 0, 0, stepDown",
-    "0, -0.1, 0, 0, endRecovered",
-    "0, 0, 2, 0, stop",
-    "0, 0, 0, 1.5, stepDownShare",
-    "0.5, 0.4, 0.2, 0, stepDown + endRecovered + stop"
+    "-0.1, 0, 0, stepDown",
+    "1.1, 0, 0, stepDown",
+    "NaN, 0, 0, stepDown",
+    "0, 2, 0, stop",
+    "0, -0.5, 0, stop",
+    "0, 0, 1.5, stepDownShare",
+    "0.5, 0.6, 0, stepDown + stop"
   })
   @DisplayName("invalid probabilities are refused with the field named")
-  void validation(double stepDown, double endRecovered, double stop, double share, String field) {
-    assertThatThrownBy(() -> new ReviewPolicy(stepDown, endRecovered, stop, share))
+  void validation(double stepDown, double stop, double share, String field) {
+    assertThatThrownBy(() -> new ReviewPolicy(stepDown, stop, share))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(field + " must be");
   }

@@ -210,7 +210,7 @@ class SupportPlannersTest {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Analytical validation: the planning queue as an M/M/c queue (STYLE.md section 7).
+  // Analytical validation: the planning queue as an M/M/c queue (docs/architecture.md section 7).
 
   /** Calendar key of the arrival process; planner i's plan completion is key 1 + i. */
   private static final int ARRIVALS = 0;

@@ -38,7 +38,7 @@ public final class ScenarioFixtures {
 
     public Scenario build() {
       return new Scenario(
-          name, "built in code", startDate, years, segments, services, pathway, null, null);
+          name, "built in code", startDate, years, segments, services, pathway, null, null, null);
     }
   }
 
@@ -65,7 +65,8 @@ public final class ScenarioFixtures {
         id,
         ServiceKind.COMMUNITY,
         null,
-        new CommunitySpec(10.0, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
+        new CommunitySpec(
+            10.0, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null, null)),
         null,
         null);
   }
@@ -82,6 +83,9 @@ public final class ScenarioFixtures {
             whenFull,
             575.0,
             750.0,
+            null,
+            null,
+            null,
             null),
         null);
   }
@@ -93,7 +97,8 @@ public final class ScenarioFixtures {
         null,
         null,
         null,
-        new CrisisSpec(true, new DurationSpec(DurationFamily.EXPONENTIAL, 5.0, null), 273.0, 0.0));
+        new CrisisSpec(
+            true, new DurationSpec(DurationFamily.EXPONENTIAL, 5.0, null), 273.0, 0.0, null, null));
   }
 
   public static ServiceSpec exit(String id) {
@@ -101,7 +106,7 @@ public final class ScenarioFixtures {
   }
 
   public static SegmentSpec segment(String id, String team, Map<String, Double> exitsPerYear) {
-    return new SegmentSpec(id, null, 100, 50.0, team, 0.5, 0.3, exitsPerYear, null);
+    return new SegmentSpec(id, null, 100, 50.0, team, 0.5, 0.3, exitsPerYear, null, null);
   }
 
   /** An ordered map from alternating keys and values: {@code map("a", 0.5, "b", 0.5)}. */

@@ -14,6 +14,7 @@ import phbsim.scenario.DurationFamily;
 import phbsim.scenario.DurationSpec;
 import phbsim.scenario.InpatientSpec;
 import phbsim.scenario.MoneySpec;
+import phbsim.scenario.Payment;
 import phbsim.scenario.ReleaseSpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.SegmentBudgetSpec;
@@ -35,6 +36,7 @@ public final class TestScenarios {
   private double crisesPerYear = 0.5;
   private double frailtyVariance = 0.5;
   private double exitsPerYear = 0.5;
+  private Double waitingExitsPerYear = null;
   private double posts = 10;
   private int caseloadPerPost = 30;
   private int beds = 10;
@@ -46,6 +48,9 @@ public final class TestScenarios {
   private MoneySpec money = null;
   private BudgetsSpec budgets = null;
   private SegmentBudgetSpec segmentBudget = null;
+  private int houseBeds = -1;
+  private double crisisToHouse = 0;
+  private Payment wardPayment = null;
 
   public static TestScenarios builder() {
     return new TestScenarios();
@@ -86,6 +91,12 @@ public final class TestScenarios {
     return this;
   }
 
+  /** The exit rate while waiting for a place (default: the same as on the caseload). */
+  public TestScenarios waitingExitsPerYear(double v) {
+    waitingExitsPerYear = v;
+    return this;
+  }
+
   public TestScenarios slots(int v) {
     posts = v;
     caseloadPerPost = 1;
@@ -123,7 +134,7 @@ public final class TestScenarios {
 
   /** A decision, on {@code decided}, to take {@code posts} out of the team's contract. */
   public TestScenarios release(LocalDate decided, double posts) {
-    releases.add(new ReleaseSpec(decided, posts));
+    releases.add(new ReleaseSpec(decided, posts, null));
     return this;
   }
 
@@ -139,9 +150,27 @@ public final class TestScenarios {
     return this;
   }
 
+  /**
+   * A crisis house ("house", crisis-house beds that overflow to the ward) to which a share of
+   * crises go; the ward's share then comes out of the share going home.
+   */
+  public TestScenarios crisisHouse(int beds, double share) {
+    houseBeds = beds;
+    crisisToHouse = share;
+    return this;
+  }
+
+  /** How the ward's beds are paid (default: cost per case). */
+  public TestScenarios wardPayment(Payment v) {
+    wardPayment = v;
+    return this;
+  }
+
   public Scenario build() {
     Map<String, Double> exits = new LinkedHashMap<>();
     exits.put("discharged", exitsPerYear);
+    Map<String, Double> waitingExits =
+        waitingExitsPerYear == null ? null : Map.of("discharged", waitingExitsPerYear);
     SegmentSpec segment =
         new SegmentSpec(
             "people",
@@ -152,6 +181,7 @@ public final class TestScenarios {
             crisesPerYear,
             frailtyVariance,
             exits,
+            waitingExits,
             segmentBudget);
     List<ServiceSpec> services = new ArrayList<>();
     services.add(
@@ -162,7 +192,7 @@ public final class TestScenarios {
             new CommunitySpec(
                 posts,
                 caseloadPerPost,
-                new ContractSpec(1_000_000.0, 50_000.0, null, releases, unbundling)),
+                new ContractSpec(1_000_000.0, 50_000.0, null, releases, unbundling, null)),
             null,
             null));
     services.add(
@@ -171,8 +201,20 @@ public final class TestScenarios {
             ServiceKind.INPATIENT,
             null,
             null,
-            new InpatientSpec(beds, lengthOfStay, null, 575.0, 750.0, null),
+            new InpatientSpec(
+                beds, lengthOfStay, null, 575.0, 750.0, null, wardPayment, null, null),
             null));
+    if (houseBeds >= 0) {
+      services.add(
+          new ServiceSpec(
+              "house",
+              ServiceKind.INPATIENT,
+              null,
+              null,
+              new InpatientSpec(
+                  houseBeds, lengthOfStay, "ward", 450.0, 750.0, true, null, null, null),
+              null));
+    }
     services.add(
         new ServiceSpec(
             "crisis",
@@ -180,18 +222,23 @@ public final class TestScenarios {
             null,
             null,
             null,
-            new CrisisSpec(true, episode, 273.0, 0.0)));
+            new CrisisSpec(true, episode, 273.0, 0.0, null, null)));
     services.add(new ServiceSpec("discharged", ServiceKind.EXIT, null, null, null, null));
     Map<String, Double> afterCrisis = new LinkedHashMap<>();
     // Both destinations stay declared even at probability 0, as a what-if would leave them.
     afterCrisis.put("ward", crisisToWard);
-    afterCrisis.put("home", 1 - crisisToWard);
-    List<BranchSpec> pathway =
-        List.of(
-            new BranchSpec("team", Map.of("crisis", 1.0)),
-            new BranchSpec("crisis", afterCrisis),
-            new BranchSpec("ward", Map.of("home", 1.0)));
+    if (houseBeds >= 0) {
+      afterCrisis.put("house", crisisToHouse);
+    }
+    afterCrisis.put("home", 1 - crisisToWard - crisisToHouse);
+    List<BranchSpec> pathway = new ArrayList<>();
+    pathway.add(new BranchSpec("team", Map.of("crisis", 1.0)));
+    pathway.add(new BranchSpec("crisis", afterCrisis));
+    pathway.add(new BranchSpec("ward", Map.of("home", 1.0)));
+    if (houseBeds >= 0) {
+      pathway.add(new BranchSpec("house", Map.of("home", 1.0)));
+    }
     return new Scenario(
-        "test", null, start, years, List.of(segment), services, pathway, money, budgets);
+        "test", null, start, years, List.of(segment), services, pathway, money, budgets, null);
   }
 }

@@ -72,6 +72,7 @@ class ScenarioChecksTest {
         crisesPerYear,
         frailtyVariance,
         exits,
+        null,
         null);
   }
 
@@ -81,7 +82,7 @@ class ScenarioChecksTest {
         ServiceKind.INPATIENT,
         null,
         null,
-        new InpatientSpec(20, lengthOfStay, null, 575.0, 750.0, null),
+        new InpatientSpec(20, lengthOfStay, null, 575.0, 750.0, null, null, null, null),
         null);
   }
 
@@ -250,7 +251,8 @@ class ScenarioChecksTest {
               "cmht",
               ServiceKind.COMMUNITY,
               null,
-              new CommunitySpec(10, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
+              new CommunitySpec(
+                  10, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null, null)),
               acute.inpatient(),
               null));
       d.services.set(
@@ -259,7 +261,8 @@ class ScenarioChecksTest {
               "discharged",
               ServiceKind.EXIT,
               null,
-              new CommunitySpec(1, 1, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
+              new CommunitySpec(
+                  1, 1, new ContractSpec(1_000_000.0, 50_000.0, null, null, null, null)),
               null,
               null));
       List<Problem> problems = check(d);
@@ -301,7 +304,8 @@ class ScenarioChecksTest {
               "cmht",
               ServiceKind.COMMUNITY,
               null,
-              new CommunitySpec(-1, 0, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
+              new CommunitySpec(
+                  -1, 0, new ContractSpec(1_000_000.0, 50_000.0, null, null, null, null)),
               null,
               null));
       d.services.set(
@@ -312,7 +316,15 @@ class ScenarioChecksTest {
               null,
               null,
               new InpatientSpec(
-                  -2, new DurationSpec(DurationFamily.FIXED, 10.0, null), null, 575.0, 750.0, null),
+                  -2,
+                  new DurationSpec(DurationFamily.FIXED, 10.0, null),
+                  null,
+                  575.0,
+                  750.0,
+                  null,
+                  null,
+                  null,
+                  null),
               null));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(3);
@@ -335,7 +347,12 @@ class ScenarioChecksTest {
               null,
               null,
               new CrisisSpec(
-                  false, new DurationSpec(DurationFamily.EXPONENTIAL, -1.0, null), 273.0, 0.0)));
+                  false,
+                  new DurationSpec(DurationFamily.EXPONENTIAL, -1.0, null),
+                  273.0,
+                  0.0,
+                  null,
+                  null)));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(2);
       assertProblem(
@@ -375,7 +392,7 @@ class ScenarioChecksTest {
               null,
               null,
               null,
-              new CrisisSpec(false, new DurationSpec(null, 3.0, null), 273.0, 0.0)));
+              new CrisisSpec(false, new DurationSpec(null, 3.0, null), 273.0, 0.0, null, null)));
       List<Problem> problems = check(d);
       assertThat(problems).hasSize(2);
       assertProblem(problems.get(0), "services[1].inpatient.lengthOfStay", "is missing");

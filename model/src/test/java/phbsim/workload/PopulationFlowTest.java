@@ -20,7 +20,8 @@ import phbsim.workload.PopulationFlow.Result;
 import phbsim.workload.PopulationFlow.Settings;
 
 class PopulationFlowTest {
-  // Copied by hand from BENCHMARK.md (not from PopulationFlow), so that a typo in either shows up.
+  // Copied by hand from docs/benchmark.md (not from PopulationFlow), so that a typo in either shows
+  // up.
   private static final double[] RATES = {2.0, 12.0, 26.0, 1.5, 0.5};
   private static final double[][] MATRIX = {
     {0, 0.10, 0.15, 0.15, 0.60},
@@ -63,7 +64,7 @@ class PopulationFlowTest {
 
   @Test
   @DisplayName(
-      "events are counted as BENCHMARK.md defines them (checked against a plain reference)")
+      "events are counted as docs/benchmark.md defines them (checked against a plain reference)")
   void eventsCountedAsDefined() {
     for (double capacity : new double[] {0.25, 0.03}) {
       Settings settings = new Settings(3_000, capacity, 4, 5);
@@ -91,7 +92,7 @@ class PopulationFlowTest {
     int n = 200_000;
     Result r = PopulationFlow.run(new Settings(n, 1.0, 21));
     double expected = expectedJumpsPerPerson(10);
-    assertThat(expected).isCloseTo(11.46, within(0.01)); // BENCHMARK.md: "about 11.5"
+    assertThat(expected).isCloseTo(11.46, within(0.01)); // docs/benchmark.md: "about 11.5"
     // A person's jump count over 10 years has a standard deviation of a few jumps (crises come in
     // bursts), so the mean over 200,000 people has a standard error near 0.01; allow 0.1.
     assertThat(r.events() / (double) n).isCloseTo(expected, within(0.1));
@@ -104,7 +105,7 @@ class PopulationFlowTest {
   void finalSharesAreTheStationaryDistribution() {
     int n = 200_000;
     double[] pi = stationaryDistribution();
-    assertThat(pi[0]).isCloseTo(0.19, within(0.01)); // BENCHMARK.md: "about 19 % CMHT"
+    assertThat(pi[0]).isCloseTo(0.19, within(0.01)); // docs/benchmark.md: "about 19 % CMHT"
     assertThat(pi[4]).isCloseTo(0.73, within(0.01)); // "73 % DISCHARGED"
     Result r = PopulationFlow.run(new Settings(n, 0.25, 2024));
     FlowState[] states = FlowState.values();
@@ -221,8 +222,8 @@ class PopulationFlowTest {
   }
 
   /**
-   * A plain, object-per-event implementation of BENCHMARK.md with the same streams and draw order,
-   * that counts state changes and starts after a wait separately.
+   * A plain, object-per-event implementation of docs/benchmark.md with the same streams and draw
+   * order, that counts state changes and starts after a wait separately.
    */
   private static final class Reference {
     private record Pending(double day, long sequence, int person) implements Comparable<Pending> {

@@ -27,7 +27,18 @@ class BudgetsTest {
 
   private static BudgetsSpec spec(double feePercent, double brokerage, SetUpSpec... setUp) {
     return new BudgetsSpec(
-        true, ANY, feePercent, List.of(setUp), 250.0, brokerage, null, null, null, null, null);
+        true,
+        ANY,
+        feePercent,
+        List.of(setUp),
+        250.0,
+        brokerage,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static void monthStart(Budgets b, Ledger l, int m, double uplift) {
@@ -291,7 +302,8 @@ class BudgetsTest {
   @DisplayName("set-up of £146,000 in two stages of 12 months adds up to the penny, then stops")
   void setUpTwoStages() {
     Ledger l = new Ledger(36, false);
-    Budgets b = new Budgets(spec(0, 0, new SetUpSpec(12, 93_280), new SetUpSpec(12, 52_720)));
+    Budgets b =
+        new Budgets(spec(0, 0, new SetUpSpec(12, 93_280, null), new SetUpSpec(12, 52_720, null)));
     for (int m = 0; m < 36; m++) {
       fullMonth(b, l, m, 1.0);
     }
@@ -319,28 +331,28 @@ class BudgetsTest {
   }
 
   @Test
-  @DisplayName("set-up of £146,000 in one stage of 24 months adds up to the penny, then stops")
+  @DisplayName("set-up of £146,000 in one stage of 24 months, uplifted, adds up to the penny")
   void setUpOneStage() {
     Ledger l = new Ledger(30, false);
-    Budgets b = new Budgets(spec(0, 0, new SetUpSpec(24, 146_000)));
+    Budgets b = new Budgets(spec(0, 0, new SetUpSpec(24, 146_000, null)));
     for (int m = 0; m < 30; m++) {
       fullMonth(b, l, m, 1.05);
     }
-    // 14,600,000p / 24 = 608,333 r 8: months 0-7 608,334p, months 8-23 608,333p; not uplifted.
+    // Uplifted like every other price: 14,600,000p x 1.05 = 15,330,000p, and 15,330,000 / 24 =
+    // 638,750p exactly, every month of the two years.
     for (int m = 0; m < 30; m++) {
       assertThat(l.amount(m, LedgerLine.PHB_SET_UP))
           .as("month %d", m)
-          .isEqualTo(m < 8 ? 608_334 : m < 24 ? 608_333 : 0);
+          .isEqualTo(m < 24 ? 638_750 : 0);
     }
-    // 8 x 608,334 + 16 x 608,333 = 4,866,672 + 9,733,328 = 14,600,000p.
-    assertThat(sum(l, LedgerLine.PHB_SET_UP)).isEqualTo(14_600_000);
+    assertThat(sum(l, LedgerLine.PHB_SET_UP)).isEqualTo(15_330_000);
   }
 
   @Test
   @DisplayName("with budgets disabled or absent, nothing is charged, not even set-up")
   void disabled() {
     Ledger l = new Ledger(3, false);
-    Budgets off = new Budgets(spec(10, 30, new SetUpSpec(24, 146_000)).disabled());
+    Budgets off = new Budgets(spec(10, 30, new SetUpSpec(24, 146_000, null)).disabled());
     Budgets none = new Budgets(null);
     for (int m = 0; m < 3; m++) {
       fullMonth(off, l, m, 1.0);

@@ -24,7 +24,7 @@ import phbsim.scenario.ServiceSpec;
 
 /**
  * Two scenarios that differ in one parameter share the random numbers of everything that parameter
- * does not touch (STYLE.md section 6).
+ * does not touch (docs/architecture.md section 6).
  */
 class CommonRandomNumbersTest {
 
@@ -34,9 +34,10 @@ class CommonRandomNumbersTest {
     DurationSpec episode = new DurationSpec(DurationFamily.FIXED, 0.5, null);
     List<SegmentSpec> segments =
         List.of(
-            new SegmentSpec("a", null, 400, 200, "team-a", 0.8, 0.5, Map.of("out", 0.5), null),
             new SegmentSpec(
-                "b", null, 400, 200, "team-b", crisesOfB, 0.5, Map.of("out", 0.5), null));
+                "a", null, 400, 200, "team-a", 0.8, 0.5, Map.of("out", 0.5), null, null),
+            new SegmentSpec(
+                "b", null, 400, 200, "team-b", crisesOfB, 0.5, Map.of("out", 0.5), null, null));
     List<ServiceSpec> services =
         List.of(
             new ServiceSpec(
@@ -44,7 +45,7 @@ class CommonRandomNumbersTest {
                 ServiceKind.COMMUNITY,
                 null,
                 new CommunitySpec(
-                    15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
+                    15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null, null)),
                 null,
                 null),
             new ServiceSpec(
@@ -52,7 +53,7 @@ class CommonRandomNumbersTest {
                 ServiceKind.COMMUNITY,
                 null,
                 new CommunitySpec(
-                    15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null)),
+                    15, 30, new ContractSpec(1_000_000.0, 50_000.0, null, null, null, null)),
                 null,
                 null),
             new ServiceSpec(
@@ -60,14 +61,14 @@ class CommonRandomNumbersTest {
                 ServiceKind.INPATIENT,
                 null,
                 null,
-                new InpatientSpec(8, stay, null, 575.0, 750.0, null),
+                new InpatientSpec(8, stay, null, 575.0, 750.0, null, null, null, null),
                 null),
             new ServiceSpec(
                 "ward-b",
                 ServiceKind.INPATIENT,
                 null,
                 null,
-                new InpatientSpec(bedsOfB, stay, null, 575.0, 750.0, null),
+                new InpatientSpec(bedsOfB, stay, null, 575.0, 750.0, null, null, null, null),
                 null),
             new ServiceSpec(
                 "crisis",
@@ -75,7 +76,7 @@ class CommonRandomNumbersTest {
                 null,
                 null,
                 null,
-                new CrisisSpec(true, episode, 273.0, 0.0)),
+                new CrisisSpec(true, episode, 273.0, 0.0, null, null)),
             new ServiceSpec("out", ServiceKind.EXIT, null, null, null, null));
     List<BranchSpec> pathway =
         List.of(
@@ -85,7 +86,7 @@ class CommonRandomNumbersTest {
             new BranchSpec("ward-a", Map.of("home", 1.0)),
             new BranchSpec("ward-b", Map.of("home", 1.0)));
     return new Scenario(
-        "crn", null, LocalDate.of(2026, 4, 1), 3, segments, services, pathway, null, null);
+        "crn", null, LocalDate.of(2026, 4, 1), 3, segments, services, pathway, null, null, null);
   }
 
   private static MonthlyMetrics run(Scenario s) {

@@ -61,6 +61,7 @@ class ErlangCTest {
             .startingCaseload((int) Math.round(load))
             .referralsPerYear(referralsPerYear)
             .exitsPerYear(exitsPerYear)
+            .waitingExitsPerYear(0) // nobody leaves the line but by getting a place
             .crisesPerYear(0)
             .build();
     ExperimentResult result = Experiment.run(s, RunSpec.of(replications, 99));

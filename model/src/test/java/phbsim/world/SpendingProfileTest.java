@@ -23,6 +23,7 @@ class SpendingProfileTest {
             null,
             null,
             null,
+            null,
             null));
   }
 

@@ -89,7 +89,8 @@ class WorldMoneyTest {
   @DisplayName("an April uplift raises every price from the second financial year on")
   void aprilUplift() {
     Scenario real = TestScenarios.builder().years(2).build();
-    Scenario cash = TestScenarios.builder().years(2).money(new MoneySpec(10.0, null)).build();
+    Scenario cash =
+        TestScenarios.builder().years(2).money(new MoneySpec(10.0, null, null, null, null)).build();
     Ledger r = run(real).ledger();
     Ledger c = run(cash).ledger();
     for (int m = 0; m < 12; m++) {

@@ -40,21 +40,36 @@ final class Overrides {
 
   private final YamlTree tree;
   private final String source;
+  private final YamlTree.Place place;
 
-  private Overrides(YamlTree tree, String source) {
+  private Overrides(YamlTree tree, YamlTree.Place place) {
     this.tree = tree;
-    this.source = source;
+    this.source = place.source();
+    this.place = place;
   }
 
   /** Applies each override in order to {@code tree.root}; returns a finding for each that fails. */
   static List<Finding> apply(YamlTree tree, Type rootType, List<String> overrides) {
-    List<Finding> findings = new ArrayList<>();
+    List<YamlTree.Place> places = new ArrayList<>();
     for (String raw : overrides) {
-      String source = "--set " + raw;
+      places.add(new YamlTree.Place("--set " + raw, 0, 0));
+    }
+    return apply(tree, rootType, overrides, places);
+  }
+
+  /**
+   * Applies each override in order, reporting a problem with override i, or with the value it set,
+   * at {@code places.get(i)} (the line of an option's change in a file, say).
+   */
+  static List<Finding> apply(
+      YamlTree tree, Type rootType, List<String> overrides, List<YamlTree.Place> places) {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < overrides.size(); i++) {
+      String raw = overrides.get(i);
       try {
-        new Overrides(tree, source).applyOne(raw, rootType);
+        new Overrides(tree, places.get(i)).applyOne(raw, rootType);
       } catch (Bad e) {
-        findings.add(new Finding(e.path, e.getMessage(), new YamlTree.Place(source, 0, 0)));
+        findings.add(new Finding(e.path, e.getMessage(), places.get(i)));
       }
     }
     return findings;
@@ -79,6 +94,53 @@ final class Overrides {
       throw new Bad("", "cannot be applied: the scenario file does not hold a map of keys");
     }
     set(steps, rootType, value);
+  }
+
+  /** Where a path leads in a tree: the path with indices for ids, the node, its type. */
+  record Resolved(String path, JsonNode node, Type type, RecordComponent component) {}
+
+  /**
+   * Follows {@code pathText} (as --set writes it, ids allowed in brackets) through {@code root},
+   * whose shape is {@code rootType}.
+   *
+   * @throws IllegalArgumentException with a message naming the path and what was expected
+   */
+  static Resolved resolve(JsonNode root, Type rootType, String pathText) {
+    try {
+      List<Step> steps = parsePath(pathText.strip());
+      JsonNode node = root;
+      Type type = rootType;
+      RecordComponent component = null;
+      String at = "";
+      for (Step step : steps) {
+        if (!(node instanceof ObjectNode obj) || !Shapes.isKeyed(type)) {
+          throw new Bad(at, "'" + at + "' holds " + Shapes.describe(type) + ", which has no keys");
+        }
+        component = Shapes.isRecord(type) ? Shapes.component(type, step.key()) : null;
+        Type childType = childType(type, at, step.key());
+        at = Paths.child(at, step.key());
+        node = obj.get(step.key());
+        type = childType;
+        if (node == null) {
+          throw new Bad(at, "is not set in this scenario");
+        }
+        for (String selector : step.selectors()) {
+          if (!(node instanceof ArrayNode array) || !Shapes.isList(type)) {
+            throw new Bad(at, "holds " + Shapes.describe(type) + ", not a list");
+          }
+          Type element = Shapes.listElement(type);
+          int index = resolve(array, element, selector, at);
+          at = Paths.item(at, index);
+          node = array.get(index);
+          type = element;
+          component = null;
+        }
+      }
+      return new Resolved(at, node, type, component);
+    } catch (Bad e) {
+      throw new IllegalArgumentException(
+          (e.path.isEmpty() ? "" : e.path + ": ") + e.getMessage(), e);
+    }
   }
 
   private static List<Step> parsePath(String text) throws Bad {
@@ -157,7 +219,7 @@ final class Overrides {
       at = Paths.child(at, step.key());
       if (lastStep && step.selectors().isEmpty()) {
         obj.set(step.key(), value);
-        tree.markOverridden(at, source);
+        tree.markOverridden(at, place);
         return;
       }
       JsonNode child = obj.get(step.key());
@@ -173,7 +235,7 @@ final class Overrides {
         obj.set(step.key(), child);
         // The file has no such section (an optional one, such as a segment's budget): this
         // override made it, so problems in it (a key still missing) point here, not at the file.
-        tree.markOverridden(at, source);
+        tree.markOverridden(at, place);
       }
       node = child;
       type = childType;
@@ -193,7 +255,7 @@ final class Overrides {
         at = Paths.item(at, index);
         if (lastStep && k == step.selectors().size() - 1) {
           array.set(index, value);
-          tree.markOverridden(at, source);
+          tree.markOverridden(at, place);
           return;
         }
         node = array.get(index);

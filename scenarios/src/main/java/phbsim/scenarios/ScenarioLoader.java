@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import phbsim.experiment.OptionArm;
+import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Problem;
 import phbsim.scenario.Scenario;
 import phbsim.validation.ScenarioChecks;
@@ -41,7 +44,7 @@ public final class ScenarioLoader {
    *
    * 1. Why walk the tree before Jackson binds it. Jackson's binding stops at the first problem and
    *    its messages name Java types. Commissioners edit these files by hand and need the whole
-   *    list in their own words (STYLE.md section 5), so StructureCheck walks the tree against the
+   *    list in their own words (docs/architecture.md section 5), so StructureCheck walks the tree against the
    *    record components by reflection and collects every structural problem with its path. It
    *    prunes what it reports, so the rest still binds, and the model's checks then run on it in
    *    the same pass. A model problem on a path already reported (or under it, or above it) is
@@ -118,6 +121,7 @@ public final class ScenarioLoader {
     if (tree.root == null) {
       throw failure(tree, structural);
     }
+    tree.listOptionChanges();
     structural.addAll(Overrides.apply(tree, Scenario.class, overrides));
     structural.addAll(StructureCheck.check(tree.root, Scenario.class));
 
@@ -142,10 +146,71 @@ public final class ScenarioLoader {
         all.add(Finding.at(p.path(), p.message()));
       }
     }
+    if (all.isEmpty()) {
+      all.addAll(checkOptions(tree, scenario));
+    }
     if (!all.isEmpty()) {
       throw failure(tree, all);
     }
     return scenario;
+  }
+
+  /**
+   * Applies each named option's changes to a copy of the scenario and checks the result, so that a
+   * scenario that loads can run every one of its options. A problem is reported at the option's
+   * change that caused it where known, else where the file has the setting, and names the option.
+   */
+  private static List<Finding> checkOptions(YamlTree tree, Scenario scenario) {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < scenario.options().size(); i++) {
+      OptionSpec option = scenario.options().get(i);
+      YamlTree copy = tree.copy();
+      ((ObjectNode) copy.root).remove("options");
+      List<YamlTree.Place> places = new ArrayList<>();
+      for (int k = 0; k < option.set().size(); k++) {
+        places.add(tree.placeOf("options[" + i + "].set[" + k + "]", false));
+      }
+      String in = "in option '" + option.id() + "': ";
+      List<Finding> found =
+          new ArrayList<>(Overrides.apply(copy, Scenario.class, option.set(), places));
+      found.addAll(StructureCheck.check(copy.root, Scenario.class));
+      if (found.isEmpty()) {
+        try {
+          Scenario changed = BINDER.treeToValue(copy.root, Scenario.class);
+          for (Problem p : ScenarioChecks.check(changed)) {
+            found.add(Finding.at(p.path(), p.message()));
+          }
+        } catch (IOException e) {
+          found.add(Finding.at("", "cannot be bound (" + e.getMessage() + ")"));
+        }
+      }
+      for (Finding f : found) {
+        YamlTree.Place place = f.place() != null ? f.place() : copy.placeOf(f.path(), f.atKey());
+        findings.add(new Finding(f.path(), in + f.message(), place));
+      }
+    }
+    return findings;
+  }
+
+  /**
+   * The options of a scenario, each as the scenario it runs: the scenario with the option's changes
+   * applied (checked again), without options of its own. A scenario that names none has one option,
+   * itself as written.
+   *
+   * @throws ScenarioLoadException if an option's changes do not apply (not for a scenario that
+   *     loaded, whose options were checked)
+   */
+  public static List<OptionArm> options(Scenario scenario) {
+    if (scenario.options().isEmpty()) {
+      return List.of(OptionArm.asWritten(scenario));
+    }
+    List<OptionArm> arms = new ArrayList<>();
+    Scenario base = scenario.withoutOptions();
+    for (OptionSpec o : scenario.options()) {
+      Scenario changed = o.set().isEmpty() ? base : override(base, o.set()).withoutOptions();
+      arms.add(new OptionArm(o.id(), o.label(), changed));
+    }
+    return arms;
   }
 
   /**

@@ -41,12 +41,57 @@ final class YamlTree {
   JsonNode root;
   private final Map<String, Position> values = new HashMap<>();
   private final Map<String, Position> keys = new HashMap<>();
-  private final Map<String, String> overridden = new HashMap<>();
+  private final Map<String, Place> overridden = new HashMap<>();
   final List<Finding> findings = new ArrayList<>();
   private String readingPath = "";
 
   private YamlTree(String source) {
     this.source = source;
+  }
+
+  /**
+   * Rewrites each option's changes written as a map ({@code set: {budgets.rollout.q: 0.5}}) into
+   * the list form the model reads ({@code set: ["budgets.rollout.q=0.5"]}), the value written as
+   * JSON, which YAML reads back as the same value; each change keeps the position of its key, so
+   * problems are reported where the user wrote it.
+   */
+  void listOptionChanges() {
+    JsonNode options = root == null ? null : root.get("options");
+    if (options == null || !options.isArray()) {
+      return;
+    }
+    for (int i = 0; i < options.size(); i++) {
+      JsonNode option = options.get(i);
+      JsonNode set = option == null ? null : option.get("set");
+      if (!(set instanceof ObjectNode map)) {
+        continue;
+      }
+      String at = Paths.child(Paths.item("options", i), "set");
+      ArrayNode list = NODES.arrayNode();
+      int k = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); k++) {
+        Map.Entry<String, JsonNode> e = it.next();
+        JsonNode value = e.getValue();
+        String text = value.isTextual() ? value.asText() : value.toString();
+        list.add(NODES.textNode(e.getKey() + "=" + text));
+        Position where = keys.get(Paths.child(at, e.getKey()));
+        if (where != null) {
+          values.put(Paths.item(at, k), where);
+        }
+      }
+      ((ObjectNode) option).set("set", list);
+    }
+  }
+
+  /** An independent copy: the tree and what is known of where each path is. */
+  YamlTree copy() {
+    YamlTree c = new YamlTree(source);
+    c.root = root == null ? null : root.deepCopy();
+    c.values.putAll(values);
+    c.keys.putAll(keys);
+    c.overridden.putAll(overridden);
+    c.findings.addAll(findings);
+    return c;
   }
 
   /**
@@ -206,7 +251,7 @@ final class YamlTree {
    * Records that {@code path} now holds a value from an override: positions in the file under it no
    * longer apply.
    */
-  void markOverridden(String path, String override) {
+  void markOverridden(String path, Place override) {
     for (Iterator<String> it = values.keySet().iterator(); it.hasNext(); ) {
       if (Paths.isWithin(it.next(), path)) {
         it.remove();
@@ -215,6 +260,12 @@ final class YamlTree {
     keys.keySet().removeIf(k -> Paths.isWithin(k, path) && !k.equals(path));
     overridden.keySet().removeIf(k -> Paths.isWithin(k, path));
     overridden.put(path, override);
+  }
+
+  /** Where the value at exactly {@code path} is written in the file; null if it is not. */
+  Place placeOfValue(String path) {
+    Position p = values.get(path);
+    return p == null ? null : new Place(source, p.line(), p.column());
   }
 
   /**
@@ -229,7 +280,7 @@ final class YamlTree {
     }
     for (String at = path; at != null; at = Paths.parent(at)) {
       if (overridden.containsKey(at)) {
-        return new Place(overridden.get(at), 0, 0);
+        return overridden.get(at);
       }
       Position p = values.get(at);
       if (p != null) {

@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -124,6 +126,36 @@ class BuiltInScenariosTest {
   void text() {
     assertThat(BuiltInScenarios.text("default"))
         .contains("# ASSUMPTION")
-        .contains("CALIBRATION.md");
+        .contains("[pssru-2024]")
+        .contains("docs/sources.md");
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  @DisplayName(
+      "a shipped scenario cites only sources in docs/sources.md, never notes outside the project")
+  void citesOnlyTheProjectsSources(String name) throws IOException {
+    String sources = Files.readString(Path.of("../docs/sources.md"));
+    String text = BuiltInScenarios.text(name);
+    // A citation is an id in square brackets in a comment, not a list selector such as cmht's.
+    Pattern citation = Pattern.compile("(?<![\\w\\]])\\[([a-z][a-z0-9-]+)\\]");
+    int cited = 0;
+    for (String line : text.lines().toList()) {
+      int hash = line.indexOf('#');
+      if (hash < 0) {
+        continue;
+      }
+      Matcher m = citation.matcher(line.substring(hash));
+      while (m.find()) {
+        cited++;
+        assertThat(sources)
+            .as("docs/sources.md has [%s]", m.group(1))
+            .contains("### [" + m.group(1) + "]");
+      }
+    }
+    assertThat(cited).isPositive();
+    for (String outside : List.of("CALIBRATION.md", "MODEL.md", "STYLE.md", "shared/", "seed 00")) {
+      assertThat(text).as("cites %s", outside).doesNotContain(outside);
+    }
   }
 }

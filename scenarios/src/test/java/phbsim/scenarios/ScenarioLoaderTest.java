@@ -82,7 +82,7 @@ class ScenarioLoaderTest {
         .isEqualTo(
             "unknown key 'referalsPerYear' (did you mean 'referralsPerYear'?); expected one of"
                 + " id, label, startingCaseload, referralsPerYear, team, crisesPerYear,"
-                + " frailtyVariance, exitsPerYear, budget");
+                + " frailtyVariance, exitsPerYear, waitingExitsPerYear, budget");
   }
 
   @Test
@@ -198,7 +198,8 @@ class ScenarioLoaderTest {
     assertAt(p, "missing-contract.yaml", 18, 5, "services[0].community.contract");
     assertThat(p.message())
         .isEqualTo(
-            "is missing; expected a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases, unbundling");
+            "is missing; expected a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases,"
+                + " unbundling, priceYear");
   }
 
   @Test
@@ -256,7 +257,7 @@ class ScenarioLoaderTest {
         catchThrowableOfType(ScenarioLoadException.class, () -> ScenarioLoader.load(file));
     LoadProblem p = only(e.problems());
     assertThat(p.source()).isEqualTo(file.toString());
-    assertThat(p.line()).isEqualTo(11);
+    assertThat(p.line()).isEqualTo(12);
     assertThat(p.column()).isEqualTo(8);
     assertThat(e.getMessage()).startsWith("1 problem").contains(p.toString());
 
@@ -291,7 +292,7 @@ class ScenarioLoaderTest {
     String text = BuiltInScenarios.text("tiny").replace("years: 1\n", "years: 1\nyears: 2\n");
     LoadProblem p = only(problemsOfText(text));
     assertThat(p.path()).isEqualTo("years");
-    assertThat(p.line()).isEqualTo(12);
+    assertThat(p.line()).isEqualTo(13);
     assertThat(p.column()).isEqualTo(1);
     assertThat(p.message()).isEqualTo("key 'years' appears twice; expected each key once");
   }

@@ -80,9 +80,9 @@ class ScenarioYamlTest {
   }
 
   @Test
-  @DisplayName("the baseline of a scenario round-trips too")
-  void roundTripsBaseline() {
-    Scenario base = BuiltInScenarios.load("default").baseline();
+  @DisplayName("the status quo of a scenario round-trips too")
+  void roundTripsStatusQuo() {
+    Scenario base = BuiltInScenarios.load("default").statusQuo();
     assertThat(ScenarioLoader.parse("written.yaml", ScenarioYaml.write(base), List.of()))
         .isEqualTo(base);
   }

@@ -111,7 +111,7 @@ class ShapesTest {
   @Test
   @DisplayName("the money records: required and optional parts, and how their values are described")
   void readsTheMoneyRecords() {
-    assertThat(Shapes.keys(Scenario.class)).endsWith("pathway", "money", "budgets");
+    assertThat(Shapes.keys(Scenario.class)).endsWith("pathway", "money", "budgets", "options");
     assertThat(Shapes.isOptional(Shapes.component(Scenario.class, "money"))).isTrue();
     assertThat(Shapes.isOptional(Shapes.component(Scenario.class, "budgets"))).isTrue();
     assertThat(Shapes.isOptional(Shapes.component(CommunitySpec.class, "contract"))).isFalse();
@@ -120,9 +120,10 @@ class ShapesTest {
     assertThat(Shapes.isOptional(Shapes.component(SegmentSpec.class, "budget"))).isTrue();
     assertThat(Shapes.describe(Shapes.component(CommunitySpec.class, "contract")))
         .isEqualTo(
-            "a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases, unbundling");
+            "a map with keys fixedPerYear, costPerPostPerYear, noticeMonths, releases, unbundling,"
+                + " priceYear");
     assertThat(Shapes.describe(Shapes.component(BudgetsSpec.class, "setUp")))
-        .isEqualTo("a list (each item a map with keys months, amount)");
+        .isEqualTo("a list (each item a map with keys months, amount, priceYear)");
     assertThat(Shapes.describe(Shapes.component(InpatientSpec.class, "crisisHouse")))
         .isEqualTo("true or false");
     assertThat(Shapes.describe(Shapes.component(ContractSpec.class, "noticeMonths")))

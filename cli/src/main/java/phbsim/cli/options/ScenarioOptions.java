@@ -34,6 +34,30 @@ public final class ScenarioOptions {
 
   /** The scenario named, as a file if such a file exists, else as a built-in. */
   public Scenario load() {
+    return load(scenario, overrides);
+  }
+
+  /** The YAML text of the scenario named, as {@link #load()} reads it. */
+  public String text() {
+    return text(scenario);
+  }
+
+  /** The YAML text of a scenario file or built-in. */
+  public static String text(String scenario) {
+    Path file = Path.of(scenario);
+    if (Files.isRegularFile(file)) {
+      try {
+        return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(
+            "Cannot read " + scenario + ": " + e.getMessage(), e);
+      }
+    }
+    return BuiltInScenarios.text(scenario);
+  }
+
+  /** A scenario file, or a built-in of that name, with overrides. */
+  public static Scenario load(String scenario, List<String> overrides) {
     Path file = Path.of(scenario);
     if (Files.isRegularFile(file)) {
       return ScenarioLoader.load(file, overrides);

@@ -4,176 +4,232 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import phbsim.money.LedgerLine;
+import phbsim.report.AppraisalResult;
 import phbsim.report.Arm;
 import phbsim.report.ComparisonResult;
+import phbsim.report.Position;
 import phbsim.report.Summary;
 import phbsim.time.FinancialCalendar;
 import phbsim.time.FinancialMonth;
 
 /**
- * Cash flow as tidy CSV, in pounds with pence: one row per period, arm and ledger line (and a
- * "total" line), with the mean and 95% interval across replications; and the headline figures.
+ * Cash flow as tidy CSV, in pounds with pence: one row per period, arm (status quo, each option,
+ * each option's saving) and ledger line, with the totals of the cash and the economic position; and
+ * the headline figures of each option.
  */
 public final class CashFlowCsv {
-  private static final CsvMapper MAPPER = new CsvMapper();
-  private static final String TOTAL = "total";
+  private static final CsvMapper MAPPER = Columns.MAPPER;
 
   private CashFlowCsv() {}
 
   /**
-   * Columns: date, financial_year, period, arm, line, mean, lower_95, upper_95. Besides the ledger
-   * lines and their total, each month has "double_running" (arm scenario) and
-   * "cumulative_net_saving" (arm difference: baseline minus scenario, months so far).
+   * Columns: date, financial_year, period, option, arm, line, line_title, basis, then the summary
+   * columns. Besides the ledger lines there are two totals, {@code total_cash} and {@code
+   * total_economic}; each month, each option has {@code double_running} and each saving {@code
+   * cumulative_saving_cash} and {@code cumulative_saving_economic}.
    */
-  public static void monthly(ComparisonResult result, Writer out) throws IOException {
-    FinancialCalendar cal = result.scenario().compiled().calendar();
+  public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(out, appraisal, "Cash flow per month, by ledger line");
+    FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     try (SequenceWriter rows =
         MAPPER
             .writer(
-                MetricsCsv.columns(
+                Columns.withSummary(
                     "date",
                     "financial_year",
                     "period",
+                    "option",
                     "arm",
                     "line",
-                    "mean",
-                    "lower_95",
-                    "upper_95"))
+                    "line_title",
+                    "basis"))
             .writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
-        for (Arm arm : Arm.values()) {
-          for (LedgerLine line : linesAndTotal()) {
-            Summary s = result.monthly(arm, m, line);
-            write(rows, fm, arm.label(), line == null ? TOTAL : line.label(), s);
+        String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
+        for (ArmRow row : ArmRow.of(appraisal)) {
+          ComparisonResult c = row.comparison();
+          for (LedgerLine line : LedgerLine.values()) {
+            write(rows, when, row, line, c.monthly(row.arm(), m, line));
+          }
+          for (Position p : Position.values()) {
+            writeTotal(rows, when, row, p, c.monthlyTotal(row.arm(), m, p));
+          }
+          if (row.arm() == Arm.OPTION) {
+            rows.write(
+                line(when, row, "double_running", "Double running", "cash", c.doubleRunning(m)));
+          }
+          if (row.arm() == Arm.DIFFERENCE) {
+            for (Position p : Position.values()) {
+              rows.write(
+                  line(
+                      when,
+                      row,
+                      "cumulative_saving_" + p.label(),
+                      "Cumulative saving, " + p.title().toLowerCase(java.util.Locale.ROOT),
+                      p == Position.CASH ? "cash" : "economic",
+                      c.cumulativeSaving(m, p)));
+            }
           }
         }
-        // Not ledger lines but figures derived from them, one row each per month.
-        write(rows, fm, Arm.SCENARIO.label(), "double_running", result.doubleRunning(m));
-        write(
-            rows, fm, Arm.DIFFERENCE.label(), "cumulative_net_saving", result.cumulativeSaving(m));
+      }
+    }
+  }
+
+  /** Columns: financial_year, option, arm, line, line_title, basis, then the summary columns. */
+  public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(out, appraisal, "Cash flow per financial year, by ledger line");
+    var years = appraisal.first().option().financialYears();
+    try (SequenceWriter rows =
+        MAPPER
+            .writer(
+                Columns.withSummary(
+                    "financial_year", "option", "arm", "line", "line_title", "basis"))
+            .writeValues(out)) {
+      for (int y = 0; y < years.size(); y++) {
+        String[] when = {years.get(y).label()};
+        for (ArmRow row : ArmRow.of(appraisal)) {
+          ComparisonResult c = row.comparison();
+          for (LedgerLine line : LedgerLine.values()) {
+            write(rows, when, row, line, c.annual(row.arm(), y, line));
+          }
+          for (Position p : Position.values()) {
+            writeTotal(rows, when, row, p, c.annualTotal(row.arm(), y, p));
+          }
+        }
       }
     }
   }
 
   private static void write(
-      SequenceWriter rows, FinancialMonth fm, String arm, String line, Summary s)
+      SequenceWriter rows, String[] when, ArmRow row, LedgerLine line, Summary s)
       throws IOException {
-    rows.write(
-        List.of(
-            fm.firstDay().toString(),
-            fm.financialYear().label(),
-            fm.label(),
-            arm,
-            line,
-            Numbers.pounds(s.mean()),
-            Numbers.pounds(s.lower()),
-            Numbers.pounds(s.upper())));
+    rows.write(line(when, row, line.label(), line.title(), line.basis(), s));
   }
 
-  /** Columns: financial_year, arm, line, mean, lower_95, upper_95. */
-  public static void annual(ComparisonResult result, Writer out) throws IOException {
-    var years = result.scenario().financialYears();
+  private static void writeTotal(
+      SequenceWriter rows, String[] when, ArmRow row, Position p, Summary s) throws IOException {
+    rows.write(
+        line(
+            when,
+            row,
+            "total_" + p.label(),
+            "Total, " + p.title().toLowerCase(java.util.Locale.ROOT),
+            p == Position.CASH ? "cash" : "economic",
+            s));
+  }
+
+  private static List<String> line(
+      String[] when, ArmRow row, String code, String title, String basis, Summary s) {
+    String[] leading = new String[when.length + 5];
+    System.arraycopy(when, 0, leading, 0, when.length);
+    leading[when.length] = row.option();
+    leading[when.length + 1] = row.arm().label();
+    leading[when.length + 2] = code;
+    leading[when.length + 3] = title;
+    leading[when.length + 4] = basis;
+    return Columns.row(s, true, leading);
+  }
+
+  /**
+   * The headline figures of each option. Columns: option, option_title, figure, figure_title, then
+   * the summary columns, then note. Money in pounds; months and shares as numbers.
+   */
+  public static void summary(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(out, appraisal, "Headline figures of each option against the status quo");
+    FinancialCalendar cal = appraisal.first().option().compiled().calendar();
+    List<String> header =
+        new java.util.ArrayList<>(List.of("option", "option_title", "figure", "figure_title"));
+    header.addAll(Columns.SUMMARY);
+    header.add("note");
     try (SequenceWriter rows =
-        MAPPER
-            .writer(
-                MetricsCsv.columns("financial_year", "arm", "line", "mean", "lower_95", "upper_95"))
-            .writeValues(out)) {
-      for (int y = 0; y < years.size(); y++) {
-        for (Arm arm : Arm.values()) {
-          for (LedgerLine line : linesAndTotal()) {
-            Summary s = result.annual(arm, y, line);
-            rows.write(
-                List.of(
-                    years.get(y).label(),
-                    arm.label(),
-                    line == null ? TOTAL : line.label(),
-                    Numbers.pounds(s.mean()),
-                    Numbers.pounds(s.lower()),
-                    Numbers.pounds(s.upper())));
-          }
+        MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
+      for (ComparisonResult c : appraisal.options()) {
+        for (Position p : Position.values()) {
+          String basis = p.label();
+          write(
+              rows,
+              c,
+              "net_saving_" + basis,
+              "Net saving over the horizon, " + p.title().toLowerCase(java.util.Locale.ROOT),
+              c.netSaving(p),
+              true,
+              "status quo minus option, summed over the horizon");
+          write(
+              rows,
+              c,
+              "npv_" + basis,
+              "Net present value of the saving, " + p.title().toLowerCase(java.util.Locale.ROOT),
+              c.npv(p),
+              true,
+              "discounted at "
+                  + Text.percent(c.discountRate() * 100)
+                  + " a year, the first year undiscounted");
+          OptionalInt be = c.breakEvenMonthOfMean(p);
+          rows.write(
+              List.of(
+                  c.id(),
+                  c.label(),
+                  "break_even_" + basis,
+                  "Break-even month, " + p.title().toLowerCase(java.util.Locale.ROOT),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  be.isPresent()
+                      ? Text.month(cal.month(be.getAsInt()))
+                      : "not within the horizon (mean cumulative saving)"));
+          rows.write(
+              List.of(
+                  c.id(),
+                  c.label(),
+                  "share_breaking_even_" + basis,
+                  "Share of replications breaking even, "
+                      + p.title().toLowerCase(java.util.Locale.ROOT),
+                  Numbers.plain(c.shareBreakingEven(p)),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "a share from 0 to 1"));
         }
+        write(
+            rows,
+            c,
+            "double_running",
+            "Double running over the horizon",
+            c.doubleRunningTotal(),
+            true,
+            "block cost of places left by budget holders and not released, capped by their"
+                + " budgets' payments");
+        write(
+            rows,
+            c,
+            "double_running_months",
+            "Months with double running",
+            c.doubleRunningMonths(),
+            false,
+            "months");
       }
     }
   }
 
-  /** The headline figures. Columns: figure, mean, lower_95, upper_95, note. Money in pounds. */
-  public static void summary(ComparisonResult result, Writer out) throws IOException {
-    FinancialCalendar cal = result.scenario().compiled().calendar();
-    try (SequenceWriter rows =
-        MAPPER
-            .writer(MetricsCsv.columns("figure", "mean", "lower_95", "upper_95", "note"))
-            .writeValues(out)) {
-      row(rows, "net_saving", result.netSaving(), "baseline minus scenario over the horizon");
-      row(
-          rows,
-          "npv_of_difference",
-          result.npvOfDifference(),
-          "scenario minus baseline, discounted at "
-              + Numbers.plain(result.discountRate() * 100)
-              + "% a year, year 0 undiscounted");
-      row(
-          rows,
-          "double_running",
-          result.doubleRunningTotal(),
-          "budget payments matched by empty staffed team capacity");
-      Summary months = result.doubleRunningMonths();
-      rows.write(
-          List.of(
-              "double_running_months",
-              Numbers.plain(months.mean()),
-              Numbers.plain(months.lower()),
-              Numbers.plain(months.upper()),
-              "months with double running"));
-      OptionalInt be = result.breakEvenMonthOfMean();
-      rows.write(
-          List.of(
-              "break_even_month",
-              "",
-              "",
-              "",
-              be.isPresent()
-                  ? describe(cal.month(be.getAsInt()))
-                  : "not within the horizon (mean cumulative net saving)"));
-      rows.write(
-          List.of(
-              "share_breaking_even",
-              Numbers.plain(result.shareBreakingEven()),
-              "",
-              "",
-              "share of replications whose cumulative net saving ends the horizon at or above"
-                  + " zero"));
-    }
-  }
-
-  static String describe(FinancialMonth m) {
-    return m.firstDay().toString().substring(0, 7)
-        + " ("
-        + m.financialYear().label()
-        + " "
-        + m.label()
-        + ")";
-  }
-
-  private static void row(SequenceWriter rows, String name, Summary s, String note)
+  private static void write(
+      SequenceWriter rows,
+      ComparisonResult c,
+      String figure,
+      String title,
+      Summary s,
+      boolean money,
+      String note)
       throws IOException {
-    rows.write(
-        List.of(
-            name,
-            Numbers.pounds(s.mean()),
-            Numbers.pounds(s.lower()),
-            Numbers.pounds(s.upper()),
-            note));
-  }
-
-  /** Every ledger line, then null for the total. */
-  static List<LedgerLine> linesAndTotal() {
-    List<LedgerLine> lines = new ArrayList<>(List.of(LedgerLine.values()));
-    lines.add(null);
-    return lines;
+    List<String> r = new java.util.ArrayList<>(List.of(c.id(), c.label(), figure, title));
+    r.addAll(Columns.cells(s, money));
+    r.add(note);
+    rows.write(r);
   }
 }

@@ -2,14 +2,11 @@ package phbsim.cli.write;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.List;
 import phbsim.observe.Measure;
 import phbsim.population.Segments;
-import phbsim.report.Arm;
-import phbsim.report.ComparisonResult;
+import phbsim.report.AppraisalResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.Summary;
 import phbsim.time.FinancialCalendar;
@@ -17,92 +14,109 @@ import phbsim.time.FinancialMonth;
 
 /**
  * The monthly and annual activity metrics as tidy CSV: one row per period, arm, segment and
- * measure, with the mean and the 95% interval across replications. Segment "all" is the sum over
- * segments; arm "difference" is scenario minus baseline, paired by replication.
+ * measure, with the mean and both intervals across replications. Segment "all" is the sum over
+ * segments; arm "difference" is status quo minus option, paired by replication.
  */
 public final class MetricsCsv {
-  private static final CsvMapper MAPPER = new CsvMapper();
+  private static final CsvMapper MAPPER = Columns.MAPPER;
   private static final String ALL = "all";
 
   private MetricsCsv() {}
 
-  /** Columns: date, financial_year, period, arm, segment, measure, mean, lower_95, upper_95. */
-  public static void monthly(ComparisonResult result, Writer out) throws IOException {
-    CsvSchema schema =
-        columns(
-            "date",
-            "financial_year",
-            "period",
-            "arm",
-            "segment",
-            "measure",
-            "mean",
-            "lower_95",
-            "upper_95");
-    FinancialCalendar cal = result.scenario().compiled().calendar();
-    Segments segments = result.scenario().compiled().segments();
-    try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
+  /**
+   * Columns: date, financial_year, period, option, arm, segment, segment_label, measure,
+   * measure_title, then the summary columns.
+   */
+  public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(out, appraisal, "Activity per month, by segment and measure");
+    FinancialCalendar cal = appraisal.first().option().compiled().calendar();
+    Segments segments = appraisal.first().option().compiled().segments();
+    try (SequenceWriter rows =
+        MAPPER
+            .writer(
+                Columns.withSummary(
+                    "date",
+                    "financial_year",
+                    "period",
+                    "option",
+                    "arm",
+                    "segment",
+                    "segment_label",
+                    "measure",
+                    "measure_title"))
+            .writeValues(out)) {
       for (int month = 0; month < cal.monthCount(); month++) {
         FinancialMonth fm = cal.month(month);
-        Summary[][][] all = result.metricMonthlyAll(month);
-        for (Arm arm : Arm.values()) {
-          for (int g = -1; g < segments.size(); g++) {
-            String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
-            for (Measure measure : Measure.values()) {
-              Summary s = all[arm.ordinal()][g + 1][measure.ordinal()];
-              rows.write(
-                  List.of(
-                      fm.firstDay().toString(),
-                      fm.financialYear().label(),
-                      fm.label(),
-                      arm.label(),
-                      segment,
-                      measure.label(),
-                      Numbers.plain(s.mean()),
-                      Numbers.plain(s.lower()),
-                      Numbers.plain(s.upper())));
-            }
-          }
+        String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
+        Summary[][][][] all = new Summary[appraisal.options().size()][][][];
+        for (int o = 0; o < all.length; o++) {
+          all[o] = appraisal.options().get(o).metricMonthlyAll(month);
         }
+        write(rows, appraisal, segments, when, all);
       }
     }
   }
 
-  /** Columns: financial_year, arm, segment, measure, mean, lower_95, upper_95. */
-  public static void annual(ComparisonResult result, Writer out) throws IOException {
-    CsvSchema schema =
-        columns("financial_year", "arm", "segment", "measure", "mean", "lower_95", "upper_95");
-    Segments segments = result.scenario().compiled().segments();
-    var years = result.scenario().financialYears();
-    try (SequenceWriter rows = MAPPER.writer(schema).writeValues(out)) {
+  /**
+   * Columns: financial_year, option, arm, segment, segment_label, measure, measure_title, then the
+   * summary columns. A flow is the year's sum; a stock its value at the year end.
+   */
+  public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(
+        out,
+        appraisal,
+        "Activity per financial year, by segment and measure (flows summed, stocks at the year end)");
+    Segments segments = appraisal.first().option().compiled().segments();
+    var years = appraisal.first().option().financialYears();
+    try (SequenceWriter rows =
+        MAPPER
+            .writer(
+                Columns.withSummary(
+                    "financial_year",
+                    "option",
+                    "arm",
+                    "segment",
+                    "segment_label",
+                    "measure",
+                    "measure_title"))
+            .writeValues(out)) {
       for (int y = 0; y < years.size(); y++) {
-        Summary[][][] all = result.metricAnnualAll(y);
-        for (Arm arm : Arm.values()) {
-          for (int g = -1; g < segments.size(); g++) {
-            String segment = g == ExperimentResult.ALL_SEGMENTS ? ALL : segments.id(g);
-            for (Measure measure : Measure.values()) {
-              Summary s = all[arm.ordinal()][g + 1][measure.ordinal()];
-              rows.write(
-                  List.of(
-                      years.get(y).label(),
-                      arm.label(),
-                      segment,
-                      measure.label(),
-                      Numbers.plain(s.mean()),
-                      Numbers.plain(s.lower()),
-                      Numbers.plain(s.upper())));
-            }
-          }
+        String[] when = {years.get(y).label()};
+        Summary[][][][] all = new Summary[appraisal.options().size()][][][];
+        for (int o = 0; o < all.length; o++) {
+          all[o] = appraisal.options().get(o).metricAnnualAll(y);
         }
+        write(rows, appraisal, segments, when, all);
       }
     }
   }
 
-  static CsvSchema columns(String... names) {
-    CsvSchema.Builder b = CsvSchema.builder();
-    for (String n : names) {
-      b.addColumn(n);
+  /** Writes one period: all[option][arm][segment + 1][measure]. */
+  private static void write(
+      SequenceWriter rows,
+      AppraisalResult appraisal,
+      Segments segments,
+      String[] when,
+      Summary[][][][] all)
+      throws IOException {
+    for (ArmRow row : ArmRow.of(appraisal)) {
+      Summary[][] byArm = all[appraisal.options().indexOf(row.comparison())][row.arm().ordinal()];
+      for (int g = -1; g < segments.size(); g++) {
+        boolean total = g == ExperimentResult.ALL_SEGMENTS;
+        String segment = total ? ALL : segments.id(g);
+        String label = total ? "All segments" : segments.spec(g).label();
+        for (Measure measure : Measure.values()) {
+          String[] leading = new String[when.length + 6];
+          System.arraycopy(when, 0, leading, 0, when.length);
+          leading[when.length] = row.option();
+          leading[when.length + 1] = row.arm().label();
+          leading[when.length + 2] = segment;
+          leading[when.length + 3] = label;
+          leading[when.length + 4] = measure.label();
+          leading[when.length + 5] = measure.title();
+          rows.write(Columns.row(byArm[g + 1][measure.ordinal()], false, leading));
+        }
+      }
     }
-    return b.build().withHeader();
   }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import phbsim.observe.TeamMeasure;
+import phbsim.report.AppraisalResult;
 import phbsim.report.Arm;
 import phbsim.report.Infrastructure;
 import phbsim.report.Resilience;
@@ -15,47 +17,60 @@ import phbsim.time.FinancialMonth;
 
 /**
  * The teams left behind and the cost of running budgets, as tidy CSV: one row per month, arm, team
- * (or "infrastructure") and measure, with the mean and 95% interval across replications.
+ * (or infrastructure measure), with the mean and both intervals across replications, and the number
+ * of replications in which the figure is defined.
  */
 public final class TeamsCsv {
-  private static final CsvMapper MAPPER = new CsvMapper();
+  private static final CsvMapper MAPPER = Columns.MAPPER;
 
   private TeamsCsv() {}
 
-  /** Columns: date, financial_year, period, arm, team, measure, mean, lower_95, upper_95. */
-  public static void teams(Resilience resilience, FinancialCalendar cal, Writer out)
-      throws IOException {
+  /**
+   * Columns: date, financial_year, period, option, arm, team, team_label, measure, measure_title,
+   * the summary columns, replications (in which the measure is defined: a wait centile is not in a
+   * month when nobody got a place from the waiting list).
+   */
+  public static void teams(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(out, appraisal, "Community teams per month: the teams left behind");
+    FinancialCalendar cal = appraisal.first().option().compiled().calendar();
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "date",
+                "financial_year",
+                "period",
+                "option",
+                "arm",
+                "team",
+                "team_label",
+                "measure",
+                "measure_title"));
+    header.addAll(Columns.SUMMARY);
+    header.add("replications");
     try (SequenceWriter rows =
-        MAPPER
-            .writer(
-                MetricsCsv.columns(
-                    "date",
-                    "financial_year",
-                    "period",
-                    "arm",
-                    "team",
-                    "measure",
-                    "mean",
-                    "lower_95",
-                    "upper_95"))
-            .writeValues(out)) {
+        MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
-        for (Arm arm : Arm.values()) {
+        for (ArmRow row : ArmRow.of(appraisal)) {
+          Resilience resilience = new Resilience(row.comparison());
           for (int team : resilience.teams()) {
             for (TeamMeasure measure : TeamMeasure.values()) {
-              Summary s = resilience.monthly(arm, m, team, measure);
-              rows.write(
-                  List.of(
+              Summary s = resilience.monthly(row.arm(), m, team, measure);
+              List<String> r =
+                  Columns.row(
+                      s,
+                      false,
                       fm.firstDay().toString(),
                       fm.financialYear().label(),
                       fm.label(),
-                      arm.label(),
+                      row.option(),
+                      row.arm().label(),
                       resilience.id(team),
+                      resilience.label(team),
                       measure.label(),
-                      Numbers.plain(s.mean()),
-                      Numbers.plain(s.lower()),
-                      Numbers.plain(s.upper())));
+                      measure.title());
+              r.add(Integer.toString(s.replications()));
+              rows.write(r);
             }
           }
         }
@@ -64,54 +79,83 @@ public final class TeamsCsv {
   }
 
   /**
-   * Columns: date, financial_year, period, measure, mean, lower_95, upper_95, replications (the
-   * number of replications in which the measure is defined, e.g. with at least one budget).
+   * Columns: date, financial_year, period, option, arm, measure, measure_title, the summary
+   * columns, replications (in which the measure is defined, e.g. with at least one budget). For the
+   * status quo and each option: the infrastructure of the budgets each has.
    */
-  public static void infrastructure(Infrastructure infra, FinancialCalendar cal, Writer out)
-      throws IOException {
+  public static void infrastructure(AppraisalResult appraisal, Writer out) throws IOException {
+    Columns.note(out, appraisal, "Infrastructure of personal health budgets per month");
+    FinancialCalendar cal = appraisal.first().option().compiled().calendar();
+    List<String> header =
+        new ArrayList<>(
+            List.of(
+                "date", "financial_year", "period", "option", "arm", "measure", "measure_title"));
+    header.addAll(Columns.SUMMARY);
+    header.add("replications");
     try (SequenceWriter rows =
-        MAPPER
-            .writer(
-                MetricsCsv.columns(
-                    "date",
-                    "financial_year",
-                    "period",
-                    "measure",
-                    "mean",
-                    "lower_95",
-                    "upper_95",
-                    "replications"))
-            .writeValues(out)) {
+        MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
+      List<ArmRow> arms = new ArrayList<>();
+      for (ArmRow row : ArmRow.of(appraisal)) {
+        if (row.arm() != Arm.DIFFERENCE) {
+          arms.add(row);
+        }
+      }
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
-        write(rows, fm, "infrastructure_cost", infra.cost(m), true);
-        write(rows, fm, "active_budgets", infra.activeBudgets(m), false);
-        write(rows, fm, "cost_per_active_budget", infra.costPerActiveBudget(m), true);
-        write(rows, fm, "planning_queue", infra.planningQueue(m), false);
-        write(rows, fm, "days_from_offer_to_plan", infra.daysFromOfferToPlan(m), false);
+        String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
+        for (ArmRow row : arms) {
+          Infrastructure infra = new Infrastructure(row.comparison().arm(row.arm()));
+          write(
+              rows,
+              when,
+              row,
+              "infrastructure_cost",
+              "Infrastructure cost, £",
+              infra.cost(m),
+              true);
+          write(rows, when, row, "active_budgets", "Budgets active", infra.activeBudgets(m), false);
+          write(
+              rows,
+              when,
+              row,
+              "cost_per_active_budget",
+              "Infrastructure cost per active budget, £",
+              infra.costPerActiveBudget(m),
+              true);
+          write(
+              rows,
+              when,
+              row,
+              "planning_queue",
+              "People in support planning",
+              infra.planningQueue(m),
+              false);
+          write(
+              rows,
+              when,
+              row,
+              "days_from_offer_to_plan",
+              "Days from offer to signed-off plan",
+              infra.daysFromOfferToPlan(m),
+              false);
+        }
       }
     }
   }
 
   private static void write(
-      SequenceWriter rows, FinancialMonth fm, String measure, Summary s, boolean money)
+      SequenceWriter rows,
+      String[] when,
+      ArmRow row,
+      String measure,
+      String title,
+      Summary s,
+      boolean money)
       throws IOException {
-    rows.write(
-        List.of(
-            fm.firstDay().toString(),
-            fm.financialYear().label(),
-            fm.label(),
-            measure,
-            format(s.mean(), money),
-            format(s.lower(), money),
-            format(s.upper(), money),
-            Integer.toString(s.replications())));
-  }
-
-  private static String format(double v, boolean money) {
-    if (Double.isNaN(v)) {
-      return "";
-    }
-    return money ? Numbers.pounds(v) : Numbers.plain(v);
+    List<String> r =
+        Columns.row(
+            s, money, when[0], when[1], when[2], row.option(), row.arm().label(), measure, title);
+    r.add(Integer.toString(s.replications()));
+    rows.write(r);
   }
 }

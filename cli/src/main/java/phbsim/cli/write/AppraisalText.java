@@ -1,0 +1,564 @@
+package phbsim.cli.write;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import phbsim.money.LedgerLine;
+import phbsim.observe.Measure;
+import phbsim.observe.TeamMeasure;
+import phbsim.report.AppraisalResult;
+import phbsim.report.Arm;
+import phbsim.report.ComparisonResult;
+import phbsim.report.ExperimentResult;
+import phbsim.report.Infrastructure;
+import phbsim.report.Position;
+import phbsim.report.Resilience;
+import phbsim.report.Summary;
+import phbsim.time.FinancialCalendar;
+import phbsim.time.FinancialYear;
+
+/**
+ * What {@code phbsim run} prints, laid out as a board paper would: the basis and the sign rule once
+ * at the top; an options appraisal in £000s over the horizon; then, for each option, its cash flow
+ * per financial year, its activity, the community teams left behind and its budgets.
+ *
+ * <p>One sign rule throughout: a difference is the status quo minus the option, so a positive
+ * figure is a saving (or less activity). One interval style: the 95 % confidence interval of the
+ * mean, in square brackets as [low to high]. Percentages are printed as percentages.
+ */
+public final class AppraisalText {
+  private static final int LABEL = 46;
+  private static final int CELL = 15;
+
+  private final AppraisalResult appraisal;
+  private final PrintWriter out;
+  private final FinancialCalendar cal;
+  private final int replications;
+
+  /** The width of the appraisal table's columns: room for an option's id and an interval. */
+  private final int wide;
+
+  private AppraisalText(AppraisalResult appraisal, PrintWriter out) {
+    this.appraisal = appraisal;
+    this.out = out;
+    this.cal = appraisal.first().option().compiled().calendar();
+    this.replications = appraisal.statusQuo().replications().size();
+    int w = 20;
+    for (ComparisonResult c : appraisal.options()) {
+      w = Math.max(w, c.id().length() + 2);
+    }
+    this.wide = w;
+  }
+
+  /** Prints the whole summary of an appraisal. */
+  public static void print(AppraisalResult appraisal, PrintWriter out) {
+    AppraisalText t = new AppraisalText(appraisal, out);
+    t.basis();
+    t.options();
+    t.appraisalTable();
+    for (ComparisonResult c : appraisal.options()) {
+      t.option(c);
+    }
+  }
+
+  /** The basis of every figure, stated once. */
+  private void basis() {
+    out.println(Text.moneyBasis(appraisal) + ".");
+    out.println(
+        "Cash position: money paid or no longer paid. Economic position: cash plus the capacity"
+            + " used or freed inside block-funded services, valued at unit cost.");
+    out.println(Arm.SIGN_RULE);
+    out.println(
+        "Figures are means over "
+            + Text.count(replications, "replication", "replications")
+            + (replications > 1
+                ? "; [low to high] is the 95 % confidence interval of the mean. The range of"
+                    + " outcomes (the middle 95 % of replications) is in the CSV files."
+                : "; run more replications for intervals."));
+    out.println();
+  }
+
+  private void options() {
+    ExperimentResult sq = appraisal.statusQuo();
+    int held = (int) Math.round(mean(sq, r -> r.metrics().total(0, Measure.BUDGET_HOLDERS)));
+    out.println(
+        "Status quo: nothing new. "
+            + (held > 0
+                ? "The budgets already held carry on (about "
+                    + Text.count(held, "holder", "holders")
+                    + " at the end of the first month); "
+                : "")
+            + "no new offers; block contracts as let.");
+    out.println("Options, each against the status quo on the same random numbers:");
+    int width = 0;
+    for (ComparisonResult c : appraisal.options()) {
+      width = Math.max(width, c.id().length());
+    }
+    for (ComparisonResult c : appraisal.options()) {
+      out.println("  " + pad(c.id(), width + 2) + c.label());
+    }
+    out.println();
+  }
+
+  // ---------------------------------------------------------------- the options appraisal
+
+  /** Groups of ledger lines in the appraisal table. */
+  private record Group(String title, Function<LedgerLine, Boolean> member) {}
+
+  private static final List<Group> GROUPS =
+      List.of(
+          new Group("Block contracts", l -> l.group() == LedgerLine.Group.BLOCK),
+          new Group(
+              "Care paid per case or placement",
+              l -> l.group() == LedgerLine.Group.ACTIVITY && l.cash()),
+          new Group(
+              "Care inside blocks (capacity, not cash)",
+              l -> l.group() == LedgerLine.Group.ACTIVITY && !l.cash()),
+          new Group("Personal health budgets", l -> l.group() == LedgerLine.Group.BUDGETS),
+          new Group("Budget infrastructure", l -> l.group() == LedgerLine.Group.INFRASTRUCTURE));
+
+  private void appraisalTable() {
+    int years = appraisal.first().option().financialYears().size();
+    List<String> heads = new ArrayList<>(List.of("Status quo"));
+    for (ComparisonResult c : appraisal.options()) {
+      heads.add(c.id());
+    }
+    out.println(
+        pad("Options appraisal, £000s over " + Text.count(years, "year", "years"), LABEL)
+            + columns(heads, wide));
+    for (Group g : GROUPS) {
+      List<Summary> cells = new ArrayList<>();
+      cells.add(groupTotal(appraisal.first(), Arm.STATUS_QUO, g));
+      for (ComparisonResult c : appraisal.options()) {
+        cells.add(groupTotal(c, Arm.OPTION, g));
+      }
+      if (cells.stream().allMatch(s -> s.mean() == 0)) {
+        continue;
+      }
+      moneyRow("  " + g.title(), cells, false);
+    }
+    for (Position p : Position.values()) {
+      List<Summary> cells = new ArrayList<>();
+      cells.add(horizonTotal(appraisal.first(), Arm.STATUS_QUO, p));
+      for (ComparisonResult c : appraisal.options()) {
+        cells.add(horizonTotal(c, Arm.OPTION, p));
+      }
+      moneyRow("  Total, " + shortName(p), cells, false);
+    }
+    out.println();
+    List<String> savingHeads = new ArrayList<>(heads);
+    savingHeads.set(0, "");
+    out.println(pad("Saving against the status quo, £000s", LABEL) + columns(savingHeads, wide));
+    for (Position p : Position.values()) {
+      savingRow("  Net saving, " + shortName(p), c -> c.netSaving(p));
+    }
+    for (Position p : Position.values()) {
+      savingRow("  NPV of the saving, " + shortName(p), c -> c.npv(p));
+    }
+    textRow(
+        "  Break-even month, cash position",
+        c -> {
+          OptionalInt be = c.breakEvenMonthOfMean(Position.CASH);
+          return be.isPresent() ? Text.month(cal.month(be.getAsInt())) : "not in horizon";
+        });
+    textRow(
+        "  Replications breaking even, cash", c -> Text.share(c.shareBreakingEven(Position.CASH)));
+    savingRow("  Double running (a cost within the cash)", ComparisonResult::doubleRunningTotal);
+    out.println();
+  }
+
+  private Summary groupTotal(ComparisonResult c, Arm arm, Group g) {
+    // The sum of a group's lines, replication by replication, then summarised.
+    ExperimentResult e = c.arm(arm);
+    double[] v = new double[replications];
+    for (int r = 0; r < replications; r++) {
+      var cash = e.replications().get(r).cashFlow();
+      long sum = 0;
+      for (LedgerLine line : LedgerLine.values()) {
+        if (g.member().apply(line)) {
+          sum += cash.lineTotal(line);
+        }
+      }
+      v[r] = sum / 100.0;
+    }
+    return Summary.of(v);
+  }
+
+  /** An arm's total over the horizon (for the difference: the net saving). */
+  private static Summary horizonTotal(ComparisonResult c, Arm arm, Position p) {
+    if (arm == Arm.DIFFERENCE) {
+      return c.netSaving(p);
+    }
+    ExperimentResult e = c.arm(arm);
+    double[] v = new double[e.replications().size()];
+    for (int r = 0; r < v.length; r++) {
+      var cash = e.replications().get(r).cashFlow();
+      long sum = 0;
+      for (LedgerLine line : LedgerLine.values()) {
+        if (p == Position.ECONOMIC || line.cash()) {
+          sum += cash.lineTotal(line);
+        }
+      }
+      v[r] = sum / 100.0;
+    }
+    return Summary.of(v);
+  }
+
+  private void savingRow(String label, Function<ComparisonResult, Summary> figure) {
+    List<String> cells = new ArrayList<>(List.of(""));
+    List<String> intervals = new ArrayList<>(List.of(""));
+    for (ComparisonResult c : appraisal.options()) {
+      Summary s = figure.apply(c);
+      cells.add(Numbers.thousands(s.mean()));
+      intervals.add(interval(s, true));
+    }
+    out.println(pad(label, LABEL) + columns(cells, wide));
+    if (replications > 1) {
+      out.println(pad("", LABEL) + columns(intervals, wide));
+    }
+  }
+
+  private void textRow(String label, Function<ComparisonResult, String> figure) {
+    List<String> cells = new ArrayList<>(List.of(""));
+    for (ComparisonResult c : appraisal.options()) {
+      cells.add(figure.apply(c));
+    }
+    out.println(pad(label, LABEL) + columns(cells, wide));
+  }
+
+  private void moneyRow(String label, List<Summary> cells, boolean withInterval) {
+    List<String> means = new ArrayList<>();
+    List<String> intervals = new ArrayList<>();
+    for (Summary s : cells) {
+      means.add(Numbers.thousands(s.mean()));
+      intervals.add(interval(s, true));
+    }
+    out.println(pad(label, LABEL) + columns(means, wide));
+    if (withInterval && replications > 1) {
+      out.println(pad("", LABEL) + columns(intervals, wide));
+    }
+  }
+
+  // ---------------------------------------------------------------- one option in detail
+
+  private void option(ComparisonResult c) {
+    out.println("=".repeat(LABEL + CELL * 3));
+    out.println("Option " + c.id() + ": " + c.label());
+    out.println();
+    cashFlow(c);
+    activity(c);
+    teams(c);
+    budgets(c);
+  }
+
+  private void cashFlow(ComparisonResult c) {
+    List<FinancialYear> years = c.option().financialYears();
+    List<String> heads = new ArrayList<>();
+    for (FinancialYear y : years) {
+      heads.add(y.label());
+    }
+    heads.add("Total");
+    out.println(pad("Cash flow, £000s", LABEL) + columns(heads));
+    for (Arm arm : Arm.values()) {
+      out.println(
+          switch (arm) {
+            case STATUS_QUO -> "Status quo";
+            case OPTION -> "Option " + c.id();
+            case DIFFERENCE -> "Saving (status quo minus option)";
+          });
+      for (LedgerLine line : LedgerLine.values()) {
+        Summary total = c.horizon(arm, line);
+        if (total.mean() == 0 && total.rangeLow() == 0 && total.rangeHigh() == 0) {
+          continue;
+        }
+        List<String> cells = new ArrayList<>();
+        for (int y = 0; y < years.size(); y++) {
+          cells.add(Numbers.thousands(c.annual(arm, y, line).mean()));
+        }
+        cells.add(Numbers.thousands(total.mean()));
+        out.println(pad("  " + line.title() + (line.cash() ? "" : " *"), LABEL) + columns(cells));
+      }
+      for (Position p : Position.values()) {
+        List<String> cells = new ArrayList<>();
+        for (int y = 0; y < years.size(); y++) {
+          cells.add(Numbers.thousands(c.annualTotal(arm, y, p).mean()));
+        }
+        Summary total = horizonTotal(c, arm, p);
+        cells.add(Numbers.thousands(total.mean()));
+        out.println(pad("  Total, " + shortName(p), LABEL) + columns(cells));
+        if (arm == Arm.DIFFERENCE && replications > 1) {
+          out.println(
+              pad("    95 % confidence interval of the total", LABEL) + interval(total, true));
+        }
+      }
+    }
+    out.println("  * capacity inside a block, valued at unit cost: no cash moves when it changes.");
+    out.println();
+  }
+
+  /** A printed activity row: its title and measure. */
+  private record Row(String label, Measure measure) {}
+
+  private static final List<Row> ACTIVITY =
+      List.of(
+          new Row("Referrals", Measure.REFERRALS),
+          new Row("Crises", Measure.CRISES),
+          new Row("A&E attendances", Measure.AE_ATTENDANCES),
+          new Row("Crisis team episodes", Measure.CRISIS_TEAM_EPISODES),
+          new Row("Admissions to a ward", Measure.ADMISSIONS),
+          new Row("  of which out of area", Measure.OUT_OF_AREA_ADMISSIONS),
+          new Row("Ward bed days in area", Measure.BED_DAYS),
+          new Row("Out-of-area days", Measure.OUT_OF_AREA_DAYS),
+          new Row("Crisis-house stays", Measure.CRISIS_HOUSE_STAYS),
+          new Row("Crisis-house nights", Measure.CRISIS_HOUSE_NIGHTS),
+          new Row("Exits from secondary care", Measure.EXITS),
+          new Row("  of which while waiting for a place", Measure.EXITS_WHILE_WAITING),
+          new Row("Budget offers made", Measure.BUDGET_OFFERS),
+          new Row("Budgets started", Measure.PLANS_SIGNED_OFF),
+          new Row("Budgets ended", Measure.BUDGETS_ENDED));
+
+  private void activity(ComparisonResult c) {
+    out.println(
+        pad("Activity over the horizon", LABEL)
+            + columns(List.of("Status quo", "Option", "Difference")));
+    int years = c.option().financialYears().size();
+    for (Row row : ACTIVITY) {
+      Summary sq = horizonMetric(c, Arm.STATUS_QUO, row.measure(), years);
+      Summary op = horizonMetric(c, Arm.OPTION, row.measure(), years);
+      Summary d = horizonMetric(c, Arm.DIFFERENCE, row.measure(), years);
+      if (sq.mean() == 0 && op.mean() == 0) {
+        continue;
+      }
+      out.println(
+          pad("  " + row.label(), LABEL)
+              + columns(
+                  List.of(
+                      Numbers.readable(sq.mean()),
+                      Numbers.readable(op.mean()),
+                      Numbers.readable(d.mean()))));
+      if (replications > 1 && d.rangeHigh() - d.rangeLow() > 0) {
+        out.println(pad("", LABEL) + columns(List.of("", "", interval(d, false))));
+      }
+    }
+    out.println();
+  }
+
+  /** A flow summed over the horizon, replication by replication. */
+  private static Summary horizonMetric(ComparisonResult c, Arm arm, Measure m, int years) {
+    int n = c.option().replications().size();
+    double[] v = new double[n];
+    for (int r = 0; r < n; r++) {
+      double a = 0;
+      double b = 0;
+      for (int y = 0; y < years; y++) {
+        if (arm != Arm.STATUS_QUO) {
+          a += c.option().annualValue(c.option().replications().get(r).metrics(), y, -1, m);
+        }
+        if (arm != Arm.OPTION) {
+          b += c.statusQuo().annualValue(c.statusQuo().replications().get(r).metrics(), y, -1, m);
+        }
+      }
+      v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
+    }
+    return Summary.of(v);
+  }
+
+  private void teams(ComparisonResult c) {
+    Resilience resilience = new Resilience(c);
+    int last = cal.monthCount() - 1;
+    out.println(
+        pad("Community teams in " + Text.month(cal.month(last)), LABEL)
+            + columns(List.of("Status quo", "Option")));
+    for (int team : resilience.teams()) {
+      out.println("  " + resilience.label(team));
+      teamRow(resilience, last, team, TeamMeasure.POSTS, "posts in force", Numbers::readable);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.CASELOAD,
+          "people on the caseload",
+          Numbers::readable);
+      teamRow(resilience, last, team, TeamMeasure.UTILISATION, "places in use", Text::share);
+      teamRow(
+          resilience, last, team, TeamMeasure.WAITING_LIST, "people waiting", Numbers::readable);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.WAIT_MEDIAN_DAYS,
+          "median wait of those placed, days",
+          AppraisalText::readableOrDash);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.WAIT_P90_DAYS,
+          "90th centile wait, days",
+          AppraisalText::readableOrDash);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.COST_PER_PERSON,
+          "block cost per person, £ a month",
+          AppraisalText::readableOrDash);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.MEAN_FRAILTY_ON_CASELOAD,
+          "left-behind index (1 = average frailty)",
+          AppraisalText::twoPlacesOrDash);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.FREED_PLACES,
+          "places freed by holders, not released",
+          Numbers::readable);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.FREED_PLACES_REFILLED,
+          "  of which refilled from the waiting list",
+          Numbers::readable);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.FREED_PLACES_EMPTY,
+          "  of which standing empty",
+          Numbers::readable);
+      double below = resilience.shareFallingBelowMinimum(Arm.OPTION, team);
+      double belowSq = resilience.shareFallingBelowMinimum(Arm.STATUS_QUO, team);
+      out.println(
+          pad("    replications below minimum viable size", LABEL)
+              + columns(List.of(Text.share(belowSq), Text.share(below))));
+    }
+    out.println();
+  }
+
+  private void teamRow(
+      Resilience r,
+      int month,
+      int team,
+      TeamMeasure measure,
+      String label,
+      Function<Double, String> format) {
+    Summary a = r.monthly(Arm.STATUS_QUO, month, team, measure);
+    Summary b = r.monthly(Arm.OPTION, month, team, measure);
+    out.println(
+        pad("    " + label, LABEL)
+            + columns(List.of(format.apply(a.mean()), format.apply(b.mean()))));
+  }
+
+  private void budgets(ComparisonResult c) {
+    int last = cal.monthCount() - 1;
+    out.println("Budgets and their infrastructure (option)");
+    Summary holders = c.metricMonthly(Arm.OPTION, last, -1, Measure.BUDGET_HOLDERS);
+    Summary restrictive = c.metricMonthly(Arm.OPTION, last, -1, Measure.BUDGET_HOLDERS_RESTRICTIVE);
+    out.println(
+        "  budgets active at the end: "
+            + Numbers.readable(holders.mean())
+            + " ("
+            + Numbers.readable(restrictive.mean())
+            + " run the restrictive way, "
+            + Numbers.readable(holders.mean() - restrictive.mean())
+            + " flexibly)");
+    Summary duration = c.option().meanBudgetDurationYears();
+    out.println(
+        "  mean length of a budget: "
+            + (Double.isNaN(duration.mean())
+                ? "- (no budget ended)"
+                : Numbers.readable(duration.mean())
+                    + " years (budget-years held / budgets ended)"));
+    Infrastructure infra = new Infrastructure(c.option());
+    Summary perBudget = infra.costPerActiveBudget(last);
+    out.println(
+        "  infrastructure cost per active budget in the last month: "
+            + (Double.isNaN(perBudget.mean()) ? "-" : "£" + Numbers.readable(perBudget.mean())));
+    OptionalInt below = infra.firstMonthBelowTarget();
+    out.println(
+        "  first month at or below the target"
+            + (Double.isNaN(infra.target())
+                ? " (none set)"
+                : " of £" + Numbers.readable(infra.target()))
+            + ": "
+            + (below.isPresent()
+                ? Text.month(cal.month(below.getAsInt()))
+                : "not within the horizon"));
+    OptionalInt half = infra.halfLifeMonths();
+    out.println(
+        "  half-life of the cost per active budget: "
+            + (half.isPresent()
+                ? Text.count(half.getAsInt(), "month", "months")
+                : "not within the horizon"));
+    Summary dr = c.doubleRunningTotal();
+    out.println(
+        "  double running: £"
+            + Numbers.thousands(dr.mean())
+            + "k over "
+            + Text.count(Math.round(c.doubleRunningMonths().mean()), "month", "months")
+            + " (the block cost of places holders left and that were not released, capped by"
+            + " their budgets)");
+    out.println();
+  }
+
+  // ---------------------------------------------------------------- formatting
+
+  private static double mean(
+      ExperimentResult e, java.util.function.ToDoubleFunction<phbsim.report.ReplicationResult> f) {
+    double sum = 0;
+    for (var r : e.replications()) {
+      sum += f.applyAsDouble(r);
+    }
+    return sum / e.replications().size();
+  }
+
+  /** "[-350.8 to -189.4]" in £000s, or for a count "[-3 to 5]"; empty if undefined. */
+  private static String interval(Summary s, boolean money) {
+    if (Double.isNaN(s.ciLow())) {
+      return "";
+    }
+    return money
+        ? "[" + Numbers.thousands(s.ciLow()) + " to " + Numbers.thousands(s.ciHigh()) + "]"
+        : "[" + Numbers.readable(s.ciLow()) + " to " + Numbers.readable(s.ciHigh()) + "]";
+  }
+
+  private static String readableOrDash(Double v) {
+    return v == null || Double.isNaN(v) ? "-" : Numbers.readable(v);
+  }
+
+  private static String twoPlacesOrDash(Double v) {
+    return v == null || Double.isNaN(v) ? "-" : Numbers.twoPlaces(v);
+  }
+
+  /** "cash" or "economic", for row labels. */
+  private static String shortName(Position p) {
+    return p == Position.CASH ? "cash" : "economic";
+  }
+
+  private static String columns(List<String> cells) {
+    return columns(cells, CELL);
+  }
+
+  private static String columns(List<String> cells, int width) {
+    StringBuilder sb = new StringBuilder();
+    for (String c : cells) {
+      sb.append(padLeft(c, width));
+    }
+    return sb.toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+  }
+
+  private static String padLeft(String s, int width) {
+    return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
+  }
+}

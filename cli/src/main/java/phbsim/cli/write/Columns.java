@@ -1,0 +1,81 @@
+package phbsim.cli.write;
+
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import phbsim.report.AppraisalResult;
+import phbsim.report.Arm;
+import phbsim.report.Summary;
+
+/**
+ * The conventions every CSV file of phbsim follows: a first line starting with {@code #} that
+ * states the price base, the sign rule and the two kinds of interval; then a header row; codes in
+ * lower case with underscores, each next to its title for people; numbers plain, with no grouping
+ * and a full stop for the decimal point; an undefined figure left empty.
+ */
+public final class Columns {
+  /**
+   * The one CSV writer: a value is quoted only when it must be (it holds a comma, a quote or a line
+   * break), whatever its length, so quoting follows one rule everywhere.
+   */
+  public static final CsvMapper MAPPER =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+  /** The summary columns every table ends with. */
+  public static final List<String> SUMMARY =
+      List.of("mean", "ci95_low", "ci95_high", "range95_low", "range95_high");
+
+  private Columns() {}
+
+  /** A header for {@code names}, then the summary columns. */
+  public static CsvSchema withSummary(String... names) {
+    List<String> all = new ArrayList<>(List.of(names));
+    all.addAll(SUMMARY);
+    return of(all.toArray(String[]::new));
+  }
+
+  public static CsvSchema of(String... names) {
+    CsvSchema.Builder b = CsvSchema.builder();
+    for (String n : names) {
+      b.addColumn(n);
+    }
+    return b.build().withHeader();
+  }
+
+  /**
+   * Writes the one-line note that opens a file: what it holds, the prices, the sign rule and the
+   * intervals. Spreadsheets show it as the first row; {@code read_csv(..., comment="#")} skips it.
+   */
+  public static void note(Writer out, AppraisalResult appraisal, String what) throws IOException {
+    out.write("# " + what + ". " + Text.moneyBasis(appraisal) + ". " + Arm.SIGN_RULE);
+    out.write(" " + Summary.CI_NOTE + "; " + Summary.RANGE_NOTE + ".\n");
+  }
+
+  /** The summary cells: mean, confidence interval, range; pounds with pence if {@code money}. */
+  public static List<String> cells(Summary s, boolean money) {
+    return List.of(
+        format(s.mean(), money),
+        format(s.ciLow(), money),
+        format(s.ciHigh(), money),
+        format(s.rangeLow(), money),
+        format(s.rangeHigh(), money));
+  }
+
+  private static String format(double v, boolean money) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    return money ? Numbers.pounds(v) : Numbers.plain(v);
+  }
+
+  /** A row: the leading cells, then the summary's. */
+  public static List<String> row(Summary s, boolean money, String... leading) {
+    List<String> r = new ArrayList<>(List.of(leading));
+    r.addAll(cells(s, money));
+    return r;
+  }
+}

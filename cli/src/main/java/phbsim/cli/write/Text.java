@@ -1,0 +1,60 @@
+package phbsim.cli.write;
+
+import java.util.Locale;
+import phbsim.report.AppraisalResult;
+import phbsim.report.ComparisonResult;
+import phbsim.time.FinancialMonth;
+
+/** Words shared by every output: the money basis, plurals, percentages, months. */
+public final class Text {
+  private Text() {}
+
+  /** "Money in pounds at 2026/27 prices, real terms" or the cash-terms equivalent. */
+  public static String moneyBasis(AppraisalResult appraisal) {
+    ComparisonResult c = appraisal.first();
+    var scenario = c.option().compiled().scenario();
+    String base = c.option().compiled().prices().base().label();
+    double inflation = scenario.money().inflationPercent();
+    if (inflation == 0) {
+      return "Money in pounds at "
+          + base
+          + " prices, real terms; NPV at "
+          + percent(c.discountRate() * 100)
+          + " a year (real)";
+    }
+    return "Money in pounds of each year (cash terms): "
+        + base
+        + " prices uplifted by "
+        + percent(inflation)
+        + " each April; NPV at "
+        + percent(c.discountRate() * 100)
+        + " a year, the nominal rate matching "
+        + percent(scenario.money().discountRatePercent())
+        + " real";
+  }
+
+  /** "3.5 %", "97 %": a percentage for people, at most one decimal place. */
+  public static String percent(double value) {
+    return Numbers.readable(Math.round(value * 10) / 10.0) + " %";
+  }
+
+  /** A share (0.97) as a percentage for people ("97 %"). */
+  public static String share(double fraction) {
+    return Double.isNaN(fraction) ? "-" : percent(fraction * 100);
+  }
+
+  /** "1 replication", "2 replications". */
+  public static String count(long n, String singular, String plural) {
+    return String.format(Locale.UK, "%,d", n) + " " + (n == 1 ? singular : plural);
+  }
+
+  /** "2028-04 (2028/29 M1)". */
+  public static String month(FinancialMonth m) {
+    return m.firstDay().toString().substring(0, 7)
+        + " ("
+        + m.financialYear().label()
+        + " "
+        + m.label()
+        + ")";
+  }
+}
