@@ -33,28 +33,24 @@ public final class Appraisal {
     for (OptionArm o : options) {
       arms.add(new CompiledScenario(o.scenario()));
     }
-    // Every arm of a replication is one task, so that the arms share one pool and one tail (the
-    // last, slowest tasks), instead of each arm waiting for its own stragglers. Each arm's
-    // replication i is still computed from (seed, i) alone, so the results are those of running
-    // the arms one after the other, whatever the threads.
-    List<ReplicationResult[]> byReplication =
+    // Each (replication, arm) is one task, replication-major, so that the arms of a replication
+    // are near each other in the queue and a run of few replications (one replication of a
+    // region, say) still uses every thread. A task is computed from (seed, replication) and its
+    // arm alone, so the results are those of running the cells one after the other, whatever the
+    // threads; they are stored by index.
+    int a = arms.size();
+    List<ReplicationResult> cells =
         ReplicationRunner.run(
-            run.replications(),
+            run.replications() * a,
             run.threads(),
-            i -> {
-              ReplicationResult[] results = new ReplicationResult[arms.size()];
-              for (int a = 0; a < arms.size(); a++) {
-                results[a] = Experiment.replicate(arms.get(a), run.masterSeed(), i);
-              }
-              return results;
-            });
+            i -> Experiment.replicate(arms.get(i % a), run.masterSeed(), i / a));
     List<ExperimentResult> experiments = new ArrayList<>();
-    for (int a = 0; a < arms.size(); a++) {
-      List<ReplicationResult> list = new ArrayList<>(byReplication.size());
-      for (ReplicationResult[] results : byReplication) {
-        list.add(results[a]);
+    for (int arm = 0; arm < a; arm++) {
+      List<ReplicationResult> list = new ArrayList<>(run.replications());
+      for (int r = 0; r < run.replications(); r++) {
+        list.add(cells.get(r * a + arm));
       }
-      experiments.add(new ExperimentResult(arms.get(a), run, list));
+      experiments.add(new ExperimentResult(arms.get(arm), run, list));
     }
     ExperimentResult sq = experiments.get(0);
     List<ComparisonResult> comparisons = new ArrayList<>();

@@ -52,6 +52,19 @@ public final class Resilience {
         r -> teams(comparison.statusQuo(), r).get(month, team, measure));
   }
 
+  /** The share of replications in which a team measure is above zero in a month. */
+  public double shareAboveZero(Arm arm, int month, int team, TeamMeasure measure) {
+    ExperimentResult result = arm == Arm.STATUS_QUO ? comparison.statusQuo() : comparison.option();
+    int n = result.replications().size();
+    int count = 0;
+    for (int r = 0; r < n; r++) {
+      if (teams(result, r).get(month, team, measure) > 0) {
+        count++;
+      }
+    }
+    return (double) count / n;
+  }
+
   /**
    * The first month in which the team's caseload is below its minimum viable size, in one
    * replication of one arm (OPTION or STATUS_QUO); empty if it never is.

@@ -158,7 +158,7 @@ public final class AppraisalText {
       savingRow("  NPV of the saving, " + shortName(p), c -> c.npv(p));
     }
     textRow(
-        "  Break-even month, cash position",
+        "  Break-even month of the mean, cash",
         c -> {
           OptionalInt be = c.breakEvenMonthOfMean(Position.CASH);
           return be.isPresent() ? Text.month(cal.month(be.getAsInt())) : "not in horizon";
@@ -384,6 +384,16 @@ public final class AppraisalText {
       teamRow(resilience, last, team, TeamMeasure.UTILISATION, "places in use", Text::share);
       teamRow(
           resilience, last, team, TeamMeasure.WAITING_LIST, "people waiting", Numbers::readable);
+      out.println(
+          pad("      replications with anyone waiting", LABEL)
+              + columns(
+                  List.of(
+                      Text.share(
+                          resilience.shareAboveZero(
+                              Arm.STATUS_QUO, last, team, TeamMeasure.WAITING_LIST)),
+                      Text.share(
+                          resilience.shareAboveZero(
+                              Arm.OPTION, last, team, TeamMeasure.WAITING_LIST)))));
       teamRow(
           resilience,
           last,
