@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
             + " services onto personal health budgets: cash, community teams, crisis care.",
     subcommands = {
       RunCommand.class,
+      CompareCommand.class,
+      SweepCommand.class,
+      SensitivityCommand.class,
+      GoalSeekCommand.class,
+      CalibrateCommand.class,
       ValidateCommand.class,
       ExplainCommand.class,
       ScenariosCommand.class,

@@ -1,23 +1,15 @@
 package phbsim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import phbsim.cli.options.OutputOptions;
+import phbsim.cli.options.PerReplicationOption;
 import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.cli.write.AppraisalText;
-import phbsim.cli.write.CashFlowCsv;
-import phbsim.cli.write.MetricsCsv;
-import phbsim.cli.write.OutputFolder;
-import phbsim.cli.write.TeamsCsv;
 import phbsim.cli.write.Text;
 import phbsim.experiment.Appraisal;
 import phbsim.experiment.OptionArm;
@@ -25,10 +17,10 @@ import phbsim.experiment.RunSpec;
 import phbsim.report.AppraisalResult;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioLoader;
-import phbsim.scenarios.ScenarioYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code phbsim run}: runs a scenario, prints a summary and writes the result files. */
@@ -58,39 +50,52 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;
   @Mixin ReplicationOptions replications;
   @Mixin OutputOptions output;
+  @Mixin PerReplicationOption replicationRows;
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "POUNDS",
+      defaultValue = "50000",
+      description =
+          "The half-width wanted for the 95 %% confidence interval of the cash net saving: the"
+              + " replications needed for it are printed. Default: ${DEFAULT-VALUE}.")
+  double precision;
 
   @Override
   public Integer call() {
     RunSpec run = replications.runSpec(spec.commandLine());
+    if (!(precision > 0)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--precision must be above 0 pounds, found " + precision);
+    }
     Scenario s = scenario.load();
     List<OptionArm> options = ScenarioLoader.options(s);
-    long started = System.nanoTime();
-    AppraisalResult result = Appraisal.run(s.statusQuo(), options, run);
-    double seconds = (System.nanoTime() - started) / 1e9;
+    AnalysisRun timing = new AnalysisRun();
+    AppraisalResult result;
+    try (ProgressReporter progress =
+        new ProgressReporter(
+            "phbsim run", spec.commandLine().getErr(), replications.quiet, Main.processStreams())) {
+      result = Appraisal.run(s.statusQuo(), options, run, progress.cells());
+    }
+    timing.simulated();
 
     Path folder = output.folder(safeName(s.name()));
-    OutputFolder files =
-        new OutputFolder(folder)
-            .add("monthly_metrics.csv", w -> MetricsCsv.monthly(result, w))
-            .add("annual_metrics.csv", w -> MetricsCsv.annual(result, w))
-            .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
-            .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
-            .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w))
-            .add("teams_monthly.csv", w -> TeamsCsv.teams(result, w))
-            .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))
-            .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
-            .add("run.json", w -> w.write(runJson(s, run, result)));
-    try {
-      files.commit(run.threads());
-    } catch (IOException e) {
-      throw new UserError("Cannot write the results to " + folder + ": " + e.getMessage(), e);
-    }
+    AnalysisRun.commit(
+        AppraisalFiles.of(
+            folder,
+            result,
+            s,
+            run,
+            precision,
+            replicationRows.perReplication,
+            AppraisalFiles.source(scenario.name(), scenario.overrides())),
+        run);
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
-        "%s: %s%n%s from %s, %s, seed %d, %s: %.1f s, %,d events%n%n",
+        "%s: %s%n%s from %s, %s, seed %d, %s: %,d events%n%n",
         s.name(),
         s.description().isBlank() ? "" : s.description().strip(),
         Text.count(s.years(), "year", "years"),
@@ -98,39 +103,14 @@ final class RunCommand implements Callable<Integer> {
         Text.count(run.replications(), "replication", "replications"),
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
-        seconds,
         result.events());
-    AppraisalText.print(result, out);
-    out.printf(Locale.ROOT, "Written to %s%n", folder);
-    out.flush();
+    AppraisalText.print(result, out, precision);
+    timing.finish(out, folder);
     return 0;
   }
 
-  private static String safeName(String name) {
+  static String safeName(String name) {
     String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-");
-    return cleaned.isEmpty() ? "scenario" : cleaned;
-  }
-
-  private String runJson(Scenario s, RunSpec run, AppraisalResult result) throws IOException {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("scenario", s.name());
-    json.put("source", scenario.name());
-    json.put("overrides", scenario.overrides());
-    json.put("years", s.years());
-    json.put("startDate", s.startDate().toString());
-    json.put("priceBase", result.first().option().compiled().prices().base().label());
-    json.put("replications", run.replications());
-    json.put("seed", run.masterSeed());
-    // Threads and timings are left out on purpose: the files must be the same bytes whatever
-    // the machine and the number of threads.
-    json.put("events", result.events());
-    Map<String, String> digests = new LinkedHashMap<>();
-    digests.put("status_quo", result.statusQuo().digest());
-    for (var c : result.options()) {
-      digests.put(c.id(), c.option().digest());
-    }
-    json.put("resultsSha256", digests);
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
-        + System.lineSeparator();
+    return cleaned.isEmpty() || cleaned.matches("\\.+") ? "scenario" : cleaned;
   }
 }

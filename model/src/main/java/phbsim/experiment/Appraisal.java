@@ -25,38 +25,29 @@ public final class Appraisal {
    * @throws phbsim.scenario.ScenarioException if a scenario has problems
    */
   public static AppraisalResult run(Scenario statusQuo, List<OptionArm> options, RunSpec run) {
+    return run(statusQuo, options, run, Progress.NONE);
+  }
+
+  /** As {@link #run(Scenario, List, RunSpec)}, reporting each cell done to {@code progress}. */
+  public static AppraisalResult run(
+      Scenario statusQuo, List<OptionArm> options, RunSpec run, Progress progress) {
     if (options.isEmpty()) {
       throw new IllegalArgumentException("an appraisal needs at least one option");
     }
-    List<CompiledScenario> arms = new ArrayList<>();
-    arms.add(new CompiledScenario(statusQuo));
+    List<Cube.Column> columns = new ArrayList<>();
+    columns.add(new Cube.Column(new CompiledScenario(statusQuo)));
     for (OptionArm o : options) {
-      arms.add(new CompiledScenario(o.scenario()));
+      columns.add(new Cube.Column(new CompiledScenario(o.scenario())));
     }
-    // Each (replication, arm) is one task, replication-major, so that the arms of a replication
-    // are near each other in the queue and a run of few replications (one replication of a
-    // region, say) still uses every thread. A task is computed from (seed, replication) and its
-    // arm alone, so the results are those of running the cells one after the other, whatever the
-    // threads; they are stored by index.
-    int a = arms.size();
-    List<ReplicationResult> cells =
-        ReplicationRunner.run(
-            run.replications() * a,
-            run.threads(),
-            i -> Experiment.replicate(arms.get(i % a), run.masterSeed(), i / a));
-    List<ExperimentResult> experiments = new ArrayList<>();
-    for (int arm = 0; arm < a; arm++) {
-      List<ReplicationResult> list = new ArrayList<>(run.replications());
-      for (int r = 0; r < run.replications(); r++) {
-        list.add(cells.get(r * a + arm));
-      }
-      experiments.add(new ExperimentResult(arms.get(arm), run, list));
-    }
-    ExperimentResult sq = experiments.get(0);
+    List<List<ReplicationResult>> cells =
+        Cube.run(columns, run, progress, (Cube.Reducer<ReplicationResult>) (column, r) -> r);
+    ExperimentResult sq = new ExperimentResult(columns.get(0).compiled(), run, cells.get(0));
     List<ComparisonResult> comparisons = new ArrayList<>();
     for (int k = 0; k < options.size(); k++) {
       OptionArm o = options.get(k);
-      comparisons.add(new ComparisonResult(o.id(), o.label(), experiments.get(k + 1), sq));
+      ExperimentResult arm =
+          new ExperimentResult(columns.get(k + 1).compiled(), run, cells.get(k + 1));
+      comparisons.add(new ComparisonResult(o.id(), o.label(), arm, sq));
     }
     return new AppraisalResult(sq, comparisons);
   }

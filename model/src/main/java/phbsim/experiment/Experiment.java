@@ -31,7 +31,13 @@ public final class Experiment {
 
   /** One replication, on the calling thread. */
   public static ReplicationResult replicate(CompiledScenario compiled, long seed, int index) {
-    World world = new World(compiled, new RandomStreams(seed, index)).run();
+    return replicate(compiled, seed, 0, index);
+  }
+
+  /** One replication of parameter draw {@code draw} (0: the point estimates). */
+  public static ReplicationResult replicate(
+      CompiledScenario compiled, long seed, int draw, int index) {
+    World world = new World(compiled, RandomStreams.forCell(seed, 0, draw, index)).run();
     return new ReplicationResult(
         index,
         world.metrics(),

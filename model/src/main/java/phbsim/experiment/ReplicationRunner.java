@@ -49,11 +49,21 @@ public final class ReplicationRunner {
    * @return the results, element i being {@code task.apply(i)}
    */
   public static <T> List<T> run(int n, int threads, IntFunction<T> task) {
+    return run(n, threads, task, Progress.NONE);
+  }
+
+  /**
+   * As {@link #run(int, int, IntFunction)}, telling {@code progress} each time a task finishes
+   * (from the thread that ran it).
+   */
+  public static <T> List<T> run(int n, int threads, IntFunction<T> task, Progress progress) {
     Object[] results = new Object[n];
+    AtomicLong finished = new AtomicLong();
     if (threads <= 1 || n <= 1) {
       for (int i = 0; i < n; i++) {
         results[i] = task.apply(i);
         TASKS_DONE.incrementAndGet();
+        progress.advanced(finished.incrementAndGet(), n);
       }
       return cast(results);
     }
@@ -81,6 +91,7 @@ public final class ReplicationRunner {
                       results[i] = task.apply(i);
                       TASKS_DONE.incrementAndGet();
                       warmedUp.countDown();
+                      progress.advanced(finished.incrementAndGet(), n);
                     }
                   } finally {
                     while (warmedUp.getCount() > 0) {

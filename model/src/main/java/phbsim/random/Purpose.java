@@ -21,5 +21,7 @@ public enum Purpose {
   SPENDING,
   CAPACITY,
   STARTING_POPULATION,
-  WORKLOAD
+  WORKLOAD,
+  /** Parameter draws of a probabilistic sensitivity analysis (entity: the parameter). */
+  PARAMETER
 }

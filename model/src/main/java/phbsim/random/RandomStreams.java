@@ -45,6 +45,25 @@ public final class RandomStreams {
     this.replication = replication;
   }
 
+  /**
+   * The streams of one cell of an experiment (docs/architecture.md section 6): area {@code area},
+   * parameter draw {@code draw}, replication {@code replication}. Area 0 and draw 0 (one place, the
+   * point estimates) are the plain streams {@code (masterSeed, replication)}, so a plain run and
+   * that cell of a larger experiment give the same numbers; any other area or draw starts from a
+   * master seed of its own, mixed from the three. The arm is deliberately not in the key: that is
+   * what makes arms share random numbers.
+   */
+  public static RandomStreams forCell(long masterSeed, int area, int draw, int replication) {
+    if (area < 0 || draw < 0) {
+      throw new IllegalArgumentException("area and draw must be >= 0, were " + area + ", " + draw);
+    }
+    if (area == 0 && draw == 0) {
+      return new RandomStreams(masterSeed, replication);
+    }
+    long cellSeed = SeedMixer.mix(masterSeed, area, Integer.MAX_VALUE, draw);
+    return new RandomStreams(cellSeed, replication);
+  }
+
   public long masterSeed() {
     return masterSeed;
   }

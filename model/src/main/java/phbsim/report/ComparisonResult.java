@@ -346,6 +346,40 @@ public final class ComparisonResult {
     return (double) count / replications;
   }
 
+  /**
+   * The replications needed for the 95 % confidence interval of the mean net saving to be within
+   * plus or minus {@code halfWidth} pounds: the smallest n with t(0.975, n-1) x sd / sqrt(n) at
+   * most the half-width, sd being the standard deviation of the paired net saving over this run's
+   * replications. 1 when every replication gives the same saving; undefined (0) with one
+   * replication, whose spread is unknown.
+   */
+  public int replicationsNeeded(Position position, double halfWidth) {
+    if (replications < 2) {
+      return 0;
+    }
+    double[] v = new double[replications];
+    double mean = 0;
+    for (int r = 0; r < replications; r++) {
+      v[r] = pounds(cumulativeSaving[position.ordinal()][r][months - 1]);
+      mean += v[r];
+    }
+    mean /= replications;
+    double squares = 0;
+    for (double x : v) {
+      squares += (x - mean) * (x - mean);
+    }
+    double sd = Math.sqrt(squares / (replications - 1));
+    if (sd == 0) {
+      return 1;
+    }
+    // Start from the normal quantile, then step n up until the t quantile is met.
+    int n = Math.max(2, (int) Math.ceil(Math.pow(1.959964 * sd / halfWidth, 2)));
+    while (Summary.t975(n - 1) * sd / Math.sqrt(n) > halfWidth) {
+      n++;
+    }
+    return n;
+  }
+
   /** Double running in one month of the option, in pounds. */
   public Summary doubleRunning(int month) {
     double[] v = new double[replications];

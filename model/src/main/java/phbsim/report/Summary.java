@@ -44,7 +44,7 @@ public record Summary(
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The 97.5 % quantile of Student's t with {@code df} degrees of freedom. */
-  static double t975(int df) {
+  public static double t975(int df) {
     return T_QUANTILES.computeIfAbsent(
         df,
         d ->

@@ -19,6 +19,8 @@ import java.util.List;
  * @param budgets personal health budgets (default: none)
  * @param options named sets of changes to compare with the status quo (default: one option, the
  *     scenario as written)
+ * @param uncertainty how uncertain some parameters are, for sensitivity analysis (default: none
+ *     declared)
  */
 public record Scenario(
     String name,
@@ -30,7 +32,8 @@ public record Scenario(
     List<BranchSpec> pathway,
     @Optional MoneySpec money,
     @Optional BudgetsSpec budgets,
-    @Optional List<OptionSpec> options) {
+    @Optional List<OptionSpec> options,
+    @Optional List<UncertaintySpec> uncertainty) {
   public Scenario {
     money = money == null ? MoneySpec.defaults() : money;
     description = description == null ? "" : description;
@@ -38,12 +41,23 @@ public record Scenario(
     services = Lists.copyOf(services);
     pathway = Lists.copyOf(pathway);
     options = Lists.copyOf(options);
+    uncertainty = Lists.copyOf(uncertainty);
   }
 
   /** The scenario without its named options (an option's own scenario). */
   public Scenario withoutOptions() {
     return new Scenario(
-        name, description, startDate, years, segments, services, pathway, money, budgets, null);
+        name,
+        description,
+        startDate,
+        years,
+        segments,
+        services,
+        pathway,
+        money,
+        budgets,
+        null,
+        uncertainty);
   }
 
   /** The same scenario with other budgets (null: none). */
@@ -58,7 +72,8 @@ public record Scenario(
         pathway,
         money,
         newBudgets,
-        options);
+        options,
+        uncertainty);
   }
 
   /** The same scenario over another horizon. */
@@ -73,7 +88,8 @@ public record Scenario(
         pathway,
         money,
         budgets,
-        options);
+        options,
+        uncertainty);
   }
 
   /** Whether anyone can hold a personal health budget in this scenario. */
@@ -86,7 +102,7 @@ public record Scenario(
    * nothing new. Budgets already held carry on, but nobody new is offered one and the programme's
    * set-up is not spent; block contracts stay as let (post releases and unbundling rules are
    * dropped unless marked {@code happensAnyway}); in-patient services the options bring in ({@code
-   * inStatusQuo: false}) have no beds. Options are dropped.
+   * inStatusQuo: false}) have no beds. Options and declared uncertainty are dropped.
    */
   public Scenario statusQuo() {
     List<ServiceSpec> kept = new ArrayList<>();
@@ -103,7 +119,10 @@ public record Scenario(
         pathway,
         money,
         budgets == null ? null : budgets.statusQuo(),
-        null);
+        null,
+        // The status quo is an arm to compare with, not a scenario to analyse; its ranges would
+        // name settings (the roll-out, the set-up) it no longer has.
+        List.of());
   }
 
   private static ServiceSpec statusQuo(ServiceSpec s) {

@@ -1,5 +1,6 @@
 package phbsim.service;
 
+import java.util.List;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.special.Erf;
 import phbsim.scenario.DurationSpec;
@@ -100,10 +101,18 @@ public abstract sealed class DurationSampler {
    * where the curvature is greatest, the exact inverse is used. The draw is still one uniform in,
    * one duration out (common random numbers are kept), and DurationSamplerTest bounds the
    * interpolation error against the exact inverse.
+   *
+   * <p>Making the table takes about 14 ms, more than a replication of the default scenario; an
+   * analysis builds a scenario for every sweep point or parameter draw, mostly with the same
+   * lengths of stay. So tables are kept by shape and scale (a pure function of the two: the results
+   * do not depend on whether a table was made or found), up to {@link #TABLES_KEPT}.
    */
   static final class Gamma extends DurationSampler {
     private static final int STEPS = 4096;
     private static final int EXACT_STEPS = 16;
+    private static final int TABLES_KEPT = 64;
+    private static final java.util.concurrent.ConcurrentHashMap<List<Double>, double[]> TABLES =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final GammaDistribution distribution;
     private final double[] quantile;
 
@@ -112,10 +121,22 @@ public abstract sealed class DurationSampler {
       double scale = (sd * sd) / mean;
       // The generator is never used: draws come from inverseCumulativeProbability(u).
       this.distribution = new GammaDistribution(null, shape, scale, 1e-12);
-      this.quantile = shape >= 1 ? new double[STEPS + 1] : null;
-      for (int i = 1; quantile != null && i < STEPS; i++) {
-        quantile[i] = distribution.inverseCumulativeProbability((double) i / STEPS);
+      if (shape < 1) {
+        this.quantile = null;
+      } else {
+        if (TABLES.size() >= TABLES_KEPT) {
+          TABLES.clear(); // a sweep of the lengths of stay themselves: start again
+        }
+        this.quantile = TABLES.computeIfAbsent(List.of(shape, scale), k -> table(distribution));
       }
+    }
+
+    private static double[] table(GammaDistribution distribution) {
+      double[] q = new double[STEPS + 1];
+      for (int i = 1; i < STEPS; i++) {
+        q[i] = distribution.inverseCumulativeProbability((double) i / STEPS);
+      }
+      return q;
     }
 
     @Override

@@ -82,6 +82,7 @@ class AppraisalTest {
             s.pathway(),
             s.money(),
             s.budgets(),
+            null,
             null);
     assertThat(withAnyway.statusQuo().services().get(0).community().contract().releases())
         .containsExactly(kept);

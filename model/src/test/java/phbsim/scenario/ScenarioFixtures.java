@@ -38,7 +38,17 @@ public final class ScenarioFixtures {
 
     public Scenario build() {
       return new Scenario(
-          name, "built in code", startDate, years, segments, services, pathway, null, null, null);
+          name,
+          "built in code",
+          startDate,
+          years,
+          segments,
+          services,
+          pathway,
+          null,
+          null,
+          null,
+          null);
     }
   }
 

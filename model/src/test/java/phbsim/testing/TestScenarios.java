@@ -239,6 +239,16 @@ public final class TestScenarios {
       pathway.add(new BranchSpec("house", Map.of("home", 1.0)));
     }
     return new Scenario(
-        "test", null, start, years, List.of(segment), services, pathway, money, budgets, null);
+        "test",
+        null,
+        start,
+        years,
+        List.of(segment),
+        services,
+        pathway,
+        money,
+        budgets,
+        null,
+        null);
   }
 }

@@ -130,7 +130,8 @@ class NewSettingsChecksTest {
             List.of(
                 new OptionSpec("a", null, null, List.of("years=2")),
                 new OptionSpec("a", null, null, List.of("years")),
-                new OptionSpec("status-quo", null, null, List.of("options[0].id=b"))));
+                new OptionSpec("status-quo", null, null, List.of("options[0].id=b"))),
+            null);
     assertThat(problems(s))
         .extracting(Problem::path)
         .containsExactly(

@@ -86,7 +86,17 @@ class CommonRandomNumbersTest {
             new BranchSpec("ward-a", Map.of("home", 1.0)),
             new BranchSpec("ward-b", Map.of("home", 1.0)));
     return new Scenario(
-        "crn", null, LocalDate.of(2026, 4, 1), 3, segments, services, pathway, null, null, null);
+        "crn",
+        null,
+        LocalDate.of(2026, 4, 1),
+        3,
+        segments,
+        services,
+        pathway,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static MonthlyMetrics run(Scenario s) {

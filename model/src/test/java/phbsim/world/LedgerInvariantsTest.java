@@ -154,6 +154,7 @@ class LedgerInvariantsTest {
               case 1 -> spec.disabled();
               default -> spec;
             },
+            null,
             null);
     return new Case(i, scenario, posts, kind >= 2, directOnly);
   }

@@ -50,9 +50,14 @@ final class Overrides {
 
   /** Applies each override in order to {@code tree.root}; returns a finding for each that fails. */
   static List<Finding> apply(YamlTree tree, Type rootType, List<String> overrides) {
+    return apply(tree, rootType, overrides, "--set ");
+  }
+
+  /** As above, each problem reported at {@code label} followed by the override. */
+  static List<Finding> apply(YamlTree tree, Type rootType, List<String> overrides, String label) {
     List<YamlTree.Place> places = new ArrayList<>();
     for (String raw : overrides) {
-      places.add(new YamlTree.Place("--set " + raw, 0, 0));
+      places.add(new YamlTree.Place(label + raw, 0, 0));
     }
     return apply(tree, rootType, overrides, places);
   }

@@ -2,6 +2,7 @@ package phbsim.scenarios;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -21,6 +22,8 @@ import phbsim.experiment.OptionArm;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Problem;
 import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioEditor;
+import phbsim.scenario.UncertaintySpec;
 import phbsim.validation.ScenarioChecks;
 
 /**
@@ -117,12 +120,30 @@ public final class ScenarioLoader {
    */
   public static Scenario parse(String source, String yaml, List<String> overrides) {
     YamlTree tree = YamlTree.read(source, yaml);
+    if (tree.root != null) {
+      tree.listOptionChanges();
+    }
+    return fromTree(tree, overrides);
+  }
+
+  /** The rest of {@link #parse}, from a tree read (or built) onwards. */
+  private static Scenario fromTree(YamlTree tree, List<String> overrides) {
+    return fromTree(tree, overrides, "--set ", true);
+  }
+
+  /**
+   * As above, a problem with an override reported at {@code label} and the override. {@code
+   * uncertainty}: whether to check the declared uncertainty against the values; an analysis that
+   * moves a value (a draw, a sweep point) moves it away from where its range was declared, on
+   * purpose.
+   */
+  private static Scenario fromTree(
+      YamlTree tree, List<String> overrides, String label, boolean uncertainty) {
     List<Finding> structural = new ArrayList<>(tree.findings);
     if (tree.root == null) {
       throw failure(tree, structural);
     }
-    tree.listOptionChanges();
-    structural.addAll(Overrides.apply(tree, Scenario.class, overrides));
+    structural.addAll(Overrides.apply(tree, Scenario.class, overrides, label));
     structural.addAll(StructureCheck.check(tree.root, Scenario.class));
 
     if (!tree.root.isObject()) {
@@ -148,6 +169,9 @@ public final class ScenarioLoader {
     }
     if (all.isEmpty()) {
       all.addAll(checkOptions(tree, scenario));
+    }
+    if (all.isEmpty() && uncertainty) {
+      all.addAll(checkUncertainty(tree, scenario));
     }
     if (!all.isEmpty()) {
       throw failure(tree, all);
@@ -218,7 +242,105 @@ public final class ScenarioLoader {
    * again. For what-ifs on a scenario already in memory.
    */
   public static Scenario override(Scenario scenario, List<String> overrides) {
-    return parse("scenario '" + scenario.name() + "'", ScenarioYaml.write(scenario), overrides);
+    YamlTree tree =
+        YamlTree.of("scenario '" + scenario.name() + "'", ScenarioYaml.toTree(scenario));
+    return fromTree(tree, overrides);
+  }
+
+  /**
+   * The loader as a {@link ScenarioEditor}, for the analyses of the model: changes applied as
+   * {@code --set} applies them, checked the same way.
+   */
+  public static ScenarioEditor editor() {
+    return new ScenarioEditor() {
+      @Override
+      public Scenario apply(Scenario scenario, List<String> changes) {
+        // The changes come from a sweep, a range or a calibration, not from --set.
+        YamlTree tree =
+            YamlTree.of("scenario '" + scenario.name() + "'", ScenarioYaml.toTree(scenario));
+        return fromTree(tree, changes, "the change ", false);
+      }
+
+      @Override
+      public double number(Scenario scenario, String path) {
+        Overrides.Resolved r =
+            Overrides.resolve(ScenarioYaml.toTree(scenario), Scenario.class, path);
+        if (!r.node().isNumber()) {
+          throw new IllegalArgumentException(
+              r.path() + ": holds " + Shapes.describe(r.type()) + "; expected a number");
+        }
+        return r.node().asDouble();
+      }
+    };
+  }
+
+  /**
+   * Checks each declared uncertainty: its path leads to a number, its range holds the value, and
+   * its distribution can be built. Problems are reported at the entry.
+   */
+  private static List<Finding> checkUncertainty(YamlTree tree, Scenario scenario) {
+    List<Finding> findings = new ArrayList<>();
+    JsonNode effective = ScenarioYaml.toTree(scenario);
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < scenario.uncertainty().size(); i++) {
+      UncertaintySpec u = scenario.uncertainty().get(i);
+      String at = "uncertainty[" + i + "]";
+      if (u == null || u.path() == null) {
+        findings.add(
+            Finding.at(at, "is empty; expected a path, its range or distribution, and a source"));
+        continue;
+      }
+      double value;
+      try {
+        Overrides.Resolved r = Overrides.resolve(effective, Scenario.class, u.path());
+        if (!r.node().isNumber()) {
+          findings.add(
+              Finding.at(
+                  at + ".path",
+                  "'" + u.path() + "' holds " + Shapes.describe(r.type()) + "; expected a number"));
+          continue;
+        }
+        value = r.node().asDouble();
+        if (!seen.add(r.path())) {
+          findings.add(
+              Finding.at(at + ".path", "'" + u.path() + "' is declared twice; expected once"));
+        }
+      } catch (IllegalArgumentException e) {
+        findings.add(Finding.at(at + ".path", e.getMessage()));
+        continue;
+      }
+      if (u.low() != null && u.high() != null && !(u.low() <= value && value <= u.high())) {
+        findings.add(
+            Finding.at(
+                at,
+                "low "
+                    + u.low()
+                    + " and high "
+                    + u.high()
+                    + " do not hold the value "
+                    + value
+                    + "; expected low <= value <= high"));
+      }
+      if ((u.low() == null) != (u.high() == null)) {
+        findings.add(Finding.at(at, "gives only one of low and high; expected both or neither"));
+      }
+      if (u.distribution() != null) {
+        try {
+          phbsim.analysis.ProbabilisticSensitivity.distribution(u, value)
+              .inverseCumulativeProbability(0.5);
+        } catch (RuntimeException e) {
+          findings.add(Finding.at(at + ".distribution", e.getMessage()));
+        }
+      }
+      if (u.source() == null || u.source().isBlank()) {
+        findings.add(
+            Finding.at(
+                at + ".source",
+                "is empty; expected where the range comes from: a docs/sources.md id or"
+                    + " ASSUMPTION: and the reasoning"));
+      }
+    }
+    return findings;
   }
 
   /** Whether a model problem is a consequence of a structural one on the same branch. */

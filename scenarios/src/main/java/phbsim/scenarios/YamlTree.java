@@ -83,6 +83,13 @@ final class YamlTree {
     }
   }
 
+  /** A tree built in memory (no text, so no positions): problems are reported at {@code source}. */
+  static YamlTree of(String source, JsonNode root) {
+    YamlTree tree = new YamlTree(source);
+    tree.root = root;
+    return tree;
+  }
+
   /** An independent copy: the tree and what is known of where each path is. */
   YamlTree copy() {
     YamlTree c = new YamlTree(source);

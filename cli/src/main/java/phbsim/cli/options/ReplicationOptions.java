@@ -27,6 +27,11 @@ public final class ReplicationOptions {
           "Threads to run replications on (default: one per core). Results do not depend on it.")
   Integer threads;
 
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Show no progress while running (progress goes to the error stream).")
+  public boolean quiet;
+
   /** The run settings; checks the numbers. */
   public RunSpec runSpec(picocli.CommandLine commandLine) {
     if (replications < 1) {

@@ -34,15 +34,17 @@ public final class AppraisalText {
 
   private final AppraisalResult appraisal;
   private final PrintWriter out;
+  private final double precision;
   private final FinancialCalendar cal;
   private final int replications;
 
   /** The width of the appraisal table's columns: room for an option's id and an interval. */
   private final int wide;
 
-  private AppraisalText(AppraisalResult appraisal, PrintWriter out) {
+  private AppraisalText(AppraisalResult appraisal, PrintWriter out, double precision) {
     this.appraisal = appraisal;
     this.out = out;
+    this.precision = precision;
     this.cal = appraisal.first().option().compiled().calendar();
     this.replications = appraisal.statusQuo().replications().size();
     int w = 20;
@@ -52,15 +54,52 @@ public final class AppraisalText {
     this.wide = w;
   }
 
-  /** Prints the whole summary of an appraisal. */
-  public static void print(AppraisalResult appraisal, PrintWriter out) {
-    AppraisalText t = new AppraisalText(appraisal, out);
+  /**
+   * Prints the whole summary of an appraisal.
+   *
+   * @param precision the half-width, in pounds, wanted for the confidence interval of the cash net
+   *     saving: the replications needed for it are printed, with a warning if the run had fewer
+   */
+  public static void print(AppraisalResult appraisal, PrintWriter out, double precision) {
+    AppraisalText t = new AppraisalText(appraisal, out, precision);
     t.basis();
     t.options();
     t.appraisalTable();
+    t.yearTable();
     for (ComparisonResult c : appraisal.options()) {
       t.option(c);
     }
+  }
+
+  /**
+   * The options table of a board paper: per financial year, in £000s of cash, the status quo, each
+   * option, and each option's saving.
+   */
+  private void yearTable() {
+    List<FinancialYear> years = appraisal.first().option().financialYears();
+    List<String> heads = new ArrayList<>();
+    for (FinancialYear y : years) {
+      heads.add(y.label());
+    }
+    heads.add("Total");
+    out.println(pad("Cash by financial year, £000s", LABEL) + columns(heads));
+    List<ArmRow> rows = ArmRow.of(appraisal);
+    for (ArmRow row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (int y = 0; y < years.size(); y++) {
+        cells.add(
+            Numbers.thousands(row.comparison().annualTotal(row.arm(), y, Position.CASH).mean()));
+      }
+      cells.add(Numbers.thousands(horizonTotal(row.comparison(), row.arm(), Position.CASH).mean()));
+      String label =
+          switch (row.arm()) {
+            case STATUS_QUO -> "  Status quo";
+            case OPTION -> "  " + row.comparison().id();
+            case DIFFERENCE -> "    saving against the status quo";
+          };
+      out.println(pad(label, LABEL) + columns(cells));
+    }
+    out.println();
   }
 
   /** The basis of every figure, stated once. */
@@ -166,6 +205,33 @@ public final class AppraisalText {
     textRow(
         "  Replications breaking even, cash", c -> Text.share(c.shareBreakingEven(Position.CASH)));
     savingRow("  Double running (a cost within the cash)", ComparisonResult::doubleRunningTotal);
+    textRow(
+        "  Replications for ±£" + Numbers.thousands(precision) + "k, cash",
+        c -> {
+          int n = c.replicationsNeeded(Position.CASH, precision);
+          return n == 0 ? "-" : String.format(java.util.Locale.UK, "%,d", n);
+        });
+    out.println();
+    for (ComparisonResult c : appraisal.options()) {
+      int n = c.replicationsNeeded(Position.CASH, precision);
+      if (n > replications) {
+        out.println(
+            "Warning: "
+                + Text.count(replications, "replication gives", "replications give")
+                + " a confidence interval wider than ±£"
+                + Numbers.thousands(precision)
+                + "k on the cash net saving of "
+                + c.id()
+                + "; run with -r "
+                + n
+                + " or more for that precision.");
+      }
+    }
+    if (replications == 1) {
+      out.println(
+          "Warning: one replication gives no interval; run with -r 2 or more to see how sure the"
+              + " figures are.");
+    }
     out.println();
   }
 

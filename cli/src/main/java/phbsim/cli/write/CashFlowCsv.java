@@ -139,6 +139,15 @@ public final class CashFlowCsv {
    * the summary columns, then note. Money in pounds; months and shares as numbers.
    */
   public static void summary(AppraisalResult appraisal, Writer out) throws IOException {
+    summary(appraisal, out, 50_000);
+  }
+
+  /**
+   * As {@link #summary(AppraisalResult, Writer)}, with the replications needed for a confidence
+   * interval of plus or minus {@code precision} pounds on each net saving.
+   */
+  public static void summary(AppraisalResult appraisal, Writer out, double precision)
+      throws IOException {
     Columns.note(out, appraisal, "Headline figures of each option against the status quo");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     List<String> header =
@@ -214,6 +223,25 @@ public final class CashFlowCsv {
             c.doubleRunningMonths(),
             false,
             "months");
+        for (Position p : Position.values()) {
+          int n = c.replicationsNeeded(p, precision);
+          rows.write(
+              List.of(
+                  c.id(),
+                  c.label(),
+                  "replications_needed_" + p.label(),
+                  "Replications needed for the chosen precision, "
+                      + p.title().toLowerCase(java.util.Locale.ROOT),
+                  n == 0 ? "" : Integer.toString(n),
+                  "",
+                  "",
+                  "",
+                  "",
+                  "for a 95 % confidence interval of the net saving within plus or minus "
+                      + String.format(java.util.Locale.UK, "%,.0f", precision)
+                      + " pounds; this run had "
+                      + c.option().replications().size()));
+        }
       }
     }
   }

@@ -51,7 +51,13 @@ public final class Columns {
    * intervals. Spreadsheets show it as the first row; {@code read_csv(..., comment="#")} skips it.
    */
   public static void note(Writer out, AppraisalResult appraisal, String what) throws IOException {
-    out.write("# " + what + ". " + Text.moneyBasis(appraisal) + ". " + Arm.SIGN_RULE);
+    note(out, appraisal.first().option().compiled().scenario(), what);
+  }
+
+  /** The opening note of a file about a scenario's analysis. */
+  public static void note(Writer out, phbsim.scenario.Scenario scenario, String what)
+      throws IOException {
+    out.write("# " + what + ". " + Text.moneyBasis(scenario) + ". " + Arm.SIGN_RULE);
     out.write(" " + Summary.CI_NOTE + "; " + Summary.RANGE_NOTE + ".\n");
   }
 

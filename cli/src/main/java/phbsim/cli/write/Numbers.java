@@ -42,6 +42,28 @@ public final class Numbers {
   }
 
   /** A rounded figure for people to read: "1,234", or "12.3" below 100. */
+  /**
+   * A parameter's value for reading: three significant figures, grouped (0.0225, 0.38, 3,600), so
+   * that small rates do not print as 0.
+   */
+  public static String significant(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "";
+    }
+    if (value == 0) {
+      return "0";
+    }
+    if (Math.abs(value) >= 1000) {
+      return String.format(Locale.UK, "%,.0f", value);
+    }
+    BigDecimal d =
+        new BigDecimal(value).round(new java.math.MathContext(3, RoundingMode.HALF_EVEN));
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
+    f.setMaximumFractionDigits(Math.max(0, d.scale()));
+    return f.format(d);
+  }
+
+  /** A number for reading, to one decimal place below 100 and none above, with grouping. */
   public static String readable(double value) {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
     f.setMaximumFractionDigits(Math.abs(value) < 100 ? 1 : 0);

@@ -42,6 +42,11 @@ public final class OutputFolder {
     return this;
   }
 
+  /** Adds a file only when {@code wanted} (an optional output, such as --per-replication). */
+  public OutputFolder addIf(boolean wanted, String name, Content content) {
+    return wanted ? add(name, content) : this;
+  }
+
   /**
    * Writes every file, then moves them all into place.
    *

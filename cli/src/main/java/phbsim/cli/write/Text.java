@@ -2,7 +2,6 @@ package phbsim.cli.write;
 
 import java.util.Locale;
 import phbsim.report.AppraisalResult;
-import phbsim.report.ComparisonResult;
 import phbsim.time.FinancialMonth;
 
 /** Words shared by every output: the money basis, plurals, percentages, months. */
@@ -11,15 +10,20 @@ public final class Text {
 
   /** "Money in pounds at 2026/27 prices, real terms" or the cash-terms equivalent. */
   public static String moneyBasis(AppraisalResult appraisal) {
-    ComparisonResult c = appraisal.first();
-    var scenario = c.option().compiled().scenario();
-    String base = c.option().compiled().prices().base().label();
+    return moneyBasis(appraisal.first().option().compiled().scenario());
+  }
+
+  /** The money basis of a scenario's outputs. */
+  public static String moneyBasis(phbsim.scenario.Scenario scenario) {
+    String base = new phbsim.money.Prices(scenario).base().label();
     double inflation = scenario.money().inflationPercent();
+    double real = scenario.money().discountRatePercent();
+    double rate = ((1 + real / 100) * (1 + inflation / 100) - 1) * 100;
     if (inflation == 0) {
       return "Money in pounds at "
           + base
           + " prices, real terms; NPV at "
-          + percent(c.discountRate() * 100)
+          + percent(rate)
           + " a year (real)";
     }
     return "Money in pounds of each year (cash terms): "
@@ -27,9 +31,9 @@ public final class Text {
         + " prices uplifted by "
         + percent(inflation)
         + " each April; NPV at "
-        + percent(c.discountRate() * 100)
+        + percent(rate)
         + " a year, the nominal rate matching "
-        + percent(scenario.money().discountRatePercent())
+        + percent(real)
         + " real";
   }
 

@@ -1,0 +1,89 @@
+package phbsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import phbsim.cli.write.OutputFolder;
+import phbsim.experiment.RunSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.ScenarioYaml;
+
+/** What the analysis commands share: the files every one writes, and the closing lines. */
+final class AnalysisRun {
+  private final long started = System.nanoTime();
+  private long simulated;
+
+  /** Marks the end of simulating (the rest is summarising and writing). */
+  void simulated() {
+    simulated = System.nanoTime();
+  }
+
+  /**
+   * What run.json says about an analysis, in a fixed order (a {@code Map.of} would iterate in an
+   * order that changes from one JVM to the next, and the file must be the same bytes): the scenario
+   * as named, its overrides, the option, then {@code more} as key, value, key, value.
+   */
+  static Map<String, Object> describe(
+      phbsim.cli.options.ScenarioOptions scenario,
+      phbsim.scenario.OptionSpec option,
+      Object... more) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("source", scenario.name());
+    d.put("overrides", scenario.overrides());
+    d.put("option", option.id());
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      d.put((String) more[i], more[i + 1]);
+    }
+    return d;
+  }
+
+  /** An output folder with scenario.yaml and run.json, the analysis's own files to be added. */
+  static OutputFolder folder(
+      Path folder, Scenario scenario, RunSpec run, Map<String, Object> describe) {
+    return new OutputFolder(folder)
+        .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
+        .add("run.json", w -> w.write(json(scenario, run, describe)));
+  }
+
+  static String json(Scenario s, RunSpec run, Map<String, Object> describe) throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", s.name());
+    json.putAll(describe);
+    json.put("years", s.years());
+    json.put("startDate", s.startDate().toString());
+    json.put("priceBase", new phbsim.money.Prices(s).base().label());
+    json.put("replications", run.replications());
+    json.put("seed", run.masterSeed());
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
+        + System.lineSeparator();
+  }
+
+  /** Writes the files, or says plainly why not. */
+  static void commit(OutputFolder files, RunSpec run) {
+    try {
+      files.commit(run.threads());
+    } catch (IOException e) {
+      throw new UserError(
+          "Cannot write the results to " + files.folder() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The closing lines: where the files are, and the time taken, writing included. */
+  void finish(PrintWriter out, Path folder) {
+    long end = System.nanoTime();
+    long sim = simulated == 0 ? end : simulated;
+    out.printf(
+        Locale.UK,
+        "Written to %s%nDone in %.1f s (%.1f s simulating, %.1f s summarising and writing).%n",
+        folder.toAbsolutePath(),
+        (end - started) / 1e9,
+        (sim - started) / 1e9,
+        (end - sim) / 1e9);
+    out.flush();
+  }
+}

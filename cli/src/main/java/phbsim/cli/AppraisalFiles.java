@@ -1,0 +1,85 @@
+package phbsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import phbsim.cli.write.CashFlowCsv;
+import phbsim.cli.write.MetricsCsv;
+import phbsim.cli.write.OutputFolder;
+import phbsim.cli.write.ReplicationsCsv;
+import phbsim.cli.write.TeamsCsv;
+import phbsim.experiment.RunSpec;
+import phbsim.report.AppraisalResult;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.ScenarioYaml;
+
+/** The result files of an appraisal, as {@code run} and {@code compare} write them. */
+final class AppraisalFiles {
+  private AppraisalFiles() {}
+
+  /**
+   * The files of an appraisal, to be committed by the caller.
+   *
+   * @param describe what went in: the scenario's source, its overrides, other arms
+   */
+  static OutputFolder of(
+      Path folder,
+      AppraisalResult result,
+      Scenario scenario,
+      RunSpec run,
+      double precision,
+      boolean perReplication,
+      Map<String, Object> describe) {
+    OutputFolder files =
+        new OutputFolder(folder)
+            .add("monthly_metrics.csv", w -> MetricsCsv.monthly(result, w))
+            .add("annual_metrics.csv", w -> MetricsCsv.annual(result, w))
+            .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
+            .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
+            .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w, precision))
+            .add("teams_monthly.csv", w -> TeamsCsv.teams(result, w))
+            .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))
+            .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
+            .add("run.json", w -> w.write(runJson(scenario, run, result, describe)));
+    if (perReplication) {
+      files.add("replications.csv", w -> ReplicationsCsv.write(result, w));
+    }
+    return files;
+  }
+
+  static String runJson(
+      Scenario s, RunSpec run, AppraisalResult result, Map<String, Object> describe)
+      throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", s.name());
+    json.putAll(describe);
+    json.put("years", s.years());
+    json.put("startDate", s.startDate().toString());
+    json.put("priceBase", result.first().option().compiled().prices().base().label());
+    json.put("replications", run.replications());
+    json.put("seed", run.masterSeed());
+    // Threads and timings are left out on purpose: the files must be the same bytes whatever
+    // the machine and the number of threads.
+    json.put("events", result.events());
+    Map<String, String> digests = new LinkedHashMap<>();
+    digests.put("status_quo", result.statusQuo().digest());
+    for (var c : result.options()) {
+      digests.put(c.id(), c.option().digest());
+    }
+    json.put("resultsSha256", digests);
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
+        + System.lineSeparator();
+  }
+
+  /** The source and overrides of a scenario, for run.json. */
+  static Map<String, Object> source(String name, List<String> overrides) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", name);
+    m.put("overrides", overrides);
+    return m;
+  }
+}

@@ -1,0 +1,183 @@
+package phbsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import phbsim.analysis.Calibration;
+import phbsim.cli.options.AnalysisOptions;
+import phbsim.cli.options.OutputOptions;
+import phbsim.cli.options.ReplicationOptions;
+import phbsim.cli.options.ScenarioOptions;
+import phbsim.cli.write.AnalysisCsv;
+import phbsim.cli.write.Numbers;
+import phbsim.cli.write.Text;
+import phbsim.experiment.RunSpec;
+import phbsim.report.Arm;
+import phbsim.scenario.OptionSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioEditor;
+import phbsim.scenarios.Rewrite;
+import phbsim.scenarios.ScenarioLoader;
+import phbsim.scenarios.TargetsFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phbsim calibrate}: fit parameters so that outputs hit targets. */
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Fit the parameters a targets file names, within their bounds, so that the outputs it names"
+            + " hit their targets: the sum of squared residuals over tolerances, minimised with a"
+            + " Commons Math optimiser (Brent for one parameter, BOBYQA for several), every"
+            + " evaluation on the same random numbers. Reports the fitted values, the residuals,"
+            + " whether it converged and how many evaluations it took, and writes the fitted"
+            + " scenario (the file's own text, the fitted values written in) so that it can be run.",
+    footer = {
+      "",
+      "Example:",
+      "  phbsim calibrate default --targets my-targets.yaml -r 20",
+      "",
+      "The targets file: see 'phbsim calibrate --help' and the scenario README. Files written",
+      "into phbsim-out/<scenario>-calibrate: calibration.csv, fitted.yaml, scenario.yaml, run.json.",
+    })
+final class CalibrateCommand implements Callable<Integer> {
+  @Mixin ScenarioOptions scenario;
+
+  @Option(
+      names = "--targets",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "The targets file (YAML): parameters with low and high, targets with tolerances.")
+  Path targets;
+
+  @Option(
+      names = "--max-evaluations",
+      paramLabel = "N",
+      defaultValue = "200",
+      description = "At most this many runs of the model. Default: ${DEFAULT-VALUE}.")
+  int maxEvaluations;
+
+  @Mixin AnalysisOptions analysis;
+  @Mixin ReplicationOptions replications;
+  @Mixin OutputOptions output;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RunSpec run = replications.runSpec(spec.commandLine());
+    if (maxEvaluations < 3) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--max-evaluations must be at least 3, found " + maxEvaluations);
+    }
+    Scenario s = scenario.load();
+    ScenarioEditor editor = ScenarioLoader.editor();
+    OptionSpec option;
+    try {
+      option = analysis.option(s);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    TargetsFile.Targets t = TargetsFile.load(targets, s, editor);
+    AnalysisRun timing = new AnalysisRun();
+    Calibration.Result r;
+    try (ProgressReporter progress =
+        new ProgressReporter(
+            "phbsim calibrate",
+            spec.commandLine().getErr(),
+            replications.quiet,
+            Main.processStreams())) {
+      r =
+          Calibration.run(
+              s,
+              option,
+              editor,
+              t.parameters(),
+              t.targets(),
+              maxEvaluations,
+              run,
+              progress.evaluations(maxEvaluations));
+    }
+    timing.simulated();
+    Map<String, String> fitted = new LinkedHashMap<>();
+    for (int i = 0; i < r.parameters().size(); i++) {
+      fitted.put(r.parameters().get(i).path(), Numbers.plain(r.values()[i]));
+    }
+    String fittedText;
+    try {
+      fittedText =
+          Rewrite.values(
+              scenario.name(),
+              scenario.text(),
+              fitted,
+              "fitted by phbsim calibrate --targets " + targets.getFileName());
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    Path folder = output.folder(RunCommand.safeName(s.name()) + "-calibrate");
+    AnalysisRun.commit(
+        AnalysisRun.folder(
+                folder,
+                s,
+                run,
+                AnalysisRun.describe(scenario, option, "targets", targets.toString()))
+            .add("calibration.csv", w -> AnalysisCsv.calibration(r, s, w))
+            .add("fitted.yaml", w -> w.write(fittedText)),
+        run);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.UK,
+        "Calibration of %s, option %s, %s an evaluation%n%s.%n%s%n%n",
+        s.name(),
+        option.id(),
+        Text.count(run.replications(), "replication", "replications"),
+        Text.moneyBasis(s),
+        Arm.SIGN_RULE);
+    out.println("Fitted parameters:");
+    for (int i = 0; i < r.parameters().size(); i++) {
+      Calibration.Parameter p = r.parameters().get(i);
+      out.printf(
+          Locale.UK,
+          "  %-52s %12s  (bounds %s to %s, start %s)%n",
+          p.path(),
+          Numbers.plain(r.values()[i]),
+          Numbers.plain(p.low()),
+          Numbers.plain(p.high()),
+          Numbers.plain(p.start()));
+    }
+    out.println("Targets:");
+    for (Calibration.Fit f : r.fits()) {
+      out.printf(
+          Locale.UK,
+          "  %-40s target %12s ± %-10s achieved %12s [%s to %s]  residual %12s %s%n",
+          f.target().output().name(),
+          Numbers.significant(f.target().value()),
+          Numbers.significant(f.target().tolerance()),
+          Numbers.significant(f.achieved().mean()),
+          Numbers.significant(f.achieved().ciLow()),
+          Numbers.significant(f.achieved().ciHigh()),
+          Numbers.significant(f.residual()),
+          f.withinTolerance() ? "within tolerance" : "OUTSIDE tolerance");
+    }
+    out.printf(
+        Locale.UK,
+        "%s after %s (objective %s: the sum of squared residuals over tolerances).%n",
+        r.converged()
+            ? "Converged"
+            : r.optimiserConverged()
+                ? "Not converged: the optimiser stopped, but not every target is within tolerance"
+                : "Not converged: the optimiser ran out of evaluations (--max-evaluations)",
+        Text.count(r.evaluations(), "evaluation", "evaluations"),
+        Numbers.significant(r.objective()));
+    out.println("The fitted scenario is fitted.yaml in the output folder: run it with phbsim run.");
+    timing.finish(out, folder);
+    return r.converged() ? 0 : UserError.EXIT_CODE;
+  }
+}

@@ -1,0 +1,307 @@
+package phbsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import phbsim.analysis.OneWaySensitivity;
+import phbsim.analysis.Output;
+import phbsim.analysis.ProbabilisticSensitivity;
+import phbsim.analysis.Ranges;
+import phbsim.cli.options.AnalysisOptions;
+import phbsim.cli.options.OutputOptions;
+import phbsim.cli.options.ReplicationOptions;
+import phbsim.cli.options.ScenarioOptions;
+import phbsim.cli.write.AnalysisCsv;
+import phbsim.cli.write.Numbers;
+import phbsim.cli.write.OutputFolder;
+import phbsim.cli.write.Text;
+import phbsim.experiment.RunSpec;
+import phbsim.report.Arm;
+import phbsim.scenario.OptionSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioEditor;
+import phbsim.scenarios.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phbsim sensitivity}: one-way (a tornado) and probabilistic sensitivity. */
+@Command(
+    name = "sensitivity",
+    mixinStandardHelpOptions = true,
+    description =
+        "Which assumptions matter most. One-way: each parameter at its low and its high value"
+            + " (declared under uncertainty: in the scenario, or 25 %% either side by the stated"
+            + " rule), ranked by the swing of the output: the data of a tornado chart."
+            + " Probabilistic: parameters drawn from the distributions the scenario names,"
+            + " --draws of them, each run for -r replications: the distribution of the output, the"
+            + " probability of a saving by each year, and which parameters drive it.",
+    footer = {
+      "",
+      "Examples:",
+      "  phbsim sensitivity default",
+      "  phbsim sensitivity default --parameter segments[common].budget.crisisEffect",
+      "  phbsim sensitivity default --probabilistic --draws 1000 -r 5",
+      "",
+      "Without --parameter, one-way varies the parameters the scenario declares under",
+      "uncertainty:, or if it declares none the assumptions of its budget programme.",
+      "The probabilistic analysis runs when the scenario names distributions under",
+      "uncertainty: (or with --probabilistic). Files written into",
+      "phbsim-out/<scenario>-sensitivity: tornado.csv; psa_draws.csv and psa_summary.csv",
+      "when the probabilistic analysis runs; scenario.yaml, run.json.",
+    })
+final class SensitivityCommand implements Callable<Integer> {
+  @Mixin ScenarioOptions scenario;
+
+  @Option(
+      names = "--parameter",
+      paramLabel = "PATH",
+      description = "A parameter for one-way sensitivity. Repeatable. Default: see below.")
+  List<String> parameters = new ArrayList<>();
+
+  @Option(
+      names = "--probabilistic",
+      negatable = true,
+      description =
+          "Run the probabilistic analysis. Default: when the scenario names distributions under"
+              + " uncertainty:. --no-probabilistic skips it.")
+  Boolean probabilisticChoice;
+
+  private boolean probabilistic;
+
+  @Option(
+      names = "--no-one-way",
+      description = "Skip the one-way analysis (run the probabilistic one only).")
+  boolean noOneWay;
+
+  @Option(
+      names = "--draws",
+      paramLabel = "D",
+      defaultValue = "200",
+      description =
+          "Parameter draws for the probabilistic analysis (each run for -r replications; draws"
+              + " are not replications). Default: ${DEFAULT-VALUE}.")
+  int draws;
+
+  @Mixin AnalysisOptions analysis;
+  @Mixin ReplicationOptions replications;
+  @Mixin OutputOptions output;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RunSpec run = replications.runSpec(spec.commandLine());
+    if (noOneWay && Boolean.FALSE.equals(probabilisticChoice)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--no-one-way with --no-probabilistic leaves nothing to do");
+    }
+    if (draws < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--draws must be at least 1, found " + draws);
+    }
+    Scenario s = scenario.load();
+    ScenarioEditor editor = ScenarioLoader.editor();
+    Output out0;
+    OptionSpec option;
+    List<Ranges.Range> ranges = new ArrayList<>();
+    List<ProbabilisticSensitivity.Uncertain> uncertain = List.of();
+    try {
+      out0 = analysis.output();
+      option = analysis.option(s);
+      if (!noOneWay) {
+        for (String p : parameters.isEmpty() ? Ranges.defaultParameters(s) : parameters) {
+          ranges.add(Ranges.of(s, editor, p));
+        }
+      }
+      if (!Boolean.FALSE.equals(probabilisticChoice)) {
+        uncertain = ProbabilisticSensitivity.declared(s, editor);
+      }
+      probabilistic =
+          Boolean.TRUE.equals(probabilisticChoice)
+              || (probabilisticChoice == null && !uncertain.isEmpty());
+      if (noOneWay && !probabilistic) {
+        throw new IllegalArgumentException(
+            scenario.name()
+                + " declares no distribution under uncertainty:, so --no-one-way leaves nothing"
+                + " to do; expected distributions (see the scenario README)");
+      }
+      if (probabilistic) {
+        if (uncertain.isEmpty()) {
+          throw new IllegalArgumentException(
+              scenario.name()
+                  + " declares no distribution under uncertainty:; expected entries with a"
+                  + " distribution (see the scenario README) for --probabilistic");
+        }
+        if (draws < uncertain.size() + 3) {
+          throw new IllegalArgumentException(
+              "--draws "
+                  + draws
+                  + " is too few for "
+                  + Text.count(uncertain.size(), "parameter", "parameters")
+                  + "; expected at least "
+                  + (uncertain.size() + 3));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    Output output0 = out0;
+    AnalysisRun timing = new AnalysisRun();
+    OneWaySensitivity.Result oneWay = null;
+    ProbabilisticSensitivity.Result psa = null;
+    try (ProgressReporter progress =
+        new ProgressReporter(
+            "phbsim sensitivity",
+            spec.commandLine().getErr(),
+            replications.quiet,
+            Main.processStreams())) {
+      if (!ranges.isEmpty()) {
+        oneWay = OneWaySensitivity.run(s, option, editor, ranges, output0, run, progress.cells());
+      }
+      if (probabilistic) {
+        psa =
+            ProbabilisticSensitivity.run(
+                s, option, editor, uncertain, draws, output0, run, progress.cells());
+      }
+    }
+    timing.simulated();
+    Path folder = output.folder(RunCommand.safeName(s.name()) + "-sensitivity");
+    OutputFolder files =
+        AnalysisRun.folder(
+            folder,
+            s,
+            run,
+            AnalysisRun.describe(
+                scenario, option, "output", output0.name(), "draws", probabilistic ? draws : 0));
+    OneWaySensitivity.Result ow = oneWay;
+    ProbabilisticSensitivity.Result ps = psa;
+    if (ow != null) {
+      files.add("tornado.csv", w -> AnalysisCsv.tornado(ow, s, w));
+    }
+    if (ps != null) {
+      var years = new phbsim.world.CompiledScenario(s.withoutOptions()).calendar().financialYears();
+      files.add("psa_draws.csv", w -> AnalysisCsv.draws(ps, s, w));
+      files.add("psa_summary.csv", w -> AnalysisCsv.probabilistic(ps, s, years, w));
+    }
+    AnalysisRun.commit(files, run);
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.UK,
+        "Sensitivity of %s for %s, option %s%n%s.%n%s%n%n",
+        output0.title(),
+        s.name(),
+        option.id(),
+        Text.moneyBasis(s),
+        Arm.SIGN_RULE);
+    if (ow != null) {
+      printOneWay(out, ow, run);
+    }
+    if (ps != null) {
+      printProbabilistic(out, ps, s);
+    }
+    timing.finish(out, folder);
+    return 0;
+  }
+
+  private static String value(double v, boolean money) {
+    return money ? Numbers.thousands(v) : Numbers.readable(v);
+  }
+
+  private static void printOneWay(PrintWriter out, OneWaySensitivity.Result r, RunSpec run) {
+    boolean money = r.output().money();
+    out.printf(
+        Locale.UK,
+        "One-way, %s each setting; %s with every parameter at its value: %s%s%n",
+        Text.count(run.replications(), "replication", "replications"),
+        r.output().name(),
+        value(r.base().mean(), money),
+        money ? " (£000s)" : "");
+    out.printf(
+        Locale.UK,
+        "%-4s %-52s %12s %12s %12s %12s %12s%n",
+        "",
+        "parameter",
+        "low",
+        "high",
+        "at low",
+        "at high",
+        "swing");
+    int rank = 1;
+    for (OneWaySensitivity.Bar b : r.bars()) {
+      out.printf(
+          Locale.UK,
+          "%-4s %-52s %12s %12s %12s %12s %12s%n",
+          rank++ + ".",
+          b.range().path(),
+          Numbers.significant(b.range().low()),
+          Numbers.significant(b.range().high()),
+          value(b.atLow().mean(), money),
+          value(b.atHigh().mean(), money),
+          value(b.swing(), money));
+    }
+    out.println(
+        "Ranges: as declared under uncertainty:, or "
+            + Ranges.RULE.substring(6)
+            + " (tornado.csv"
+            + " gives each range's source).");
+    out.println();
+  }
+
+  private static void printProbabilistic(
+      PrintWriter out, ProbabilisticSensitivity.Result r, Scenario s) {
+    boolean money = r.output().money();
+    double[] sorted = r.outputPerDraw().clone();
+    java.util.Arrays.sort(sorted);
+    out.printf(
+        Locale.UK,
+        "Probabilistic, %s of %s, each the mean of its replications:%n",
+        Text.count(r.draws().size(), "parameter draw", "parameter draws"),
+        Text.count(r.parameters().size(), "parameter", "parameters"));
+    out.printf(
+        Locale.UK,
+        "  %s: mean %s%s; 95 %% of draws between %s and %s%n",
+        r.output().name(),
+        value(r.distribution().mean(), money),
+        money ? " (£000s)" : "",
+        value(percentile(sorted, 0.025), money),
+        value(percentile(sorted, 0.975), money));
+    var years = new phbsim.world.CompiledScenario(s.withoutOptions()).calendar().financialYears();
+    StringBuilder p = new StringBuilder("  probability of a cumulative cash saving by the end of:");
+    for (int y = 0; y < r.probabilityOfSaving().length; y++) {
+      p.append(' ')
+          .append(years.get(y).label())
+          .append(' ')
+          .append(Text.share(r.probabilityOfSaving()[y]))
+          .append(y + 1 < r.probabilityOfSaving().length ? ";" : "");
+    }
+    out.println(p);
+    out.println("  what drives it (partial rank correlation with the output):");
+    Integer[] order = new Integer[r.parameters().size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    java.util.Arrays.sort(
+        order, (a, b) -> Double.compare(Math.abs(r.prcc()[b]), Math.abs(r.prcc()[a])));
+    for (int k : order) {
+      out.printf(
+          Locale.UK,
+          "    %-52s %6s%n",
+          r.parameters().get(k).path(),
+          Numbers.twoPlaces(r.prcc()[k]));
+    }
+    out.println();
+  }
+
+  private static double percentile(double[] sorted, double q) {
+    double position = q * (sorted.length - 1);
+    int below = (int) Math.floor(position);
+    int above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  }
+}

@@ -1,0 +1,179 @@
+package phbsim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import phbsim.analysis.Output;
+import phbsim.analysis.Sweep;
+import phbsim.cli.options.AnalysisOptions;
+import phbsim.cli.options.OutputOptions;
+import phbsim.cli.options.PerReplicationOption;
+import phbsim.cli.options.ReplicationOptions;
+import phbsim.cli.options.ScenarioOptions;
+import phbsim.cli.write.AnalysisCsv;
+import phbsim.cli.write.Numbers;
+import phbsim.cli.write.Text;
+import phbsim.experiment.RunSpec;
+import phbsim.report.Arm;
+import phbsim.report.Summary;
+import phbsim.scenario.OptionSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phbsim sweep}: a grid over one or two parameters, on common random numbers. */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a grid over one or two parameters, every point against its own status quo and every"
+            + " point on the same random numbers: one row per point with its intervals, and where"
+            + " the net saving crosses zero.",
+    footer = {
+      "",
+      "Examples:",
+      "  phbsim sweep default --vary budgets.rollout.marketSize=50:300:50",
+      "  phbsim sweep default --vary segments[common].budget.crisisEffect=0.5,0.7,0.9 \\",
+      "      --vary budgets.rollout.q=0.2,0.4",
+      "",
+      "Files written into phbsim-out/<scenario>-sweep: sweep.csv, sweep_crossings.csv,",
+      "scenario.yaml and run.json.",
+    })
+final class SweepCommand implements Callable<Integer> {
+  @Mixin ScenarioOptions scenario;
+
+  @Option(
+      names = "--vary",
+      required = true,
+      paramLabel = "PATH=VALUES",
+      description =
+          "A parameter and its values: path=v1,v2,... or path=from:to:step. Once or twice (a grid"
+              + " over two).")
+  List<String> vary = new ArrayList<>();
+
+  @Mixin AnalysisOptions analysis;
+  @Mixin ReplicationOptions replications;
+  @Mixin OutputOptions output;
+  @Mixin PerReplicationOption replicationRows;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    RunSpec run = replications.runSpec(spec.commandLine());
+    if (vary.size() > 2) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--vary may be given once or twice, found " + vary.size());
+    }
+    List<Sweep.Axis> axes = new ArrayList<>();
+    Output crossing;
+    OptionSpec option;
+    Scenario s = scenario.load();
+    try {
+      for (String v : vary) {
+        Sweep.Axis axis = Sweep.Axis.parse(v);
+        ScenarioLoader.editor().number(s, axis.path()); // names a path that leads nowhere
+        axes.add(axis);
+      }
+      crossing = analysis.output();
+      option = analysis.option(s);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--vary " + e.getMessage());
+    }
+    int points = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
+    AnalysisRun timing = new AnalysisRun();
+    Sweep.Result result;
+    try (ProgressReporter progress =
+        new ProgressReporter(
+            "phbsim sweep",
+            spec.commandLine().getErr(),
+            replications.quiet,
+            Main.processStreams())) {
+      result = Sweep.run(s, option, ScenarioLoader.editor(), axes, run, progress.cells(), crossing);
+    }
+    timing.simulated();
+    Path folder = output.folder(RunCommand.safeName(s.name()) + "-sweep");
+    AnalysisRun.commit(
+        AnalysisRun.folder(folder, s, run, AnalysisRun.describe(scenario, option, "vary", vary))
+            .add("sweep.csv", w -> AnalysisCsv.sweep(result, crossing, s, w))
+            .add("sweep_crossings.csv", w -> AnalysisCsv.crossings(result, crossing, s, w))
+            .addIf(
+                replicationRows.perReplication,
+                "replications.csv",
+                w -> AnalysisCsv.sweepReplications(result, crossing, s, w)),
+        run);
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.UK,
+        "Sweep of %s, option %s: %s, %s each, seed %d%n%s.%n%s%n%n",
+        s.name(),
+        option.id(),
+        Text.count(points, "point", "points"),
+        Text.count(run.replications(), "replication", "replications"),
+        run.masterSeed(),
+        Text.moneyBasis(s),
+        Arm.SIGN_RULE);
+    StringBuilder head = new StringBuilder();
+    for (Sweep.Axis a : axes) {
+      head.append(String.format(Locale.UK, "%-" + width(a) + "s", a.path()));
+    }
+    out.println(
+        head
+            + String.format(
+                Locale.UK, "%38s%38s", "Net saving, cash, £000s", "Net saving, economic, £000s"));
+    Output cash = Output.parse("net_saving_cash");
+    Output economic = Output.parse("net_saving_economic");
+    for (Sweep.Point p : result.points()) {
+      StringBuilder row = new StringBuilder();
+      for (int i = 0; i < p.values().size(); i++) {
+        row.append(String.format(Locale.UK, "%-" + width(axes.get(i)) + "s", p.values().get(i)));
+      }
+      out.println(
+          row
+              + String.format(
+                  Locale.UK,
+                  "%38s%38s",
+                  withInterval(p.outcome().summary(cash)),
+                  withInterval(p.outcome().summary(economic))));
+    }
+    out.println();
+    if (result.crossings().isEmpty()) {
+      out.println(
+          "The mean of " + crossing.name() + " does not cross zero between the values tried.");
+    } else {
+      for (Sweep.Crossing c : result.crossings()) {
+        out.println(
+            "The mean of "
+                + crossing.name()
+                + " crosses zero at "
+                + axes.get(0).path()
+                + " = "
+                + Numbers.readable(c.value())
+                + c.second().map(v -> " (with " + axes.get(1).path() + " = " + v + ")").orElse("")
+                + ", by interpolation between neighbouring points.");
+      }
+    }
+    timing.finish(out, folder);
+    return 0;
+  }
+
+  static String withInterval(Summary s) {
+    return Numbers.thousands(s.mean())
+        + (Double.isNaN(s.ciLow())
+            ? ""
+            : " [" + Numbers.thousands(s.ciLow()) + " to " + Numbers.thousands(s.ciHigh()) + "]");
+  }
+
+  /** A column as wide as the parameter's path, so that the path is never cut. */
+  private static int width(Sweep.Axis axis) {
+    return Math.max(12, axis.path().length() + 2);
+  }
+}

@@ -1,0 +1,72 @@
+package phbsim.analysis;
+
+import java.util.function.Function;
+import phbsim.money.CashFlow;
+import phbsim.money.LedgerLine;
+import phbsim.observe.Measure;
+import phbsim.observe.MonthlyMetrics;
+import phbsim.report.ReplicationResult;
+import phbsim.time.FinancialCalendar;
+import phbsim.world.CompiledScenario;
+
+/**
+ * What one replication of one arm adds up to: money by financial year (cash lines, and every line),
+ * double running, and each measure over the horizon (flows summed, stocks at the end). A cell of an
+ * analysis is reduced to this as soon as it is made, so that thousands of cells fit in memory.
+ *
+ * @param cashByYear pence on cash lines, per financial year
+ * @param allByYear pence on every line (the economic position), per financial year
+ * @param doubleRunning pence of double running over the horizon
+ * @param measures per {@link Measure} ordinal, over all segments: a flow's sum over the horizon, a
+ *     stock's value at the last month end
+ */
+public record ArmTotals(
+    long[] cashByYear, long[] allByYear, long doubleRunning, double[] measures) {
+
+  /** A reducer for the cells of a compiled scenario. */
+  public static Function<ReplicationResult, ArmTotals> reducer(CompiledScenario compiled) {
+    FinancialCalendar cal = compiled.calendar();
+    var years = cal.financialYears();
+    int[] yearOfMonth = new int[cal.monthCount()];
+    for (int m = 0; m < yearOfMonth.length; m++) {
+      yearOfMonth[m] = years.indexOf(cal.month(m).financialYear());
+    }
+    int yearCount = years.size();
+    return r -> of(r, yearOfMonth, yearCount);
+  }
+
+  private static ArmTotals of(ReplicationResult r, int[] yearOfMonth, int years) {
+    CashFlow c = r.cashFlow();
+    long[] cash = new long[years];
+    long[] all = new long[years];
+    for (int m = 0; m < yearOfMonth.length; m++) {
+      for (LedgerLine line : LedgerLine.values()) {
+        long p = c.amount(m, line);
+        all[yearOfMonth[m]] += p;
+        if (line.cash()) {
+          cash[yearOfMonth[m]] += p;
+        }
+      }
+    }
+    long dr = 0;
+    for (long p : r.doubleRunning()) {
+      dr += p;
+    }
+    MonthlyMetrics metrics = r.metrics();
+    Measure[] ms = Measure.values();
+    double[] totals = new double[ms.length];
+    int last = metrics.months() - 1;
+    for (Measure m : ms) {
+      if (m.kind() == Measure.Kind.STOCK) {
+        totals[m.ordinal()] = metrics.total(last, m);
+      } else {
+        double sum = 0;
+        for (int month = 0; month <= last; month++) {
+          sum += metrics.total(month, m);
+        }
+        totals[m.ordinal()] = sum;
+      }
+    }
+    return new ArmTotals(cash, all, dr, totals);
+  }
+}

@@ -1,0 +1,162 @@
+package phbsim.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import phbsim.money.Discounting;
+import phbsim.observe.Measure;
+
+/**
+ * A named result of one replication of an option against its status quo, that analyses summarise,
+ * sweep, seek and fit: a money figure in pounds or an activity count. Names are those written in
+ * output files; {@link #parse(String)} reads them.
+ *
+ * <p>Money figures follow the sign rule (status quo minus option: positive is a saving).
+ */
+public abstract class Output {
+  private final String name;
+  private final String title;
+  private final boolean money;
+
+  Output(String name, String title, boolean money) {
+    this.name = name;
+    this.title = title;
+    this.money = money;
+  }
+
+  /** The name, as written in files and on the command line, e.g. {@code net_saving_cash}. */
+  public String name() {
+    return name;
+  }
+
+  /** A name for people. */
+  public String title() {
+    return title;
+  }
+
+  /** Whether it is money (pounds) rather than a count. */
+  public boolean money() {
+    return money;
+  }
+
+  /** Its value in one replication. */
+  public abstract double value(ArmTotals option, ArmTotals statusQuo, double discountRate);
+
+  /** The money outputs, and the pattern of the activity outputs, for messages and help. */
+  public static List<String> catalogue() {
+    List<String> names = new ArrayList<>();
+    for (Money m : Money.values()) {
+      names.add(m.label());
+    }
+    names.add("option.MEASURE, status_quo.MEASURE or difference.MEASURE (MEASURE such as crises)");
+    return names;
+  }
+
+  /**
+   * The output called {@code name}.
+   *
+   * @throws IllegalArgumentException saying what names there are, if it is none of them
+   */
+  public static Output parse(String name) {
+    for (Money m : Money.values()) {
+      if (m.label().equals(name)) {
+        return m.output();
+      }
+    }
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      String arm = name.substring(0, dot);
+      String measureName = name.substring(dot + 1);
+      for (Measure measure : Measure.values()) {
+        if (measure.label().equals(measureName)) {
+          return switch (arm) {
+            case "option" -> new Activity(name, measure, 1, 0);
+            case "status_quo" -> new Activity(name, measure, 0, 1);
+            case "difference" -> new Activity(name, measure, -1, 1);
+            default -> throw unknown(name);
+          };
+        }
+      }
+    }
+    throw unknown(name);
+  }
+
+  private static IllegalArgumentException unknown(String name) {
+    return new IllegalArgumentException(
+        "found '"
+            + name
+            + "', which is not an output; expected one of "
+            + String.join(", ", catalogue()));
+  }
+
+  /** The money outputs. */
+  enum Money {
+    NET_SAVING_CASH("Net saving over the horizon, cash position"),
+    NET_SAVING_ECONOMIC("Net saving over the horizon, economic position"),
+    NPV_CASH("Net present value of the saving, cash position"),
+    NPV_ECONOMIC("Net present value of the saving, economic position"),
+    DOUBLE_RUNNING("Double running over the horizon");
+
+    private final String title;
+
+    Money(String title) {
+      this.title = title;
+    }
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    Output output() {
+      Money self = this;
+      return new Output(label(), title, true) {
+        @Override
+        public double value(ArmTotals option, ArmTotals statusQuo, double rate) {
+          return switch (self) {
+            case NET_SAVING_CASH -> saving(statusQuo.cashByYear(), option.cashByYear()) / 100.0;
+            case NET_SAVING_ECONOMIC -> saving(statusQuo.allByYear(), option.allByYear()) / 100.0;
+            case NPV_CASH -> npv(statusQuo.cashByYear(), option.cashByYear(), rate);
+            case NPV_ECONOMIC -> npv(statusQuo.allByYear(), option.allByYear(), rate);
+            case DOUBLE_RUNNING -> option.doubleRunning() / 100.0;
+          };
+        }
+      };
+    }
+  }
+
+  static long saving(long[] statusQuo, long[] option) {
+    long s = 0;
+    for (int y = 0; y < option.length; y++) {
+      s += statusQuo[y] - option[y];
+    }
+    return s;
+  }
+
+  static double npv(long[] statusQuo, long[] option, double rate) {
+    long[] annual = new long[option.length];
+    for (int y = 0; y < annual.length; y++) {
+      annual[y] = statusQuo[y] - option[y];
+    }
+    return Discounting.presentValue(annual, rate) / 100.0;
+  }
+
+  /** An activity measure of the option, of the status quo, or their difference. */
+  private static final class Activity extends Output {
+    private final Measure measure;
+    private final int optionWeight;
+    private final int statusQuoWeight;
+
+    Activity(String name, Measure measure, int optionWeight, int statusQuoWeight) {
+      super(name, measure.title(), false);
+      this.measure = measure;
+      this.optionWeight = optionWeight;
+      this.statusQuoWeight = statusQuoWeight;
+    }
+
+    @Override
+    public double value(ArmTotals option, ArmTotals statusQuo, double rate) {
+      int k = measure.ordinal();
+      return optionWeight * option.measures()[k] + statusQuoWeight * statusQuo.measures()[k];
+    }
+  }
+}

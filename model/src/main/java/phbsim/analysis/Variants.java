@@ -1,0 +1,125 @@
+package phbsim.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import phbsim.experiment.Cube;
+import phbsim.experiment.Progress;
+import phbsim.experiment.ReplicationRunner;
+import phbsim.experiment.RunSpec;
+import phbsim.report.ReplicationResult;
+import phbsim.report.Summary;
+import phbsim.scenario.OptionSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioEditor;
+import phbsim.world.CompiledScenario;
+
+/**
+ * The arms of an analysis: variants of a place, each run as its own status quo and one option on
+ * the same random numbers. A variant is the place with some changes (a sweep point, a low or high
+ * setting, a parameter draw); the option's changes are applied on top of the variant's, and the
+ * status quo is the variant's status quo, so that a change to the place (a price, say) moves both
+ * arms and a change to the programme only the option.
+ */
+public final class Variants {
+  private Variants() {}
+
+  /**
+   * One variant.
+   *
+   * @param changes {@code path=value} changes to the place
+   * @param draw the parameter draw its random streams are keyed by (0: the point estimates, shared
+   *     by every variant so that they are compared on common random numbers)
+   */
+  public record Variant(List<String> changes, int draw) {
+    public Variant {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** A variant's replications, reduced to their totals, and the rate its NPV is discounted at. */
+  public record Outcome(
+      Variant variant, List<ArmTotals> option, List<ArmTotals> statusQuo, double discountRate) {
+    /** An output's value in each replication. */
+    public double[] values(Output output) {
+      double[] v = new double[option.size()];
+      for (int r = 0; r < v.length; r++) {
+        v[r] = output.value(option.get(r), statusQuo.get(r), discountRate);
+      }
+      return v;
+    }
+
+    /** An output summarised over the replications. */
+    public Summary summary(Output output) {
+      return Summary.of(values(output));
+    }
+
+    /** An output's mean over the replications. */
+    public double mean(Output output) {
+      return summary(output).mean();
+    }
+  }
+
+  /** The scenarios of one variant: its status quo and the option. */
+  record Arms(Scenario statusQuo, Scenario option) {}
+
+  /** Builds a variant's two scenarios. */
+  static Arms arms(Scenario place, OptionSpec option, ScenarioEditor editor, List<String> changes) {
+    Scenario base = place.withoutOptions();
+    Scenario varied = changes.isEmpty() ? base : editor.apply(base, changes);
+    List<String> all = new ArrayList<>(changes);
+    all.addAll(option.set());
+    Scenario chosen = option.set().isEmpty() ? varied : editor.apply(base, all).withoutOptions();
+    return new Arms(varied.statusQuo(), chosen);
+  }
+
+  /**
+   * Runs every variant as its status quo and the option, for {@code run.replications()}
+   * replications each, on {@code run.threads()} threads; the same results whatever the threads.
+   *
+   * @throws phbsim.scenario.ScenarioException if a variant's changes give a scenario that cannot
+   *     run
+   */
+  public static List<Outcome> run(
+      Scenario place,
+      OptionSpec option,
+      ScenarioEditor editor,
+      List<Variant> variants,
+      RunSpec run,
+      Progress progress) {
+    // Building the scenarios is done on the threads too (a probabilistic analysis builds
+    // thousands); results by index, as for the cells.
+    List<CompiledScenario[]> compiled =
+        ReplicationRunner.run(
+            variants.size(),
+            run.threads(),
+            i -> {
+              Arms arms = arms(place, option, editor, variants.get(i).changes());
+              return new CompiledScenario[] {
+                new CompiledScenario(arms.statusQuo()), new CompiledScenario(arms.option())
+              };
+            });
+    List<Cube.Column> columns = new ArrayList<>();
+    List<Function<ReplicationResult, ArmTotals>> reducers = new ArrayList<>();
+    for (int v = 0; v < variants.size(); v++) {
+      for (CompiledScenario c : compiled.get(v)) {
+        columns.add(new Cube.Column(c, variants.get(v).draw()));
+        reducers.add(ArmTotals.reducer(c));
+      }
+    }
+    List<List<ArmTotals>> cells =
+        Cube.run(
+            columns,
+            run,
+            progress,
+            (Cube.Reducer<ArmTotals>) (column, r) -> reducers.get(column).apply(r));
+    List<Outcome> outcomes = new ArrayList<>();
+    for (int v = 0; v < variants.size(); v++) {
+      var money = compiled.get(v)[1].scenario().money();
+      double rate =
+          (1 + money.discountRatePercent() / 100.0) * (1 + money.inflationPercent() / 100.0) - 1;
+      outcomes.add(new Outcome(variants.get(v), cells.get(2 * v + 1), cells.get(2 * v), rate));
+    }
+    return outcomes;
+  }
+}

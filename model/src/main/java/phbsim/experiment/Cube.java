@@ -1,0 +1,82 @@
+package phbsim.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import phbsim.report.ReplicationResult;
+import phbsim.world.CompiledScenario;
+
+/**
+ * An experiment as a set of cells, column x replication, where a column is one arm of one parameter
+ * draw: the status quo or an option, a sweep point, a sensitivity setting, a draw of a
+ * probabilistic analysis. Every command that runs the model (run, compare, sweep, sensitivity,
+ * goal-seek, calibrate) asks for a cube and reads its summaries from the cells.
+ */
+public final class Cube {
+  /*
+   * Design notes
+   *
+   * 1. One cell, one pure function. A cell is one replication of one compiled scenario, with the
+   *    random streams of (seed, draw, replication) (RandomStreams.forCell): nothing else goes in,
+   *    so a cell gives the same result on any thread, in any order, on any machine, and a failed
+   *    task can simply be run again. The arm is not in the key, which is what makes the arms of
+   *    a draw share random numbers.
+   * 2. Cells are run replication-major (all the columns of replication 0, then of 1...), so that
+   *    a run of few replications and many columns still keeps every thread busy, and results are
+   *    stored by index: the thread count cannot change them.
+   * 3. A cell's result can be reduced as soon as it is made (to the few numbers a sweep or a
+   *    probabilistic analysis needs), so that thousands of cells need not all be held in memory
+   *    at once.
+   */
+
+  private Cube() {}
+
+  /** One column of the cube: a compiled scenario and the parameter draw its streams use. */
+  public record Column(CompiledScenario compiled, int draw) {
+    /** A column of the point estimates (draw 0). */
+    public Column(CompiledScenario compiled) {
+      this(compiled, 0);
+    }
+  }
+
+  /** Reduces the result of a cell of column {@code column}. */
+  @FunctionalInterface
+  public interface Reducer<T> {
+    T reduce(int column, ReplicationResult result);
+  }
+
+  /**
+   * Runs every column for {@code run.replications()} replications, reducing each cell's result.
+   *
+   * @return element [c][r] is the reduced result of column c, replication r
+   */
+  public static <T> List<List<T>> run(
+      List<Column> columns, RunSpec run, Progress progress, Function<ReplicationResult, T> reduce) {
+    return run(columns, run, progress, (Reducer<T>) (column, r) -> reduce.apply(r));
+  }
+
+  /** As {@link #run(List, RunSpec, Progress, Function)}, the reducer told each cell's column. */
+  public static <T> List<List<T>> run(
+      List<Column> columns, RunSpec run, Progress progress, Reducer<T> reduce) {
+    int a = columns.size();
+    List<T> cells =
+        ReplicationRunner.run(
+            run.replications() * a,
+            run.threads(),
+            i -> {
+              Column c = columns.get(i % a);
+              return reduce.reduce(
+                  i % a, Experiment.replicate(c.compiled(), run.masterSeed(), c.draw(), i / a));
+            },
+            progress);
+    List<List<T>> byColumn = new ArrayList<>(a);
+    for (int c = 0; c < a; c++) {
+      List<T> list = new ArrayList<>(run.replications());
+      for (int r = 0; r < run.replications(); r++) {
+        list.add(cells.get(r * a + c));
+      }
+      byColumn.add(list);
+    }
+    return byColumn;
+  }
+}

@@ -1,0 +1,66 @@
+package phbsim.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes new values into a scenario file's own text, keeping its comments and layout: each value is
+ * replaced where it is written and its comment says so. For {@code phbsim calibrate}, whose fitted
+ * scenario should read like the file it came from.
+ */
+public final class Rewrite {
+  private Rewrite() {}
+
+  /**
+   * The text with each {@code path -> value} written in (paths as {@code --set} writes them).
+   *
+   * @param why what to put in each changed line's comment, such as "fitted by phbsim calibrate"
+   * @throws IllegalArgumentException naming a path that is not written in the file (a default),
+   *     which cannot be replaced in place
+   */
+  public static String values(String source, String text, Map<String, String> values, String why) {
+    YamlTree tree = YamlTree.read(source, text);
+    if (tree.root == null) {
+      throw new IllegalArgumentException(source + " is not valid YAML");
+    }
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      Overrides.Resolved r =
+          Overrides.resolve(tree.root, phbsim.scenario.Scenario.class, e.getKey());
+      YamlTree.Place at = tree.placeOfValue(r.path());
+      if (at == null || !r.node().isValueNode()) {
+        throw new IllegalArgumentException(
+            e.getKey() + " is not written in " + source + "; add it to the file to have it fitted");
+      }
+      String line = lines.get(at.line() - 1);
+      int start = at.column() - 1;
+      int end = start;
+      while (end < line.length() && " \t,}]#".indexOf(line.charAt(end)) < 0) {
+        end++;
+      }
+      String old = line.substring(start, end);
+      String rest = line.substring(end);
+      // Keep a comment where it was: take spaces before it for a longer value, while two remain.
+      int longer = e.getValue().length() - old.length();
+      int spaces = 0;
+      while (spaces < rest.length() && rest.charAt(spaces) == ' ') {
+        spaces++;
+      }
+      if (longer > 0 && spaces < rest.length() && rest.charAt(spaces) == '#') {
+        rest = rest.substring(Math.min(longer, Math.max(0, spaces - 2)));
+      } else if (longer < 0 && spaces < rest.length() && rest.charAt(spaces) == '#') {
+        rest = " ".repeat(-longer) + rest;
+      }
+      String replaced = line.substring(0, start) + e.getValue() + rest;
+      int hash = replaced.indexOf('#', start + e.getValue().length());
+      String note = why + ", was " + old;
+      replaced =
+          hash < 0
+              ? replaced + "  # " + note
+              : replaced.substring(0, hash + 1) + " " + note + ";" + replaced.substring(hash + 1);
+      lines.set(at.line() - 1, replaced);
+    }
+    return String.join("\n", lines);
+  }
+}
