@@ -18,6 +18,20 @@ import phbsim.observe.MonthlyMetrics;
  * that first value. Both "first month" figures are read off the mean path across replications.
  */
 public final class Infrastructure {
+  /** The figures reported each month. */
+  public enum Figure {
+    /** Infrastructure cost in the month, pounds. */
+    COST,
+    /** Budgets active at the month end. */
+    ACTIVE_BUDGETS,
+    /** Infrastructure pounds per active budget (undefined with none active). */
+    COST_PER_ACTIVE_BUDGET,
+    /** People accepted and waiting for, or working with, a planner at the month end. */
+    PLANNING_QUEUE,
+    /** Mean days from offer to signed-off plan of the month's plans (undefined with none). */
+    DAYS_FROM_OFFER_TO_PLAN
+  }
+
   private final ExperimentResult scenario;
   private final int months;
   private final double target;
@@ -38,33 +52,64 @@ public final class Infrastructure {
 
   /** Infrastructure cost in a month, in pounds. */
   public Summary cost(int month) {
-    return over(r -> pence(r, month) / 100.0);
+    return summary(Figure.COST, month);
   }
 
   /** Budgets active at a month end. */
   public Summary activeBudgets(int month) {
-    return over(r -> metrics(r).total(month, Measure.BUDGET_HOLDERS));
+    return summary(Figure.ACTIVE_BUDGETS, month);
   }
 
   /** Infrastructure pounds per active budget in a month, over replications where it is defined. */
   public Summary costPerActiveBudget(int month) {
-    return over(r -> costPerBudget(r, month));
+    return summary(Figure.COST_PER_ACTIVE_BUDGET, month);
   }
 
   /** People accepted and waiting for, or working with, a planner at a month end. */
   public Summary planningQueue(int month) {
-    return over(r -> metrics(r).total(month, Measure.PLANNING_QUEUE));
+    return summary(Figure.PLANNING_QUEUE, month);
   }
 
   /** Mean days from offer to signed-off plan for the plans signed off in a month. */
   public Summary daysFromOfferToPlan(int month) {
-    return over(
-        r -> {
-          double plans = metrics(r).total(month, Measure.PLANS_SIGNED_OFF);
-          return plans > 0
-              ? metrics(r).total(month, Measure.DAYS_FROM_OFFER_TO_PLAN) / plans
-              : Double.NaN;
-        });
+    return summary(Figure.DAYS_FROM_OFFER_TO_PLAN, month);
+  }
+
+  /** A figure in a month, over the replications where it is defined. */
+  public Summary summary(Figure figure, int month) {
+    return over(r -> value(figure, r, month));
+  }
+
+  /**
+   * The paired difference, status quo minus option, of a figure in a month: replication by
+   * replication (the two arms ran on the same random numbers), over the replications where both
+   * arms define it.
+   */
+  public static Summary difference(
+      Infrastructure statusQuo, Infrastructure option, Figure figure, int month) {
+    int n =
+        Math.min(statusQuo.scenario.replications().size(), option.scenario.replications().size());
+    double[] v = new double[n];
+    for (int r = 0; r < n; r++) {
+      v[r] = statusQuo.value(figure, r, month) - option.value(figure, r, month);
+    }
+    return Summary.ofDefined(v);
+  }
+
+  /** A figure in one replication and month; NaN where it is undefined. */
+  public double value(Figure figure, int r, int month) {
+    return switch (figure) {
+      case COST -> pence(r, month) / 100.0;
+      case ACTIVE_BUDGETS -> metrics(r).total(month, Measure.BUDGET_HOLDERS);
+      case COST_PER_ACTIVE_BUDGET -> costPerBudget(r, month);
+      case PLANNING_QUEUE -> metrics(r).total(month, Measure.PLANNING_QUEUE);
+      case DAYS_FROM_OFFER_TO_PLAN -> {
+        double plans = metrics(r).total(month, Measure.PLANS_SIGNED_OFF);
+        yield plans > 0
+            ? metrics(r).total(month, Measure.DAYS_FROM_OFFER_TO_PLAN) / plans
+            : Double.NaN;
+      }
+    };
   }
 
   /** The first month the mean cost per active budget is at or below the target. */

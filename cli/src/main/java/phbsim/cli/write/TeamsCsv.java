@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import phbsim.observe.TeamMeasure;
 import phbsim.report.AppraisalResult;
-import phbsim.report.Arm;
+import phbsim.report.ComparisonResult;
 import phbsim.report.Infrastructure;
 import phbsim.report.Resilience;
 import phbsim.report.Summary;
@@ -81,7 +81,8 @@ public final class TeamsCsv {
   /**
    * Columns: date, financial_year, period, option, arm, measure, measure_title, the summary
    * columns, replications (in which the measure is defined, e.g. with at least one budget). For the
-   * status quo and each option: the infrastructure of the budgets each has.
+   * status quo and each option: the infrastructure of the budgets each has; and the difference,
+   * status quo minus option, paired replication by replication.
    */
   public static void infrastructure(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Infrastructure of personal health budgets per month");
@@ -94,68 +95,62 @@ public final class TeamsCsv {
     header.add("replications");
     try (SequenceWriter rows =
         MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
-      List<ArmRow> arms = new ArrayList<>();
-      for (ArmRow row : ArmRow.of(appraisal)) {
-        if (row.arm() != Arm.DIFFERENCE) {
-          arms.add(row);
-        }
-      }
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
         String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
-        for (ArmRow row : arms) {
-          Infrastructure infra = new Infrastructure(row.comparison().arm(row.arm()));
-          write(
-              rows,
-              when,
-              row,
-              "infrastructure_cost",
-              "Infrastructure cost, £",
-              infra.cost(m),
-              true);
-          write(rows, when, row, "active_budgets", "Budgets active", infra.activeBudgets(m), false);
-          write(
-              rows,
-              when,
-              row,
-              "cost_per_active_budget",
-              "Infrastructure cost per active budget, £",
-              infra.costPerActiveBudget(m),
-              true);
-          write(
-              rows,
-              when,
-              row,
-              "planning_queue",
-              "People in support planning",
-              infra.planningQueue(m),
-              false);
-          write(
-              rows,
-              when,
-              row,
-              "days_from_offer_to_plan",
-              "Days from offer to signed-off plan",
-              infra.daysFromOfferToPlan(m),
-              false);
+        for (ArmRow row : ArmRow.of(appraisal)) {
+          ComparisonResult c = row.comparison();
+          Infrastructure sq = new Infrastructure(c.statusQuo());
+          Infrastructure option = new Infrastructure(c.option());
+          for (Infrastructure.Figure f : Infrastructure.Figure.values()) {
+            Summary s =
+                switch (row.arm()) {
+                  case STATUS_QUO -> sq.summary(f, m);
+                  case OPTION -> option.summary(f, m);
+                  case DIFFERENCE -> Infrastructure.difference(sq, option, f, m);
+                };
+            write(rows, when, row, f, s);
+          }
         }
       }
     }
   }
 
   private static void write(
-      SequenceWriter rows,
-      String[] when,
-      ArmRow row,
-      String measure,
-      String title,
-      Summary s,
-      boolean money)
+      SequenceWriter rows, String[] when, ArmRow row, Infrastructure.Figure f, Summary s)
       throws IOException {
+    boolean money =
+        f == Infrastructure.Figure.COST || f == Infrastructure.Figure.COST_PER_ACTIVE_BUDGET;
     List<String> r =
         Columns.row(
-            s, money, when[0], when[1], when[2], row.option(), row.arm().label(), measure, title);
+            s,
+            money,
+            when[0],
+            when[1],
+            when[2],
+            row.option(),
+            row.arm().label(),
+            INFRASTRUCTURE_LABELS[f.ordinal()],
+            INFRASTRUCTURE_TITLES[f.ordinal()]);
     r.add(Integer.toString(s.replications()));
     rows.write(r);
   }
+
+  /** The column codes of {@link Infrastructure.Figure}, in its order. */
+  private static final String[] INFRASTRUCTURE_LABELS = {
+    "infrastructure_cost",
+    "active_budgets",
+    "cost_per_active_budget",
+    "planning_queue",
+    "days_from_offer_to_plan"
+  };
+
+  /** Their titles. */
+  private static final String[] INFRASTRUCTURE_TITLES = {
+    "Infrastructure cost, £",
+    "Budgets active",
+    "Infrastructure cost per active budget, £",
+    "People in support planning",
+    "Days from offer to signed-off plan"
+  };
 }
