@@ -103,7 +103,8 @@ class RunCommandTest {
         .isEqualTo(
             "date,financial_year,period,option,arm,measure,measure_title,"
                 + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
-    assertThat(infra).hasSize(24 * 2 * 5 + 2);
+    // 24 months x 3 arms (status quo, option, difference) x 5 figures
+    assertThat(infra).hasSize(24 * 3 * 5 + 2);
     assertThat(out.resolve("scenario.yaml")).exists();
     assertThat(Files.readString(out.resolve("run.json")))
         .contains("\"seed\"", "\"status_quo\"", "\"as-written\"", "\"priceBase\" : \"2026/27\"");
