@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import phbsim.cli.write.CashFlowCsv;
+import phbsim.cli.write.CohortCsv;
 import phbsim.cli.write.MetricsCsv;
 import phbsim.cli.write.OutputFolder;
 import phbsim.cli.write.ReplicationsCsv;
@@ -41,6 +42,7 @@ final class AppraisalFiles {
             .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
             .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
             .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w, precision))
+            .add("cohort.csv", w -> CohortCsv.write(result, w))
             .add("teams_monthly.csv", w -> TeamsCsv.teams(result, w))
             .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))
             .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))

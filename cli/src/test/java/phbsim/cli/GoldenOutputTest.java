@@ -27,6 +27,7 @@ class GoldenOutputTest {
           "cash_summary.csv",
           "teams_monthly.csv",
           "infrastructure_monthly.csv",
+          "cohort.csv",
           "run.json");
 
   @TempDir Path tmp;

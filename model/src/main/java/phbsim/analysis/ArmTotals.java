@@ -19,9 +19,20 @@ import phbsim.world.CompiledScenario;
  * @param doubleRunning pence of double running over the horizon
  * @param measures per {@link Measure} ordinal, over all segments: a flow's sum over the horizon, a
  *     stock's value at the last month end
+ * @param cohort the cohort view of an option's replication, paired with its status quo (null for
+ *     the status quo itself, and until paired)
  */
 public record ArmTotals(
-    long[] cashByYear, long[] allByYear, long doubleRunning, double[] measures) {
+    long[] cashByYear,
+    long[] allByYear,
+    long doubleRunning,
+    double[] measures,
+    phbsim.report.Cohort.Figures cohort) {
+
+  /** The same totals with the cohort view of their replication. */
+  public ArmTotals withCohort(phbsim.report.Cohort.Figures figures) {
+    return new ArmTotals(cashByYear, allByYear, doubleRunning, measures, figures);
+  }
 
   /** A reducer for the cells of a compiled scenario. */
   public static Function<ReplicationResult, ArmTotals> reducer(CompiledScenario compiled) {
@@ -67,6 +78,6 @@ public record ArmTotals(
         totals[m.ordinal()] = sum;
       }
     }
-    return new ArmTotals(cash, all, dr, totals);
+    return new ArmTotals(cash, all, dr, totals, null);
   }
 }

@@ -80,6 +80,9 @@ public final class Calibration {
     }
   }
 
+  /** The objective's share for a target whose output is undefined (in tolerances squared). */
+  static final double UNDEFINED_PENALTY = 1e6;
+
   /** Fits the parameters, running the model at most {@code maxEvaluations} times. */
   public static Result run(
       Scenario place,
@@ -131,7 +134,9 @@ public final class Calibration {
           double sum = 0;
           for (int i = 0; i < targets.size(); i++) {
             double r = (s.get(i).mean() - targets.get(i).value()) / targets.get(i).tolerance();
-            sum += r * r;
+            // An output undefined at these values (no cohort at all, say) is as far from its
+            // target as can be: the optimiser is steered away rather than fed a NaN.
+            sum += Double.isNaN(r) ? UNDEFINED_PENALTY : r * r;
           }
           return sum;
         };
@@ -212,7 +217,7 @@ public final class Calibration {
       for (int i = 0; i < targets.size(); i++) {
         double r =
             (e.getValue().get(i).mean() - targets.get(i).value()) / targets.get(i).tolerance();
-        sum += r * r;
+        sum += Double.isNaN(r) ? UNDEFINED_PENALTY : r * r;
       }
       if (sum < bestValue) {
         bestValue = sum;

@@ -49,6 +49,9 @@ public abstract class Output {
       names.add(m.label());
     }
     names.add("option.MEASURE, status_quo.MEASURE or difference.MEASURE (MEASURE such as crises)");
+    for (CohortFigure c : CohortFigure.values()) {
+      names.add(c.label());
+    }
     return names;
   }
 
@@ -61,6 +64,11 @@ public abstract class Output {
     for (Money m : Money.values()) {
       if (m.label().equals(name)) {
         return m.output();
+      }
+    }
+    for (CohortFigure c : CohortFigure.values()) {
+      if (c.label().equals(name)) {
+        return c.output();
       }
     }
     int dot = name.indexOf('.');
@@ -118,6 +126,63 @@ public abstract class Output {
             case NPV_CASH -> npv(statusQuo.cashByYear(), option.cashByYear(), rate);
             case NPV_ECONOMIC -> npv(statusQuo.allByYear(), option.allByYear(), rate);
             case DOUBLE_RUNNING -> option.doubleRunning() / 100.0;
+          };
+        }
+      };
+    }
+  }
+
+  /**
+   * The cohort view's figures (phbsim.report.Cohort): how the people who started a budget fared
+   * against their twins in the status quo. Undefined (NaN) in a replication with no cohort.
+   */
+  enum CohortFigure {
+    HOLDERS_COST_CHANGE_PERCENT(
+        "Cohort: holders' total costs, the year after the start against the year before, %", false),
+    TWINS_COST_CHANGE_PERCENT(
+        "Cohort: the same people's costs in the status quo, year after against year before, %",
+        false),
+    OTHER_NHS_SAVING(
+        "Cohort: in-patient, crisis and GP costs in the year after, twins' minus holders', £ a"
+            + " holder",
+        true),
+    MEAN_ALLOCATION("Cohort: mean annual budget at the start, £", true),
+    RESTRICTIVE_EXCESS_CRISES(
+        "Cohort: crises of restrictive holders in the year after, minus their twins', a holder",
+        false),
+    RESTRICTIVE_EXCESS_COST(
+        "Cohort: total cost of restrictive holders in the year after, minus their twins', £ a"
+            + " holder",
+        true),
+    HOLDERS("Cohort: people who started a budget with a year either side in the horizon", false);
+
+    private final String title;
+    private final boolean money;
+
+    CohortFigure(String title, boolean money) {
+      this.title = title;
+      this.money = money;
+    }
+
+    String label() {
+      return "cohort." + name().toLowerCase(Locale.ROOT);
+    }
+
+    Output output() {
+      CohortFigure self = this;
+      return new Output(label(), title, money) {
+        @Override
+        public double value(ArmTotals option, ArmTotals statusQuo, double rate) {
+          phbsim.report.Cohort.Figures f =
+              option.cohort() == null ? phbsim.report.Cohort.NONE : option.cohort();
+          return switch (self) {
+            case HOLDERS_COST_CHANGE_PERCENT -> 100 * f.holdersChange();
+            case TWINS_COST_CHANGE_PERCENT -> 100 * f.twinsChange();
+            case OTHER_NHS_SAVING -> f.otherNhsSaving();
+            case MEAN_ALLOCATION -> f.meanAllocation();
+            case RESTRICTIVE_EXCESS_CRISES -> f.restrictiveExcessCrises();
+            case RESTRICTIVE_EXCESS_COST -> f.restrictiveExcessCost();
+            case HOLDERS -> f.holders();
           };
         }
       };

@@ -7,6 +7,7 @@ import phbsim.experiment.Cube;
 import phbsim.experiment.Progress;
 import phbsim.experiment.ReplicationRunner;
 import phbsim.experiment.RunSpec;
+import phbsim.report.Cohort;
 import phbsim.report.ReplicationResult;
 import phbsim.report.Summary;
 import phbsim.scenario.OptionSpec;
@@ -51,7 +52,7 @@ public final class Variants {
 
     /** An output summarised over the replications. */
     public Summary summary(Output output) {
-      return Summary.of(values(output));
+      return Summary.ofDefined(values(output));
     }
 
     /** An output's mean over the replications. */
@@ -59,6 +60,9 @@ public final class Variants {
       return summary(output).mean();
     }
   }
+
+  /** A cell reduced, with its cohort log until it is paired. */
+  private record Cell(ArmTotals totals, phbsim.observe.CohortLog log) {}
 
   /** The scenarios of one variant: its status quo and the option. */
   record Arms(Scenario statusQuo, Scenario option) {}
@@ -107,12 +111,25 @@ public final class Variants {
         reducers.add(ArmTotals.reducer(c));
       }
     }
+    double horizon = compiled.get(0)[0].calendar().horizonDays();
+    // Each cell keeps its cohort log until its replication's status quo and option are paired
+    // (Cube note 4); then only the option's cohort figures are kept.
     List<List<ArmTotals>> cells =
         Cube.run(
             columns,
             run,
             progress,
-            (Cube.Reducer<ArmTotals>) (column, r) -> reducers.get(column).apply(r));
+            (Cube.Reducer<Cell>) (column, r) -> new Cell(reducers.get(column).apply(r), r.cohort()),
+            (r, row) -> {
+              List<ArmTotals> out = new ArrayList<>(row.size());
+              for (int k = 0; k + 1 < row.size(); k += 2) {
+                Cell sq = row.get(k);
+                Cell chosen = row.get(k + 1);
+                out.add(sq.totals());
+                out.add(chosen.totals().withCohort(Cohort.of(chosen.log(), sq.log(), horizon)));
+              }
+              return out;
+            });
     List<Outcome> outcomes = new ArrayList<>();
     for (int v = 0; v < variants.size(); v++) {
       var money = compiled.get(v)[1].scenario().money();

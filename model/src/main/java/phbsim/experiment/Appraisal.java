@@ -3,6 +3,7 @@ package phbsim.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import phbsim.report.AppraisalResult;
+import phbsim.report.Cohort;
 import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.ReplicationResult;
@@ -39,15 +40,35 @@ public final class Appraisal {
     for (OptionArm o : options) {
       columns.add(new Cube.Column(new CompiledScenario(o.scenario())));
     }
+    int options0 = options.size();
+    Cohort.Figures[][] cohorts = new Cohort.Figures[options0][run.replications()];
+    double horizon = columns.get(0).compiled().calendar().horizonDays();
+    // Each replication's cohort view pairs the option's log with the status quo's; the logs are
+    // then dropped (Cube note 4), so memory does not grow with the replications.
     List<List<ReplicationResult>> cells =
-        Cube.run(columns, run, progress, (Cube.Reducer<ReplicationResult>) (column, r) -> r);
+        Cube.run(
+            columns,
+            run,
+            progress,
+            (Cube.Reducer<ReplicationResult>) (column, r) -> r,
+            (r, row) -> {
+              for (int k = 0; k < options0; k++) {
+                cohorts[k][r] = Cohort.of(row.get(k + 1).cohort(), row.get(0).cohort(), horizon);
+              }
+              List<ReplicationResult> stripped = new ArrayList<>(row.size());
+              for (ReplicationResult x : row) {
+                stripped.add(x.withoutCohort());
+              }
+              return stripped;
+            });
     ExperimentResult sq = new ExperimentResult(columns.get(0).compiled(), run, cells.get(0));
     List<ComparisonResult> comparisons = new ArrayList<>();
     for (int k = 0; k < options.size(); k++) {
       OptionArm o = options.get(k);
       ExperimentResult arm =
           new ExperimentResult(columns.get(k + 1).compiled(), run, cells.get(k + 1));
-      comparisons.add(new ComparisonResult(o.id(), o.label(), arm, sq));
+      comparisons.add(
+          new ComparisonResult(o.id(), o.label(), arm, sq, java.util.Arrays.asList(cohorts[k])));
     }
     return new AppraisalResult(sq, comparisons);
   }

@@ -27,6 +27,11 @@ public final class Cube {
    * 3. A cell's result can be reduced as soon as it is made (to the few numbers a sweep or a
    *    probabilistic analysis needs), so that thousands of cells need not all be held in memory
    *    at once.
+   * 4. Some figures need two cells of one replication side by side: the cohort view follows the
+   *    same people in the option and in the status quo. A pairing step runs as soon as the last
+   *    column of a replication is done, on the thread that finished it, and turns that
+   *    replication's reduced cells into their final form (dropping what it has read). It is a
+   *    pure function of the replication's cells, so which thread runs it changes nothing.
    */
 
   private Cube() {}
@@ -43,6 +48,69 @@ public final class Cube {
   @FunctionalInterface
   public interface Reducer<T> {
     T reduce(int column, ReplicationResult result);
+  }
+
+  /** Turns the reduced cells of one replication, in column order, into their final form. */
+  @FunctionalInterface
+  public interface Pairing<T, U> {
+    List<U> pair(int replication, List<T> cells);
+  }
+
+  /**
+   * As {@link #run(List, RunSpec, Progress, Reducer)}, and then each replication's cells are paired
+   * (note 4) as soon as its last column is done.
+   *
+   * @return element [c][r] is the paired result of column c, replication r
+   */
+  public static <T, U> List<List<U>> run(
+      List<Column> columns,
+      RunSpec run,
+      Progress progress,
+      Reducer<T> reduce,
+      Pairing<T, U> pairing) {
+    int a = columns.size();
+    int n = run.replications();
+    java.util.concurrent.atomic.AtomicReferenceArray<T> reduced =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(n * a);
+    java.util.concurrent.atomic.AtomicIntegerArray remaining =
+        new java.util.concurrent.atomic.AtomicIntegerArray(n);
+    for (int r = 0; r < n; r++) {
+      remaining.set(r, a);
+    }
+    java.util.concurrent.atomic.AtomicReferenceArray<U> paired =
+        new java.util.concurrent.atomic.AtomicReferenceArray<>(n * a);
+    ReplicationRunner.run(
+        n * a,
+        run.threads(),
+        i -> {
+          Column c = columns.get(i % a);
+          int r = i / a;
+          reduced.set(
+              i,
+              reduce.reduce(
+                  i % a, Experiment.replicate(c.compiled(), run.masterSeed(), c.draw(), r)));
+          if (remaining.decrementAndGet(r) == 0) {
+            List<T> cells = new ArrayList<>(a);
+            for (int k = 0; k < a; k++) {
+              cells.add(reduced.getAndSet(r * a + k, null));
+            }
+            List<U> out = pairing.pair(r, cells);
+            for (int k = 0; k < a; k++) {
+              paired.set(r * a + k, out.get(k));
+            }
+          }
+          return null;
+        },
+        progress);
+    List<List<U>> byColumn = new ArrayList<>(a);
+    for (int c = 0; c < a; c++) {
+      List<U> list = new ArrayList<>(n);
+      for (int r = 0; r < n; r++) {
+        list.add(paired.get(r * a + c));
+      }
+      byColumn.add(list);
+    }
+    return byColumn;
   }
 
   /**

@@ -45,6 +45,7 @@ public final class Experiment {
         world.ledger().cashFlow(),
         world.doubleRunning(),
         world.events(),
-        world.peopleEver());
+        world.peopleEver(),
+        world.cohort());
   }
 }

@@ -43,6 +43,13 @@ public enum LedgerLine {
   CRISIS_TEAM_EPISODES("Crisis team episodes, paid per episode", Group.ACTIVITY, true),
   /** Episodes of a block-funded crisis team, valued at the unit costs. */
   CRISIS_TEAM_EPISODES_BLOCK("Crisis team episodes, block-funded", Group.ACTIVITY, false),
+  /** GP consultations paid per consultation. */
+  GP_CONSULTATIONS("GP consultations, paid per consultation", Group.ACTIVITY, true),
+  /**
+   * GP consultations where practices are paid per registered patient (the usual case), valued at
+   * the unit cost: a consultation avoided frees a GP's time, not cash.
+   */
+  GP_CONSULTATIONS_BLOCK("GP consultations, within practices' funding", Group.ACTIVITY, false),
   /** Direct payments, paid monthly in advance to the person. */
   PHB_DIRECT_PAYMENTS("PHB direct payments", Group.BUDGETS, true),
   /** Unspent direct payment balances reclaimed at review: money back (negative). */

@@ -41,6 +41,12 @@ public enum Measure {
   CRISIS_HOUSE_STAYS(Kind.FLOW, "Crisis-house stays"),
   /** Nights spent in crisis houses. */
   CRISIS_HOUSE_NIGHTS(Kind.DURATION, "Crisis-house nights"),
+  /**
+   * GP consultations of people in secondary care: their expected number (the segment's rate x the
+   * time present, a holder's x the budget's gpEffect), not drawn one by one, since nothing else in
+   * the model depends on them.
+   */
+  GP_CONSULTATIONS(Kind.DURATION, "GP consultations"),
   /** People leaving secondary care (recovered, died, moved away), waiting or not. */
   EXITS(Kind.FLOW, "Exits from secondary care"),
   /** People who left secondary care while waiting for a place. */

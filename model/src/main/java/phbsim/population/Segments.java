@@ -18,6 +18,8 @@ public final class Segments {
   private final double[] referralsPerDay;
   private final double[] crisesPerDay;
   private final double[] frailtyVariance;
+  private final double[] gpPerDay;
+  private final double[] needsTrendPerDay;
   private final Exits[] exits;
   private final Exits[] waitingExits;
 
@@ -61,6 +63,8 @@ public final class Segments {
     referralsPerDay = new double[n];
     crisesPerDay = new double[n];
     frailtyVariance = new double[n];
+    gpPerDay = new double[n];
+    needsTrendPerDay = new double[n];
     exits = new Exits[n];
     waitingExits = new Exits[n];
     for (int g = 0; g < n; g++) {
@@ -69,6 +73,8 @@ public final class Segments {
       referralsPerDay[g] = s.referralsPerYear() / DAYS_PER_YEAR;
       crisesPerDay[g] = s.crisesPerYear() / DAYS_PER_YEAR;
       frailtyVariance[g] = s.frailtyVariance();
+      gpPerDay[g] = s.gpConsultationsPerYear() / DAYS_PER_YEAR;
+      needsTrendPerDay[g] = s.needsTrendPerYear() / DAYS_PER_YEAR;
       exits[g] = Exits.of(s.exitsPerYear(), services);
       waitingExits[g] = Exits.of(s.waitingExitsPerYear(), services);
     }
@@ -102,6 +108,19 @@ public final class Segments {
 
   public double frailtyVariance(int segment) {
     return frailtyVariance[segment];
+  }
+
+  /** GP consultations per day of a person in secondary care (not holding a budget). */
+  public double gpPerDay(int segment) {
+    return gpPerDay[segment];
+  }
+
+  /**
+   * The growth rate per day of a person's crisis hazard with their time in secondary care: the
+   * hazard is multiplied by exp(this x days since they came in). 0 for constant needs.
+   */
+  public double needsTrendPerDay(int segment) {
+    return needsTrendPerDay[segment];
   }
 
   /** Total exit hazard per day, over all exits, of a person with a place or a budget. */

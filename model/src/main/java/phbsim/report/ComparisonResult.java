@@ -1,5 +1,6 @@
 package phbsim.report;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntToDoubleFunction;
 import phbsim.money.CashFlow;
@@ -58,13 +59,22 @@ public final class ComparisonResult {
   private final long[][][] statusQuoTotal;
   private final long[][][] cumulativeSaving;
 
+  private final List<Cohort.Figures> cohort;
+
   /**
    * @param id the option's id, as in output files
    * @param label the option's name for people
+   * @param cohort each replication's cohort view (Cohort), paired with the status quo
    */
   public ComparisonResult(
-      String id, String label, ExperimentResult option, ExperimentResult statusQuo) {
-    if (option.replications().size() != statusQuo.replications().size()) {
+      String id,
+      String label,
+      ExperimentResult option,
+      ExperimentResult statusQuo,
+      List<Cohort.Figures> cohort) {
+    this.cohort = List.copyOf(cohort);
+    if (option.replications().size() != statusQuo.replications().size()
+        || cohort.size() != option.replications().size()) {
       throw new IllegalArgumentException("arms must have the same number of replications");
     }
     this.id = id;
@@ -114,6 +124,16 @@ public final class ComparisonResult {
   }
 
   /** The option's id, as written in output files. */
+  /** Each replication's cohort view (docs/model.md section 7.5). */
+  public List<Cohort.Figures> cohort() {
+    return cohort;
+  }
+
+  /** A figure of the cohort view, summarised across replications. */
+  public Summary cohort(java.util.function.ToDoubleFunction<Cohort.Figures> figure) {
+    return Cohort.summary(cohort, figure);
+  }
+
   public String id() {
     return id;
   }

@@ -14,6 +14,8 @@ import phbsim.observe.TeamMetrics;
  * @param doubleRunning per month, pence of double running (World.doubleRunning)
  * @param events the number of events processed
  * @param peopleEver everyone who was part of the run, including those who left
+ * @param cohort what the cohort view needs of this replication (null once the appraisal has paired
+ *     it with its status quo and kept only the view's figures: see Appraisal)
  */
 public record ReplicationResult(
     int replication,
@@ -22,4 +24,13 @@ public record ReplicationResult(
     CashFlow cashFlow,
     long[] doubleRunning,
     long events,
-    int peopleEver) {}
+    int peopleEver,
+    phbsim.observe.CohortLog cohort) {
+  /** The same result without its cohort log, once the log has been read. */
+  public ReplicationResult withoutCohort() {
+    return cohort == null
+        ? this
+        : new ReplicationResult(
+            replication, metrics, teams, cashFlow, doubleRunning, events, peopleEver, null);
+  }
+}

@@ -15,6 +15,7 @@ import java.util.List;
  * @param segments the population, by segment
  * @param services every service, of every kind
  * @param pathway where people go when they leave each service
+ * @param primaryCare the price of a GP consultation, where GP use is costed (default: none)
  * @param money inflation, discounting and price years (default: real terms, Green Book 3.5 %)
  * @param budgets personal health budgets (default: none)
  * @param options named sets of changes to compare with the status quo (default: one option, the
@@ -30,6 +31,7 @@ public record Scenario(
     List<SegmentSpec> segments,
     List<ServiceSpec> services,
     List<BranchSpec> pathway,
+    @Optional PrimaryCareSpec primaryCare,
     @Optional MoneySpec money,
     @Optional BudgetsSpec budgets,
     @Optional List<OptionSpec> options,
@@ -54,6 +56,7 @@ public record Scenario(
         segments,
         services,
         pathway,
+        primaryCare,
         money,
         budgets,
         null,
@@ -70,6 +73,7 @@ public record Scenario(
         segments,
         services,
         pathway,
+        primaryCare,
         money,
         newBudgets,
         options,
@@ -86,6 +90,7 @@ public record Scenario(
         segments,
         services,
         pathway,
+        primaryCare,
         money,
         budgets,
         options,
@@ -117,6 +122,7 @@ public record Scenario(
         segments,
         kept,
         pathway,
+        primaryCare,
         money,
         budgets == null ? null : budgets.statusQuo(),
         null,

@@ -26,6 +26,8 @@ import java.util.List;
  *     scaled to average 1; default: even). Front-loaded weights describe one-off purchases
  * @param priceYear the financial year of annualAllocation, such as 2010/11 for the national pilot's
  *     average (default: the budgets' priceYear, else money's)
+ * @param gpEffect multiplies a holder's GP consultations (default 1: no effect; the pilot's holders
+ *     used less in-patient, emergency and GP care, docs/sources.md [pilot-2016])
  */
 public record SegmentBudgetSpec(
     int startingHolders,
@@ -38,8 +40,10 @@ public record SegmentBudgetSpec(
     @Optional Double runOutShare,
     @Optional Double teamContactShare,
     @Optional List<Double> spendingProfile,
-    @Optional String priceYear) {
+    @Optional String priceYear,
+    @Optional Double gpEffect) {
   public SegmentBudgetSpec {
+    gpEffect = gpEffect == null ? 1.0 : gpEffect;
     eligible = eligible == null || eligible;
     acceptance = acceptance == null ? 1.0 : acceptance;
     crisisEffect = crisisEffect == null ? 1.0 : crisisEffect;

@@ -23,6 +23,12 @@ import java.util.Map;
  *     have a place, and people referred but not yet seen are discharged back to their GP, or stop
  *     needing the team, at about the rate people on the caseload recover)
  * @param budget personal health budgets in this segment (default: none)
+ * @param gpConsultationsPerYear GP consultations a year of a person in secondary care (default 0:
+ *     GP use not costed); a budget holder's are multiplied by the budget's gpEffect
+ * @param needsTrendPerYear how a person's crisis hazard changes with time in secondary care: it is
+ *     multiplied by exp(needsTrendPerYear x years since they came in) (default 0: constant needs).
+ *     ASSUMPTION where used: needs that rise over time, as the national pilot's control group's
+ *     costs did (docs/sources.md [pilot-2016])
  */
 public record SegmentSpec(
     String id,
@@ -34,9 +40,13 @@ public record SegmentSpec(
     double frailtyVariance,
     Map<String, Double> exitsPerYear,
     @Optional Map<String, Double> waitingExitsPerYear,
-    @Optional SegmentBudgetSpec budget) {
+    @Optional SegmentBudgetSpec budget,
+    @Optional Double gpConsultationsPerYear,
+    @Optional Double needsTrendPerYear) {
   public SegmentSpec {
     label = label == null ? id : label;
+    gpConsultationsPerYear = gpConsultationsPerYear == null ? 0.0 : gpConsultationsPerYear;
+    needsTrendPerYear = needsTrendPerYear == null ? 0.0 : needsTrendPerYear;
     exitsPerYear =
         exitsPerYear == null
             ? Map.of()

@@ -19,6 +19,7 @@ import phbsim.scenario.MoneySpec;
 import phbsim.scenario.OptionMixSpec;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.PlanningSpec;
+import phbsim.scenario.PrimaryCareSpec;
 import phbsim.scenario.Problem;
 import phbsim.scenario.ReleaseSpec;
 import phbsim.scenario.ReviewSpec;
@@ -84,6 +85,7 @@ public final class ScenarioChecks {
     checkSegments(s.segments(), services);
     checkPathway(s.pathway(), services);
     checkBudgets(s);
+    checkPrimaryCare(s);
     checkOptions(s.options());
     if (problems.isEmpty()) {
       // The graph checks only make sense once every id resolves.
@@ -268,6 +270,13 @@ public final class ScenarioChecks {
                 + article(team.kind())
                 + " service; expected a COMMUNITY team");
       }
+      atLeast(path + ".gpConsultationsPerYear", seg.gpConsultationsPerYear(), 0);
+      between(
+          path + ".needsTrendPerYear",
+          seg.needsTrendPerYear(),
+          -1,
+          1,
+          "(a rate of change of the crisis hazard a year)");
       checkExits(path + ".exitsPerYear", seg.exitsPerYear(), services);
       if (seg.waitingExitsPerYear() != seg.exitsPerYear()) {
         checkExits(path + ".waitingExitsPerYear", seg.waitingExitsPerYear(), services);
@@ -350,6 +359,27 @@ public final class ScenarioChecks {
                 + svc.id()
                 + "'; expected one saying where people go after "
                 + svc.id());
+      }
+    }
+  }
+
+  /** GP consultations need a price; a price needs no consultations (it is then unused). */
+  private void checkPrimaryCare(Scenario s) {
+    PrimaryCareSpec pc = s.primaryCare();
+    if (pc != null) {
+      atLeast("primaryCare.costPerConsultation", pc.costPerConsultation(), 0);
+      priceYear("primaryCare.priceYear", pc.priceYear());
+      return;
+    }
+    for (int i = 0; i < s.segments().size(); i++) {
+      SegmentSpec seg = s.segments().get(i);
+      if (seg != null && seg.gpConsultationsPerYear() > 0) {
+        add(
+            "segments[" + i + "].gpConsultationsPerYear",
+            "found "
+                + round(seg.gpConsultationsPerYear())
+                + " but the scenario has no primaryCare section; expected primaryCare:"
+                + " costPerConsultation (such as 45 [pssru-2024]) to price them, or 0");
       }
     }
   }
@@ -486,6 +516,7 @@ public final class ScenarioChecks {
           "(a multiplier of the hazard)");
       between(path + ".runOutShare", sb.runOutShare(), 0, 1, "(a share of budget-years)");
       between(path + ".teamContactShare", sb.teamContactShare(), 0, 1, "(a share of a place)");
+      between(path + ".gpEffect", sb.gpEffect(), 0, 10, "(a multiplier of the GP consultations)");
       if (!sb.spendingProfile().isEmpty()) {
         if (sb.spendingProfile().size() != 12) {
           add(

@@ -6,6 +6,7 @@ import phbsim.money.Ledger;
 import phbsim.money.LedgerLine;
 import phbsim.money.Money;
 import phbsim.money.Prices;
+import phbsim.observe.CohortLog;
 import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.SetUpSpec;
 
@@ -15,6 +16,9 @@ import phbsim.scenario.SetUpSpec;
  * PHB infrastructure (docs/model.md sections 5 and 6).
  */
 final class Budgets {
+  private CohortLog cohort;
+  private java.util.function.IntUnaryOperator followed;
+
   /*
    * Design notes (policy: docs/model.md section 5; docs/sources.md [nhsd-phb-2024] for the option mix)
    *
@@ -372,9 +376,18 @@ final class Budgets {
     }
   }
 
+  /** The cohort view's log, and who of the people it follows (World.followed). */
+  void follow(CohortLog log, java.util.function.IntUnaryOperator followed) {
+    this.cohort = log;
+    this.followed = followed;
+  }
+
   /** Posts a payment on budget i, noting it for double running if its holder left a place. */
   private void pay(Ledger ledger, double day, int month, LedgerLine line, int i, long pence) {
     ledger.post(day, month, line, Ledger.NONE, segment[i], pence);
+    if (cohort != null && followed.applyAsInt(person[i]) >= 0) {
+      cohort.point(person[i], day, CohortLog.Component.BUDGET, pence / 100.0);
+    }
     if (leftPlace[i]) {
       paidOnLeavers[segment[i]] += pence;
     }

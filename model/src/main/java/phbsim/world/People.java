@@ -74,6 +74,12 @@ final class People {
    */
   boolean[] leftPlace;
 
+  /** The day the person came into secondary care (day 0 for the starting caseload). */
+  double[] arrivedDay;
+
+  /** The person's index in the cohort log, or -1 if the cohort view does not follow them. */
+  int[] cohortIndex;
+
   public People(int expected) {
     int capacity = Math.max(16, expected);
     segment = new byte[capacity];
@@ -91,6 +97,8 @@ final class People {
     dependent = new boolean[capacity];
     ableToManage = new boolean[capacity];
     leftPlace = new boolean[capacity];
+    arrivedDay = new double[capacity];
+    cohortIndex = new int[capacity];
   }
 
   /** Number of people ever present. */
@@ -123,5 +131,7 @@ final class People {
     dependent = Arrays.copyOf(dependent, capacity);
     ableToManage = Arrays.copyOf(ableToManage, capacity);
     leftPlace = Arrays.copyOf(leftPlace, capacity);
+    arrivedDay = Arrays.copyOf(arrivedDay, capacity);
+    cohortIndex = Arrays.copyOf(cohortIndex, capacity);
   }
 }

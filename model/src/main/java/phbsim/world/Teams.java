@@ -186,6 +186,18 @@ final class Teams {
   }
 
   /**
+   * A place on the team's caseload, in pounds a day: the contract's annual value as let over its
+   * places (the cohort view's unit cost of a caseload place).
+   */
+  double placeCostPerDay(int team, double uplift) {
+    BlockContract c = contracts[team];
+    int places = services.slots(team);
+    return c == null || places == 0
+        ? 0
+        : c.annualValue(uplift) / 100.0 / places / phbsim.population.Segments.DAYS_PER_YEAR;
+  }
+
+  /**
    * Records each team's month end.
    *
    * @param paidOnLeavers pence paid this month on the budgets of people who left each team's

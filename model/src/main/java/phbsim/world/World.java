@@ -8,6 +8,7 @@ import phbsim.money.Ledger;
 import phbsim.money.LedgerLine;
 import phbsim.money.Money;
 import phbsim.money.Prices;
+import phbsim.observe.CohortLog;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
 import phbsim.observe.TeamMetrics;
@@ -15,6 +16,8 @@ import phbsim.population.Segments;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.Payment;
+import phbsim.scenario.PrimaryCareSpec;
 import phbsim.scenario.SegmentBudgetSpec;
 import phbsim.scenario.ServiceKind;
 import phbsim.service.ServiceNetwork;
@@ -87,6 +90,24 @@ public final class World {
    *
    * 8. Roll-out, planning, reviews and fallback are BudgetPolicy's; the community teams'
    *    places, contracts and contract reviews are Teams'. World keeps the people and the loop.
+   *
+   * 9. Needs that change with time (SegmentSpec.needsTrendPerYear). With a trend b a person's
+   *    crisis hazard is r exp(b (t - a)), a the day they came in: the clock runs down by the
+   *    integral r (exp(b (t2 - a)) - exp(b (t1 - a))) / b, and the crisis falls where that
+   *    integral reaches the clock, t = a + ln(exp(b (now - a)) + b clock / r) / b (never, if the
+   *    logarithm's argument is not positive: a falling hazard that never accumulates enough). No
+   *    redrawing, so common random numbers hold as in note 1. With b = 0 (the default) the
+   *    constant-rate path runs unchanged.
+   *
+   * 10. GP consultations (docs/model.md section 5) are costed at their expected number, the
+   *    segment's rate x the person-days present (a holder's x the budget's gpEffect), at each
+   *    month end from exact time integrals, like bed days: nothing in the model depends on when a
+   *    consultation happens, so drawing them one by one would only add noise and events.
+   *
+   * 11. The cohort view (CohortLog). Each followed person's costs are written as they are
+   *    incurred, valued at unit cost: beds and crisis episodes when they start (their length is
+   *    drawn then), arrivals, budget payments, and the open rates of a caseload place and of GP
+   *    use, restated whenever the person's status changes (restate).
    */
 
   static final int REFERRAL = 0;
@@ -139,6 +160,10 @@ public final class World {
   private final Occupancy inArea;
   private final Occupancy outOfAreaPlaces;
   private final Occupancy budgetTime;
+  private final Occupancy presentTime;
+  private final long gpPricePence;
+  private final LedgerLine gpLine;
+  final CohortLog cohort;
 
   final Ledger ledger;
   final Budgets budgets;
@@ -216,11 +241,20 @@ public final class World {
     this.inArea = new Occupancy(n, s);
     this.outOfAreaPlaces = new Occupancy(n, s);
     this.budgetTime = new Occupancy(1, s);
+    this.presentTime = new Occupancy(1, s);
     this.prices = compiled.prices();
+    PrimaryCareSpec gp = compiled.scenario().primaryCare();
+    this.gpPricePence = gp == null ? 0 : prices.pence(gp.costPerConsultation(), gp.priceYear());
+    this.gpLine =
+        gp != null && gp.payment() == Payment.COST_PER_CASE
+            ? LedgerLine.GP_CONSULTATIONS
+            : LedgerLine.GP_CONSULTATIONS_BLOCK;
+    this.cohort = new CohortLog(cohortSampling(compiled, expected));
 
     this.ledger = new Ledger(months, keepLedgerEntries);
     this.budgetsSpec = compiled.scenario().budgetsEnabled() ? compiled.scenario().budgets() : null;
     this.budgets = new Budgets(budgetsSpec, s, prices);
+    budgets.follow(cohort, this::followed);
     this.uplift = new double[months];
     double inflation = compiled.scenario().money().inflationPercent() / 100.0;
     var years = financialCalendar.financialYears();
@@ -251,6 +285,37 @@ public final class World {
     monthStart();
   }
 
+  /**
+   * One person in how many the cohort view follows: everyone in a place; in a large population a
+   * fixed sample of about 50,000 of the people who can be offered a budget, so that the log stays
+   * small (CohortLog).
+   */
+  private static int cohortSampling(CompiledScenario compiled, int expectedPeople) {
+    long eligible = 0;
+    long all = 0;
+    var segs = compiled.segments();
+    double days = compiled.calendar().horizonDays();
+    for (int g = 0; g < segs.size(); g++) {
+      long n = segs.spec(g).startingCaseload() + Math.round(segs.referralsPerDay(g) * days);
+      all += n;
+      var b = segs.spec(g).budget();
+      if (b != null && b.eligible()) {
+        eligible += n;
+      }
+    }
+    if (eligible == 0 || all == 0) {
+      return 1;
+    }
+    // Person numbers run over every segment, so the step is set by all the people arriving.
+    return (int)
+        Math.max(1, Math.ceil(eligible / 50_000.0) * Math.max(1.0, (double) all / eligible));
+  }
+
+  /** The cohort log's index of person p, or -1 if they are not followed. */
+  int followed(int p) {
+    return people.cohortIndex[p];
+  }
+
   /** Runs to the horizon. Returns this world, whose record is then complete. */
   public World run() {
     while (!finished) {
@@ -272,8 +337,14 @@ public final class World {
         referral(key);
       }
     }
+    cohort.close(horizon);
     checkFinalState();
     return this;
+  }
+
+  /** The cohort view's record of this replication (CohortLog). */
+  public CohortLog cohort() {
+    return cohort;
   }
 
   /** The monthly record. Complete once {@link #run()} has returned. */
@@ -371,6 +442,15 @@ public final class World {
     int p = people.add();
     double now = calendar.now();
     people.segment[p] = (byte) g;
+    people.arrivedDay[p] = now;
+    var eligibleBudget = segments.spec(g).budget();
+    people.cohortIndex[p] =
+        budgetsSpec != null
+                && eligibleBudget != null
+                && eligibleBudget.eligible()
+                && cohort.samples(p)
+            ? cohort.follow(p, now)
+            : -1;
     people.frailty[p] = frailtySampler[g] == null ? 1f : (float) drawFrailty(g, p);
     people.crisisClock[p] = unitExponential(crisisStream, p);
     people.exitClock[p] = unitExponential(exitStream, p);
@@ -380,6 +460,7 @@ public final class World {
     }
     people.location[p] = (short) segments.team(g);
     present[g]++;
+    presentTime.change(0, g, 1, now);
     if (holdsBudget) {
       // Restrictive or flexible is settled before the hazards are armed, so that it acts from
       // day 0 (BudgetPolicy note 4).
@@ -389,6 +470,7 @@ public final class World {
       goToTeam(p);
     }
     armHazards(p);
+    restate(p);
     return p;
   }
 
@@ -420,12 +502,35 @@ public final class World {
 
   /** Runs the clocks of a person at home down to now, at the rates of their current status. */
   void runDownClocks(int p) {
-    double elapsed = calendar.now() - people.clockDay[p];
+    double now = calendar.now();
+    double elapsed = now - people.clockDay[p];
     if (elapsed > 0) {
-      people.crisisClock[p] = Math.max(0, people.crisisClock[p] - crisisRate(p) * elapsed);
+      double trend = segments.needsTrendPerDay(people.segment[p]);
+      double used =
+          trend == 0
+              ? crisisRate(p) * elapsed
+              : crisisRate(p)
+                  * (Math.exp(trend * (now - people.arrivedDay[p]))
+                      - Math.exp(trend * (people.clockDay[p] - people.arrivedDay[p])))
+                  / trend;
+      people.crisisClock[p] = Math.max(0, people.crisisClock[p] - used);
       people.exitClock[p] = Math.max(0, people.exitClock[p] - exitRate(p) * elapsed);
     }
-    people.clockDay[p] = calendar.now();
+    people.clockDay[p] = now;
+  }
+
+  /** When p's crisis clock runs out, from now, at rate r (design note 9); NaN for never. */
+  private double crisisTime(int p, double r, double now) {
+    if (!(r > 0)) {
+      return Double.NaN;
+    }
+    double trend = segments.needsTrendPerDay(people.segment[p]);
+    if (trend == 0) {
+      return now + people.crisisClock[p] / r;
+    }
+    double a = people.arrivedDay[p];
+    double x = Math.exp(trend * (now - a)) + trend * people.crisisClock[p] / r;
+    return x > 0 ? a + Math.log(x) / trend : Double.NaN;
   }
 
   /** Schedules the earlier of a person's crisis and exit, from their clocks. */
@@ -434,7 +539,7 @@ public final class World {
     people.clockDay[p] = now;
     double crisisRate = crisisRate(p);
     double exitRate = exitRate(p);
-    double crisisAt = crisisRate > 0 ? now + people.crisisClock[p] / crisisRate : Double.NaN;
+    double crisisAt = crisisTime(p, crisisRate, now);
     double exitAt = exitRate > 0 ? now + people.exitClock[p] / exitRate : Double.NaN;
     int key = firstPersonKey + p;
     if (crisisAt < horizon && !(exitAt < crisisAt)) {
@@ -452,6 +557,9 @@ public final class World {
     people.crisisClock[p] = unitExponential(crisisStream, p);
     int g = people.segment[p];
     metrics.add(month, g, Measure.CRISES, 1);
+    if (people.cohortIndex[p] >= 0) {
+      cohort.crisis(p, calendar.now());
+    }
     int team = segments.team(g);
     moveTo(p, services.branch(team, branchStream.nextDouble(p)));
   }
@@ -503,6 +611,19 @@ public final class World {
         Money.times(services.costPerArrival(service), uplift[month]));
     inArea.change(service, g, 1, now);
     double days = services.duration(service).days(stayStream.nextDouble(p));
+    if (people.cohortIndex[p] >= 0) {
+      cohort.point(
+          p,
+          now,
+          CohortLog.Component.CRISIS,
+          services.costPerArrival(service) * uplift[month] / 100);
+      cohort.interval(
+          p,
+          now,
+          now + days,
+          CohortLog.Component.CRISIS,
+          services.costPerDay(service) * uplift[month] / 100);
+    }
     calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
   }
 
@@ -568,6 +689,15 @@ public final class World {
       budgets.setPaused(p, true);
     }
     double days = services.duration(ward).days(stayStream.nextDouble(p));
+    if (people.cohortIndex[p] >= 0) {
+      long perDay = placedOut ? services.outOfAreaCostPerDay(ward) : services.costPerBedDay(ward);
+      cohort.interval(
+          p,
+          now,
+          now + days,
+          house ? CohortLog.Component.CRISIS : CohortLog.Component.INPATIENT,
+          perDay * uplift[month] / 100);
+    }
     calendar.schedule(firstPersonKey + p, calendar.now() + days, EventPriority.RELEASE, LEAVE);
   }
 
@@ -620,6 +750,11 @@ public final class World {
     people.status[p] = People.EXITED;
     people.location[p] = (short) exitService;
     present[g]--;
+    presentTime.change(0, g, -1, calendar.now());
+    restate(p);
+    if (people.cohortIndex[p] >= 0) {
+      cohort.left(people.cohortIndex[p], calendar.now());
+    }
     metrics.add(month, g, Measure.EXITS, 1);
     calendar.cancel(firstPersonKey + p);
     allocateFreeSlots(team);
@@ -642,6 +777,7 @@ public final class World {
       teams.waitingList[team].add(p);
       waiting[g]++;
       metrics.add(month, g, Measure.JOINED_WAITING_LIST, 1);
+      restate(p);
     }
   }
 
@@ -682,6 +818,7 @@ public final class World {
     teams.join(team, people.frailty[p]);
     onCaseload[g]++;
     policy.joinedCaseload(p, g);
+    restate(p);
   }
 
   /** The one way off a caseload (to a budget or out of secondary care). */
@@ -703,6 +840,16 @@ public final class World {
     }
     leaveCaseload(p, team);
     policy.startBudget(p, month + 1, false);
+    if (people.cohortIndex[p] >= 0) {
+      var b = segments.spec(g).budget();
+      cohort.started(
+          p,
+          calendar.now(),
+          people.restrictive[p],
+          prices.pence(b.annualAllocation(), b.priceYear(), budgetsSpec.priceYear())
+              * uplift[month]
+              / 100);
+    }
     holdBudget(p, true);
     allocateFreeSlots(team);
     if (atHome) {
@@ -730,6 +877,36 @@ public final class World {
     if (leftPlace) {
       teams.freed[team] += 1 - share;
     }
+    restate(p);
+  }
+
+  /**
+   * Restates the open costs of followed person p after their status changed (design note 11): a
+   * caseload place at the team's block cost per place, a holder's share of one, nothing while
+   * waiting or gone; GP consultations at the segment's rate while present, a holder's x gpEffect.
+   */
+  private void restate(int p) {
+    int k = people.cohortIndex[p];
+    if (k < 0) {
+      return;
+    }
+    int g = people.segment[p];
+    int team = segments.team(g);
+    double now = calendar.now();
+    byte status = people.status[p];
+    double placePerDay = teams.placeCostPerDay(team, uplift[month]);
+    double community =
+        status == People.ON_CASELOAD
+            ? placePerDay
+            : status == People.ON_BUDGET ? contactShare(g) * placePerDay : 0;
+    double gp = 0;
+    if (status != People.EXITED) {
+      var b = segments.spec(g).budget();
+      double effect = status == People.ON_BUDGET && b != null ? b.gpEffect() : 1;
+      gp = segments.gpPerDay(g) * effect * gpPricePence * uplift[month] / 100;
+    }
+    cohort.rate(k, CohortLog.Component.COMMUNITY, now, community);
+    cohort.rate(k, CohortLog.Component.GP, now, gp);
   }
 
   /** Person p no longer holds a budget. */
@@ -823,7 +1000,22 @@ public final class World {
       metrics.add(month, g, Measure.BED_DAYS, bedDays);
       metrics.add(month, g, Measure.CRISIS_HOUSE_NIGHTS, houseNights);
       metrics.add(month, g, Measure.OUT_OF_AREA_DAYS, outOfAreaDays);
-      metrics.add(month, g, Measure.BUDGET_DAYS, budgetTime.takeDays(0, g, now));
+      double budgetDays = budgetTime.takeDays(0, g, now);
+      metrics.add(month, g, Measure.BUDGET_DAYS, budgetDays);
+      double presentDays = presentTime.takeDays(0, g, now);
+      if (segments.gpPerDay(g) > 0) {
+        var b = segments.spec(g).budget();
+        double effect = b == null ? 1 : b.gpEffect();
+        double consultations = segments.gpPerDay(g) * (presentDays - (1 - effect) * budgetDays);
+        metrics.add(month, g, Measure.GP_CONSULTATIONS, consultations);
+        ledger.post(
+            now,
+            month,
+            gpLine,
+            Ledger.NONE,
+            g,
+            Money.times(Money.times(gpPricePence, price), consultations));
+      }
       metrics.set(month, g, Measure.CASELOAD, onCaseload[g]);
       metrics.set(month, g, Measure.WAITING_LIST, waiting[g]);
       metrics.set(month, g, Measure.BUDGET_HOLDERS, onBudget[g]);

@@ -38,7 +38,7 @@ class AppraisalTest {
 
   private static SegmentBudgetSpec holders(int n, double crisisEffect) {
     return new SegmentBudgetSpec(
-        n, 1200, 1.0, null, null, crisisEffect, null, null, null, null, null);
+        n, 1200, 1.0, null, null, crisisEffect, null, null, null, null, null, null);
   }
 
   @Test
@@ -80,6 +80,7 @@ class AppraisalTest {
             s.segments(),
             services,
             s.pathway(),
+            null,
             s.money(),
             s.budgets(),
             null,

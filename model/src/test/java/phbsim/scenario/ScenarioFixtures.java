@@ -48,6 +48,7 @@ public final class ScenarioFixtures {
           null,
           null,
           null,
+          null,
           null);
     }
   }
@@ -116,7 +117,8 @@ public final class ScenarioFixtures {
   }
 
   public static SegmentSpec segment(String id, String team, Map<String, Double> exitsPerYear) {
-    return new SegmentSpec(id, null, 100, 50.0, team, 0.5, 0.3, exitsPerYear, null, null);
+    return new SegmentSpec(
+        id, null, 100, 50.0, team, 0.5, 0.3, exitsPerYear, null, null, null, null);
   }
 
   /** An ordered map from alternating keys and values: {@code map("a", 0.5, "b", 0.5)}. */

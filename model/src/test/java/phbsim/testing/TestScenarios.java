@@ -182,7 +182,9 @@ public final class TestScenarios {
             frailtyVariance,
             exits,
             waitingExits,
-            segmentBudget);
+            segmentBudget,
+            null,
+            null);
     List<ServiceSpec> services = new ArrayList<>();
     services.add(
         new ServiceSpec(
@@ -246,6 +248,7 @@ public final class TestScenarios {
         List.of(segment),
         services,
         pathway,
+        null,
         money,
         budgets,
         null,

@@ -101,7 +101,8 @@ class NewSettingsChecksTest {
                     null,
                     null,
                     null),
-                new SegmentBudgetSpec(0, 1, 1, null, null, null, null, null, null, null, null))
+                new SegmentBudgetSpec(
+                    0, 1, 1, null, null, null, null, null, null, null, null, null))
             .build();
     assertThat(problems(s))
         .singleElement()
@@ -125,6 +126,7 @@ class NewSettingsChecksTest {
             base.segments(),
             base.services(),
             base.pathway(),
+            null,
             base.money(),
             base.budgets(),
             List.of(

@@ -73,6 +73,8 @@ class ScenarioChecksTest {
         frailtyVariance,
         exits,
         null,
+        null,
+        null,
         null);
   }
 

@@ -44,7 +44,7 @@ class BudgetHoldersTest {
 
   private static SegmentBudgetSpec holders(int n, double effect, double restrictiveEffect) {
     return new SegmentBudgetSpec(
-        n, 1200, 1.0, null, null, effect, restrictiveEffect, null, null, null, null);
+        n, 1200, 1.0, null, null, effect, restrictiveEffect, null, null, null, null, null);
   }
 
   private static double total(MonthlyMetrics m, Measure measure) {

@@ -35,9 +35,31 @@ class CommonRandomNumbersTest {
     List<SegmentSpec> segments =
         List.of(
             new SegmentSpec(
-                "a", null, 400, 200, "team-a", 0.8, 0.5, Map.of("out", 0.5), null, null),
+                "a",
+                null,
+                400,
+                200,
+                "team-a",
+                0.8,
+                0.5,
+                Map.of("out", 0.5),
+                null,
+                null,
+                null,
+                null),
             new SegmentSpec(
-                "b", null, 400, 200, "team-b", crisesOfB, 0.5, Map.of("out", 0.5), null, null));
+                "b",
+                null,
+                400,
+                200,
+                "team-b",
+                crisesOfB,
+                0.5,
+                Map.of("out", 0.5),
+                null,
+                null,
+                null,
+                null));
     List<ServiceSpec> services =
         List.of(
             new ServiceSpec(
@@ -93,6 +115,7 @@ class CommonRandomNumbersTest {
         segments,
         services,
         pathway,
+        null,
         null,
         null,
         null,

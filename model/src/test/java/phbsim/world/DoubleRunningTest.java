@@ -80,7 +80,8 @@ class DoubleRunningTest {
         .release(LocalDate.of(2026, 6, 1), 2)
         .budgets(
             budgets,
-            new SegmentBudgetSpec(0, 180_000, 1.0, null, null, null, null, null, null, null, null))
+            new SegmentBudgetSpec(
+                0, 180_000, 1.0, null, null, null, null, null, null, null, null, null))
         .build();
   }
 
@@ -139,7 +140,7 @@ class DoubleRunningTest {
                     null,
                     null),
                 new SegmentBudgetSpec(
-                    4, 180_000, 1.0, null, null, null, null, null, null, null, null))
+                    4, 180_000, 1.0, null, null, null, null, null, null, null, null, null))
             .build();
     ComparisonResult h = Comparison.run(held, new RunSpec(1, 1, 1));
     assertThat(h.doubleRunningTotal().mean()).isZero();

@@ -138,7 +138,10 @@ class LedgerInvariantsTest {
                 null,
                 null,
                 null,
-                null));
+                null,
+                null),
+            null,
+            null);
     Scenario scenario =
         new Scenario(
             "ledger-" + i,
@@ -148,6 +151,7 @@ class LedgerInvariantsTest {
             kind == 0 ? base.segments() : List.of(withBudget),
             base.services(),
             base.pathway(),
+            null,
             new MoneySpec(inflation, null, null, null, null),
             switch (kind) {
               case 0 -> null;

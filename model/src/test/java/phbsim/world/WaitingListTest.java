@@ -120,7 +120,7 @@ class WaitingListTest {
             null,
             null);
     SegmentBudgetSpec segment =
-        new SegmentBudgetSpec(15, 3602, 0.9, null, 0.7, 0.7, 1.2, 0.1, 0.25, null, null);
+        new SegmentBudgetSpec(15, 3602, 0.9, null, 0.7, 0.7, 1.2, 0.1, 0.25, null, null, null);
     return TestScenarios.builder()
         .years(4)
         .slots(slots)
@@ -205,7 +205,8 @@ class WaitingListTest {
             .crisesPerYear(0)
             .budgets(
                 budgets,
-                new SegmentBudgetSpec(0, 1200, 1.0, null, null, null, null, null, null, null, null))
+                new SegmentBudgetSpec(
+                    0, 1200, 1.0, null, null, null, null, null, null, null, null, null))
             .build();
     MonthlyMetrics m = world(s, 3, 0).run().metrics();
     assertThat(m.get(0, 0, Measure.BUDGET_OFFERS)).isEqualTo(100);

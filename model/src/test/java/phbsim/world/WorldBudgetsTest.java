@@ -84,7 +84,8 @@ class WorldBudgetsTest {
                     null,
                     new ReviewSpec(0, 1, 0, null, null),
                     0),
-                new SegmentBudgetSpec(0, 1200, 1.0, null, null, null, null, null, null, null, null))
+                new SegmentBudgetSpec(
+                    0, 1200, 1.0, null, null, null, null, null, null, null, null, null))
             .build();
     World w = run(s, 1);
     MonthlyMetrics m = w.metrics();
@@ -127,7 +128,7 @@ class WorldBudgetsTest {
             .budgets(
                 budgets(none(), null, new ReviewSpec(0, 1, 0, null, null), 0),
                 new SegmentBudgetSpec(
-                    1200, 1200, 1.0, null, null, null, null, null, null, null, null))
+                    1200, 1200, 1.0, null, null, null, null, null, null, null, null, null))
             .build();
     MonthlyMetrics m = run(s, 3).metrics();
     double chi2 = 0;
@@ -160,7 +161,8 @@ class WorldBudgetsTest {
             .crisisToWard(0)
             .budgets(
                 budgets(none(), null, null, 0),
-                new SegmentBudgetSpec(400, 1200, 1.0, null, null, 0.0, null, 1.0, null, null, null))
+                new SegmentBudgetSpec(
+                    400, 1200, 1.0, null, null, 0.0, null, 1.0, null, null, null, null))
             .build();
     World w = run(s, 2);
     MonthlyMetrics m = w.metrics();
@@ -229,7 +231,8 @@ class WorldBudgetsTest {
                     new PlanningSpec(3, 20.0, 0.8),
                     null,
                     0.18),
-                new SegmentBudgetSpec(0, 3602, 0.9, null, 0.7, 0.7, 1.1, null, null, null, null))
+                new SegmentBudgetSpec(
+                    0, 3602, 0.9, null, 0.7, 0.7, 1.1, null, null, null, null, null))
             .build();
     World w = run(s, 4);
     MonthlyMetrics m = w.metrics();
@@ -263,7 +266,8 @@ class WorldBudgetsTest {
                     new PlanningSpec(2, 30.0, null),
                     new ReviewSpec(0.2, 0.05, 0.25, 0.1, null),
                     0.18),
-                new SegmentBudgetSpec(5, 3602, 0.9, null, 0.8, 0.7, 1.1, 0.1, null, null, null))
+                new SegmentBudgetSpec(
+                    5, 3602, 0.9, null, 0.8, 0.7, 1.1, 0.1, null, null, null, null))
             .build();
     Scenario off = on.withBudgets(on.budgets().disabled());
     ComparisonResult r = Comparison.run(off, new RunSpec(4, 9, 2));
@@ -299,7 +303,7 @@ class WorldBudgetsTest {
               .budgets(
                   budgets(none(), null, null, 0),
                   new SegmentBudgetSpec(
-                      10, 1200, 1.0, null, null, null, null, null, share, null, null))
+                      10, 1200, 1.0, null, null, null, null, null, share, null, null, null))
               .build();
       MonthlyMetrics m = run(s, 5).metrics();
       // The 10 holders use 10 x share places; the rest go to referrals until the team is full.

@@ -82,7 +82,8 @@ class ScenarioLoaderTest {
         .isEqualTo(
             "unknown key 'referalsPerYear' (did you mean 'referralsPerYear'?); expected one of"
                 + " id, label, startingCaseload, referralsPerYear, team, crisesPerYear,"
-                + " frailtyVariance, exitsPerYear, waitingExitsPerYear, budget");
+                + " frailtyVariance, exitsPerYear, waitingExitsPerYear, budget,"
+                + " gpConsultationsPerYear, needsTrendPerYear");
   }
 
   @Test

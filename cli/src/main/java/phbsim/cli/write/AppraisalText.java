@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import phbsim.money.LedgerLine;
+import phbsim.observe.CohortLog;
 import phbsim.observe.Measure;
 import phbsim.observe.TeamMeasure;
 import phbsim.report.AppraisalResult;
 import phbsim.report.Arm;
+import phbsim.report.Cohort;
 import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.Infrastructure;
@@ -317,6 +319,102 @@ public final class AppraisalText {
     activity(c);
     teams(c);
     budgets(c);
+    cohort(c);
+  }
+
+  /**
+   * The cohort view (docs/model.md section 7.5): the people who started a budget, a year before and
+   * a year after, against the same people in the status quo.
+   */
+  private void cohort(ComparisonResult c) {
+    Summary holders = c.cohort(Cohort.Figures::holders);
+    out.println("The cohort view: people who started a budget, a year before and after the start");
+    if (!(holders.mean() > 0)) {
+      out.println(
+          "  nobody started a budget with a whole year before and after it within the horizon");
+      out.println();
+      return;
+    }
+    out.println(
+        "  "
+            + Numbers.readable(holders.mean())
+            + " people a replication, against the same people in the status quo (their twins);"
+            + " £ a person a year");
+    out.printf(java.util.Locale.UK, "  %-30s%13s%13s%13s%13s%n", "", "holders", "", "twins", "");
+    out.printf(
+        java.util.Locale.UK,
+        "  %-30s%13s%13s%13s%13s%n",
+        "",
+        "year before",
+        "year after",
+        "year before",
+        "year after");
+    double[] totals = new double[4];
+    for (CohortLog.Component k : CohortLog.Component.values()) {
+      double[] row = {
+        c.cohort(f -> f.perHolder(f.holderBefore(), k)).mean(),
+        c.cohort(f -> f.perHolder(f.holderAfter(), k)).mean(),
+        c.cohort(f -> f.perHolder(f.twinBefore(), k)).mean(),
+        c.cohort(f -> f.perHolder(f.twinAfter(), k)).mean()
+      };
+      for (int i = 0; i < 4; i++) {
+        totals[i] += row[i];
+      }
+      out.printf(
+          java.util.Locale.UK,
+          "  %-30s%13s%13s%13s%13s%n",
+          k.title(),
+          Numbers.readable(row[0]),
+          Numbers.readable(row[1]),
+          Numbers.readable(row[2]),
+          Numbers.readable(row[3]));
+    }
+    out.printf(
+        java.util.Locale.UK,
+        "  %-30s%13s%13s%13s%13s%n",
+        "Total",
+        Numbers.readable(totals[0]),
+        Numbers.readable(totals[1]),
+        Numbers.readable(totals[2]),
+        Numbers.readable(totals[3]));
+    Summary holdersChange = c.cohort(f -> 100 * f.holdersChange());
+    Summary twinsChange = c.cohort(f -> 100 * f.twinsChange());
+    Summary otherNhs = c.cohort(Cohort.Figures::otherNhsSaving);
+    out.println(
+        "  change in total costs, year after against year before: holders "
+            + percentWithInterval(holdersChange)
+            + ", twins "
+            + percentWithInterval(twinsChange));
+    out.println(
+        "  in-patient, crisis and GP costs in the year after, twins minus holders: £"
+            + Numbers.readable(otherNhs.mean())
+            + " a holder "
+            + plainInterval(otherNhs));
+    Summary excess = c.cohort(Cohort.Figures::restrictiveExcessCrises);
+    if (!Double.isNaN(excess.mean())) {
+      out.println(
+          "  restrictive budgets: crises in the year after, minus their twins', "
+              + Numbers.twoPlaces(excess.mean())
+              + " a holder "
+              + plainInterval(excess));
+    }
+    out.println();
+  }
+
+  private static String percentWithInterval(Summary s) {
+    if (Double.isNaN(s.mean())) {
+      return "-";
+    }
+    return Text.percent(s.mean())
+        + (Double.isNaN(s.ciLow())
+            ? ""
+            : " [" + Text.percent(s.ciLow()) + " to " + Text.percent(s.ciHigh()) + "]");
+  }
+
+  private static String plainInterval(Summary s) {
+    return Double.isNaN(s.ciLow())
+        ? ""
+        : "[" + Numbers.readable(s.ciLow()) + " to " + Numbers.readable(s.ciHigh()) + "]";
   }
 
   private void cashFlow(ComparisonResult c) {
