@@ -61,6 +61,8 @@ public enum Measure {
   BUDGET_OFFERS(Kind.FLOW, "Budget offers"),
   /** Offers accepted (each then waits for a support planner). */
   BUDGET_OFFERS_ACCEPTED(Kind.FLOW, "Budget offers accepted"),
+  /** Offers made beyond the capacity for culture change (BudgetsSpec.culture). */
+  BUDGET_OFFERS_RUSHED(Kind.FLOW, "Budget offers rushed, beyond the capacity for culture change"),
   /** People accepted and waiting for, or working with, a support planner. */
   PLANNING_QUEUE(Kind.STOCK, "People in support planning"),
   /** Plans signed off (each starts a budget). */

@@ -23,5 +23,7 @@ public enum Purpose {
   STARTING_POPULATION,
   WORKLOAD,
   /** Parameter draws of a probabilistic sensitivity analysis (entity: the parameter). */
-  PARAMETER
+  PARAMETER,
+  /** Whether a budget offer is rushed, beyond the capacity for culture change (entity: person). */
+  CULTURE
 }

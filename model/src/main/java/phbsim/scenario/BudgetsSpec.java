@@ -21,6 +21,7 @@ import java.util.List;
  *     month (default: none)
  * @param priceYear the financial year of the prices in this section and of the segments'
  *     allocations, unless they give their own (default: money's priceYear)
+ * @param culture the capacity for culture change (default: none, no offer is ever rushed)
  */
 public record BudgetsSpec(
     @Optional Boolean enabled,
@@ -34,7 +35,8 @@ public record BudgetsSpec(
     @Optional ReviewSpec review,
     @Optional Double restrictiveShare,
     @Optional Double costPerBudgetTarget,
-    @Optional String priceYear) {
+    @Optional String priceYear,
+    @Optional CultureSpec culture) {
   public BudgetsSpec {
     enabled = enabled == null || enabled;
     setUp = Lists.copyOf(setUp);
@@ -57,7 +59,8 @@ public record BudgetsSpec(
         review,
         restrictiveShare,
         costPerBudgetTarget,
-        priceYear);
+        priceYear,
+        culture);
   }
 
   /**
@@ -77,6 +80,7 @@ public record BudgetsSpec(
         review,
         restrictiveShare,
         costPerBudgetTarget,
-        priceYear);
+        priceYear,
+        culture);
   }
 }

@@ -486,6 +486,16 @@ public final class ScenarioChecks {
   }
 
   private void checkBudgets(Scenario s) {
+    if (s.budgets() != null && s.budgets().culture() != null) {
+      var c = s.budgets().culture();
+      if (!(c.offersPerMonth() > 0) || Double.isInfinite(c.offersPerMonth())) {
+        add(
+            "budgets.culture.offersPerMonth",
+            "found " + round(c.offersPerMonth()) + "; expected offers a month, more than 0");
+      }
+      atLeast("budgets.culture.growthPerPlan", c.growthPerPlan(), 0);
+      between("budgets.culture.rushedAcceptance", c.rushedAcceptance(), 0, 1, "(a multiplier)");
+    }
     BudgetsSpec b = s.budgets();
     for (int i = 0; i < s.segments().size(); i++) {
       SegmentSpec seg = s.segments().get(i);

@@ -14,6 +14,7 @@ import phbsim.observe.Measure;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
+import phbsim.scenario.CultureSpec;
 import phbsim.scenario.RolloutSpec;
 import phbsim.scenario.Targeting;
 
@@ -53,6 +54,14 @@ final class BudgetPolicy {
    *    on the yearly review cycle, and their next review falls in a month drawn evenly from the
    *    coming 12 (their anniversaries spread evenly over the year). Their restrictive or flexible
    *    way of running, and its effect on their crisis hazard, applies from day 0.
+   *
+   * 5. Culture change (BudgetsSpec.culture, the hare and the tortoise). In a month of n offers and
+   *    a capacity of c = offersPerMonth + growthPerPlan x plans signed off so far, each offer is
+   *    rushed with probability 1 - min(1, c / n), decided by the person's own draw (Purpose
+   *    CULTURE) so that no other random number moves. A rushed offer is accepted with the
+   *    segment's acceptance x rushedAcceptance, and a budget started from one is run the
+   *    restrictive way. A slow roll-out stays within the capacity and grows it; a fast one
+   *    outruns it.
    */
 
   private final World w;
@@ -61,6 +70,7 @@ final class BudgetPolicy {
   private final RandomStreams.Family acceptanceStream;
   private final RandomStreams.Family planningStream;
   private final RandomStreams.Family reviewStream;
+  private final RandomStreams.Family cultureStream;
   private final Rollout rollout;
   private final int rolloutStartMonth;
   private final SupportPlanners planners;
@@ -85,6 +95,7 @@ final class BudgetPolicy {
     this.acceptanceStream = streams.family(Purpose.ACCEPTANCE, expected);
     this.planningStream = streams.family(Purpose.PLANNING, expected);
     this.reviewStream = streams.family(Purpose.REVIEW, expected);
+    this.cultureStream = streams.family(Purpose.CULTURE, expected);
     this.rollout = rolloutOf(spec);
     this.pool = new EligiblePool(spec == null ? Targeting.RANDOM : spec.rollout().targeting());
     this.rolloutStartMonth =
@@ -168,13 +179,21 @@ final class BudgetPolicy {
       return;
     }
     int offers = rollout.offersInMonth(month - rolloutStartMonth);
+    double wellMade = wellMadeShare(Math.min(offers, pool.size()));
     for (int k = 0; k < offers && !pool.isEmpty(); k++) {
       int q = pool.pick(rolloutStream.nextDouble(month));
       int g = w.people.segment[q];
       w.metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
       // Offered once: whether they accept or not, they leave the pool of people to offer.
       pool.remove(q);
-      if (acceptanceStream.nextDouble(q) < w.segments.spec(g).budget().acceptance()) {
+      boolean rushed = wellMade < 1 && cultureStream.nextDouble(q) >= wellMade;
+      w.people.rushed[q] = rushed;
+      double acceptance = w.segments.spec(g).budget().acceptance();
+      if (rushed) {
+        w.metrics.add(month, g, Measure.BUDGET_OFFERS_RUSHED, 1);
+        acceptance *= spec.culture().rushedAcceptance();
+      }
+      if (acceptanceStream.nextDouble(q) < acceptance) {
         w.metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
         w.people.planning[q] = true;
         inPlanning[g]++;
@@ -189,6 +208,20 @@ final class BudgetPolicy {
         }
       }
     }
+  }
+
+  /**
+   * The share of this month's {@code offers} the capacity for culture change can make well (note
+   * 5): 1 with no culture setting.
+   */
+  private double wellMadeShare(int offers) {
+    CultureSpec culture = spec.culture();
+    if (culture == null || offers == 0) {
+      return 1;
+    }
+    double capacity =
+        culture.offersPerMonth() + culture.growthPerPlan() * w.budgets.plansSignedOff();
+    return Math.min(1, capacity / offers);
   }
 
   private void startPlan(int planner, int q) {
@@ -237,7 +270,10 @@ final class BudgetPolicy {
     People people = w.people;
     int g = people.segment[p];
     var b = w.segments.spec(g).budget();
-    people.restrictive[p] = w.optionStream.nextDouble(p) < spec.restrictiveShare();
+    // A budget from a rushed offer is run the restrictive way (note 5); the draw is taken either
+    // way, so that the stream stays in step.
+    boolean drawn = w.optionStream.nextDouble(p) < spec.restrictiveShare();
+    people.restrictive[p] = drawn || (!heldOnDayZero && people.rushed[p]);
     people.dependent[p] = reviewStream.nextDouble(p) < spec.review().dependentShare();
     int alreadyHeld = 0;
     if (heldOnDayZero) {

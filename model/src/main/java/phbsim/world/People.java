@@ -74,6 +74,9 @@ final class People {
    */
   boolean[] leftPlace;
 
+  /** Whether the person's last budget offer was rushed, beyond the capacity for culture change. */
+  boolean[] rushed;
+
   /** The day the person came into secondary care (day 0 for the starting caseload). */
   double[] arrivedDay;
 
@@ -99,6 +102,7 @@ final class People {
     leftPlace = new boolean[capacity];
     arrivedDay = new double[capacity];
     cohortIndex = new int[capacity];
+    rushed = new boolean[capacity];
   }
 
   /** Number of people ever present. */
@@ -133,5 +137,6 @@ final class People {
     leftPlace = Arrays.copyOf(leftPlace, capacity);
     arrivedDay = Arrays.copyOf(arrivedDay, capacity);
     cohortIndex = Arrays.copyOf(cohortIndex, capacity);
+    rushed = Arrays.copyOf(rushed, capacity);
   }
 }

@@ -33,7 +33,19 @@ class AppraisalTest {
 
   private static BudgetsSpec budgets(RolloutSpec rollout, List<SetUpSpec> setUp) {
     return new BudgetsSpec(
-        true, new OptionMixSpec(0, 0, 1), 0, setUp, 0, 0, rollout, null, null, null, null, null);
+        true,
+        new OptionMixSpec(0, 0, 1),
+        0,
+        setUp,
+        0,
+        0,
+        rollout,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static SegmentBudgetSpec holders(int n, double crisisEffect) {

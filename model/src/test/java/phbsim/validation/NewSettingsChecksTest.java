@@ -70,6 +70,7 @@ class NewSettingsChecksTest {
                         null,
                         null,
                         null,
+                        null,
                         null),
                     null)
                 .build());
@@ -98,6 +99,7 @@ class NewSettingsChecksTest {
                     null,
                     null,
                     new ReviewSpec(0.1, 0.1, 0.2, null, 0.1),
+                    null,
                     null,
                     null,
                     null),

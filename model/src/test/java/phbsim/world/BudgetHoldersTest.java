@@ -39,7 +39,7 @@ class BudgetHoldersTest {
   private static BudgetsSpec budgets(
       OptionMixSpec mix, RolloutSpec rollout, ReviewSpec review, double restrictive) {
     return new BudgetsSpec(
-        true, mix, 0, List.of(), 0, 0, rollout, null, review, restrictive, null, null);
+        true, mix, 0, List.of(), 0, 0, rollout, null, review, restrictive, null, null, null);
   }
 
   private static SegmentBudgetSpec holders(int n, double effect, double restrictiveEffect) {

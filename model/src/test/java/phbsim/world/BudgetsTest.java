@@ -38,6 +38,7 @@ class BudgetsTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -69,6 +69,7 @@ class DoubleRunningTest {
             null,
             null,
             null,
+            null,
             null);
     return TestScenarios.builder()
         .years(1)
@@ -133,6 +134,7 @@ class DoubleRunningTest {
                     List.of(),
                     0,
                     0,
+                    null,
                     null,
                     null,
                     null,

@@ -114,6 +114,7 @@ class LedgerInvariantsTest {
             null,
             null,
             null,
+            null,
             null);
     SegmentSpec s = base.segments().get(0);
     SegmentSpec withBudget =

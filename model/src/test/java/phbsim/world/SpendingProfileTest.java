@@ -24,6 +24,7 @@ class SpendingProfileTest {
             null,
             null,
             null,
+            null,
             null));
   }
 

@@ -118,6 +118,7 @@ class WaitingListTest {
             new ReviewSpec(0.2, 0.3, 0.25, null, null),
             0.2,
             null,
+            null,
             null);
     SegmentBudgetSpec segment =
         new SegmentBudgetSpec(15, 3602, 0.9, null, 0.7, 0.7, 1.2, 0.1, 0.25, null, null, null);
@@ -190,6 +191,7 @@ class WaitingListTest {
             0,
             0,
             new RolloutSpec(RolloutKind.TARGET, null, List.of(300), null, null, null, null),
+            null,
             null,
             null,
             null,

@@ -43,6 +43,7 @@ class WorldBudgetsTest {
         review,
         restrictive,
         null,
+        null,
         null);
   }
 

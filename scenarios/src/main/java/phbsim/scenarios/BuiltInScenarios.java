@@ -37,6 +37,26 @@ public final class BuiltInScenarios {
         "The smallest useful scenario: one segment, one small team, one ward, one crisis"
             + " service and exits; for quick tests and demonstrations.");
     m.put(
+        "national-pilot",
+        "The national pilot's mental health subgroup (2009-2012), recruited highest risk first,"
+            + " at 2010/11 prices: calibrated to the pilot's cost changes and its £3,050.");
+    m.put(
+        "demonstrator",
+        "One place of the 2013-15 mental health demonstrator programme: 50 to 100 budgets"
+            + " expected, a handful in place after 15 months.");
+    m.put(
+        "hare-and-tortoise",
+        "The default place over ten years: a fast push of offers (the hare) against a slow build"
+            + " (the tortoise), when culture change cannot be sped up.");
+    m.put(
+        "restrictive",
+        "The default's roll-out with budgets run the pilot's way (18 % restrictive), all"
+            + " flexibly, or all the restrictive way.");
+    m.put(
+        "crisis-house",
+        "The default place with no crisis house today, and the option of opening one priced"
+            + " below an NHS bed, as in Leeds.");
+    m.put(
         "england",
         "The default place scaled x1000 to England (about 1.5 million people in contact with"
             + " secondary mental health services), 10 years: a benchmark of the whole model.");
