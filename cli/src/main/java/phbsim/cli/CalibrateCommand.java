@@ -107,20 +107,34 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     timing.simulated();
     Map<String, String> fitted = new LinkedHashMap<>();
+    Map<String, Double> values = new LinkedHashMap<>();
     for (int i = 0; i < r.parameters().size(); i++) {
       fitted.put(r.parameters().get(i).path(), Numbers.plain(r.values()[i]));
+      values.put(r.parameters().get(i).path(), Double.parseDouble(Numbers.plain(r.values()[i])));
     }
-    String fittedText;
+    String rewritten;
     try {
-      fittedText =
-          Rewrite.values(
-              scenario.name(),
-              scenario.text(),
-              fitted,
-              "fitted by phbsim calibrate --targets " + targets.getFileName());
+      String why = "fitted by phbsim calibrate --targets " + targets.getFileName();
+      rewritten = Rewrite.values(scenario.name(), scenario.text(), fitted, why);
+      Map<String, String> ranges = Rewrite.rangesFollowing(s, values);
+      if (!ranges.isEmpty()) {
+        rewritten =
+            Rewrite.values(
+                scenario.name(),
+                rewritten,
+                ranges,
+                "moved with the fitted value by phbsim calibrate, to hold it");
+      }
+      // What calibrate writes must run: load it as phbsim run would (the overrides it was fitted
+      // with are not in the file, so they are applied again).
+      ScenarioLoader.parse(scenario.name(), rewritten, scenario.overrides());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
+    } catch (phbsim.scenarios.ScenarioLoadException e) {
+      throw new UserError(
+          "The fitted scenario would not load, so it is not written: " + e.getMessage(), e);
     }
+    String fittedText = rewritten;
     Path folder = output.folder(RunCommand.safeName(s.name()) + "-calibrate");
     AnalysisRun.commit(
         AnalysisRun.folder(
@@ -177,6 +191,13 @@ final class CalibrateCommand implements Callable<Integer> {
         Text.count(r.evaluations(), "evaluation", "evaluations"),
         Numbers.significant(r.objective()));
     out.println("The fitted scenario is fitted.yaml in the output folder: run it with phbsim run.");
+    if (!scenario.overrides().isEmpty()) {
+      out.println(
+          "It holds the fitted values, not the --set overrides it was fitted with: give them"
+              + " again when you run it ("
+              + String.join(" ", scenario.overrides().stream().map(o -> "--set " + o).toList())
+              + ").");
+    }
     timing.finish(out, folder);
     return r.converged() ? 0 : UserError.EXIT_CODE;
   }

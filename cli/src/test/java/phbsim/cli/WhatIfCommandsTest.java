@@ -34,6 +34,7 @@ class WhatIfCommandsTest {
         - path: budgets.rollout.marketSize
           low: 50
           high: 300
+          start: 150
       targets:
         - output: option.budget_offers
           value: %s
@@ -280,7 +281,7 @@ class WhatIfCommandsTest {
             out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<String> tornado = Files.readAllLines(out.resolve("tornado.csv"));
-    assertThat(tornado.get(2)).startsWith("1,budgets.rollout.marketSize,150,50,300,");
+    assertThat(tornado.get(2)).startsWith("1,budgets.rollout.marketSize,1042.9164,500,2000,");
     assertThat(tornado.get(3)).startsWith("2,budgets.brokeragePerBudgetPerMonth,25,10,50,");
     assertThat(Files.readAllLines(out.resolve("psa_draws.csv"))).hasSize(24 + 2);
     assertThat(r.out()).contains("probability of a cumulative cash saving by the end of: 2026/27");

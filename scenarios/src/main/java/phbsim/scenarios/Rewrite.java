@@ -19,6 +19,46 @@ public final class Rewrite {
    * @throws IllegalArgumentException naming a path that is not written in the file (a default),
    *     which cannot be replaced in place
    */
+  /**
+   * The changes to the scenario's declared ranges that fitted values need: a range under {@code
+   * uncertainty:} that no longer holds its parameter's fitted value moves with it, keeping its
+   * spread relative to the value (low x fitted / old, high x fitted / old), so that the fitted
+   * scenario still passes its own checks. Keys are {@code uncertainty[i].low} and {@code .high}.
+   */
+  public static Map<String, String> rangesFollowing(
+      phbsim.scenario.Scenario scenario, Map<String, Double> fitted) {
+    Map<String, String> moved = new java.util.LinkedHashMap<>();
+    var tree = ScenarioYaml.toTree(scenario);
+    for (int i = 0; i < scenario.uncertainty().size(); i++) {
+      var u = scenario.uncertainty().get(i);
+      if (u.low() == null || u.high() == null) {
+        continue;
+      }
+      String declared = Overrides.resolve(tree, phbsim.scenario.Scenario.class, u.path()).path();
+      for (Map.Entry<String, Double> f : fitted.entrySet()) {
+        String path = Overrides.resolve(tree, phbsim.scenario.Scenario.class, f.getKey()).path();
+        double v = f.getValue();
+        if (!path.equals(declared) || (u.low() <= v && v <= u.high())) {
+          continue;
+        }
+        double old =
+            Overrides.resolve(tree, phbsim.scenario.Scenario.class, path).node().asDouble();
+        double low = old != 0 ? u.low() * v / old : v - (u.high() - u.low()) / 2;
+        double high = old != 0 ? u.high() * v / old : v + (u.high() - u.low()) / 2;
+        moved.put("uncertainty[" + i + "].low", plain(Math.min(low, v)));
+        moved.put("uncertainty[" + i + "].high", plain(Math.max(high, v)));
+      }
+    }
+    return moved;
+  }
+
+  private static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v)
+        .setScale(4, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
   public static String values(String source, String text, Map<String, String> values, String why) {
     YamlTree tree = YamlTree.read(source, text);
     if (tree.root == null) {

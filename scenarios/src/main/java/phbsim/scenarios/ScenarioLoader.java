@@ -171,7 +171,9 @@ public final class ScenarioLoader {
       all.addAll(checkOptions(tree, scenario));
     }
     if (all.isEmpty() && uncertainty) {
-      all.addAll(checkUncertainty(tree, scenario));
+      // A --set may move a value outside the range declared for the file's value, on purpose (a
+      // what-if): only the file as written must agree with its own ranges.
+      all.addAll(checkUncertainty(tree, scenario, overrides.isEmpty()));
     }
     if (!all.isEmpty()) {
       throw failure(tree, all);
@@ -278,7 +280,8 @@ public final class ScenarioLoader {
    * Checks each declared uncertainty: its path leads to a number, its range holds the value, and
    * its distribution can be built. Problems are reported at the entry.
    */
-  private static List<Finding> checkUncertainty(YamlTree tree, Scenario scenario) {
+  private static List<Finding> checkUncertainty(
+      YamlTree tree, Scenario scenario, boolean againstValues) {
     List<Finding> findings = new ArrayList<>();
     JsonNode effective = ScenarioYaml.toTree(scenario);
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -309,7 +312,10 @@ public final class ScenarioLoader {
         findings.add(Finding.at(at + ".path", e.getMessage()));
         continue;
       }
-      if (u.low() != null && u.high() != null && !(u.low() <= value && value <= u.high())) {
+      if (againstValues
+          && u.low() != null
+          && u.high() != null
+          && !(u.low() <= value && value <= u.high())) {
         findings.add(
             Finding.at(
                 at,
@@ -324,7 +330,7 @@ public final class ScenarioLoader {
       if ((u.low() == null) != (u.high() == null)) {
         findings.add(Finding.at(at, "gives only one of low and high; expected both or neither"));
       }
-      if (u.distribution() != null) {
+      if (u.distribution() != null && againstValues) {
         try {
           phbsim.analysis.ProbabilisticSensitivity.distribution(u, value)
               .inverseCumulativeProbability(0.5);
