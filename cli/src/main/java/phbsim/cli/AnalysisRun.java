@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import phbsim.cli.write.OutputFolder;
@@ -63,10 +65,67 @@ final class AnalysisRun {
         + System.lineSeparator();
   }
 
-  /** Writes the files, or says plainly why not. */
-  static void commit(OutputFolder files, RunSpec run) {
+  /**
+   * What reproducing the run needs (manifest.json): phbsim's version and commit, the command line,
+   * the seed and run settings, a SHA-256 of each scenario's text, and the Java that ran it. It
+   * names the thread count, so unlike the result files it is not the same whatever --threads is.
+   */
+  static String manifest(
+      picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts)
+      throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("tool", "phbsim");
+    m.put("version", BuildInfo.version());
+    m.put("commit", BuildInfo.commit());
+    m.put("uncommittedChanges", BuildInfo.dirty());
+    m.put("command", commandLine(spec));
+    m.put("seed", run.masterSeed());
+    m.put("replications", run.replications());
+    m.put("threads", run.threads());
+    List<String> hashes = new ArrayList<>();
+    for (String text : scenarioTexts) {
+      hashes.add(sha256(text));
+    }
+    m.put("scenarioSha256", hashes);
+    m.put(
+        "java",
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m)
+        + System.lineSeparator();
+  }
+
+  /** phbsim and the arguments as given. */
+  private static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+    List<String> args = new ArrayList<>(List.of("phbsim"));
+    var parsed = spec.root().commandLine().getParseResult();
+    if (parsed != null) {
+      args.addAll(parsed.originalArgs());
+    }
+    return args;
+  }
+
+  private static String sha256(String text) {
     try {
-      files.commit(run.threads());
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** Writes the files, or says plainly why not. */
+  static void commit(
+      OutputFolder files,
+      RunSpec run,
+      picocli.CommandLine.Model.CommandSpec spec,
+      phbsim.cli.options.OutputOptions output,
+      List<String> scenarioTexts) {
+    OutputFolder all = files.replacing(output.force());
+    all.add(OutputFolder.MANIFEST, w -> w.write(manifest(spec, run, scenarioTexts)));
+    try {
+      all.commit(run.threads());
     } catch (IOException e) {
       throw new UserError(
           "Cannot write the results to " + files.folder() + ": " + e.getMessage(), e);

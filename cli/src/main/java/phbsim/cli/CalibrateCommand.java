@@ -3,6 +3,7 @@ package phbsim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -86,6 +87,9 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     TargetsFile.Targets t = TargetsFile.load(targets, s, editor);
+    List<Path> inputs = new java.util.ArrayList<>(scenario.inputs());
+    inputs.add(targets);
+    Path folder = output.prepare(scenario.name(), "calibrate", inputs);
     AnalysisRun timing = new AnalysisRun();
     Calibration.Result r;
     try (ProgressReporter progress =
@@ -135,7 +139,6 @@ final class CalibrateCommand implements Callable<Integer> {
           "The fitted scenario would not load, so it is not written: " + e.getMessage(), e);
     }
     String fittedText = rewritten;
-    Path folder = output.folder(RunCommand.safeName(s.name()) + "-calibrate");
     AnalysisRun.commit(
         AnalysisRun.folder(
                 folder,
@@ -144,7 +147,10 @@ final class CalibrateCommand implements Callable<Integer> {
                 AnalysisRun.describe(scenario, option, "targets", targets.toString()))
             .add("calibration.csv", w -> AnalysisCsv.calibration(r, s, w))
             .add("fitted.yaml", w -> w.write(fittedText)),
-        run);
+        run,
+        spec,
+        output,
+        List.of(scenario.text()));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,

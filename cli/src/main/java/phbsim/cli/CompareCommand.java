@@ -115,6 +115,23 @@ final class CompareCommand implements Callable<Integer> {
     for (Resolved r : resolved) {
       options.add(r.arm());
     }
+    List<Path> inputs = new ArrayList<>();
+    for (String a : arms) {
+      String file =
+          a.contains(":") && !Files.isRegularFile(Path.of(a))
+              ? a.substring(0, a.lastIndexOf(':'))
+              : a;
+      if (Files.isRegularFile(Path.of(file))) {
+        inputs.add(Path.of(file));
+      }
+    }
+    Path folder =
+        output.prepare(
+            arms.get(0).contains(":") && !Files.isRegularFile(Path.of(arms.get(0)))
+                ? arms.get(0).substring(0, arms.get(0).lastIndexOf(':'))
+                : arms.get(0),
+            "compare",
+            inputs);
     AnalysisRun timing = new AnalysisRun();
     AppraisalResult result;
     try (ProgressReporter progress =
@@ -126,11 +143,13 @@ final class CompareCommand implements Callable<Integer> {
       result = Appraisal.run(statusQuo, options, run, progress.cells());
     }
     timing.simulated();
-    Path folder = output.folder(RunCommand.safeName(place.name()) + "-compare");
     AnalysisRun.commit(
         AppraisalFiles.of(
             folder, result, place, run, precision, replicationRows.perReplication, compared()),
-        run);
+        run,
+        spec,
+        output,
+        armTexts());
     out.printf(
         Locale.UK,
         "Compare: %s against the status quo of %s%n%s from %s, %s, seed %d, %s: %,d events%n%n",
@@ -145,6 +164,19 @@ final class CompareCommand implements Callable<Integer> {
     AppraisalText.print(result, out, precision);
     timing.finish(out, folder);
     return 0;
+  }
+
+  /** The YAML text of each arm's scenario, in order, for the manifest's hashes. */
+  private List<String> armTexts() {
+    List<String> texts = new ArrayList<>();
+    for (String a : arms) {
+      String file =
+          a.contains(":") && !Files.isRegularFile(Path.of(a))
+              ? a.substring(0, a.lastIndexOf(':'))
+              : a;
+      texts.add(phbsim.cli.options.ScenarioOptions.text(file));
+    }
+    return texts;
   }
 
   /** What run.json says was compared, in a fixed order. */

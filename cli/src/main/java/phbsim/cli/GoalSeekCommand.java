@@ -2,6 +2,7 @@ package phbsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import phbsim.analysis.GoalSeek;
@@ -141,6 +142,7 @@ final class GoalSeekCommand implements Callable<Integer> {
     }
     Output o = out0;
     double acc = accuracy != null ? accuracy : (to - from) / 1000;
+    Path folder = output.prepare(scenario.name(), "goal-seek", scenario.inputs());
     AnalysisRun timing = new AnalysisRun();
     GoalSeek.Result r;
     try (ProgressReporter progress =
@@ -154,7 +156,6 @@ final class GoalSeekCommand implements Callable<Integer> {
               s, option, editor, vary, from, to, o, goal, acc, run, progress.evaluations(0));
     }
     timing.simulated();
-    Path folder = output.folder(RunCommand.safeName(s.name()) + "-goal-seek");
     double lo = from;
     double hi = to;
     AnalysisRun.commit(
@@ -172,7 +173,10 @@ final class GoalSeekCommand implements Callable<Integer> {
                     "range",
                     Numbers.plain(lo) + ":" + Numbers.plain(hi)))
             .add("goal_seek.csv", w -> AnalysisCsv.goalSeek(r, vary, o, goal, s, w)),
-        run);
+        run,
+        spec,
+        output,
+        List.of(scenario.text()));
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,

@@ -73,8 +73,8 @@ public final class PhbsimCommand implements Runnable {
     } else if (e instanceof ScenarioException bad) {
       err.println(bad.problems().size() == 1 ? "1 problem:" : bad.problems().size() + " problems:");
       bad.problems().forEach(p -> err.println("  " + p));
-    } else if (e instanceof UserError user) {
-      err.println(user.getMessage());
+    } else if (e instanceof UserError || e instanceof phbsim.cli.write.OutputFolder.Refused) {
+      err.println(e.getMessage());
     } else {
       err.println("phbsim stopped on an internal error, not a problem with your input: " + e);
       err.println("Please report it with the command you ran.");
@@ -84,12 +84,18 @@ public final class PhbsimCommand implements Runnable {
     return UserError.EXIT_CODE;
   }
 
-  /** The version, from the jar manifest when there is one. */
+  /** The version and the commit it was built from (BuildInfo). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = PhbsimCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"phbsim " + (v == null ? "(development build)" : v)};
+      return new String[] {
+        "phbsim " + BuildInfo.describe(),
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
+      };
     }
   }
 }

@@ -71,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Scenario s = scenario.load();
     List<OptionArm> options = ScenarioLoader.options(s);
+    Path folder = output.prepare(scenario.name(), null, scenario.inputs());
     AnalysisRun timing = new AnalysisRun();
     AppraisalResult result;
     try (ProgressReporter progress =
@@ -80,7 +81,6 @@ final class RunCommand implements Callable<Integer> {
     }
     timing.simulated();
 
-    Path folder = output.folder(safeName(s.name()));
     AnalysisRun.commit(
         AppraisalFiles.of(
             folder,
@@ -90,7 +90,10 @@ final class RunCommand implements Callable<Integer> {
             precision,
             replicationRows.perReplication,
             AppraisalFiles.source(scenario.name(), scenario.overrides())),
-        run);
+        run,
+        spec,
+        output,
+        List.of(scenario.text()));
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

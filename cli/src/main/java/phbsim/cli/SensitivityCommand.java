@@ -151,6 +151,7 @@ final class SensitivityCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     Output output0 = out0;
+    Path folder = output.prepare(scenario.name(), "sensitivity", scenario.inputs());
     AnalysisRun timing = new AnalysisRun();
     OneWaySensitivity.Result oneWay = null;
     ProbabilisticSensitivity.Result psa = null;
@@ -170,7 +171,6 @@ final class SensitivityCommand implements Callable<Integer> {
       }
     }
     timing.simulated();
-    Path folder = output.folder(RunCommand.safeName(s.name()) + "-sensitivity");
     OutputFolder files =
         AnalysisRun.folder(
             folder,
@@ -188,7 +188,7 @@ final class SensitivityCommand implements Callable<Integer> {
       files.add("psa_draws.csv", w -> AnalysisCsv.draws(ps, s, w));
       files.add("psa_summary.csv", w -> AnalysisCsv.probabilistic(ps, s, years, w));
     }
-    AnalysisRun.commit(files, run);
+    AnalysisRun.commit(files, run, spec, output, List.of(scenario.text()));
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

@@ -88,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
           spec.commandLine(), "--vary " + e.getMessage());
     }
     int points = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
+    Path folder = output.prepare(scenario.name(), "sweep", scenario.inputs());
     AnalysisRun timing = new AnalysisRun();
     Sweep.Result result;
     try (ProgressReporter progress =
@@ -99,7 +100,6 @@ final class SweepCommand implements Callable<Integer> {
       result = Sweep.run(s, option, ScenarioLoader.editor(), axes, run, progress.cells(), crossing);
     }
     timing.simulated();
-    Path folder = output.folder(RunCommand.safeName(s.name()) + "-sweep");
     AnalysisRun.commit(
         AnalysisRun.folder(folder, s, run, AnalysisRun.describe(scenario, option, "vary", vary))
             .add("sweep.csv", w -> AnalysisCsv.sweep(result, crossing, s, w))
@@ -108,7 +108,10 @@ final class SweepCommand implements Callable<Integer> {
                 replicationRows.perReplication,
                 "replications.csv",
                 w -> AnalysisCsv.sweepReplications(result, crossing, s, w)),
-        run);
+        run,
+        spec,
+        output,
+        List.of(scenario.text()));
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

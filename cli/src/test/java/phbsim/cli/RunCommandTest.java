@@ -223,6 +223,34 @@ class RunCommandTest {
   }
 
   @Test
+  @DisplayName("a rerun into the same folder is refused before it runs, and nothing is touched")
+  void rerunRefused() throws IOException {
+    Path out = tmp.resolve("results");
+    assertThat(Cli.run("run", "tiny", "-r", "2", "--quiet", "-o", out.toString()).exitCode())
+        .isZero();
+    byte[] before = Files.readAllBytes(out.resolve("cashflow_monthly.csv"));
+    long modified = Files.getLastModifiedTime(out.resolve("run.json")).toMillis();
+    // england would take half a minute to simulate: the refusal comes first
+    Cli again = Cli.run("run", "england", "--quiet", "-o", out.toString());
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("already holds files", "--force").doesNotContain("\tat ");
+    assertThat(again.out()).doesNotContain("Done in");
+    assertThat(Files.readAllBytes(out.resolve("cashflow_monthly.csv"))).isEqualTo(before);
+    assertThat(Files.getLastModifiedTime(out.resolve("run.json")).toMillis()).isEqualTo(modified);
+    // with --force it is replaced whole, and the manifest says how to reproduce it
+    Cli forced =
+        Cli.run(
+            "run", "tiny", "-r", "3", "--seed", "5", "--quiet", "--force", "-o", out.toString());
+    assertThat(forced.exitCode()).as(forced.err()).isZero();
+    assertThat(Files.readString(out.resolve("manifest.json")))
+        .contains("\"seed\" : 5", "\"replications\" : 3", "\"command\" : [ \"phbsim\", \"run\"")
+        .contains("\"scenarioSha256\"", "\"java\"", "\"commit\"");
+    try (var files = Files.list(tmp)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("results");
+    }
+  }
+
+  @Test
   @DisplayName("every command has --help with an example")
   void helpHasExamples() {
     for (String command : List.of("run", "validate", "explain", "scenarios", "pathway", "bench")) {

@@ -77,6 +77,12 @@ public final class ScenarioOptions {
                     + String.join(", ", BuiltInScenarios.names()))));
   }
 
+  /** The input files a run reads (the scenario file, if it is a file): never to be overwritten. */
+  public List<Path> inputs() {
+    Path file = Path.of(scenario);
+    return Files.isRegularFile(file) ? List.of(file) : List.of();
+  }
+
   /** The overrides given with --set, in order. */
   public List<String> overrides() {
     return List.copyOf(overrides);

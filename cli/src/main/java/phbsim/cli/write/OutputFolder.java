@@ -1,22 +1,31 @@
 package phbsim.cli.write;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import phbsim.experiment.ReplicationRunner;
 
 /**
- * A folder of result files that is written completely or not at all: each file goes first to a
- * temporary name, and only when every file has been written are they all moved into place. A
- * failure part-way leaves the folder as it was.
+ * A folder of result files that appears complete or not at all, and never loses earlier work.
+ *
+ * <p>The files are written into a hidden staging folder beside the target, and only when every one
+ * is written is the staging folder renamed to the target, in one step. A failure part-way, an
+ * interrupt or a SIGTERM leaves the target as it was (the staging folder is removed; after a kill
+ * that gives no chance to clean up, the next write to the same target removes it). An existing
+ * target is replaced only when asked ({@code --force}), and only if it is a folder phbsim wrote; a
+ * folder that holds or would replace an input file is refused either way.
  */
 public final class OutputFolder {
   /** Writes one file's content. */
@@ -25,15 +34,110 @@ public final class OutputFolder {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** A folder that cannot be written, with a message for the user. */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  /** The file every phbsim output folder holds; its presence marks a folder phbsim wrote. */
+  public static final String MANIFEST = "manifest.json";
+
+  private static final String STAGING = ".staging-";
+  private static final String REPLACED = ".replaced-";
+
   private final Path folder;
+  private final boolean replace;
   private final Map<String, Content> files = new LinkedHashMap<>();
 
+  /** A folder that must not exist yet, or be empty. */
   public OutputFolder(Path folder) {
-    this.folder = folder;
+    this(folder, false);
+  }
+
+  /**
+   * @param replace whether an existing folder of phbsim results may be replaced ({@code --force})
+   */
+  public OutputFolder(Path folder, boolean replace) {
+    this.folder = folder.toAbsolutePath().normalize();
+    this.replace = replace;
   }
 
   public Path folder() {
     return folder;
+  }
+
+  /** The same files, to a folder that may ({@code replace}) or may not replace earlier results. */
+  public OutputFolder replacing(boolean replace) {
+    OutputFolder f = new OutputFolder(folder, replace);
+    f.files.putAll(files);
+    return f;
+  }
+
+  /**
+   * Checks, before anything runs, that results can be written to {@code folder}: it is not a file,
+   * it is empty or absent (or, with {@code replace}, a folder of phbsim results), it does not hold
+   * any of {@code inputs}, and its nearest existing parent is writable.
+   *
+   * @throws Refused saying what is wrong and what to do
+   */
+  public static void check(Path folder, boolean replace, List<Path> inputs) {
+    Path target = folder.toAbsolutePath().normalize();
+    for (Path input : inputs) {
+      Path in = input.toAbsolutePath().normalize();
+      if (in.startsWith(target)) {
+        throw new Refused(
+            "The output folder "
+                + target
+                + " holds the input "
+                + in
+                + "; expected a folder of its own for the results (give another --out)");
+      }
+    }
+    if (Files.exists(target) && !Files.isDirectory(target)) {
+      throw new Refused(
+          "The output folder " + target + " is a file; expected a folder for the results");
+    }
+    if (Files.isDirectory(target) && !isEmpty(target)) {
+      if (!replace) {
+        throw new Refused(
+            "The output folder "
+                + target
+                + " already holds files; phbsim does not overwrite results: give --force to"
+                + " replace them, or another --out");
+      }
+      if (!Files.isRegularFile(target.resolve(MANIFEST))
+          && !Files.isRegularFile(target.resolve("run.json"))) {
+        throw new Refused(
+            "The output folder "
+                + target
+                + " holds files phbsim did not write; --force replaces only a folder of phbsim"
+                + " results: give another --out");
+      }
+    }
+    Path parent = target.getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
+    if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
+      throw new Refused(
+          "Cannot write the results to "
+              + target
+              + ": "
+              + (parent == null ? "no existing parent folder" : parent + " is not writable")
+              + "; expected a folder you can write to");
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Adds a file to be written by {@link #commit()}. */
@@ -48,7 +152,7 @@ public final class OutputFolder {
   }
 
   /**
-   * Writes every file, then moves them all into place.
+   * Writes every file, then puts the folder in place.
    *
    * @return the files written
    * @throws IOException naming the file that could not be written; nothing is left behind
@@ -58,64 +162,155 @@ public final class OutputFolder {
   }
 
   /**
-   * Writes every file, up to {@code threads} at a time, then moves them all into place. Each file's
-   * content is written by one thread, so the bytes do not depend on the thread count; the contents
-   * must only read what they share.
+   * Writes every file, up to {@code threads} at a time, into a staging folder, then puts it in
+   * place in one rename. Each file's content is written by one thread, so the bytes do not depend
+   * on the thread count; the contents must only read what they share.
    *
-   * @return the files written
+   * @return the files written, at their final places
    * @throws IOException naming the file that could not be written; nothing is left behind
+   * @throws Refused if the folder cannot be written (checked again: something may have changed
+   *     while the model ran)
    */
   public List<Path> commit(int threads) throws IOException {
-    Files.createDirectories(folder);
-    List<Path> temporary = new ArrayList<>();
-    for (String name : files.keySet()) {
-      temporary.add(folder.resolve("." + name + ".partial"));
-    }
-    List<Content> contents = new ArrayList<>(files.values());
+    check(folder, replace, List.of());
+    Path parent = folder.getParent();
+    Files.createDirectories(parent);
+    removeLeftovers(parent);
+    Path staging =
+        parent.resolve(
+            "."
+                + folder.getFileName()
+                + STAGING
+                + ProcessHandle.current().pid()
+                + "-"
+                + System.nanoTime());
+    Thread cleanUp = new Thread(() -> deleteQuietly(staging), "phbsim-output-clean-up");
+    Runtime.getRuntime().addShutdownHook(cleanUp);
     try {
-      // Results are written in parallel for speed (the CSVs of a 5,000-replication run take
-      // seconds each). Every task runs to its end, failed or not, before anything is cleaned up
-      // or reported; the first failure in file order is the one reported.
-      List<Exception> failures =
-          ReplicationRunner.run(
-              contents.size(),
-              Math.max(1, threads),
-              i -> {
-                try (Writer w = Files.newBufferedWriter(temporary.get(i), StandardCharsets.UTF_8)) {
-                  contents.get(i).writeTo(w);
-                  return null;
-                } catch (IOException | RuntimeException e) {
-                  return e;
-                }
-              });
-      for (Exception failure : failures) {
-        if (failure instanceof IOException io) {
-          throw io;
-        }
-        if (failure instanceof RuntimeException unchecked) {
-          throw unchecked;
-        }
-      }
-      List<Path> written = new ArrayList<>();
-      int i = 0;
-      for (String name : files.keySet()) {
-        Path target = folder.resolve(name);
-        move(temporary.get(i++), target);
-        written.add(target);
-      }
-      return written;
+      Files.createDirectory(staging);
+      write(staging, threads);
+      putInPlace(staging);
     } finally {
-      for (Path tmp : temporary) {
-        Files.deleteIfExists(tmp);
+      deleteQuietly(staging);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
       }
+    }
+    List<Path> written = new ArrayList<>();
+    for (String name : files.keySet()) {
+      written.add(folder.resolve(name));
+    }
+    return written;
+  }
+
+  private void write(Path staging, int threads) throws IOException {
+    List<String> names = new ArrayList<>(files.keySet());
+    List<Content> contents = new ArrayList<>(files.values());
+    // Results are written in parallel for speed (the CSVs of a 5,000-replication run take seconds
+    // each). Every task runs to its end, failed or not, before anything is reported; the first
+    // failure in file order is the one reported.
+    List<Exception> failures =
+        ReplicationRunner.run(
+            contents.size(),
+            Math.max(1, threads),
+            i -> {
+              Path file = staging.resolve(names.get(i));
+              if (!file.normalize().getParent().equals(staging)) {
+                return new IOException("a result file may not leave its folder: " + names.get(i));
+              }
+              try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                contents.get(i).writeTo(w);
+                return null;
+              } catch (IOException | RuntimeException e) {
+                return e;
+              }
+            });
+    for (Exception failure : failures) {
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+    }
+  }
+
+  /** Renames the staging folder to the target; an old target (replace) goes only once it has. */
+  private void putInPlace(Path staging) throws IOException {
+    if (!Files.exists(folder)) {
+      move(staging, folder);
+      return;
+    }
+    if (isEmpty(folder)) {
+      Files.delete(folder);
+      move(staging, folder);
+      return;
+    }
+    Path old =
+        folder.resolveSibling(
+            "." + folder.getFileName() + REPLACED + ProcessHandle.current().pid());
+    move(folder, old);
+    try {
+      move(staging, folder);
+    } catch (IOException e) {
+      move(old, folder); // put the earlier results back
+      throw e;
+    }
+    deleteQuietly(old);
+  }
+
+  /** Staging and replaced folders of this target left by a process that was killed outright. */
+  private void removeLeftovers(Path parent) {
+    String prefix = "." + folder.getFileName();
+    try (Stream<Path> s = Files.list(parent)) {
+      s.filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix + STAGING) || n.startsWith(prefix + REPLACED);
+              })
+          .filter(p -> !ownedByLiveProcess(p.getFileName().toString()))
+          .forEach(OutputFolder::deleteQuietly);
+    } catch (IOException e) {
+      // Nothing to clean, or nothing we may clean: neither stops the write.
+    }
+  }
+
+  private static boolean ownedByLiveProcess(String name) {
+    int at = Math.max(name.lastIndexOf(STAGING), name.lastIndexOf(REPLACED));
+    String rest = name.substring(name.indexOf('-', at + 2) + 1);
+    int dash = rest.indexOf('-');
+    String pid = dash < 0 ? rest : rest.substring(0, dash);
+    try {
+      long p = Long.parseLong(pid);
+      return p != ProcessHandle.current().pid()
+          && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
   private static void move(Path from, Path to) throws IOException {
     try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(from, to);
+    } catch (DirectoryNotEmptyException e) {
+      throw new IOException(to + " appeared while the results were being written", e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: a leftover is removed by the next write to the same folder.
     }
   }
 }

@@ -59,21 +59,75 @@ class OutputFolderTest {
 
   @ParameterizedTest(name = "{0} threads")
   @ValueSource(ints = {1, 3})
-  @DisplayName("a file that fails leaves the folder as it was: no new file, no partial one")
+  @DisplayName("a file that fails leaves the earlier results as they were, and nothing hidden")
   void failureLeavesNothing(int threads) throws IOException {
     Path folder = tmp.resolve("out");
     Files.createDirectories(folder);
+    Files.writeString(folder.resolve("manifest.json"), "{}");
     Files.writeString(folder.resolve("file2.txt"), "from an earlier run");
-    assertThatThrownBy(() -> twelveFiles(folder, 5, new IOException("disk full")).commit(threads))
+    assertThatThrownBy(
+            () ->
+                twelveFiles(folder, 5, new IOException("disk full"))
+                    .replacing(true)
+                    .commit(threads))
         .isInstanceOf(IOException.class)
         .hasMessage("disk full");
-    assertThat(names(folder)).containsExactly("file2.txt");
+    assertThat(names(folder)).containsExactly("file2.txt", "manifest.json");
     assertThat(Files.readString(folder.resolve("file2.txt"))).isEqualTo("from an earlier run");
 
     assertThatThrownBy(
-            () -> twelveFiles(folder, 9, new IllegalStateException("a bug")).commit(threads))
+            () ->
+                twelveFiles(folder, 9, new IllegalStateException("a bug"))
+                    .replacing(true)
+                    .commit(threads))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("a bug");
-    assertThat(names(folder)).containsExactly("file2.txt");
+    assertThat(names(folder)).containsExactly("file2.txt", "manifest.json");
+    // no staging folder left beside it
+    assertThat(names(tmp)).containsExactly("out");
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @ValueSource(ints = {1, 3})
+  @DisplayName("with --force, earlier phbsim results are replaced whole: no old file survives")
+  void replacesWhole(int threads) throws IOException {
+    Path folder = tmp.resolve("out");
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("manifest.json"), "{}");
+    Files.writeString(folder.resolve("old-only.csv"), "x");
+    twelveFiles(folder, -1, null).replacing(true).commit(threads);
+    assertThat(names(folder)).hasSize(12).doesNotContain("old-only.csv", "manifest.json");
+    assertThat(names(tmp)).containsExactly("out");
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("refused before anything runs: earlier results, a file, others' files, an input")
+  void refusals() throws IOException {
+    Path results = tmp.resolve("results");
+    Files.createDirectories(results);
+    Files.writeString(results.resolve("run.json"), "{}");
+    assertThatThrownBy(() -> OutputFolder.check(results, false, List.of()))
+        .isInstanceOf(OutputFolder.Refused.class)
+        .hasMessageContaining("already holds files")
+        .hasMessageContaining("--force");
+    OutputFolder.check(results, true, List.of()); // phbsim's own results may be replaced
+
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    assertThatThrownBy(() -> OutputFolder.check(file, true, List.of()))
+        .hasMessageContaining("is a file");
+
+    Path notes = tmp.resolve("notes");
+    Files.createDirectories(notes);
+    Files.writeString(notes.resolve("mine.txt"), "x");
+    assertThatThrownBy(() -> OutputFolder.check(notes, true, List.of()))
+        .hasMessageContaining("holds files phbsim did not write");
+
+    Path scenario = Files.writeString(tmp.resolve("my-area.yaml"), "name: x");
+    assertThatThrownBy(() -> OutputFolder.check(tmp, true, List.of(scenario)))
+        .hasMessageContaining("holds the input");
+    assertThatThrownBy(() -> OutputFolder.check(tmp.resolve(".."), true, List.of(scenario)))
+        .hasMessageContaining("holds the input");
+    // a fresh folder beside the input is fine
+    OutputFolder.check(tmp.resolve("new"), false, List.of(scenario));
   }
 }
