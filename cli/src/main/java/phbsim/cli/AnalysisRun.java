@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import phbsim.cli.write.OutputFolder;
 import phbsim.experiment.RunSpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioYaml;
+import phbsim.writers.OutputFolder;
 
 /** What the analysis commands share: the files every one writes, and the closing lines. */
 final class AnalysisRun {

@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import phbsim.cli.write.OutputFolder;
+import phbsim.writers.OutputFolder;
 import picocli.CommandLine.Option;
 
 /** Where result files go, checked before anything runs. */

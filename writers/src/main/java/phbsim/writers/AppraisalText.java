@@ -1,4 +1,4 @@
-package phbsim.cli.write;
+package phbsim.writers;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package phbsim.cli;
+package phbsim.writers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -7,19 +7,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import phbsim.cli.write.CashFlowCsv;
-import phbsim.cli.write.CohortCsv;
-import phbsim.cli.write.MetricsCsv;
-import phbsim.cli.write.OutputFolder;
-import phbsim.cli.write.ReplicationsCsv;
-import phbsim.cli.write.TeamsCsv;
 import phbsim.experiment.RunSpec;
 import phbsim.report.AppraisalResult;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioYaml;
 
 /** The result files of an appraisal, as {@code run} and {@code compare} write them. */
-final class AppraisalFiles {
+public final class AppraisalFiles {
   private AppraisalFiles() {}
 
   /**
@@ -27,7 +21,7 @@ final class AppraisalFiles {
    *
    * @param describe what went in: the scenario's source, its overrides, other arms
    */
-  static OutputFolder of(
+  public static OutputFolder of(
       Path folder,
       AppraisalResult result,
       Scenario scenario,
@@ -53,7 +47,7 @@ final class AppraisalFiles {
     return files;
   }
 
-  static String runJson(
+  public static String runJson(
       Scenario s, RunSpec run, AppraisalResult result, Map<String, Object> describe)
       throws IOException {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -78,7 +72,7 @@ final class AppraisalFiles {
   }
 
   /** The source and overrides of a scenario, for run.json. */
-  static Map<String, Object> source(String name, List<String> overrides) {
+  public static Map<String, Object> source(String name, List<String> overrides) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", name);
     m.put("overrides", overrides);

@@ -1,4 +1,4 @@
-package phbsim.cli.write;
+package phbsim.writers;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;

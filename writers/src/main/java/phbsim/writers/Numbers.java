@@ -1,4 +1,4 @@
-package phbsim.cli.write;
+package phbsim.writers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package phbsim.cli.write;
+package phbsim.writers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

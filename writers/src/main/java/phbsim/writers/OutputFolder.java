@@ -1,4 +1,4 @@
-package phbsim.cli.write;
+package phbsim.writers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
