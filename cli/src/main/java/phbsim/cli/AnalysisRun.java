@@ -94,6 +94,33 @@ final class AnalysisRun {
         + System.lineSeparator();
   }
 
+  /** How the run was made, for a workbook's Run sheet. */
+  static phbsim.writers.Workbooks.RunInfo runInfo(
+      picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
+    List<String> hashes = new ArrayList<>();
+    for (String text : scenarioTexts) {
+      hashes.add(sha256(text));
+    }
+    return new phbsim.writers.Workbooks.RunInfo(
+        BuildInfo.version(),
+        BuildInfo.commit() + (BuildInfo.dirty() ? " with uncommitted changes" : ""),
+        commandLine(spec),
+        run.masterSeed(),
+        run.replications(),
+        run.threads(),
+        hashes,
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+        java.time.ZonedDateTime.now(java.time.ZoneId.systemDefault())
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString());
+  }
+
+  /** Every value of the scenario named, with its source, for a workbook's Assumptions sheet. */
+  static List<phbsim.scenarios.Explain.Assumption> assumptions(
+      phbsim.cli.options.ScenarioOptions scenario, Scenario loaded) {
+    return phbsim.scenarios.Explain.assumptions(scenario.name(), scenario.text(), loaded);
+  }
+
   /** phbsim and the arguments as given. */
   private static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
     List<String> args = new ArrayList<>(List.of("phbsim"));

@@ -24,6 +24,7 @@ import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.Text;
+import phbsim.writers.Workbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -146,7 +147,30 @@ final class CompareCommand implements Callable<Integer> {
     timing.simulated();
     AnalysisRun.commit(
         AppraisalFiles.of(
-            folder, result, place, run, precision, replicationRows.perReplication, compared()),
+                folder, result, place, run, precision, replicationRows.perReplication, compared())
+            .addBinary(
+                "workbook.xlsx",
+                o ->
+                    Workbooks.appraisal(
+                        result,
+                        place,
+                        phbsim.scenarios.Explain.assumptions(
+                            firstSource(),
+                            phbsim.cli.options.ScenarioOptions.text(firstSource()),
+                            place),
+                        AnalysisRun.runInfo(spec, run, armTexts()),
+                        o))
+            .add(
+                "report.html",
+                w ->
+                    phbsim.writers.HtmlReport.appraisal(
+                        result,
+                        place,
+                        phbsim.scenarios.Explain.assumptions(
+                            firstSource(),
+                            phbsim.cli.options.ScenarioOptions.text(firstSource()),
+                            place),
+                        w)),
         run,
         spec,
         output,
@@ -165,6 +189,14 @@ final class CompareCommand implements Callable<Integer> {
     AppraisalText.print(result, out, precision);
     timing.finish(out, folder);
     return 0;
+  }
+
+  /** The first arm's scenario, as named (without its option). */
+  private String firstSource() {
+    String a = arms.get(0);
+    return a.contains(":") && !Files.isRegularFile(Path.of(a))
+        ? a.substring(0, a.lastIndexOf(':'))
+        : a;
   }
 
   /** The YAML text of each arm's scenario, in order, for the manifest's hashes. */

@@ -18,6 +18,7 @@ import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.Text;
+import phbsim.writers.Workbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,13 +85,27 @@ final class RunCommand implements Callable<Integer> {
 
     AnalysisRun.commit(
         AppraisalFiles.of(
-            folder,
-            result,
-            s,
-            run,
-            precision,
-            replicationRows.perReplication,
-            AppraisalFiles.source(scenario.name(), scenario.overrides())),
+                folder,
+                result,
+                s,
+                run,
+                precision,
+                replicationRows.perReplication,
+                AppraisalFiles.source(scenario.name(), scenario.overrides()))
+            .addBinary(
+                "workbook.xlsx",
+                o ->
+                    Workbooks.appraisal(
+                        result,
+                        s,
+                        AnalysisRun.assumptions(scenario, s),
+                        AnalysisRun.runInfo(spec, run, List.of(scenario.text())),
+                        o))
+            .add(
+                "report.html",
+                w ->
+                    phbsim.writers.HtmlReport.appraisal(
+                        result, s, AnalysisRun.assumptions(scenario, s), w)),
         run,
         spec,
         output,

@@ -188,6 +188,23 @@ final class SensitivityCommand implements Callable<Integer> {
       files.add("psa_draws.csv", w -> AnalysisCsv.draws(ps, s, w));
       files.add("psa_summary.csv", w -> AnalysisCsv.probabilistic(ps, s, years, w));
     }
+    var fyears = new phbsim.world.CompiledScenario(s.withoutOptions()).calendar().financialYears();
+    files.addBinary(
+        "workbook.xlsx",
+        o ->
+            phbsim.writers.Workbooks.sensitivity(
+                ow,
+                ps,
+                fyears,
+                s,
+                AnalysisRun.assumptions(scenario, s),
+                AnalysisRun.runInfo(spec, run, List.of(scenario.text())),
+                o));
+    files.add(
+        "report.html",
+        w ->
+            phbsim.writers.HtmlReport.sensitivity(
+                ow, ps, fyears, s, AnalysisRun.assumptions(scenario, s), w));
     AnalysisRun.commit(files, run, spec, output, List.of(scenario.text()));
 
     PrintWriter out = spec.commandLine().getOut();

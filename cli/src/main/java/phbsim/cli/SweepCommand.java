@@ -107,7 +107,22 @@ final class SweepCommand implements Callable<Integer> {
             .addIf(
                 replicationRows.perReplication,
                 "replications.csv",
-                w -> AnalysisCsv.sweepReplications(result, crossing, s, w)),
+                w -> AnalysisCsv.sweepReplications(result, crossing, s, w))
+            .addBinary(
+                "workbook.xlsx",
+                o ->
+                    phbsim.writers.Workbooks.sweep(
+                        result,
+                        crossing,
+                        s,
+                        AnalysisRun.assumptions(scenario, s),
+                        AnalysisRun.runInfo(spec, run, List.of(scenario.text())),
+                        o))
+            .add(
+                "report.html",
+                w ->
+                    phbsim.writers.HtmlReport.sweep(
+                        result, crossing, s, AnalysisRun.assumptions(scenario, s), w)),
         run,
         spec,
         output,

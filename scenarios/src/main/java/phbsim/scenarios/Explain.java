@@ -110,6 +110,69 @@ public final class Explain {
         sources);
   }
 
+  /**
+   * One assumption of a scenario: a value in effect, its price year where it is a price, and what
+   * the file says about it (the comment on its line: a source or ASSUMPTION), for the workbook's
+   * Assumptions sheet.
+   *
+   * @param path the value's path, with indices
+   * @param value as YAML would write it
+   * @param priceYear the financial year of a price, empty for anything else
+   * @param comment the file's comment on the line, or "(default)" for a value the file leaves out
+   */
+  public record Assumption(String path, String value, String priceYear, String comment) {}
+
+  /**
+   * Every value of a scenario in effect (defaults included; options and declared uncertainty left
+   * out, as they are not the place's parameters), in the order of the scenario's records.
+   */
+  public static List<Assumption> assumptions(String origin, String text, Scenario scenario) {
+    JsonNode effective = ScenarioYaml.toTree(scenario);
+    YamlTree tree = YamlTree.read(origin, text);
+    String[] lines = text.split("\\R", -1);
+    List<Assumption> out = new ArrayList<>();
+    walk(
+        effective,
+        "",
+        (path, node) -> {
+          if (path.startsWith("options") || path.startsWith("uncertainty")) {
+            return;
+          }
+          YamlTree.Place place = tree.root == null ? null : tree.placeOfValue(path);
+          String comment =
+              place == null ? "(default)" : comment(lines[Math.max(0, place.line() - 1)]);
+          String year = "";
+          Overrides.Resolved r = Overrides.resolve(effective, Scenario.class, path);
+          if (r.component() != null && r.component().isAnnotationPresent(Price.class)) {
+            year = priceNote(scenario, effective, path, node.asDouble()).year().label();
+          }
+          out.add(
+              new Assumption(
+                  path, node.isTextual() ? node.asText() : node.toString(), year, comment));
+        });
+    return out;
+  }
+
+  private static void walk(
+      JsonNode node, String path, java.util.function.BiConsumer<String, JsonNode> leaf) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var e = fields.next();
+        walk(e.getValue(), path.isEmpty() ? e.getKey() : Paths.child(path, e.getKey()), leaf);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        walk(node.get(i), Paths.item(path, i), leaf);
+      }
+    } else {
+      leaf.accept(path, node);
+    }
+  }
+
   private static String firstKey(JsonNode node) {
     var names = node.fieldNames();
     return names.hasNext() ? names.next() : "...";

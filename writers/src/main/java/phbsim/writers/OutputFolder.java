@@ -34,6 +34,12 @@ public final class OutputFolder {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** Writes one binary file's content (a workbook). */
+  @FunctionalInterface
+  public interface BinaryContent {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
   /** A folder that cannot be written, with a message for the user. */
   public static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -51,7 +57,7 @@ public final class OutputFolder {
 
   private final Path folder;
   private final boolean replace;
-  private final Map<String, Content> files = new LinkedHashMap<>();
+  private final Map<String, BinaryContent> files = new LinkedHashMap<>();
 
   /** A folder that must not exist yet, or be empty. */
   public OutputFolder(Path folder) {
@@ -140,8 +146,23 @@ public final class OutputFolder {
     }
   }
 
-  /** Adds a file to be written by {@link #commit()}. */
+  /** Adds a text file (UTF-8) to be written by {@link #commit()}. */
   public OutputFolder add(String name, Content content) {
+    files.put(
+        name,
+        out -> {
+          // A CSV writer closes its Writer when done; closing twice is harmless.
+          try (Writer w =
+              new java.io.BufferedWriter(
+                  new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            content.writeTo(w);
+          }
+        });
+    return this;
+  }
+
+  /** Adds a binary file (a workbook) to be written by {@link #commit()}. */
+  public OutputFolder addBinary(String name, BinaryContent content) {
     files.put(name, content);
     return this;
   }
@@ -207,7 +228,7 @@ public final class OutputFolder {
 
   private void write(Path staging, int threads) throws IOException {
     List<String> names = new ArrayList<>(files.keySet());
-    List<Content> contents = new ArrayList<>(files.values());
+    List<BinaryContent> contents = new ArrayList<>(files.values());
     // Results are written in parallel for speed (the CSVs of a 5,000-replication run take seconds
     // each). Every task runs to its end, failed or not, before anything is reported; the first
     // failure in file order is the one reported.
@@ -220,8 +241,24 @@ public final class OutputFolder {
               if (!file.normalize().getParent().equals(staging)) {
                 return new IOException("a result file may not leave its folder: " + names.get(i));
               }
-              try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                contents.get(i).writeTo(w);
+              try (java.io.OutputStream o =
+                  new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+                // A writer may close what it is given (fastexcel's finish() does); the file is
+                // closed here, once, after it.
+                contents
+                    .get(i)
+                    .writeTo(
+                        new java.io.FilterOutputStream(o) {
+                          @Override
+                          public void write(byte[] b, int off, int len) throws IOException {
+                            out.write(b, off, len);
+                          }
+
+                          @Override
+                          public void close() throws IOException {
+                            flush();
+                          }
+                        });
                 return null;
               } catch (IOException | RuntimeException e) {
                 return e;

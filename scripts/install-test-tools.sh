@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs what the desktop tests need and Java does not bring: headless Chromium (the HTML report
+# is opened, drawn and screenshot) and LibreOffice Calc (the workbook is converted without error).
+# Debian packages; run as root (CI does). Idempotent: installs only what is missing.
+set -e
+SUDO=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; fi
+need=""
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
+if [ -n "$need" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO apt-get install -y -qq --no-install-recommends $need
+fi
+chromium --version
+soffice --version
