@@ -32,15 +32,20 @@ class RunCommandTest {
     int measures = phbsim.observe.Measure.values().length;
     assertThat(monthly.get(1))
         .isEqualTo(
-            "date,financial_year,period,option,arm,segment,segment_label,measure,measure_title,"
+            "date,financial_year,period,option,option_title,arm,segment,segment_label,measure,measure_title,"
                 + "mean,ci95_low,ci95_high,range95_low,range95_high");
     assertThat(monthly)
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .startsWith("2026-04-01,2026/27,M1,,status_quo,all,All segments,caseload,"));
+                    .startsWith(
+                        "2026-04-01,2026/27,M1,,Status quo,status_quo,all,All segments,caseload,"));
     assertThat(monthly)
-        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,as-written,option,all,"));
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "2026-04-01,2026/27,M1,as-written,The scenario as written,option,all,"));
     assertThat(monthly).anySatisfy(l -> assertThat(l).startsWith("2027-03-01,2026/27,M12,"));
     assertThat(monthly).anySatisfy(l -> assertThat(l).startsWith("2027-04-01,2027/28,M1,"));
     // 24 months x 3 arms (status quo, option, difference) x (1 segment + all) x the measures,
@@ -49,14 +54,15 @@ class RunCommandTest {
 
     List<String> annual = Files.readAllLines(out.resolve("annual_metrics.csv"));
     assertThat(annual.get(1))
-        .startsWith("financial_year,option,arm,segment,segment_label,measure,measure_title,mean,");
+        .startsWith(
+            "financial_year,option,option_title,arm,segment,segment_label,measure,measure_title,mean,");
     assertThat(annual).hasSize(2 * 3 * 2 * measures + 2);
 
     int lines = phbsim.money.LedgerLine.values().length + 2; // and the two totals
     List<String> cashMonthly = Files.readAllLines(out.resolve("cashflow_monthly.csv"));
     assertThat(cashMonthly.get(1))
         .isEqualTo(
-            "date,financial_year,period,option,arm,line,line_title,basis,"
+            "date,financial_year,period,option,option_title,arm,line,line_title,basis,"
                 + "mean,ci95_low,ci95_high,range95_low,range95_high");
     // and each month the option's double_running and the saving's two cumulative rows
     assertThat(cashMonthly).hasSize(24 * (3 * lines + 3) + 2);
@@ -65,19 +71,20 @@ class RunCommandTest {
             l ->
                 assertThat(l)
                     .startsWith(
-                        "2028-03-01,2027/28,M12,as-written,difference,cumulative_saving_cash,"));
+                        "2028-03-01,2027/28,M12,as-written,Saving: The scenario as written,difference,"
+                            + "cumulative_saving_cash,"));
     assertThat(cashMonthly)
         .anySatisfy(
             l ->
                 assertThat(l)
                     .matches(
-                        "2026-04-01,2026/27,M1,,status_quo,block_contract_staff,"
+                        "2026-04-01,2026/27,M1,,Status quo,status_quo,block_contract_staff,"
                             + "Block contracts: staff posts,cash,\\d+\\.\\d\\d,.*"));
     assertThat(cashMonthly)
         .anySatisfy(l -> assertThat(l).contains(",bed_days_block,", ",capacity,"));
     List<String> cashAnnual = Files.readAllLines(out.resolve("cashflow_annual.csv"));
     assertThat(cashAnnual.get(1))
-        .startsWith("financial_year,option,arm,line,line_title,basis,mean,ci95_low,");
+        .startsWith("financial_year,option,option_title,arm,line,line_title,basis,mean,ci95_low,");
     assertThat(cashAnnual).hasSize(2 * 3 * lines + 2);
     assertThat(Files.readString(out.resolve("cash_summary.csv")))
         .contains(
@@ -92,16 +99,17 @@ class RunCommandTest {
     List<String> teams = Files.readAllLines(out.resolve("teams_monthly.csv"));
     assertThat(teams.get(1))
         .isEqualTo(
-            "date,financial_year,period,option,arm,team,team_label,measure,measure_title,"
+            "date,financial_year,period,option,option_title,arm,team,team_label,measure,measure_title,"
                 + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
     // tiny has one team: 24 months x 3 arms x the team measures
     assertThat(teams).hasSize(24 * 3 * phbsim.observe.TeamMeasure.values().length + 2);
     assertThat(teams)
-        .anySatisfy(l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,,status_quo,team,"));
+        .anySatisfy(
+            l -> assertThat(l).startsWith("2026-04-01,2026/27,M1,,Status quo,status_quo,team,"));
     List<String> infra = Files.readAllLines(out.resolve("infrastructure_monthly.csv"));
     assertThat(infra.get(1))
         .isEqualTo(
-            "date,financial_year,period,option,arm,measure,measure_title,"
+            "date,financial_year,period,option,option_title,arm,measure,measure_title,"
                 + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
     // 24 months x 3 arms (status quo, option, difference) x 5 figures
     assertThat(infra).hasSize(24 * 3 * 5 + 2);
@@ -128,7 +136,13 @@ class RunCommandTest {
     // The status quo once, then each option and its saving: 5 blocks a year.
     assertThat(cash)
         .filteredOn(l -> l.startsWith("2027/28,") && l.contains(",total_cash,"))
-        .extracting(l -> l.split(",")[1] + "/" + l.split(",")[2])
+        .extracting(
+            l -> {
+              var m =
+                  java.util.regex.Pattern.compile("^2027/28,([^,]*),(?:\"[^\"]*\"|[^,]*),([^,]*),")
+                      .matcher(l);
+              return m.find() ? m.group(1) + "/" + m.group(2) : l;
+            })
         .containsExactly(
             "/status_quo",
             "roll-out/option",
@@ -142,16 +156,20 @@ class RunCommandTest {
             l ->
                 assertThat(l)
                     .matches(
-                        "2028/29,roll-out-release-post,option,posts_released,[^,]*,cash,-1\\d{5}\\.\\d\\d,.*"));
-    assertThat(cash)
-        .anySatisfy(
-            l ->
-                assertThat(l).startsWith("2028/29,,status_quo,posts_released,").contains(",0.00,"));
+                        "2028/29,roll-out-release-post,\"The roll-out, and take one CMHT post out from"
+                            + " April 2028\",option,posts_released,[^,]*,cash,-1\\d{5}\\.\\d\\d,.*"));
     assertThat(cash)
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .startsWith("2028/29,roll-out,option,posts_released,")
+                    .startsWith("2028/29,,Status quo,status_quo,posts_released,")
+                    .contains(",0.00,"));
+    assertThat(cash)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "2028/29,roll-out,Offer budgets along the planned roll-out,option,posts_released,")
                     .contains(",0.00,"));
   }
 

@@ -26,10 +26,10 @@ public final class CashFlowCsv {
   private CashFlowCsv() {}
 
   /**
-   * Columns: date, financial_year, period, option, arm, line, line_title, basis, then the summary
-   * columns. Besides the ledger lines there are two totals, {@code total_cash} and {@code
-   * total_economic}; each month, each option has {@code double_running} and each saving {@code
-   * cumulative_saving_cash} and {@code cumulative_saving_economic}.
+   * Columns: date, financial_year, period, option, option_title, arm, line, line_title, basis, then
+   * the summary columns. Besides the ledger lines there are two totals, {@code total_cash} and
+   * {@code total_economic}; each month, each option has {@code double_running} and each saving
+   * {@code cumulative_saving_cash} and {@code cumulative_saving_economic}.
    */
   public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per month, by ledger line");
@@ -42,6 +42,7 @@ public final class CashFlowCsv {
                     "financial_year",
                     "period",
                     "option",
+                    "option_title",
                     "arm",
                     "line",
                     "line_title",
@@ -79,7 +80,10 @@ public final class CashFlowCsv {
     }
   }
 
-  /** Columns: financial_year, option, arm, line, line_title, basis, then the summary columns. */
+  /**
+   * Columns: financial_year, option, option_title, arm, line, line_title, basis, then the summary
+   * columns.
+   */
   public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per financial year, by ledger line");
     var years = appraisal.first().option().financialYears();
@@ -87,7 +91,13 @@ public final class CashFlowCsv {
         MAPPER
             .writer(
                 Columns.withSummary(
-                    "financial_year", "option", "arm", "line", "line_title", "basis"))
+                    "financial_year",
+                    "option",
+                    "option_title",
+                    "arm",
+                    "line",
+                    "line_title",
+                    "basis"))
             .writeValues(out)) {
       for (int y = 0; y < years.size(); y++) {
         String[] when = {years.get(y).label()};
@@ -124,13 +134,14 @@ public final class CashFlowCsv {
 
   private static List<String> line(
       String[] when, ArmRow row, String code, String title, String basis, Summary s) {
-    String[] leading = new String[when.length + 5];
+    String[] leading = new String[when.length + 6];
     System.arraycopy(when, 0, leading, 0, when.length);
     leading[when.length] = row.option();
-    leading[when.length + 1] = row.arm().label();
-    leading[when.length + 2] = code;
-    leading[when.length + 3] = title;
-    leading[when.length + 4] = basis;
+    leading[when.length + 1] = row.title();
+    leading[when.length + 2] = row.arm().label();
+    leading[when.length + 3] = code;
+    leading[when.length + 4] = title;
+    leading[when.length + 5] = basis;
     return Columns.row(s, true, leading);
   }
 

@@ -24,8 +24,8 @@ public final class MetricsCsv {
   private MetricsCsv() {}
 
   /**
-   * Columns: date, financial_year, period, option, arm, segment, segment_label, measure,
-   * measure_title, then the summary columns.
+   * Columns: date, financial_year, period, option, option_title, arm, segment, segment_label,
+   * measure, measure_title, then the summary columns.
    */
   public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Activity per month, by segment and measure");
@@ -39,6 +39,7 @@ public final class MetricsCsv {
                     "financial_year",
                     "period",
                     "option",
+                    "option_title",
                     "arm",
                     "segment",
                     "segment_label",
@@ -58,8 +59,9 @@ public final class MetricsCsv {
   }
 
   /**
-   * Columns: financial_year, option, arm, segment, segment_label, measure, measure_title, then the
-   * summary columns. A flow is the year's sum; a stock its value at the year end.
+   * Columns: financial_year, option, option_title, arm, segment, segment_label, measure,
+   * measure_title, then the summary columns. A flow is the year's sum; a stock its value at the
+   * year end.
    */
   public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(
@@ -74,6 +76,7 @@ public final class MetricsCsv {
                 Columns.withSummary(
                     "financial_year",
                     "option",
+                    "option_title",
                     "arm",
                     "segment",
                     "segment_label",
@@ -106,14 +109,15 @@ public final class MetricsCsv {
         String segment = total ? ALL : segments.id(g);
         String label = total ? "All segments" : segments.spec(g).label();
         for (Measure measure : Measure.values()) {
-          String[] leading = new String[when.length + 6];
+          String[] leading = new String[when.length + 7];
           System.arraycopy(when, 0, leading, 0, when.length);
           leading[when.length] = row.option();
-          leading[when.length + 1] = row.arm().label();
-          leading[when.length + 2] = segment;
-          leading[when.length + 3] = label;
-          leading[when.length + 4] = measure.label();
-          leading[when.length + 5] = measure.title();
+          leading[when.length + 1] = row.title();
+          leading[when.length + 2] = row.arm().label();
+          leading[when.length + 3] = segment;
+          leading[when.length + 4] = label;
+          leading[when.length + 5] = measure.label();
+          leading[when.length + 6] = measure.title();
           rows.write(Columns.row(byArm[g + 1][measure.ordinal()], false, leading));
         }
       }

@@ -26,9 +26,9 @@ public final class TeamsCsv {
   private TeamsCsv() {}
 
   /**
-   * Columns: date, financial_year, period, option, arm, team, team_label, measure, measure_title,
-   * the summary columns, replications (in which the measure is defined: a wait centile is not in a
-   * month when nobody got a place from the waiting list).
+   * Columns: date, financial_year, period, option, option_title, arm, team, team_label, measure,
+   * measure_title, the summary columns, replications (in which the measure is defined: a wait
+   * centile is not in a month when nobody got a place from the waiting list).
    */
   public static void teams(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Community teams per month: the teams left behind");
@@ -40,6 +40,7 @@ public final class TeamsCsv {
                 "financial_year",
                 "period",
                 "option",
+                "option_title",
                 "arm",
                 "team",
                 "team_label",
@@ -64,6 +65,7 @@ public final class TeamsCsv {
                       fm.financialYear().label(),
                       fm.label(),
                       row.option(),
+                      row.title(),
                       row.arm().label(),
                       resilience.id(team),
                       resilience.label(team),
@@ -79,10 +81,10 @@ public final class TeamsCsv {
   }
 
   /**
-   * Columns: date, financial_year, period, option, arm, measure, measure_title, the summary
-   * columns, replications (in which the measure is defined, e.g. with at least one budget). For the
-   * status quo and each option: the infrastructure of the budgets each has; and the difference,
-   * status quo minus option, paired replication by replication.
+   * Columns: date, financial_year, period, option, option_title, arm, measure, measure_title, the
+   * summary columns, replications (in which the measure is defined, e.g. with at least one budget).
+   * For the status quo and each option: the infrastructure of the budgets each has; and the
+   * difference, status quo minus option, paired replication by replication.
    */
   public static void infrastructure(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Infrastructure of personal health budgets per month");
@@ -90,7 +92,14 @@ public final class TeamsCsv {
     List<String> header =
         new ArrayList<>(
             List.of(
-                "date", "financial_year", "period", "option", "arm", "measure", "measure_title"));
+                "date",
+                "financial_year",
+                "period",
+                "option",
+                "option_title",
+                "arm",
+                "measure",
+                "measure_title"));
     header.addAll(Columns.SUMMARY);
     header.add("replications");
     try (SequenceWriter rows =
@@ -129,6 +138,7 @@ public final class TeamsCsv {
             when[1],
             when[2],
             row.option(),
+            row.title(),
             row.arm().label(),
             INFRASTRUCTURE_LABELS[f.ordinal()],
             INFRASTRUCTURE_TITLES[f.ordinal()]);
