@@ -106,6 +106,19 @@ public final class HtmlReport {
                         m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.CAPACITY).mean()))));
         charts.add(
             twoArms(
+                "Posts in force: " + t,
+                x,
+                List.of(
+                    armSeries(
+                        "status quo",
+                        months,
+                        m -> r.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.POSTS).mean()),
+                    armSeries(
+                        "option",
+                        months,
+                        m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.POSTS).mean()))));
+        charts.add(
+            twoArms(
                 "Block cost per person on the caseload, £ a month: " + t,
                 x,
                 List.of(
