@@ -54,6 +54,21 @@ class ShippedScenariosTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("slow")
+  @DisplayName("england runs three years with every option, its cohort view on a fixed sample")
+  void england() {
+    Scenario s = BuiltInScenarios.load("england", List.of("years=3"));
+    AppraisalResult r =
+        Appraisal.run(
+            s.statusQuo(), ScenarioLoader.options(s), new RunSpec(1, RunSpec.DEFAULT_SEED, 2));
+    ComparisonResult c = r.first();
+    assertThat(c.option().replications().get(0).peopleEver()).isGreaterThan(1_400_000);
+    // The cohort view follows a sample of about 50,000 eligible people, the same in both arms;
+    // those who started a budget in the second year have a whole year either side.
+    assertThat(c.cohort(Cohort.Figures::holders).mean()).isGreaterThan(0);
+  }
+
+  @Test
   @DisplayName("national-pilot lands within every range of the pilot's mental health figures")
   void nationalPilot() {
     // 40 replications at the default seed: the calibration's own setting
