@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import phbsim.analysis.Areas;
 import phbsim.cli.options.OutputOptions;
 import phbsim.cli.options.PerReplicationOption;
 import phbsim.cli.options.ReplicationOptions;
@@ -17,6 +18,9 @@ import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
+import phbsim.writers.AreasCsv;
+import phbsim.writers.AreasText;
+import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
 import phbsim.writers.Workbooks;
 import picocli.CommandLine.Command;
@@ -72,8 +76,11 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--precision must be above 0 pounds, found " + precision);
     }
     Scenario s = scenario.load();
-    List<OptionArm> options = ScenarioLoader.options(s);
     Path folder = output.prepare(scenario.name(), null, scenario.inputs());
+    if (!s.areas().isEmpty()) {
+      return areas(s, run, folder);
+    }
+    List<OptionArm> options = ScenarioLoader.options(s);
     AnalysisRun timing = new AnalysisRun();
     AppraisalResult result;
     try (ProgressReporter progress =
@@ -124,6 +131,74 @@ final class RunCommand implements Callable<Integer> {
         Text.count(run.threads(), "thread", "threads"),
         result.events());
     AppraisalText.print(result, out, precision);
+    timing.finish(out, folder);
+    return 0;
+  }
+
+  /**
+   * A scenario of several areas (docs/model.md section 9): each area's usual files under areas/ID/,
+   * written as the area finishes, then each area's headline figures with their total (areas.csv)
+   * and the comparison per 100,000 population (areas_per_100k.csv).
+   */
+  private int areas(Scenario s, RunSpec run, Path folder) {
+    List<Areas.Area> areas = ScenarioLoader.areas(s);
+    OutputFolder files = new OutputFolder(folder, output.force());
+    AnalysisRun timing = new AnalysisRun();
+    Areas.Result result;
+    try (ProgressReporter progress =
+        new ProgressReporter(
+            "phbsim run", spec.commandLine().getErr(), replications.quiet, Main.processStreams())) {
+      result =
+          Areas.run(
+              areas,
+              ScenarioLoader::options,
+              run,
+              progress.cells(),
+              (k, area, appraisal) -> {
+                files.addAll(
+                    "areas/" + area.id() + "/",
+                    AppraisalFiles.of(
+                        folder,
+                        appraisal,
+                        area.place(),
+                        run,
+                        precision,
+                        replicationRows.perReplication,
+                        AppraisalFiles.source(scenario.name(), scenario.overrides())));
+                try {
+                  files.flush(run.threads());
+                } catch (java.io.IOException e) {
+                  throw new UserError(
+                      "Cannot write the results to " + folder + ": " + e.getMessage(), e);
+                }
+              });
+    }
+    timing.simulated();
+    files
+        .add("areas.csv", w -> AreasCsv.headlines(result, s, w))
+        .add("areas_per_100k.csv", w -> AreasCsv.per100k(result, s, w))
+        .add("scenario.yaml", w -> w.write(phbsim.scenarios.ScenarioYaml.write(s)));
+    AnalysisRun.commit(files, run, spec, output, List.of(scenario.text()));
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.UK,
+        "%s: %s%n%s, %s from %s, %s, seed %d, %s%n%n",
+        s.name(),
+        s.description().isBlank() ? "" : s.description().strip(),
+        Text.count(areas.size(), "area", "areas"),
+        Text.count(s.years(), "year", "years"),
+        s.startDate(),
+        Text.count(run.replications(), "replication", "replications"),
+        run.masterSeed(),
+        Text.count(run.threads(), "thread", "threads"));
+    out.println(Text.moneyBasis(s) + ".");
+    out.println(phbsim.report.Arm.SIGN_RULE);
+    out.println(
+        "Figures are means over the replications; [low to high] is the 95 % confidence interval"
+            + " of the mean.");
+    out.println();
+    AreasText.print(result, s, out);
     timing.finish(out, folder);
     return 0;
   }

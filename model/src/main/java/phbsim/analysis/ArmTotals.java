@@ -21,17 +21,41 @@ import phbsim.world.CompiledScenario;
  *     stock's value at the last month end
  * @param cohort the cohort view of an option's replication, paired with its status quo (null for
  *     the status quo itself, and until paired)
+ * @param byLine pence on each ledger line over the horizon, per {@link LedgerLine} ordinal
  */
 public record ArmTotals(
     long[] cashByYear,
     long[] allByYear,
     long doubleRunning,
     double[] measures,
-    phbsim.report.Cohort.Figures cohort) {
+    phbsim.report.Cohort.Figures cohort,
+    long[] byLine) {
 
   /** The same totals with the cohort view of their replication. */
   public ArmTotals withCohort(phbsim.report.Cohort.Figures figures) {
-    return new ArmTotals(cashByYear, allByYear, doubleRunning, measures, figures);
+    return new ArmTotals(cashByYear, allByYear, doubleRunning, measures, figures, byLine);
+  }
+
+  /**
+   * The sum of two areas' totals of the same replication (docs/model.md section 9): money, flows
+   * and stocks add; the cohort view is not summed (it is read per area).
+   */
+  public ArmTotals plus(ArmTotals other) {
+    long[] cash = cashByYear.clone();
+    long[] all = allByYear.clone();
+    for (int y = 0; y < cash.length; y++) {
+      cash[y] += other.cashByYear[y];
+      all[y] += other.allByYear[y];
+    }
+    double[] m = measures.clone();
+    for (int k = 0; k < m.length; k++) {
+      m[k] += other.measures[k];
+    }
+    long[] lines = byLine.clone();
+    for (int k = 0; k < lines.length; k++) {
+      lines[k] += other.byLine[k];
+    }
+    return new ArmTotals(cash, all, doubleRunning + other.doubleRunning, m, null, lines);
   }
 
   /** A reducer for the cells of a compiled scenario. */
@@ -50,10 +74,12 @@ public record ArmTotals(
     CashFlow c = r.cashFlow();
     long[] cash = new long[years];
     long[] all = new long[years];
+    long[] lines = new long[LedgerLine.values().length];
     for (int m = 0; m < yearOfMonth.length; m++) {
       for (LedgerLine line : LedgerLine.values()) {
         long p = c.amount(m, line);
         all[yearOfMonth[m]] += p;
+        lines[line.ordinal()] += p;
         if (line.cash()) {
           cash[yearOfMonth[m]] += p;
         }
@@ -78,6 +104,6 @@ public record ArmTotals(
         totals[m.ordinal()] = sum;
       }
     }
-    return new ArmTotals(cash, all, dr, totals, null);
+    return new ArmTotals(cash, all, dr, totals, null, lines);
   }
 }

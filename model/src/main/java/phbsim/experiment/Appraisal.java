@@ -32,13 +32,22 @@ public final class Appraisal {
   /** As {@link #run(Scenario, List, RunSpec)}, reporting each cell done to {@code progress}. */
   public static AppraisalResult run(
       Scenario statusQuo, List<OptionArm> options, RunSpec run, Progress progress) {
+    return run(statusQuo, options, run, progress, 0);
+  }
+
+  /**
+   * As {@link #run(Scenario, List, RunSpec, Progress)}, for area {@code area} of several (its own
+   * random streams; area 0 is exactly the plain run).
+   */
+  public static AppraisalResult run(
+      Scenario statusQuo, List<OptionArm> options, RunSpec run, Progress progress, int area) {
     if (options.isEmpty()) {
       throw new IllegalArgumentException("an appraisal needs at least one option");
     }
     List<Cube.Column> columns = new ArrayList<>();
-    columns.add(new Cube.Column(new CompiledScenario(statusQuo)));
+    columns.add(new Cube.Column(new CompiledScenario(statusQuo), area, 0));
     for (OptionArm o : options) {
-      columns.add(new Cube.Column(new CompiledScenario(o.scenario())));
+      columns.add(new Cube.Column(new CompiledScenario(o.scenario()), area, 0));
     }
     int options0 = options.size();
     Cohort.Figures[][] cohorts = new Cohort.Figures[options0][run.replications()];

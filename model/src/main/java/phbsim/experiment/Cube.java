@@ -36,11 +36,18 @@ public final class Cube {
 
   private Cube() {}
 
-  /** One column of the cube: a compiled scenario and the parameter draw its streams use. */
-  public record Column(CompiledScenario compiled, int draw) {
-    /** A column of the point estimates (draw 0). */
+  /**
+   * One column of the cube: a compiled scenario, and the area and parameter draw its streams use.
+   */
+  public record Column(CompiledScenario compiled, int area, int draw) {
+    /** A column of the point estimates (draw 0) of area 0. */
     public Column(CompiledScenario compiled) {
-      this(compiled, 0);
+      this(compiled, 0, 0);
+    }
+
+    /** A column of parameter draw {@code draw} of area 0. */
+    public Column(CompiledScenario compiled, int draw) {
+      this(compiled, 0, draw);
     }
   }
 
@@ -88,7 +95,8 @@ public final class Cube {
           reduced.set(
               i,
               reduce.reduce(
-                  i % a, Experiment.replicate(c.compiled(), run.masterSeed(), c.draw(), r)));
+                  i % a,
+                  Experiment.replicate(c.compiled(), run.masterSeed(), c.area(), c.draw(), r)));
           if (remaining.decrementAndGet(r) == 0) {
             List<T> cells = new ArrayList<>(a);
             for (int k = 0; k < a; k++) {
@@ -134,7 +142,8 @@ public final class Cube {
             i -> {
               Column c = columns.get(i % a);
               return reduce.reduce(
-                  i % a, Experiment.replicate(c.compiled(), run.masterSeed(), c.draw(), i / a));
+                  i % a,
+                  Experiment.replicate(c.compiled(), run.masterSeed(), c.area(), c.draw(), i / a));
             },
             progress);
     List<List<T>> byColumn = new ArrayList<>(a);

@@ -37,7 +37,17 @@ public final class Experiment {
   /** One replication of parameter draw {@code draw} (0: the point estimates). */
   public static ReplicationResult replicate(
       CompiledScenario compiled, long seed, int draw, int index) {
-    World world = new World(compiled, RandomStreams.forCell(seed, 0, draw, index)).run();
+    return replicate(compiled, seed, 0, draw, index);
+  }
+
+  /**
+   * One replication of area {@code area} (0: a scenario of one area, or the first of several) and
+   * parameter draw {@code draw}: the streams of (seed, area, draw, index), so that areas are
+   * independent of each other and area 0 is exactly the plain run.
+   */
+  public static ReplicationResult replicate(
+      CompiledScenario compiled, long seed, int area, int draw, int index) {
+    World world = new World(compiled, RandomStreams.forCell(seed, area, draw, index)).run();
     return new ReplicationResult(
         index,
         world.metrics(),

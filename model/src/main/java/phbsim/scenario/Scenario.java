@@ -22,6 +22,8 @@ import java.util.List;
  *     scenario as written)
  * @param uncertainty how uncertain some parameters are, for sensitivity analysis (default: none
  *     declared)
+ * @param areas several areas side by side, each this place scaled and changed (default: none, the
+ *     scenario is one area)
  */
 public record Scenario(
     String name,
@@ -35,8 +37,10 @@ public record Scenario(
     @Optional MoneySpec money,
     @Optional BudgetsSpec budgets,
     @Optional List<OptionSpec> options,
-    @Optional List<UncertaintySpec> uncertainty) {
+    @Optional List<UncertaintySpec> uncertainty,
+    @Optional List<AreaSpec> areas) {
   public Scenario {
+    areas = Lists.copyOf(areas);
     money = money == null ? MoneySpec.defaults() : money;
     description = description == null ? "" : description;
     segments = Lists.copyOf(segments);
@@ -60,7 +64,8 @@ public record Scenario(
         money,
         budgets,
         null,
-        uncertainty);
+        uncertainty,
+        areas);
   }
 
   /** The same scenario with other budgets (null: none). */
@@ -77,7 +82,8 @@ public record Scenario(
         money,
         newBudgets,
         options,
-        uncertainty);
+        uncertainty,
+        areas);
   }
 
   /** The same scenario over another horizon. */
@@ -94,7 +100,26 @@ public record Scenario(
         money,
         budgets,
         options,
-        uncertainty);
+        uncertainty,
+        areas);
+  }
+
+  /** The scenario as one area: without its list of areas (an area's own scenario). */
+  public Scenario withoutAreas() {
+    return new Scenario(
+        name,
+        description,
+        startDate,
+        years,
+        segments,
+        services,
+        pathway,
+        primaryCare,
+        money,
+        budgets,
+        options,
+        uncertainty,
+        null);
   }
 
   /** Whether anyone can hold a personal health budget in this scenario. */
@@ -128,7 +153,8 @@ public record Scenario(
         null,
         // The status quo is an arm to compare with, not a scenario to analyse; its ranges would
         // name settings (the roll-out, the set-up) it no longer has.
-        List.of());
+        List.of(),
+        areas);
   }
 
   private static ServiceSpec statusQuo(ServiceSpec s) {

@@ -96,6 +96,7 @@ class AppraisalTest {
             s.money(),
             s.budgets(),
             null,
+            null,
             null);
     assertThat(withAnyway.statusQuo().services().get(0).community().contract().releases())
         .containsExactly(kept);

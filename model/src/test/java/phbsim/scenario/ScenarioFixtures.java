@@ -49,6 +49,7 @@ public final class ScenarioFixtures {
           null,
           null,
           null,
+          null,
           null);
     }
   }

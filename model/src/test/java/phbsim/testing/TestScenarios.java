@@ -252,6 +252,7 @@ public final class TestScenarios {
         money,
         budgets,
         null,
+        null,
         null);
   }
 }

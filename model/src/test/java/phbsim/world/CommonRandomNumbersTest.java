@@ -119,6 +119,7 @@ class CommonRandomNumbersTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

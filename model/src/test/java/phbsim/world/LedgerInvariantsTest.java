@@ -160,6 +160,7 @@ class LedgerInvariantsTest {
               default -> spec;
             },
             null,
+            null,
             null);
     return new Case(i, scenario, posts, kind >= 2, directOnly);
   }

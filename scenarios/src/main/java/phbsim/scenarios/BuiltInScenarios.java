@@ -57,6 +57,10 @@ public final class BuiltInScenarios {
         "The default place with no crisis house today, and the option of opening one priced"
             + " below an NHS bed, as in Leeds.");
     m.put(
+        "going-further-faster",
+        "The seven Going Further Faster sites of 2013-15 side by side, each the default place"
+            + " scaled to its population: costs, budgets and teams per 100,000 people.");
+    m.put(
         "england",
         "The default place scaled x1000 to England (about 1.5 million people in contact with"
             + " secondary mental health services), 10 years: a benchmark of the whole model.");

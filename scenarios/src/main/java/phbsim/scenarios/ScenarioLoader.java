@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import phbsim.experiment.OptionArm;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Problem;
@@ -169,6 +170,7 @@ public final class ScenarioLoader {
     }
     if (all.isEmpty()) {
       all.addAll(checkOptions(tree, scenario));
+      all.addAll(checkAreas(tree, scenario));
     }
     if (all.isEmpty() && uncertainty) {
       // A --set may move a value outside the range declared for the file's value, on purpose (a
@@ -212,6 +214,144 @@ public final class ScenarioLoader {
       }
       for (Finding f : found) {
         YamlTree.Place place = f.place() != null ? f.place() : copy.placeOf(f.path(), f.atKey());
+        findings.add(new Finding(f.path(), in + f.message(), place));
+      }
+    }
+    return findings;
+  }
+
+  /** The head counts and sizes an area's {@code scale} multiplies (AreaSpec), whole where so. */
+  private static final Map<String, Boolean> SCALED =
+      Map.of(
+          "startingCaseload", true,
+          "referralsPerYear", false,
+          "startingHolders", true,
+          "posts", false,
+          "fixedPerYear", false,
+          "beds", true,
+          "marketSize", false,
+          "planners", true);
+
+  /** Multiplies every field named in SCALED, anywhere in the tree, by {@code f}. */
+  private static void scale(JsonNode node, double f) {
+    if (node instanceof ObjectNode object) {
+      var names = new ArrayList<String>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode child = object.get(name);
+        Boolean whole = SCALED.get(name);
+        if (whole != null && child.isNumber() && !name.equals("options")) {
+          double v = child.asDouble() * f;
+          if (whole) {
+            long r = Math.round(v);
+            object.put(name, name.equals("planners") ? Math.max(1, r) : r);
+          } else {
+            object.put(name, v);
+          }
+        } else if (!name.equals("options") && !name.equals("uncertainty")) {
+          scale(child, f);
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      for (JsonNode child : node) {
+        scale(child, f);
+      }
+    }
+  }
+
+  /**
+   * The areas of a scenario, each as the place it runs: the scenario's own place (its shared
+   * defaults) scaled by the area's {@code scale}, then the area's changes, with the scenario's
+   * options; a scenario with no areas is one area, itself.
+   *
+   * @throws ScenarioLoadException if an area's changes do not apply (not for a scenario that
+   *     loaded, whose areas were checked)
+   */
+  public static List<phbsim.analysis.Areas.Area> areas(Scenario scenario) {
+    if (scenario.areas().isEmpty()) {
+      return List.of(new phbsim.analysis.Areas.Area(scenario.name(), scenario.name(), 0, scenario));
+    }
+    List<phbsim.analysis.Areas.Area> out = new ArrayList<>();
+    for (var a : scenario.areas()) {
+      JsonNode root = ScenarioYaml.toTree(scenario.withoutAreas());
+      scale(root, a.scale());
+      ((ObjectNode) root).put("name", a.id());
+      YamlTree tree = YamlTree.of("area '" + a.id() + "'", root);
+      out.add(
+          new phbsim.analysis.Areas.Area(
+              a.id(),
+              a.label(),
+              a.population(),
+              fromTree(tree, a.set(), "in area '" + a.id() + "': ", true)));
+    }
+    return out;
+  }
+
+  /**
+   * Builds each area's place and checks it, reporting a problem at the area's change that caused it
+   * where known, naming the area; ids must be unique, populations and scales above 0.
+   */
+  private static List<Finding> checkAreas(YamlTree tree, Scenario scenario) {
+    List<Finding> findings = new ArrayList<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < scenario.areas().size(); i++) {
+      var a = scenario.areas().get(i);
+      String at = "areas[" + i + "]";
+      if (a == null) {
+        findings.add(Finding.at(at, "is empty; expected an area"));
+        continue;
+      }
+      if (a.id() == null || !a.id().matches("[A-Za-z][A-Za-z0-9_-]*")) {
+        findings.add(
+            Finding.at(
+                at + ".id",
+                "found '"
+                    + a.id()
+                    + "'; expected a short id of letters, digits, '-' or '_',"
+                    + " starting with a letter"));
+        continue;
+      }
+      if (!ids.add(a.id())) {
+        findings.add(
+            Finding.at(
+                at + ".id", "'" + a.id() + "' is used by an earlier area; expected unique ids"));
+      }
+      if (!(a.population() > 0) || Double.isInfinite(a.population())) {
+        findings.add(
+            Finding.at(
+                at + ".population", "found " + a.population() + "; expected people, more than 0"));
+      }
+      if (!(a.scale() > 0) || a.scale() > 10_000) {
+        findings.add(
+            Finding.at(
+                at + ".scale",
+                "found " + a.scale() + "; expected a multiplier above 0, at most 10,000"));
+      }
+      if (!findings.isEmpty()) {
+        continue;
+      }
+      JsonNode root = ScenarioYaml.toTree(scenario.withoutAreas());
+      scale(root, a.scale());
+      YamlTree copy = YamlTree.of(tree.source, root);
+      List<YamlTree.Place> places = new ArrayList<>();
+      for (int k = 0; k < a.set().size(); k++) {
+        places.add(tree.placeOf(at + ".set[" + k + "]", false));
+      }
+      String in = "in area '" + a.id() + "': ";
+      List<Finding> found = new ArrayList<>(Overrides.apply(copy, Scenario.class, a.set(), places));
+      found.addAll(StructureCheck.check(copy.root, Scenario.class));
+      if (found.isEmpty()) {
+        try {
+          Scenario changed = BINDER.treeToValue(copy.root, Scenario.class);
+          for (Problem p : ScenarioChecks.check(changed)) {
+            found.add(Finding.at(p.path(), p.message()));
+          }
+        } catch (IOException e) {
+          found.add(Finding.at("", "cannot be bound (" + e.getMessage() + ")"));
+        }
+      }
+      for (Finding f : found) {
+        YamlTree.Place place = f.place() != null ? f.place() : tree.placeOf(at, false);
         findings.add(new Finding(f.path(), in + f.message(), place));
       }
     }

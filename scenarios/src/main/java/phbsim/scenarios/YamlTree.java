@@ -50,23 +50,30 @@ final class YamlTree {
   }
 
   /**
-   * Rewrites each option's changes written as a map ({@code set: {budgets.rollout.q: 0.5}}) into
-   * the list form the model reads ({@code set: ["budgets.rollout.q=0.5"]}), the value written as
-   * JSON, which YAML reads back as the same value; each change keeps the position of its key, so
-   * problems are reported where the user wrote it.
+   * Rewrites each option's (and each area's) changes written as a map ({@code set:
+   * {budgets.rollout.q: 0.5}}) into the list form the model reads ({@code set:
+   * ["budgets.rollout.q=0.5"]}), the value written as JSON, which YAML reads back as the same
+   * value; each change keeps the position of its key, so problems are reported where the user wrote
+   * it.
    */
   void listOptionChanges() {
-    JsonNode options = root == null ? null : root.get("options");
-    if (options == null || !options.isArray()) {
+    listChanges("options");
+    listChanges("areas");
+  }
+
+  /** As {@link #listOptionChanges()}, for the entries of the top-level list {@code key}. */
+  private void listChanges(String key) {
+    JsonNode entries = root == null ? null : root.get(key);
+    if (entries == null || !entries.isArray()) {
       return;
     }
-    for (int i = 0; i < options.size(); i++) {
-      JsonNode option = options.get(i);
-      JsonNode set = option == null ? null : option.get("set");
+    for (int i = 0; i < entries.size(); i++) {
+      JsonNode entry = entries.get(i);
+      JsonNode set = entry == null ? null : entry.get("set");
       if (!(set instanceof ObjectNode map)) {
         continue;
       }
-      String at = Paths.child(Paths.item("options", i), "set");
+      String at = Paths.child(Paths.item(key, i), "set");
       ArrayNode list = NODES.arrayNode();
       int k = 0;
       for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); k++) {
@@ -79,7 +86,7 @@ final class YamlTree {
           values.put(Paths.item(at, k), where);
         }
       }
-      ((ObjectNode) option).set("set", list);
+      ((ObjectNode) entry).set("set", list);
     }
   }
 

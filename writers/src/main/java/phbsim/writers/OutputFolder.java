@@ -58,6 +58,9 @@ public final class OutputFolder {
   private final Path folder;
   private final boolean replace;
   private final Map<String, BinaryContent> files = new LinkedHashMap<>();
+  private final List<String> done = new ArrayList<>();
+  private Path staging;
+  private Thread cleanUp;
 
   /** A folder that must not exist yet, or be empty. */
   public OutputFolder(Path folder) {
@@ -78,9 +81,25 @@ public final class OutputFolder {
 
   /** The same files, to a folder that may ({@code replace}) or may not replace earlier results. */
   public OutputFolder replacing(boolean replace) {
+    if (replace == this.replace) {
+      return this;
+    }
+    if (staging != null) {
+      throw new IllegalStateException("files are already being written to " + folder);
+    }
     OutputFolder f = new OutputFolder(folder, replace);
     f.files.putAll(files);
     return f;
+  }
+
+  /**
+   * Adds every file of {@code other} (not yet written), under {@code prefix}, such as "areas/x/".
+   */
+  public OutputFolder addAll(String prefix, OutputFolder other) {
+    for (Map.Entry<String, BinaryContent> e : other.files.entrySet()) {
+      files.put(prefix + e.getKey(), e.getValue());
+    }
+    return this;
   }
 
   /**
@@ -193,11 +212,59 @@ public final class OutputFolder {
    *     while the model ran)
    */
   public List<Path> commit(int threads) throws IOException {
+    try {
+      flush(threads);
+      putInPlace(staging);
+    } finally {
+      abandon();
+    }
+    List<Path> written = new ArrayList<>();
+    for (String name : done) {
+      written.add(folder.resolve(name));
+    }
+    return written;
+  }
+
+  /**
+   * Writes the files added so far into the staging folder now (opening it the first time), and
+   * forgets their contents: a run of many areas writes each area's files as it finishes, so that
+   * its results need not be kept. Nothing appears at the target until {@link #commit(int)}.
+   *
+   * @throws IOException naming the file that could not be written; the staging folder is removed
+   */
+  public void flush(int threads) throws IOException {
+    try {
+      if (staging == null) {
+        open();
+      }
+      write(staging, threads);
+      done.addAll(files.keySet());
+      files.clear();
+    } catch (IOException | RuntimeException e) {
+      abandon();
+      throw e;
+    }
+  }
+
+  /** Removes the staging folder without putting anything in place (after a failure). */
+  public void abandon() {
+    if (staging != null) {
+      deleteQuietly(staging);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanUp);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway
+      }
+      staging = null;
+    }
+  }
+
+  private void open() throws IOException {
     check(folder, replace, List.of());
     Path parent = folder.getParent();
     Files.createDirectories(parent);
     removeLeftovers(parent);
-    Path staging =
+    Path dir =
         parent.resolve(
             "."
                 + folder.getFileName()
@@ -205,25 +272,10 @@ public final class OutputFolder {
                 + ProcessHandle.current().pid()
                 + "-"
                 + System.nanoTime());
-    Thread cleanUp = new Thread(() -> deleteQuietly(staging), "phbsim-output-clean-up");
+    cleanUp = new Thread(() -> deleteQuietly(dir), "phbsim-output-clean-up");
     Runtime.getRuntime().addShutdownHook(cleanUp);
-    try {
-      Files.createDirectory(staging);
-      write(staging, threads);
-      putInPlace(staging);
-    } finally {
-      deleteQuietly(staging);
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanUp);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs anyway
-      }
-    }
-    List<Path> written = new ArrayList<>();
-    for (String name : files.keySet()) {
-      written.add(folder.resolve(name));
-    }
-    return written;
+    Files.createDirectory(dir);
+    staging = dir;
   }
 
   private void write(Path staging, int threads) throws IOException {
@@ -237,9 +289,14 @@ public final class OutputFolder {
             contents.size(),
             Math.max(1, threads),
             i -> {
-              Path file = staging.resolve(names.get(i));
-              if (!file.normalize().getParent().equals(staging)) {
+              Path file = staging.resolve(names.get(i)).normalize();
+              if (!file.startsWith(staging) || file.equals(staging)) {
                 return new IOException("a result file may not leave its folder: " + names.get(i));
+              }
+              try {
+                Files.createDirectories(file.getParent());
+              } catch (IOException e) {
+                return e;
               }
               try (java.io.OutputStream o =
                   new java.io.BufferedOutputStream(Files.newOutputStream(file))) {

@@ -1,0 +1,159 @@
+package phbsim.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import phbsim.experiment.Appraisal;
+import phbsim.experiment.OptionArm;
+import phbsim.experiment.Progress;
+import phbsim.experiment.RunSpec;
+import phbsim.report.AppraisalResult;
+import phbsim.report.ComparisonResult;
+import phbsim.report.ReplicationResult;
+import phbsim.report.Summary;
+import phbsim.scenario.Scenario;
+
+/**
+ * Several areas side by side (docs/model.md section 9): each area's options appraisal, run in turn
+ * on every thread, handed to the caller (who writes its files) and then reduced to the totals of
+ * each replication, so that memory holds one area's full results at a time; and the totals across
+ * areas, replication by replication.
+ */
+public final class Areas {
+  /*
+   * Design notes
+   *
+   * 1. Independence. Area k draws from the streams of (seed, k, draw, replication)
+   *    (RandomStreams.forCell): areas share no random numbers, and area 0 of several is exactly
+   *    the plain run of that place, byte for byte.
+   * 2. Totals are paired: replication r of the total is the sum of replication r of every area,
+   *    for the status quo and for each option, and its summaries come from those sums. Areas run
+   *    their own options against their own status quo, so an option's total saving is the sum of
+   *    the areas' savings.
+   */
+
+  private Areas() {}
+
+  /** One area: its id and label, its population (for figures per 100,000) and the place it runs. */
+  public record Area(String id, String label, double population, Scenario place) {}
+
+  /** What the caller does with an area's full results before they are dropped. */
+  @FunctionalInterface
+  public interface Each {
+    void accept(int index, Area area, AppraisalResult result);
+  }
+
+  /**
+   * One area reduced: the totals of each replication of its status quo and of each option (in the
+   * scenario's order), and the discount rate of its money.
+   */
+  public record AreaTotals(
+      Area area,
+      List<String> optionIds,
+      List<String> optionLabels,
+      List<ArmTotals> statusQuo,
+      List<List<ArmTotals>> options,
+      double discountRate) {
+    /** An output of option k in each replication, summarised. */
+    public Summary summary(int option, Output output) {
+      return summarise(options.get(option), statusQuo, output, discountRate);
+    }
+  }
+
+  /** Every area, and their totals. */
+  public record Result(List<AreaTotals> areas) {
+    /** The total across areas of option k, replication by replication (note 2). */
+    public Summary total(int option, Output output) {
+      List<ArmTotals> sq = sum(a -> a.statusQuo());
+      List<ArmTotals> opt = sum(a -> a.options().get(option));
+      return summarise(opt, sq, output, areas.get(0).discountRate());
+    }
+
+    /** The total population of the areas. */
+    public double population() {
+      double p = 0;
+      for (AreaTotals a : areas) {
+        p += a.area().population();
+      }
+      return p;
+    }
+
+    /** The totals of one arm, summed over areas, replication by replication. */
+    public List<ArmTotals> sum(Function<AreaTotals, List<ArmTotals>> arm) {
+      List<ArmTotals> total = new ArrayList<>(arm.apply(areas.get(0)));
+      for (int k = 1; k < areas.size(); k++) {
+        List<ArmTotals> next = arm.apply(areas.get(k));
+        for (int r = 0; r < total.size(); r++) {
+          total.set(r, total.get(r).plus(next.get(r)));
+        }
+      }
+      return total;
+    }
+  }
+
+  private static Summary summarise(
+      List<ArmTotals> option, List<ArmTotals> statusQuo, Output output, double rate) {
+    double[] v = new double[option.size()];
+    for (int r = 0; r < v.length; r++) {
+      v[r] = output.value(option.get(r), statusQuo.get(r), rate);
+    }
+    return Summary.ofDefined(v);
+  }
+
+  /**
+   * Runs every area's options appraisal, in the order given.
+   *
+   * @param optionsOf the options of an area's place (the loader's, for a scenario file)
+   * @param each given each area's full results, before they are reduced
+   */
+  public static Result run(
+      List<Area> areas,
+      Function<Scenario, List<OptionArm>> optionsOf,
+      RunSpec run,
+      Progress progress,
+      Each each) {
+    if (areas.isEmpty()) {
+      throw new IllegalArgumentException("a run of areas needs at least one area");
+    }
+    List<AreaTotals> reduced = new ArrayList<>();
+    long total = (long) areas.size();
+    for (int k = 0; k < areas.size(); k++) {
+      Area area = areas.get(k);
+      int done = k;
+      AppraisalResult result =
+          Appraisal.run(
+              area.place().statusQuo(),
+              optionsOf.apply(area.place()),
+              run,
+              (d, n) -> progress.advanced(done * n + d, total * n),
+              k);
+      each.accept(k, area, result);
+      reduced.add(reduce(area, result));
+    }
+    return new Result(reduced);
+  }
+
+  private static AreaTotals reduce(Area area, AppraisalResult result) {
+    var sqReducer = ArmTotals.reducer(result.statusQuo().compiled());
+    List<ArmTotals> sq = new ArrayList<>();
+    for (ReplicationResult r : result.statusQuo().replications()) {
+      sq.add(sqReducer.apply(r));
+    }
+    List<String> ids = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    List<List<ArmTotals>> options = new ArrayList<>();
+    double rate = 0;
+    for (ComparisonResult c : result.options()) {
+      ids.add(c.id());
+      labels.add(c.label());
+      rate = c.discountRate();
+      var reducer = ArmTotals.reducer(c.option().compiled());
+      List<ArmTotals> arm = new ArrayList<>();
+      for (int r = 0; r < c.option().replications().size(); r++) {
+        arm.add(reducer.apply(c.option().replications().get(r)).withCohort(c.cohort().get(r)));
+      }
+      options.add(arm);
+    }
+    return new AreaTotals(area, ids, labels, sq, options, rate);
+  }
+}
