@@ -114,9 +114,12 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     List<OptionArm> options = new ArrayList<>();
+    List<Scenario> all = new ArrayList<>(List.of(statusQuo));
     for (Resolved r : resolved) {
       options.add(r.arm());
+      all.add(r.arm().scenario());
     }
+    Capacity.check(all, run, true);
     List<Path> inputs = new ArrayList<>();
     for (String a : arms) {
       String file =

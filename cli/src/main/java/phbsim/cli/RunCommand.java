@@ -81,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
       return areas(s, run, folder);
     }
     List<OptionArm> options = ScenarioLoader.options(s);
+    List<Scenario> arms = new java.util.ArrayList<>(List.of(s.statusQuo()));
+    options.forEach(o -> arms.add(o.scenario()));
+    Capacity.check(arms, run, true);
     AnalysisRun timing = new AnalysisRun();
     AppraisalResult result;
     try (ProgressReporter progress =

@@ -56,7 +56,8 @@ public final class PathwayGraph {
       }
       String trigger = triggerOf(services.get(b.from()).kind());
       for (Map.Entry<String, Double> e : b.to().entrySet()) {
-        if (graph.containsVertex(e.getKey())) {
+        // A branch back to the service itself is reported by check(); the graph holds no loops.
+        if (graph.containsVertex(e.getKey()) && !e.getKey().equals(b.from())) {
           graph.addEdge(
               b.from(),
               e.getKey(),
@@ -94,6 +95,21 @@ public final class PathwayGraph {
    */
   public List<Problem> check() {
     List<Problem> problems = new ArrayList<>();
+    for (int i = 0; i < scenario.pathway().size(); i++) {
+      BranchSpec b = scenario.pathway().get(i);
+      if (b != null && b.from() != null && b.to().containsKey(b.from())) {
+        problems.add(
+            new Problem(
+                "pathway[" + i + "].to." + b.from(),
+                "'"
+                    + b.from()
+                    + "' sends people back to itself; expected another service, home or an exit"
+                    + " (a longer stay is its length of stay)"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
     Set<String> reachable = reachable();
     Set<String> branching = new LinkedHashSet<>();
     for (BranchSpec b : scenario.pathway()) {
@@ -127,6 +143,24 @@ public final class PathwayGraph {
                     + (s.kind() == ServiceKind.COMMUNITY
                         ? "an exit rate in a segment whose team it is"
                         : "a pathway entry 'from: " + s.id() + "'")));
+      } else if (s.kind() == ServiceKind.INPATIENT || s.kind() == ServiceKind.CRISIS) {
+        // A way out that only leads round a loop (a ward to another ward and back) traps people.
+        boolean leads = false;
+        var it = new BreadthFirstIterator<>(graph, s.id());
+        while (it.hasNext() && !leads) {
+          ServiceSpec next = services.get(it.next());
+          leads = next.kind() == ServiceKind.COMMUNITY || next.kind() == ServiceKind.EXIT;
+        }
+        if (!leads) {
+          problems.add(
+              new Problem(
+                  path,
+                  "people who reach '"
+                      + s.id()
+                      + "' can never leave: its pathway leads only round a loop of crisis and"
+                      + " in-patient services; expected a branch to home or to an exit somewhere"
+                      + " on the loop"));
+        }
       }
     }
     return problems;

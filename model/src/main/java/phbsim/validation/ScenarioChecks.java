@@ -87,9 +87,184 @@ public final class ScenarioChecks {
     checkBudgets(s);
     checkPrimaryCare(s);
     checkOptions(s.options());
+    if (s.segments().size() > MAX_SEGMENTS) {
+      add(
+          "segments",
+          "has "
+              + s.segments().size()
+              + " segments; expected at most "
+              + MAX_SEGMENTS
+              + " (group care clusters into fewer segments)");
+    }
     if (problems.isEmpty()) {
       // The graph checks only make sense once every id resolves.
       problems.addAll(PathwayGraph.of(s).check());
+    }
+    if (problems.isEmpty()) {
+      checkAmounts(s);
+    }
+  }
+
+  /**
+   * People over a horizon (starting caseloads and twice the referrals): person numbers are ints,
+   * and long before that a run would not fit in any heap (docs/README: memory bounds).
+   */
+  static final double MAX_PEOPLE = 200_000_000;
+
+  /** Segments are numbered in a byte, per person (World's People). */
+  static final int MAX_SEGMENTS = 127;
+
+  /**
+   * The most pounds a month any one ledger line may reach: money is integer pence in a long, and a
+   * horizon sums up to 360 months of many lines, so a month must stay far below its limit.
+   */
+  static final double MAX_POUNDS_A_MONTH = Long.MAX_VALUE / 100.0 / 100_000.0;
+
+  /**
+   * Every amount, at its worst over the horizon (brought to the price base, uplifted by the
+   * inflation to the last year, and multiplied by the most people, beds or posts it can apply to in
+   * a month), must fit in pence: checked before the run, so that a run never stops on an overflow
+   * after validate said the file was fine.
+   */
+  private void checkAmounts(Scenario s) {
+    phbsim.money.Prices prices = new phbsim.money.Prices(s);
+    double uplift = Math.pow(1 + s.money().inflationPercent() / 100.0, s.years());
+    double people = 1;
+    for (SegmentSpec seg : s.segments()) {
+      people += seg.startingCaseload() + 2 * seg.referralsPerYear() * s.years();
+    }
+    if (people > MAX_PEOPLE) {
+      add(
+          "segments",
+          "hold about "
+              + String.format(java.util.Locale.UK, "%,.0f", people)
+              + " people over the horizon (starting caseloads and referrals); expected at most "
+              + String.format(java.util.Locale.UK, "%,.0f", MAX_PEOPLE));
+    }
+    for (int i = 0; i < s.services().size(); i++) {
+      ServiceSpec svc = s.services().get(i);
+      String at = "services[" + i + "]";
+      if (svc.community() != null
+          && svc.community().posts() * svc.community().caseloadPerPost() > MAX_PEOPLE) {
+        add(
+            at + ".community.posts",
+            "found "
+                + grouped(svc.community().posts())
+                + " posts of "
+                + svc.community().caseloadPerPost()
+                + " places; expected at most "
+                + String.format(java.util.Locale.UK, "%,.0f", MAX_PEOPLE)
+                + " places");
+      }
+      if (svc.inpatient() != null && svc.inpatient().beds() > MAX_PEOPLE) {
+        add(
+            at + ".inpatient.beds",
+            "found "
+                + svc.inpatient().beds()
+                + "; expected at most "
+                + String.format(java.util.Locale.UK, "%,.0f", MAX_PEOPLE));
+      }
+      if (svc.community() != null && svc.community().contract() != null) {
+        ContractSpec c = svc.community().contract();
+        double f = prices.factor(c.priceYear()) * uplift;
+        fits(at + ".community.contract.fixedPerYear", c.fixedPerYear(), f / 12, "a year");
+        fits(
+            at + ".community.contract.costPerPostPerYear",
+            c.costPerPostPerYear(),
+            f * svc.community().posts() / 12,
+            "a post a year, for " + grouped(svc.community().posts()) + " posts");
+      }
+      if (svc.inpatient() != null) {
+        InpatientSpec in = svc.inpatient();
+        double f = prices.factor(in.priceYear()) * uplift;
+        fits(at + ".inpatient.costPerBedDay", in.costPerBedDay(), f * in.beds() * 31, "a bed day");
+        fits(
+            at + ".inpatient.outOfAreaCostPerDay",
+            in.outOfAreaCostPerDay(),
+            f * people * 31,
+            "a day, for up to " + grouped(people) + " people");
+      }
+      if (svc.crisis() != null) {
+        double f = prices.factor(svc.crisis().priceYear()) * uplift;
+        fits(
+            at + ".crisis.costPerArrival",
+            svc.crisis().costPerArrival(),
+            f * people * 31,
+            "an arrival, for up to " + grouped(people) + " people");
+        fits(
+            at + ".crisis.costPerDay",
+            svc.crisis().costPerDay(),
+            f * people * 31,
+            "a day, for up to " + grouped(people) + " people");
+      }
+    }
+    if (s.primaryCare() != null) {
+      double f = prices.factor(s.primaryCare().priceYear()) * uplift;
+      double most = 0;
+      for (SegmentSpec seg : s.segments()) {
+        most = Math.max(most, seg.gpConsultationsPerYear());
+      }
+      fits(
+          "primaryCare.costPerConsultation",
+          s.primaryCare().costPerConsultation(),
+          f * people * Math.max(1, most),
+          "a consultation, for up to " + grouped(people) + " people");
+    }
+    BudgetsSpec b = s.budgets();
+    if (b != null) {
+      double f = prices.factor(b.priceYear()) * uplift;
+      for (int k = 0; k < b.setUp().size(); k++) {
+        SetUpSpec stage = b.setUp().get(k);
+        if (stage != null) {
+          fits(
+              "budgets.setUp[" + k + "].amount",
+              stage.amount(),
+              prices.factor(stage.priceYear(), b.priceYear()) * uplift,
+              "in all");
+        }
+      }
+      fits("budgets.supportPlanningPerPlan", b.supportPlanningPerPlan(), f * people, "a plan");
+      fits(
+          "budgets.brokeragePerBudgetPerMonth",
+          b.brokeragePerBudgetPerMonth(),
+          f * people,
+          "a budget a month");
+      for (int i = 0; i < s.segments().size(); i++) {
+        SegmentBudgetSpec sb = s.segments().get(i).budget();
+        if (sb != null) {
+          fits(
+              "segments[" + i + "].budget.annualAllocation",
+              sb.annualAllocation(),
+              prices.factor(sb.priceYear(), b.priceYear())
+                  * uplift
+                  * people
+                  * (1 + b.thirdPartyFeePercent() / 100)
+                  / 12,
+              "a budget a year");
+        }
+      }
+    }
+  }
+
+  private static String grouped(double v) {
+    return String.format(java.util.Locale.UK, "%,.0f", v);
+  }
+
+  private void fits(String path, double pounds, double perMonth, String unit) {
+    double worst = Math.abs(pounds) * perMonth;
+    if (!(worst <= MAX_POUNDS_A_MONTH)) {
+      add(
+          path,
+          "found £"
+              + grouped(pounds)
+              + " "
+              + unit
+              + ", which could reach £"
+              + String.format(java.util.Locale.UK, "%.3g", worst)
+              + " in a month over the horizon (prices brought to the price base, inflation"
+              + " included): more than phbsim can count in pence (about £"
+              + String.format(java.util.Locale.UK, "%.3g", MAX_POUNDS_A_MONTH)
+              + " a month); expected a smaller amount");
     }
   }
 

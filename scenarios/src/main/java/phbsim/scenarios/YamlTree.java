@@ -146,6 +146,33 @@ final class YamlTree {
     JsonToken t = p.currentToken();
     boolean container = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
     values.put(path, container && keyAt != null ? keyAt : position(p.currentTokenLocation()));
+    if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+      // SnakeYAML hands an alias over as its anchor's name, as if it were text: refuse it rather
+      // than read a different value from the one the user meant.
+      addAt(
+          path,
+          position(p.currentTokenLocation()),
+          "is an alias (*"
+              + p.getText()
+              + ") of an anchor; expected the value itself (phbsim reads each value where it is"
+              + " written)");
+      return NODES.nullNode();
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      String written = p.getText();
+      if (written != null && written.matches("[-+]?0[0-9_]+|[-+]?0[xXoObB][0-9A-Fa-f_]+")) {
+        // YAML 1.1 reads 010 as octal 8 and 0x10 as 16: never what a scenario means.
+        addAt(
+            path,
+            position(p.currentTokenLocation()),
+            "found "
+                + written
+                + ", which YAML reads as "
+                + p.getBigIntegerValue()
+                + " (a leading zero means octal, 0x hexadecimal); expected the number written"
+                + " without a leading zero");
+      }
+    }
     switch (t) {
       case START_OBJECT:
         {
@@ -209,6 +236,13 @@ final class YamlTree {
    */
   private static String syntaxMessage(JsonProcessingException e) {
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Matcher numeric = MALFORMED_NUMBER.matcher(original);
+    if (numeric.find()) {
+      // YAML's .nan and .inf: numbers no setting can use.
+      return "found "
+          + numeric.group(1)
+          + ", which is not a finite number (not-a-number or infinity); expected a number";
+    }
     List<String> words = new ArrayList<>();
     List<String> marks = new ArrayList<>();
     for (String line : original.split("\\R")) {
@@ -233,6 +267,9 @@ final class YamlTree {
         + context
         + "; expected 'key: value' lines, nested by consistent indentation with spaces";
   }
+
+  private static final Pattern MALFORMED_NUMBER =
+      Pattern.compile("Malformed numeric value '([^']*)'");
 
   /** Where SnakeYAML says the problem is (its last mark), else where Jackson says it stopped. */
   private static Position syntaxPosition(JsonProcessingException e) {

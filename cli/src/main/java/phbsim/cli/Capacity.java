@@ -1,0 +1,83 @@
+package phbsim.cli;
+
+import java.util.List;
+import java.util.Locale;
+import phbsim.experiment.RunSpec;
+import phbsim.money.LedgerLine;
+import phbsim.observe.Measure;
+import phbsim.observe.TeamMeasure;
+import phbsim.population.Segments;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ServiceKind;
+
+/**
+ * Whether a run fits in the Java heap, estimated before anything is allocated: a run that cannot
+ * fit is refused with the figures, rather than ending in an OutOfMemoryError after minutes.
+ *
+ * <p>The estimate (docs/performance.md, measured): about 250 bytes for each person a replication
+ * may hold (its arrays are sized for the starting caseloads and 1.1 times the expected referrals),
+ * for as many replications as run at once; and, for a run that keeps every replication's record
+ * (run, compare), its months of measures, team measures and ledger lines, 8 bytes each.
+ */
+final class Capacity {
+  /** Bytes a replication holds per person it may hold (measured: 1.7 GB for 8.5 million). */
+  static final long BYTES_PER_PERSON = 250;
+
+  private Capacity() {}
+
+  /** People one replication of {@code s} is sized for. */
+  static double people(Scenario s) {
+    double days = s.years() * Segments.DAYS_PER_YEAR;
+    double n = 0;
+    for (var seg : s.segments()) {
+      n += seg.startingCaseload() + 1.1 * seg.referralsPerYear() / Segments.DAYS_PER_YEAR * days;
+    }
+    return n;
+  }
+
+  /** Bytes one replication's record keeps once it has run (for run and compare). */
+  static double record(Scenario s) {
+    long months = 12L * s.years();
+    long teams = s.services().stream().filter(x -> x.kind() == ServiceKind.COMMUNITY).count();
+    return 8.0
+        * months
+        * ((s.segments().size() + 1.0) * Measure.values().length
+            + teams * TeamMeasure.values().length
+            + LedgerLine.values().length);
+  }
+
+  /**
+   * Refuses a run of {@code arms} (each of {@code s}'s size) that would not fit.
+   *
+   * @param keeps whether every replication's record is kept to the end (run, compare)
+   * @throws UserError with the figures and what to do
+   */
+  static void check(List<Scenario> arms, RunSpec run, boolean keeps) {
+    double person = 0;
+    double kept = 0;
+    for (Scenario s : arms) {
+      person = Math.max(person, people(s));
+      kept += keeps ? record(s) * run.replications() : 0;
+    }
+    long cells = (long) arms.size() * run.replications();
+    double working = Math.min(run.threads(), cells) * person * BYTES_PER_PERSON;
+    double need = working + kept;
+    double heap = Runtime.getRuntime().maxMemory();
+    if (need > 0.85 * heap) {
+      throw new UserError(
+          String.format(
+              Locale.UK,
+              "This run needs about %.1f GB of memory (%s of %d arms, %,.0f people"
+                  + " each, %d at a time), more than the %.1f GB the Java heap has: run fewer"
+                  + " replications, people or threads, or give Java more memory, e.g."
+                  + " PHBSIM_JAVA_OPTS=-Xmx%dg ./phbsim ...",
+              need / 1e9,
+              phbsim.writers.Text.count(run.replications(), "replication", "replications"),
+              arms.size(),
+              person,
+              Math.min(run.threads(), cells),
+              heap / 1e9,
+              (long) Math.ceil(need / 0.8 / 1e9)));
+    }
+  }
+}
