@@ -112,9 +112,13 @@ public final class PathwayGraph {
     }
     Set<String> reachable = reachable();
     Set<String> branching = new LinkedHashSet<>();
+    Set<String> sendsHome = new LinkedHashSet<>();
     for (BranchSpec b : scenario.pathway()) {
       if (!b.to().isEmpty()) {
         branching.add(b.from());
+      }
+      if (b.to().containsKey(BranchSpec.HOME)) {
+        sendsHome.add(b.from());
       }
     }
     int index = 0;
@@ -143,13 +147,18 @@ public final class PathwayGraph {
                     + (s.kind() == ServiceKind.COMMUNITY
                         ? "an exit rate in a segment whose team it is"
                         : "a pathway entry 'from: " + s.id() + "'")));
-      } else if (s.kind() == ServiceKind.INPATIENT || s.kind() == ServiceKind.CRISIS) {
+      } else if ((s.kind() == ServiceKind.INPATIENT || s.kind() == ServiceKind.CRISIS)
+          && reachable.contains(s.id())) {
         // A way out that only leads round a loop (a ward to another ward and back) traps people.
         boolean leads = false;
         var it = new BreadthFirstIterator<>(graph, s.id());
         while (it.hasNext() && !leads) {
-          ServiceSpec next = services.get(it.next());
-          leads = next.kind() == ServiceKind.COMMUNITY || next.kind() == ServiceKind.EXIT;
+          String id = it.next();
+          ServiceSpec next = services.get(id);
+          leads =
+              next.kind() == ServiceKind.COMMUNITY
+                  || next.kind() == ServiceKind.EXIT
+                  || sendsHome.contains(id);
         }
         if (!leads) {
           problems.add(
