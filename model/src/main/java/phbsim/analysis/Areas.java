@@ -100,8 +100,18 @@ public final class Areas {
     return Summary.ofDefined(v);
   }
 
+  /** How one area's appraisal runs: in this process, or as a distributed job (the spark module). */
+  @FunctionalInterface
+  public interface Runner {
+    /**
+     * The appraisal of area {@code index}: its status quo and {@code options}, on the area's own
+     * random streams ({@link Appraisal#run(Scenario, List, RunSpec, Progress, int)}).
+     */
+    AppraisalResult run(int index, Area area, List<OptionArm> options, RunSpec run);
+  }
+
   /**
-   * Runs every area's options appraisal, in the order given.
+   * Runs every area's options appraisal, in the order given, in this process.
    *
    * @param optionsOf the options of an area's place (the loader's, for a scenario file)
    * @param each given each area's full results, before they are reduced
@@ -112,21 +122,39 @@ public final class Areas {
       RunSpec run,
       Progress progress,
       Each each) {
+    long total = (long) areas.size();
+    return run(
+        areas,
+        optionsOf,
+        run,
+        each,
+        (k, area, options, spec) ->
+            Appraisal.run(
+                area.place().statusQuo(),
+                options,
+                spec,
+                (d, n) -> progress.advanced(k * n + d, total * n),
+                k));
+  }
+
+  /**
+   * Runs every area's options appraisal, in the order given, each by {@code runner}.
+   *
+   * @param runner runs one area's appraisal; it must give what the in-process runner gives
+   */
+  public static Result run(
+      List<Area> areas,
+      Function<Scenario, List<OptionArm>> optionsOf,
+      RunSpec run,
+      Each each,
+      Runner runner) {
     if (areas.isEmpty()) {
       throw new IllegalArgumentException("a run of areas needs at least one area");
     }
     List<AreaTotals> reduced = new ArrayList<>();
-    long total = (long) areas.size();
     for (int k = 0; k < areas.size(); k++) {
       Area area = areas.get(k);
-      int done = k;
-      AppraisalResult result =
-          Appraisal.run(
-              area.place().statusQuo(),
-              optionsOf.apply(area.place()),
-              run,
-              (d, n) -> progress.advanced(done * n + d, total * n),
-              k);
+      AppraisalResult result = runner.run(k, area, optionsOf.apply(area.place()), run);
       each.accept(k, area, result);
       reduced.add(reduce(area, result));
     }

@@ -49,35 +49,90 @@ public final class Appraisal {
     for (OptionArm o : options) {
       columns.add(new Cube.Column(new CompiledScenario(o.scenario()), area, 0));
     }
-    int options0 = options.size();
-    Cohort.Figures[][] cohorts = new Cohort.Figures[options0][run.replications()];
-    double horizon = columns.get(0).compiled().calendar().horizonDays();
+    List<CompiledScenario> arms = new ArrayList<>();
+    for (Cube.Column c : columns) {
+      arms.add(c.compiled());
+    }
     // Each replication's cohort view pairs the option's log with the status quo's; the logs are
     // then dropped (Cube note 4), so memory does not grow with the replications.
-    List<List<ReplicationResult>> cells =
+    List<List<Replication>> rows =
         Cube.run(
             columns,
             run,
             progress,
             (Cube.Reducer<ReplicationResult>) (column, r) -> r,
             (r, row) -> {
-              for (int k = 0; k < options0; k++) {
-                cohorts[k][r] = Cohort.of(row.get(k + 1).cohort(), row.get(0).cohort(), horizon);
+              Replication rep = pair(arms, row);
+              List<Replication> same = new ArrayList<>();
+              for (int k = 0; k < row.size(); k++) {
+                same.add(rep);
               }
-              List<ReplicationResult> stripped = new ArrayList<>(row.size());
-              for (ReplicationResult x : row) {
-                stripped.add(x.withoutCohort());
-              }
-              return stripped;
+              return same;
             });
-    ExperimentResult sq = new ExperimentResult(columns.get(0).compiled(), run, cells.get(0));
+    return assemble(arms, options, run, rows.get(0));
+  }
+
+  /**
+   * One replication of every arm of an appraisal (the status quo first, then each option): the
+   * records without their cohort logs, and each option's cohort view. What a task of a distributed
+   * job computes and sends back (the spark module).
+   */
+  public record Replication(List<ReplicationResult> arms, List<Cohort.Figures> cohorts)
+      implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Runs replication {@code index} of every arm, in order, on this thread: the same results as the
+   * cells of {@link #run} (a cell depends only on its scenario, seed, area and index).
+   */
+  public static Replication replication(
+      List<CompiledScenario> arms, long seed, int area, int index) {
+    List<ReplicationResult> row = new ArrayList<>();
+    for (CompiledScenario c : arms) {
+      row.add(Experiment.replicate(c, seed, area, 0, index));
+    }
+    return pair(arms, row);
+  }
+
+  /** Pairs each option's cohort log with the status quo's, then drops the logs. */
+  private static Replication pair(List<CompiledScenario> arms, List<ReplicationResult> row) {
+    double horizon = arms.get(0).calendar().horizonDays();
+    List<Cohort.Figures> cohorts = new ArrayList<>();
+    for (int k = 1; k < row.size(); k++) {
+      cohorts.add(Cohort.of(row.get(k).cohort(), row.get(0).cohort(), horizon));
+    }
+    List<ReplicationResult> stripped = new ArrayList<>(row.size());
+    for (ReplicationResult x : row) {
+      stripped.add(x.withoutCohort());
+    }
+    return new Replication(stripped, cohorts);
+  }
+
+  /**
+   * An appraisal from its replications, in replication order: the status quo's and each option's
+   * results, and each option's comparison with the status quo.
+   *
+   * @param arms the compiled status quo, then each option, as the replications ran them
+   */
+  public static AppraisalResult assemble(
+      List<CompiledScenario> arms, List<OptionArm> options, RunSpec run, List<Replication> reps) {
+    List<ReplicationResult> sqCells = new ArrayList<>();
+    for (Replication r : reps) {
+      sqCells.add(r.arms().get(0));
+    }
+    ExperimentResult sq = new ExperimentResult(arms.get(0), run, sqCells);
     List<ComparisonResult> comparisons = new ArrayList<>();
     for (int k = 0; k < options.size(); k++) {
+      List<ReplicationResult> cells = new ArrayList<>();
+      List<Cohort.Figures> cohorts = new ArrayList<>();
+      for (Replication r : reps) {
+        cells.add(r.arms().get(k + 1));
+        cohorts.add(r.cohorts().get(k));
+      }
       OptionArm o = options.get(k);
-      ExperimentResult arm =
-          new ExperimentResult(columns.get(k + 1).compiled(), run, cells.get(k + 1));
-      comparisons.add(
-          new ComparisonResult(o.id(), o.label(), arm, sq, java.util.Arrays.asList(cohorts[k])));
+      ExperimentResult arm = new ExperimentResult(arms.get(k + 1), run, cells);
+      comparisons.add(new ComparisonResult(o.id(), o.label(), arm, sq, cohorts));
     }
     return new AppraisalResult(sq, comparisons);
   }

@@ -4,7 +4,11 @@ package phbsim.money;
  * Cash paid per accounting month and ledger line, in pence, as derived from a {@link Ledger}.
  * Immutable.
  */
-public final class CashFlow {
+public final class CashFlow implements java.io.Serializable {
+  // Serializable so that a distributed job (the spark module) can send a replication's record
+  // back from where it ran; plain arrays of numbers, nothing else.
+  private static final long serialVersionUID = 1L;
+
   private static final LedgerLine[] LINES = LedgerLine.values();
 
   private final int months;

@@ -7,7 +7,11 @@ import java.util.Arrays;
  * primitive array. Flows and durations are added during the month they occur in; stocks are set at
  * the month end.
  */
-public final class MonthlyMetrics {
+public final class MonthlyMetrics implements java.io.Serializable {
+  // Serializable so that a distributed job (the spark module) can send a replication's record
+  // back from where it ran; plain arrays of numbers, nothing else.
+  private static final long serialVersionUID = 1L;
+
   private static final Measure[] MEASURES = Measure.values();
 
   private final int months;

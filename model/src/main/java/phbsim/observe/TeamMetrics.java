@@ -3,7 +3,11 @@ package phbsim.observe;
 import java.util.Arrays;
 
 /** The monthly record of every community team of one replication: (month, team, measure). */
-public final class TeamMetrics {
+public final class TeamMetrics implements java.io.Serializable {
+  // Serializable so that a distributed job (the spark module) can send a replication's record
+  // back from where it ran; plain arrays of numbers, nothing else.
+  private static final long serialVersionUID = 1L;
+
   private static final TeamMeasure[] MEASURES = TeamMeasure.values();
 
   private final int months;

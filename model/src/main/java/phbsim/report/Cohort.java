@@ -56,7 +56,8 @@ public final class Cohort {
       double restrictiveCrises,
       double restrictiveTwinCrises,
       double restrictiveCostAfter,
-      double restrictiveTwinCostAfter) {
+      double restrictiveTwinCostAfter)
+      implements java.io.Serializable {
 
     /** Holders' total costs (budget included), year after over year before, minus 1. */
     public double holdersChange() {

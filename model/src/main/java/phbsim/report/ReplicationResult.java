@@ -25,7 +25,10 @@ public record ReplicationResult(
     long[] doubleRunning,
     long events,
     int peopleEver,
-    phbsim.observe.CohortLog cohort) {
+    phbsim.observe.CohortLog cohort)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The same result without its cohort log, once the log has been read. */
   public ReplicationResult withoutCohort() {
     return cohort == null

@@ -1,0 +1,468 @@
+package phbsim.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import phbsim.analysis.Areas;
+import phbsim.experiment.OptionArm;
+import phbsim.experiment.RunSpec;
+import phbsim.report.AppraisalResult;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioException;
+import phbsim.scenarios.BuiltInScenarios;
+import phbsim.scenarios.Explain;
+import phbsim.scenarios.ScenarioLoadException;
+import phbsim.scenarios.ScenarioLoader;
+import phbsim.scenarios.ScenarioYaml;
+import phbsim.world.CompiledScenario;
+import phbsim.writers.AppraisalFiles;
+import phbsim.writers.AppraisalText;
+import phbsim.writers.AreasCsv;
+import phbsim.writers.AreasText;
+import phbsim.writers.HtmlReport;
+import phbsim.writers.OutputFolder;
+import phbsim.writers.Text;
+import phbsim.writers.Workbooks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code phbsim-spark run}: the command line's {@code run} as one Spark job. The scenario is read
+ * and checked on the driver before Spark starts; the replications run as tasks; the files are those
+ * {@code phbsim run} writes, the same bytes for the same seed, and the tidy tables again as
+ * Parquet.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a scenario on Apache Spark: every option against its status quo (and every area of"
+            + " a scenario of areas), each replication a Spark task. The files written are those"
+            + " of phbsim run, byte for byte for the same seed, with the tidy tables also as"
+            + " Parquet.",
+    footer = {
+      "",
+      "The Spark master comes from spark-submit, from --master, or from the launcher",
+      "(./phbsim-spark runs in Spark local mode on every core); it is never built in.",
+      "",
+      "Examples:",
+      "  ./phbsim-spark run default -r 1000",
+      "  spark-submit --master yarn phbsim-spark-job.jar run my-area.yaml -r 1000 --out results",
+    })
+public final class SparkRun implements Callable<Integer> {
+  /** The exit code of a mistake in the input, as the command line's. */
+  static final int USER_ERROR = 1;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
+      defaultValue = BuiltInScenarios.DEFAULT,
+      description = "A scenario file (.yaml) or a built-in name. Default: ${DEFAULT-VALUE}.")
+  String scenario;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "Override a setting, as for phbsim run. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Replications. Default: ${DEFAULT-VALUE}.")
+  int replications;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "" + RunSpec.DEFAULT_SEED,
+      description = "Master random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FOLDER",
+      required = true,
+      description = "Folder for the result files, on the driver's disk (must be new or empty).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace the phbsim results already in --out.")
+  boolean force;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "P",
+      description =
+          "Tasks per appraisal (default: Spark's default parallelism). Results do not depend on"
+              + " it.")
+  Integer partitions;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "The Spark master, such as local[4] or spark://host:7077, when not given by"
+              + " spark-submit or -Dspark.master.")
+  String master;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "POUNDS",
+      defaultValue = "50000",
+      description =
+          "Half-width wanted for the 95 %% interval of the cash net saving, as for phbsim run."
+              + " Default: ${DEFAULT-VALUE}.")
+  double precision;
+
+  @Option(
+      names = "--parquet-to",
+      paramLabel = "URI",
+      description =
+          "Where the Parquet tables go: a folder every executor can write to, such as"
+              + " hdfs:///phbsim/run1. Default: OUT/parquet in Spark local mode; on a cluster,"
+              + " none unless given.")
+  String parquetTo;
+
+  @Option(
+      names = "--no-parquet",
+      negatable = false,
+      description = "Write the CSV files and workbook only, not the Parquet tables.")
+  boolean noParquet;
+
+  /** A deliberate task failure, for tests of retries. */
+  ReplicationTasks.Fault fault = ReplicationTasks.Fault.NONE;
+
+  /** The Spark context to use instead of starting one (tests share one). */
+  JavaSparkContext given;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new SparkRun()).execute(args));
+  }
+
+  /** The command line of {@code command}, with phbsim's handling of input mistakes. */
+  static CommandLine commandLine(SparkRun command) {
+    CommandLine run = new CommandLine(command);
+    CommandLine cl = new CommandLine(new Top()).addSubcommand("run", run);
+    cl.setExecutionExceptionHandler(SparkRun::handle);
+    return cl;
+  }
+
+  /** The top command: phbsim-spark. */
+  @Command(
+      name = "phbsim-spark",
+      mixinStandardHelpOptions = true,
+      description = "phbsim on Apache Spark.",
+      subcommands = CommandLine.HelpCommand.class)
+  static final class Top implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getErr());
+    }
+  }
+
+  /** A mistake in the input gets its message, as phbsim validate words it; never a trace. */
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    String name = cl.getCommand() instanceof SparkRun r ? r.scenario : "scenario";
+    if (e instanceof ScenarioLoadException load) {
+      problems(err, name, load.problems());
+    } else if (e instanceof ScenarioException bad) {
+      problems(err, name, bad.problems());
+    } else if (e instanceof OutputFolder.Refused || e instanceof Refused) {
+      err.println(e.getMessage());
+    } else {
+      throw new IllegalStateException(e);
+    }
+    err.flush();
+    return USER_ERROR;
+  }
+
+  /** The problems as {@code phbsim validate} prints them. */
+  private static void problems(PrintWriter err, String name, List<?> problems) {
+    err.printf(
+        Locale.ROOT,
+        "%s: %d %s%n",
+        name,
+        problems.size(),
+        problems.size() == 1 ? "problem" : "problems");
+    problems.forEach(p -> err.println("  " + p));
+  }
+
+  /** A refusal with a message for the user. */
+  static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (replications < 1) {
+      throw new Refused("--replications must be at least 1, found " + replications);
+    }
+    if (partitions != null && partitions < 1) {
+      throw new Refused("--partitions must be at least 1, found " + partitions);
+    }
+    if (!(precision > 0)) {
+      throw new Refused("--precision must be above 0 pounds, found " + precision);
+    }
+    // Everything about the input is checked here, on the driver, before Spark starts.
+    Scenario s = load();
+    Path folder = out.toAbsolutePath().normalize();
+    OutputFolder.check(folder, force, inputs());
+    List<Areas.Area> areas = s.areas().isEmpty() ? List.of() : ScenarioLoader.areas(s);
+    if (areas.isEmpty()) {
+      compile(s.statusQuo(), ScenarioLoader.options(s));
+    } else {
+      for (Areas.Area a : areas) {
+        compile(a.place().statusQuo(), ScenarioLoader.options(a.place()));
+      }
+    }
+    RunSpec run = new RunSpec(replications, seed, 1);
+    long started = System.nanoTime();
+    JavaSparkContext spark = given != null ? given : start(s.name());
+    long sparkReady = System.nanoTime();
+    long simulated = 0;
+    String parquetAt = null;
+    TaskTime tasks = new TaskTime();
+    spark.sc().addSparkListener(tasks);
+    try {
+      int slices = partitions != null ? partitions : spark.defaultParallelism();
+      PrintWriter outText = spec.commandLine().getOut();
+      if (areas.isEmpty()) {
+        AppraisalResult result =
+            ReplicationTasks.appraisal(
+                spark, s.statusQuo(), ScenarioLoader.options(s), run, 0, slices, fault);
+        simulated = System.nanoTime();
+        OutputFolder files =
+            AppraisalFiles.of(
+                    folder,
+                    result,
+                    s,
+                    run,
+                    precision,
+                    false,
+                    AppraisalFiles.source(scenario, overrides))
+                .addBinary(
+                    "workbook.xlsx",
+                    o -> Workbooks.appraisal(result, s, assumptions(s), runInfo(run), o))
+                .add("report.html", w -> HtmlReport.appraisal(result, s, assumptions(s), w));
+        files.replacing(force).commit();
+        parquetAt = parquet(spark, folder, "");
+        outText.printf(
+            Locale.UK,
+            "%s on Spark (%s, %d tasks per arm): %s, seed %d: %,d events%n%n",
+            s.name(),
+            spark.master(),
+            slices,
+            Text.count(run.replications(), "replication", "replications"),
+            run.masterSeed(),
+            result.events());
+        AppraisalText.print(result, outText, precision);
+      } else {
+        OutputFolder files = new OutputFolder(folder, force);
+        Areas.Result result =
+            Areas.run(
+                areas,
+                ScenarioLoader::options,
+                run,
+                (k, area, appraisal) ->
+                    files.addAll(
+                        "areas/" + area.id() + "/",
+                        AppraisalFiles.of(
+                            folder,
+                            appraisal,
+                            area.place(),
+                            run,
+                            precision,
+                            false,
+                            AppraisalFiles.source(scenario, overrides))),
+                (k, area, options, spec0) ->
+                    ReplicationTasks.appraisal(
+                        spark, area.place().statusQuo(), options, spec0, k, slices, fault));
+        files
+            .add("areas.csv", w -> AreasCsv.headlines(result, s, w))
+            .add("areas_per_100k.csv", w -> AreasCsv.per100k(result, s, w))
+            .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
+            .commit();
+        parquetAt = parquet(spark, folder, "");
+        for (Areas.Area a : areas) {
+          parquet(spark, folder, "areas/" + a.id() + "/");
+        }
+        outText.printf(
+            Locale.UK,
+            "%s on Spark (%s): %s, %s, seed %d%n%n",
+            s.name(),
+            spark.master(),
+            Text.count(areas.size(), "area", "areas"),
+            Text.count(run.replications(), "replication", "replications"),
+            run.masterSeed());
+        AreasText.print(result, s, outText);
+      }
+      long end = System.nanoTime();
+      parquetNote(outText, parquetAt);
+      outText.printf(
+          Locale.UK,
+          "Written to %s%nDone in %.1f s (%.1f s starting Spark%s); the tasks ran %.1f s in"
+              + " all.%n",
+          folder,
+          (end - started) / 1e9,
+          (sparkReady - started) / 1e9,
+          simulated == 0
+              ? ""
+              : String.format(
+                  Locale.UK,
+                  ", %.1f s simulating, %.1f s summarising and writing",
+                  (simulated - sparkReady) / 1e9,
+                  (end - simulated) / 1e9),
+          tasks.seconds());
+      outText.flush();
+    } finally {
+      spark.sc().removeSparkListener(tasks);
+      if (given == null) {
+        spark.stop();
+      }
+    }
+    return 0;
+  }
+
+  private Scenario load() {
+    Path file = Path.of(scenario);
+    if (Files.isRegularFile(file)) {
+      return ScenarioLoader.load(file, overrides);
+    }
+    if (BuiltInScenarios.isBuiltIn(scenario)) {
+      return BuiltInScenarios.load(scenario, overrides);
+    }
+    throw new Refused(
+        scenario
+            + ": no such file, and no built-in scenario of that name; expected a .yaml file or one"
+            + " of: "
+            + String.join(", ", BuiltInScenarios.names()));
+  }
+
+  private List<Path> inputs() {
+    Path file = Path.of(scenario);
+    return Files.isRegularFile(file) ? List.of(file) : List.of();
+  }
+
+  private String text() throws IOException {
+    Path file = Path.of(scenario);
+    return Files.isRegularFile(file)
+        ? Files.readString(file, StandardCharsets.UTF_8)
+        : BuiltInScenarios.text(scenario);
+  }
+
+  /** Compiles every arm: a scenario error surfaces here, on the driver, before any task. */
+  private static void compile(Scenario statusQuo, List<OptionArm> options) {
+    new CompiledScenario(statusQuo);
+    for (OptionArm o : options) {
+      new CompiledScenario(o.scenario());
+    }
+  }
+
+  private List<Explain.Assumption> assumptions(Scenario s) throws IOException {
+    return Explain.assumptions(scenario, text(), s);
+  }
+
+  private Workbooks.RunInfo runInfo(RunSpec run) throws IOException {
+    List<String> command = new ArrayList<>(List.of("phbsim-spark"));
+    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    return new Workbooks.RunInfo(
+        SparkRun.class.getPackage().getImplementationVersion() == null
+            ? "development build"
+            : SparkRun.class.getPackage().getImplementationVersion(),
+        "not recorded by the Spark job",
+        command,
+        run.masterSeed(),
+        run.replications(),
+        run.threads(),
+        List.of(sha256(text())),
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+        java.time.ZonedDateTime.now(java.time.ZoneId.systemDefault())
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString());
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  /** Starts Spark with the master given by spark-submit, -Dspark.master or --master. */
+  private JavaSparkContext start(String name) {
+    SparkConf conf = new SparkConf().setAppName("phbsim " + name);
+    if (master != null) {
+      conf.setMaster(master);
+    }
+    if (!conf.contains("spark.master")) {
+      throw new Refused(
+          "No Spark master: run with spark-submit, give --master (such as local[*]), or use the"
+              + " ./phbsim-spark launcher");
+    }
+    if (!conf.contains("spark.driver.maxResultSize")) {
+      // Every replication comes back to the driver, as in the command line (about 0.4 MB each for
+      // the default scenario); the driver's memory is the limit, not Spark's 1 GB default.
+      conf.set("spark.driver.maxResultSize", "0");
+    }
+    return JavaSparkContext.fromSparkContext(
+        SparkSession.builder().config(conf).getOrCreate().sparkContext());
+  }
+
+  /**
+   * The tidy tables of {@code prefix} again as Parquet: under --parquet-to, or OUT/parquet in local
+   * mode (on a cluster the executors could not reach the driver's folder).
+   *
+   * @return where they went, or null if nowhere
+   */
+  private String parquet(JavaSparkContext spark, Path folder, String prefix) throws IOException {
+    if (noParquet) {
+      return null;
+    }
+    String to =
+        parquetTo != null
+            ? parquetTo
+            : spark.isLocal() ? folder.resolve("parquet").toUri().toString() : null;
+    if (to != null) {
+      ParquetTables.write(
+          SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, prefix, to);
+    }
+    return to;
+  }
+
+  /** Says where the Parquet tables went, or why there are none. */
+  private void parquetNote(PrintWriter out, String to) {
+    if (to != null) {
+      out.println("Parquet tables in " + to);
+    } else if (!noParquet) {
+      out.println(
+          "No Parquet tables: on a cluster, give --parquet-to a folder every executor can"
+              + " write to (hdfs://, s3a://...).");
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package phbsim.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import phbsim.cli.PhbsimCommand;
+import picocli.CommandLine;
+
+/**
+ * The Spark job against the command line: the same files, byte for byte, for the same seed; the
+ * same after Spark retries a failed task; and a scenario's mistakes reported before any task, as
+ * {@code phbsim validate} words them. One Spark context in local mode (two threads, up to four
+ * attempts per task) serves every test.
+ */
+class SparkRunTest {
+  private static JavaSparkContext spark;
+  private static final AtomicInteger TASKS = new AtomicInteger();
+  private static final AtomicInteger FAILED = new AtomicInteger();
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    SparkConf conf =
+        new SparkConf()
+            .setMaster("local[2,4]")
+            .setAppName("phbsim tests")
+            .set("spark.ui.enabled", "false")
+            .set("spark.driver.host", "127.0.0.1")
+            .set("spark.driver.bindAddress", "127.0.0.1");
+    spark =
+        JavaSparkContext.fromSparkContext(
+            SparkSession.builder().config(conf).getOrCreate().sparkContext());
+    spark
+        .sc()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onTaskStart(SparkListenerTaskStart taskStart) {
+                TASKS.incrementAndGet();
+              }
+            });
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** Runs phbsim-spark on the shared context; returns the exit code, out and err. */
+  private static String[] sparkRun(ReplicationTasks.Fault fault, String... args) {
+    SparkRun command = new SparkRun();
+    command.given = spark;
+    command.fault = fault;
+    return execute(SparkRun.commandLine(command), args);
+  }
+
+  private static String[] cli(String... args) {
+    return execute(PhbsimCommand.commandLine(), args);
+  }
+
+  private static String[] execute(CommandLine cl, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  /**
+   * The files that must match byte for byte: every CSV, run.json and scenario.yaml. The workbook
+   * and the HTML report carry the time and command of their run; manifest.json is the command
+   * line's own record of how to reproduce it.
+   */
+  private static List<String> compared(Path folder) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(folder)) {
+      files
+          .filter(Files::isRegularFile)
+          .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+          .filter(n -> !n.startsWith("parquet/"))
+          .filter(n -> n.endsWith(".csv") || n.endsWith("run.json") || n.endsWith(".yaml"))
+          .sorted()
+          .forEach(names::add);
+    }
+    return names;
+  }
+
+  private static void assertSameFiles(Path expected, Path actual) throws IOException {
+    List<String> names = compared(expected);
+    assertThat(names).hasSizeGreaterThan(5).isEqualTo(compared(actual));
+    for (String n : names) {
+      assertThat(Files.readAllBytes(actual.resolve(n)))
+          .as(n)
+          .isEqualTo(Files.readAllBytes(expected.resolve(n)));
+    }
+  }
+
+  private static final String[] DEFAULT = {"default", "-r", "6", "--set", "years=2"};
+
+  private static Path cliDefault() {
+    Path folder = dir.resolve("cli-default");
+    if (!Files.isDirectory(folder)) {
+      String[] r = cli(concat(new String[] {"run"}, DEFAULT, "-q", "--out", folder.toString()));
+      assertThat(r[0]).as(r[2]).isEqualTo("0");
+    }
+    return folder;
+  }
+
+  private static String[] concat(String[] a, String[] b, String... c) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    all.addAll(List.of(c));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void sameBytesAsPhbsimRun() throws IOException {
+    Path folder = dir.resolve("spark-default");
+    String[] r =
+        sparkRun(
+            ReplicationTasks.Fault.NONE,
+            concat(new String[] {"run"}, DEFAULT, "--partitions", "4", "--out", folder.toString()));
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertSameFiles(cliDefault(), folder);
+    assertThat(folder.resolve("workbook.xlsx")).isNotEmptyFile();
+    assertThat(folder.resolve("report.html")).isNotEmptyFile();
+    assertThat(r[1]).contains("Net saving, cash");
+    assertThat(compared(folder)).contains("cash_summary.csv", "run.json");
+
+    // The Parquet table holds the CSV's rows, with its columns (a recount of the CSV itself).
+    long csvRows = Files.readAllLines(folder.resolve("monthly_metrics.csv")).size() - 1;
+    var parquet =
+        SparkSession.builder()
+            .sparkContext(spark.sc())
+            .getOrCreate()
+            .read()
+            .parquet(folder.resolve("parquet/monthly_metrics").toString());
+    assertThat(parquet.count()).isEqualTo(csvRows);
+    assertThat(String.join(",", parquet.columns()))
+        .isEqualTo(Files.readAllLines(folder.resolve("monthly_metrics.csv")).get(0));
+  }
+
+  @Test
+  void aRetriedTaskChangesNothing() throws IOException {
+    Path folder = dir.resolve("spark-retried");
+    int before = FAILED.get();
+    // Replication 3's first attempt fails; Spark runs it again. One partition per replication,
+    // unlike the test above: the partitioning changes nothing either.
+    String[] r =
+        sparkRun(
+            (replication, attempt) -> {
+              if (replication == 3 && attempt == 0) {
+                FAILED.incrementAndGet();
+                throw new IllegalStateException("a task lost, on purpose");
+              }
+            },
+            concat(new String[] {"run"}, DEFAULT, "--partitions", "6", "--out", folder.toString()));
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(FAILED.get()).isEqualTo(before + 1);
+    assertSameFiles(cliDefault(), folder);
+  }
+
+  @Test
+  void areasHaveTheSameBytesAsPhbsimRun() throws IOException {
+    String[] args = {"going-further-faster", "-r", "3", "--set", "years=1"};
+    Path expected = dir.resolve("cli-areas");
+    String[] c = cli(concat(new String[] {"run"}, args, "-q", "--out", expected.toString()));
+    assertThat(c[0]).as(c[2]).isEqualTo("0");
+    Path actual = dir.resolve("spark-areas");
+    String[] r =
+        sparkRun(
+            ReplicationTasks.Fault.NONE,
+            concat(new String[] {"run"}, args, "--no-parquet", "--out", actual.toString()));
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(compared(expected)).contains("areas.csv", "areas_per_100k.csv");
+    assertSameFiles(expected, actual);
+  }
+
+  @Test
+  void aScenarioErrorIsReportedBeforeAnyTaskAsValidateWordsIt() throws IOException {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(
+        bad,
+        String.join(
+            "\n", "name: bad", "years: 0", "segments:", "  - id: a", "    population: -5", ""));
+    String[] validate = cli("validate", bad.toString());
+    assertThat(validate[0]).isEqualTo("1");
+    int tasks = TASKS.get();
+    Path folder = dir.resolve("never");
+    String[] r =
+        sparkRun(ReplicationTasks.Fault.NONE, "run", bad.toString(), "--out", folder.toString());
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).isEqualTo(validate[2]).contains("bad.yaml");
+    assertThat(r[2]).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(TASKS.get()).isEqualTo(tasks);
+    assertThat(folder).doesNotExist();
+  }
+}
