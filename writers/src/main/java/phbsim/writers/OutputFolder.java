@@ -62,6 +62,15 @@ public final class OutputFolder {
   private Path staging;
   private Thread cleanUp;
 
+  /**
+   * Guards putting the results in place against the clean-up on a signal: the two renames of a
+   * replacement happen whole, or not at all once the process is stopping.
+   */
+  private final Object placing = new Object();
+
+  private boolean stopping;
+  private boolean placed;
+
   /** A folder that must not exist yet, or be empty. */
   public OutputFolder(Path folder) {
     this(folder, false);
@@ -111,6 +120,7 @@ public final class OutputFolder {
    */
   public static void check(Path folder, boolean replace, List<Path> inputs) {
     Path target = folder.toAbsolutePath().normalize();
+    recover(target);
     for (Path input : inputs) {
       Path in = input.toAbsolutePath().normalize();
       if (in.startsWith(target)) {
@@ -272,7 +282,17 @@ public final class OutputFolder {
                 + ProcessHandle.current().pid()
                 + "-"
                 + System.nanoTime());
-    cleanUp = new Thread(() -> deleteQuietly(dir), "phbsim-output-clean-up");
+    cleanUp =
+        new Thread(
+            () -> {
+              synchronized (placing) {
+                stopping = true;
+                if (!placed) {
+                  deleteQuietly(dir);
+                }
+              }
+            },
+            "phbsim-output-clean-up");
     Runtime.getRuntime().addShutdownHook(cleanUp);
     Files.createDirectory(dir);
     staging = dir;
@@ -293,13 +313,21 @@ public final class OutputFolder {
               if (!file.startsWith(staging) || file.equals(staging)) {
                 return new IOException("a result file may not leave its folder: " + names.get(i));
               }
-              try {
-                Files.createDirectories(file.getParent());
-              } catch (IOException e) {
-                return e;
+              java.io.OutputStream opened;
+              // Opened under the lock the clean-up on a signal takes: once it has removed the
+              // staging folder, no file (and no folder) is created in it again.
+              synchronized (placing) {
+                if (stopping) {
+                  return new IOException("stopped before " + names.get(i) + " was written");
+                }
+                try {
+                  Files.createDirectories(file.getParent());
+                  opened = Files.newOutputStream(file);
+                } catch (IOException e) {
+                  return e;
+                }
               }
-              try (java.io.OutputStream o =
-                  new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+              try (java.io.OutputStream o = new java.io.BufferedOutputStream(opened)) {
                 // A writer may close what it is given (fastexcel's finish() does); the file is
                 // closed here, once, after it.
                 contents
@@ -333,6 +361,16 @@ public final class OutputFolder {
 
   /** Renames the staging folder to the target; an old target (replace) goes only once it has. */
   private void putInPlace(Path staging) throws IOException {
+    synchronized (placing) {
+      if (stopping) {
+        throw new IOException("stopped before the results were put in place");
+      }
+      replaceWith(staging);
+      placed = true;
+    }
+  }
+
+  private void replaceWith(Path staging) throws IOException {
     if (!Files.exists(folder)) {
       move(staging, folder);
       return;
@@ -353,6 +391,29 @@ public final class OutputFolder {
       throw e;
     }
     deleteQuietly(old);
+  }
+
+  /**
+   * Puts back earlier results that a process killed outright (SIGKILL, a power cut) had moved aside
+   * to replace, if the new results never took their place.
+   */
+  private static void recover(Path target) {
+    Path parent = target.getParent();
+    if (parent == null || Files.exists(target) || !Files.isDirectory(parent)) {
+      return;
+    }
+    String prefix = "." + target.getFileName() + REPLACED;
+    try (Stream<Path> s = Files.list(parent)) {
+      List<Path> aside =
+          s.filter(p -> p.getFileName().toString().startsWith(prefix))
+              .filter(p -> !ownedByLiveProcess(p.getFileName().toString()))
+              .toList();
+      if (aside.size() == 1) {
+        move(aside.get(0), target);
+      }
+    } catch (IOException e) {
+      // Left where it is, for the user: never deleted while the results are missing.
+    }
   }
 
   /** Staging and replaced folders of this target left by a process that was killed outright. */

@@ -130,4 +130,27 @@ class OutputFolderTest {
     // a fresh folder beside the input is fine
     OutputFolder.check(tmp.resolve("new"), false, List.of(scenario));
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("earlier results a killed process had moved aside come back, and are never deleted")
+  void resultsMovedAsideByAKilledProcessComeBack() throws IOException {
+    Path folder = tmp.resolve("out");
+    // What a process killed outright between the two renames of a replacement leaves: the earlier
+    // results moved aside, under the pid of a process that no longer runs, and no folder.
+    Path aside = tmp.resolve(".out.replaced-" + Long.MAX_VALUE);
+    Files.createDirectories(aside);
+    Files.writeString(aside.resolve("run.json"), "{}");
+    assertThatThrownBy(() -> OutputFolder.check(folder, false, List.of()))
+        .hasMessageContaining("already holds files");
+    assertThat(folder.resolve("run.json")).hasContent("{}");
+    assertThat(aside).doesNotExist();
+
+    // With --force the new results then replace them, as any earlier results.
+    OutputFolder.check(folder, true, List.of());
+    new OutputFolder(folder, true).add("run.json", w -> w.write("{\"new\": 1}")).commit();
+    assertThat(folder.resolve("run.json")).hasContent("{\"new\": 1}");
+    try (Stream<Path> s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("out");
+    }
+  }
 }
