@@ -184,7 +184,7 @@ public final class PathwayGraph {
       sb.append("  \"")
           .append(v)
           .append("\" [label=\"")
-          .append(escape(s.label()))
+          .append(dotText(s.label()))
           .append("\\n(")
           .append(s.kind().name().toLowerCase(Locale.ROOT))
           .append(")\", shape=")
@@ -212,7 +212,7 @@ public final class PathwayGraph {
       String id = "s" + n++;
       ids.put(v, id);
       ServiceSpec s = services.get(v);
-      String label = escape(s.label()) + "<br/>" + s.kind().name().toLowerCase(Locale.ROOT);
+      String label = mermaidText(s.label()) + "<br/>" + s.kind().name().toLowerCase(Locale.ROOT);
       String shape =
           switch (s.kind()) {
             case EXIT -> "([" + label + "])";
@@ -327,7 +327,30 @@ public final class PathwayGraph {
     };
   }
 
-  private static String escape(String s) {
-    return s.replace("\"", "'");
+  /**
+   * A label inside a DOT double-quoted string: a backslash or a quote escaped, and a line break
+   * written as DOT's own, so that a label can neither end the string nor start a statement.
+   */
+  static String dotText(String s) {
+    return s.replace("\\", "\\\\")
+        .replace("\"", "\\\"")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n");
+  }
+
+  /**
+   * A label inside a Mermaid quoted label: the characters that could end it or start markup written
+   * as Mermaid's entity codes ({@code #35;} and the like, '#' first), a line break as a space.
+   */
+  static String mermaidText(String s) {
+    return s.replace("#", "#35;")
+        .replace("\"", "#34;")
+        .replace("<", "#60;")
+        .replace(">", "#62;")
+        .replace("|", "#124;")
+        .replace("\r\n", " ")
+        .replace("\n", " ")
+        .replace("\r", " ");
   }
 }

@@ -26,13 +26,17 @@ class PathwayGraphTest {
    * cmht with different discharge rates.
    */
   private static Scenario twoTeams() {
+    return twoTeams("Acute ward");
+  }
+
+  private static Scenario twoTeams(String wardLabel) {
     ScenarioFixtures.Draft d = new ScenarioFixtures.Draft();
     d.services.add(community("cmht"));
     d.services.add(
         new ServiceSpec(
             "acute",
             ServiceKind.INPATIENT,
-            "Acute ward",
+            wardLabel,
             null,
             inpatient("acute", null).inpatient(),
             null));
@@ -208,7 +212,43 @@ class PathwayGraphTest {
         new ServiceSpec("discharged", ServiceKind.EXIT, "\"GP\" care", null, null, null));
     PathwayGraph graph = PathwayGraph.of(d.build());
 
-    assertThat(graph.toDot()).contains("[label=\"'GP' care\\n(exit)\", shape=oval]");
-    assertThat(graph.toMermaid()).contains("s3([\"'GP' care<br/>exit\"])");
+    assertThat(graph.toDot()).contains("[label=\"\\\"GP\\\" care\\n(exit)\", shape=oval]");
+    assertThat(graph.toMermaid()).contains("s3([\"#34;GP#34; care<br/>exit\"])");
+  }
+
+  /** A label a user could write: quotes, a backslash, markup, a line break, '#', '|' and ']'. */
+  private static final String NASTY = "Ward \"A\" \\ <b>x</b>\nnext # | ] }; x -> y";
+
+  @Test
+  @DisplayName("a label can neither end its DOT string nor start a statement")
+  void dotLabelsEscaped() {
+    String dot = PathwayGraph.of(twoTeams(NASTY)).toDot();
+    String ward = dot.lines().filter(l -> l.startsWith("  \"acute\" [label=")).findFirst().get();
+    // Written by hand: DOT's escapes for the quote, the backslash and the line break.
+    assertThat(ward)
+        .isEqualTo(
+            "  \"acute\" [label=\"Ward \\\"A\\\" \\\\ <b>x</b>\\nnext # | ] }; x -> y"
+                + "\\n(inpatient)\", shape=box3d];");
+    // Every line has an even number of unescaped quotes: no string is left open.
+    for (String line : dot.lines().toList()) {
+      assertThat(
+              line.replace("\\\\", "").replace("\\\"", "").chars().filter(c -> c == '"').count()
+                  % 2)
+          .as(line)
+          .isZero();
+    }
+    assertThat(dot.lines().count()).isEqualTo(PathwayGraph.of(twoTeams()).toDot().lines().count());
+  }
+
+  @Test
+  @DisplayName("a label can neither end its Mermaid label nor add markup or a line")
+  void mermaidLabelsEscaped() {
+    String mermaid = PathwayGraph.of(twoTeams(NASTY)).toMermaid();
+    String ward = mermaid.lines().filter(l -> l.contains("inpatient")).findFirst().get();
+    assertThat(ward)
+        .endsWith(
+            "[(\"Ward #34;A#34; \\ #60;b#62;x#60;/b#62; next #35; #124; ] }; x -#62; y<br/>inpatient\")]");
+    assertThat(mermaid.lines().count())
+        .isEqualTo(PathwayGraph.of(twoTeams()).toMermaid().lines().count());
   }
 }

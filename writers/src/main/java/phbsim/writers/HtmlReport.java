@@ -532,7 +532,7 @@ public final class HtmlReport {
     out.write(body);
     out.write("<p id=\"status\" class=\"status\"></p>\n</main>\n");
     out.write("<script type=\"application/json\" id=\"data\">");
-    out.write(JSON.writeValueAsString(charts).replace("</", "<\\/"));
+    out.write(inScript(JSON.writeValueAsString(charts)));
     out.write("</script>\n<script>\n");
     out.write(resource("uplot/uPlot.iife.min.js"));
     out.write("\n</script>\n<script>\n");
@@ -549,6 +549,14 @@ public final class HtmlReport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * JSON to sit inside a script element: every '<' (which only a string can hold) written as the
+   * JSON escape \\u003c, so no label can close the element or open a comment in it.
+   */
+  static String inScript(String json) {
+    return json.replace("<", "\\u003c");
   }
 
   /** Text for HTML: the five characters that could start markup or end an attribute, escaped. */
