@@ -84,7 +84,7 @@ final class AnalysisRun {
     m.put("threads", run.threads());
     List<String> hashes = new ArrayList<>();
     for (String text : scenarioTexts) {
-      hashes.add(sha256(text));
+      hashes.add(phbsim.writers.Workbooks.RunInfo.sha256(text));
     }
     m.put("scenarioSha256", hashes);
     m.put(
@@ -97,22 +97,12 @@ final class AnalysisRun {
   /** How the run was made, for a workbook's Run sheet. */
   static phbsim.writers.Workbooks.RunInfo runInfo(
       picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
-    List<String> hashes = new ArrayList<>();
-    for (String text : scenarioTexts) {
-      hashes.add(sha256(text));
-    }
-    return new phbsim.writers.Workbooks.RunInfo(
+    return phbsim.writers.Workbooks.RunInfo.of(
         BuildInfo.version(),
         BuildInfo.commit() + (BuildInfo.dirty() ? " with uncommitted changes" : ""),
         commandLine(spec),
-        run.masterSeed(),
-        run.replications(),
-        run.threads(),
-        hashes,
-        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-        java.time.ZonedDateTime.now(java.time.ZoneId.systemDefault())
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            .toString());
+        run,
+        scenarioTexts);
   }
 
   /** Every value of the scenario named, with its source, for a workbook's Assumptions sheet. */
@@ -129,17 +119,6 @@ final class AnalysisRun {
       args.addAll(parsed.originalArgs());
     }
     return args;
-  }
-
-  private static String sha256(String text) {
-    try {
-      byte[] d =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(d);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
   }
 
   /** Writes the files, or says plainly why not. */

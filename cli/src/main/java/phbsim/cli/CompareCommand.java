@@ -24,7 +24,6 @@ import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.Text;
-import phbsim.writers.Workbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -148,32 +147,17 @@ final class CompareCommand implements Callable<Integer> {
       result = Appraisal.run(statusQuo, options, run, progress.cells());
     }
     timing.simulated();
+    List<phbsim.scenarios.Explain.Assumption> assumptions =
+        phbsim.scenarios.Explain.assumptions(
+            firstSource(), phbsim.cli.options.ScenarioOptions.text(firstSource()), place);
     AnalysisRun.commit(
-        AppraisalFiles.of(
-                folder, result, place, run, precision, replicationRows.perReplication, compared())
-            .addBinary(
-                "workbook.xlsx",
-                o ->
-                    Workbooks.appraisal(
-                        result,
-                        place,
-                        phbsim.scenarios.Explain.assumptions(
-                            firstSource(),
-                            phbsim.cli.options.ScenarioOptions.text(firstSource()),
-                            place),
-                        AnalysisRun.runInfo(spec, run, armTexts()),
-                        o))
-            .add(
-                "report.html",
-                w ->
-                    phbsim.writers.HtmlReport.appraisal(
-                        result,
-                        place,
-                        phbsim.scenarios.Explain.assumptions(
-                            firstSource(),
-                            phbsim.cli.options.ScenarioOptions.text(firstSource()),
-                            place),
-                        w)),
+        AppraisalFiles.withWorkbookAndReport(
+            AppraisalFiles.of(
+                folder, result, place, run, precision, replicationRows.perReplication, compared()),
+            result,
+            place,
+            assumptions,
+            AnalysisRun.runInfo(spec, run, armTexts())),
         run,
         spec,
         output,

@@ -22,7 +22,6 @@ import phbsim.writers.AreasCsv;
 import phbsim.writers.AreasText;
 import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
-import phbsim.writers.Workbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,28 +93,19 @@ final class RunCommand implements Callable<Integer> {
     timing.simulated();
 
     AnalysisRun.commit(
-        AppraisalFiles.of(
+        AppraisalFiles.withWorkbookAndReport(
+            AppraisalFiles.of(
                 folder,
                 result,
                 s,
                 run,
                 precision,
                 replicationRows.perReplication,
-                AppraisalFiles.source(scenario.name(), scenario.overrides()))
-            .addBinary(
-                "workbook.xlsx",
-                o ->
-                    Workbooks.appraisal(
-                        result,
-                        s,
-                        AnalysisRun.assumptions(scenario, s),
-                        AnalysisRun.runInfo(spec, run, List.of(scenario.text())),
-                        o))
-            .add(
-                "report.html",
-                w ->
-                    phbsim.writers.HtmlReport.appraisal(
-                        result, s, AnalysisRun.assumptions(scenario, s), w)),
+                AppraisalFiles.source(scenario.name(), scenario.overrides())),
+            result,
+            s,
+            AnalysisRun.assumptions(scenario, s),
+            AnalysisRun.runInfo(spec, run, List.of(scenario.text()))),
         run,
         spec,
         output,
@@ -177,11 +167,8 @@ final class RunCommand implements Callable<Integer> {
               });
     }
     timing.simulated();
-    files
-        .add("areas.csv", w -> AreasCsv.headlines(result, s, w))
-        .add("areas_per_100k.csv", w -> AreasCsv.per100k(result, s, w))
-        .add("scenario.yaml", w -> w.write(phbsim.scenarios.ScenarioYaml.write(s)));
-    AnalysisRun.commit(files, run, spec, output, List.of(scenario.text()));
+    AnalysisRun.commit(
+        AreasCsv.addSummaries(files, result, s), run, spec, output, List.of(scenario.text()));
 
     PrintWriter out = spec.commandLine().getOut();
     out.printf(

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioException;
@@ -58,14 +57,10 @@ final class ValidateCommand implements Callable<Integer> {
                 + ")");
       } catch (ScenarioLoadException e) {
         failed++;
-        err.printf(
-            Locale.ROOT, "%s: %d %s%n", name, e.problems().size(), plural(e.problems().size()));
-        e.problems().forEach(p -> err.println("  " + p));
+        phbsim.writers.Text.problems(err, name, e.problems());
       } catch (ScenarioException e) {
         failed++;
-        err.printf(
-            Locale.ROOT, "%s: %d %s%n", name, e.problems().size(), plural(e.problems().size()));
-        e.problems().forEach(p -> err.println("  " + p));
+        phbsim.writers.Text.problems(err, name, e.problems());
       }
     }
     out.flush();
@@ -75,9 +70,5 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
-  private static String plural(int n) {
-    return n == 1 ? "problem" : "problems";
   }
 }

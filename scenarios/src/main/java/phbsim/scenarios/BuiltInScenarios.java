@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +117,44 @@ public final class BuiltInScenarios {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A scenario named on a command line: the file of that name if there is one, else the built-in.
+   *
+   * @throws ScenarioLoadException listing every problem, or saying the name is neither
+   */
+  public static Scenario fileOrBuiltIn(String scenario, List<String> overrides) {
+    Path file = Path.of(scenario);
+    if (Files.isRegularFile(file)) {
+      return ScenarioLoader.load(file, overrides);
+    }
+    if (isBuiltIn(scenario)) {
+      return load(scenario, overrides);
+    }
+    throw new ScenarioLoadException(
+        List.of(
+            new LoadProblem(
+                scenario,
+                0,
+                0,
+                "",
+                "no such file, and no built-in scenario of that name; expected a .yaml file or one"
+                    + " of: "
+                    + String.join(", ", names()))));
+  }
+
+  /** The YAML text of the scenario {@link #fileOrBuiltIn} reads. */
+  public static String textOfFileOrBuiltIn(String scenario) {
+    Path file = Path.of(scenario);
+    if (Files.isRegularFile(file)) {
+      try {
+        return Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + scenario + ": " + e.getMessage(), e);
+      }
+    }
+    return text(scenario);
   }
 
   private static void requireBuiltIn(String name) {

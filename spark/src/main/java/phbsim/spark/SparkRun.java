@@ -2,7 +2,6 @@ package phbsim.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,13 +21,11 @@ import phbsim.scenarios.BuiltInScenarios;
 import phbsim.scenarios.Explain;
 import phbsim.scenarios.ScenarioLoadException;
 import phbsim.scenarios.ScenarioLoader;
-import phbsim.scenarios.ScenarioYaml;
 import phbsim.world.CompiledScenario;
 import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.AreasCsv;
 import phbsim.writers.AreasText;
-import phbsim.writers.HtmlReport;
 import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
 import phbsim.writers.Workbooks;
@@ -182,9 +179,9 @@ public final class SparkRun implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     String name = cl.getCommand() instanceof SparkRun r ? r.scenario : "scenario";
     if (e instanceof ScenarioLoadException load) {
-      problems(err, name, load.problems());
+      Text.problems(err, name, load.problems());
     } else if (e instanceof ScenarioException bad) {
-      problems(err, name, bad.problems());
+      Text.problems(err, name, bad.problems());
     } else if (e instanceof OutputFolder.Refused || e instanceof Refused) {
       err.println(e.getMessage());
     } else {
@@ -192,17 +189,6 @@ public final class SparkRun implements Callable<Integer> {
     }
     err.flush();
     return USER_ERROR;
-  }
-
-  /** The problems as {@code phbsim validate} prints them. */
-  private static void problems(PrintWriter err, String name, List<?> problems) {
-    err.printf(
-        Locale.ROOT,
-        "%s: %d %s%n",
-        name,
-        problems.size(),
-        problems.size() == 1 ? "problem" : "problems");
-    problems.forEach(p -> err.println("  " + p));
   }
 
   /** A refusal with a message for the user. */
@@ -254,18 +240,19 @@ public final class SparkRun implements Callable<Integer> {
                 spark, s.statusQuo(), ScenarioLoader.options(s), run, 0, slices, fault);
         simulated = System.nanoTime();
         OutputFolder files =
-            AppraisalFiles.of(
+            AppraisalFiles.withWorkbookAndReport(
+                AppraisalFiles.of(
                     folder,
                     result,
                     s,
                     run,
                     precision,
                     false,
-                    AppraisalFiles.source(scenario, overrides))
-                .addBinary(
-                    "workbook.xlsx",
-                    o -> Workbooks.appraisal(result, s, assumptions(s), runInfo(run), o))
-                .add("report.html", w -> HtmlReport.appraisal(result, s, assumptions(s), w));
+                    AppraisalFiles.source(scenario, overrides)),
+                result,
+                s,
+                assumptions(s),
+                runInfo(run));
         files.replacing(force).commit();
         parquetAt = parquet(spark, folder, "");
         outText.printf(
@@ -299,11 +286,7 @@ public final class SparkRun implements Callable<Integer> {
                 (k, area, options, spec0) ->
                     ReplicationTasks.appraisal(
                         spark, area.place().statusQuo(), options, spec0, k, slices, fault));
-        files
-            .add("areas.csv", w -> AreasCsv.headlines(result, s, w))
-            .add("areas_per_100k.csv", w -> AreasCsv.per100k(result, s, w))
-            .add("scenario.yaml", w -> w.write(ScenarioYaml.write(s)))
-            .commit();
+        AreasCsv.addSummaries(files, result, s).commit();
         parquetAt = parquet(spark, folder, "");
         for (Areas.Area a : areas) {
           parquet(spark, folder, "areas/" + a.id() + "/");
@@ -346,18 +329,7 @@ public final class SparkRun implements Callable<Integer> {
   }
 
   private Scenario load() {
-    Path file = Path.of(scenario);
-    if (Files.isRegularFile(file)) {
-      return ScenarioLoader.load(file, overrides);
-    }
-    if (BuiltInScenarios.isBuiltIn(scenario)) {
-      return BuiltInScenarios.load(scenario, overrides);
-    }
-    throw new Refused(
-        scenario
-            + ": no such file, and no built-in scenario of that name; expected a .yaml file or one"
-            + " of: "
-            + String.join(", ", BuiltInScenarios.names()));
+    return BuiltInScenarios.fileOrBuiltIn(scenario, overrides);
   }
 
   private List<Path> inputs() {
@@ -365,11 +337,8 @@ public final class SparkRun implements Callable<Integer> {
     return Files.isRegularFile(file) ? List.of(file) : List.of();
   }
 
-  private String text() throws IOException {
-    Path file = Path.of(scenario);
-    return Files.isRegularFile(file)
-        ? Files.readString(file, StandardCharsets.UTF_8)
-        : BuiltInScenarios.text(scenario);
+  private String text() {
+    return BuiltInScenarios.textOfFileOrBuiltIn(scenario);
   }
 
   /** Compiles every arm: a scenario error surfaces here, on the driver, before any task. */
@@ -380,38 +349,20 @@ public final class SparkRun implements Callable<Integer> {
     }
   }
 
-  private List<Explain.Assumption> assumptions(Scenario s) throws IOException {
+  private List<Explain.Assumption> assumptions(Scenario s) {
     return Explain.assumptions(scenario, text(), s);
   }
 
-  private Workbooks.RunInfo runInfo(RunSpec run) throws IOException {
+  private Workbooks.RunInfo runInfo(RunSpec run) {
     List<String> command = new ArrayList<>(List.of("phbsim-spark"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
-    return new Workbooks.RunInfo(
-        SparkRun.class.getPackage().getImplementationVersion() == null
-            ? "development build"
-            : SparkRun.class.getPackage().getImplementationVersion(),
+    String version = SparkRun.class.getPackage().getImplementationVersion();
+    return Workbooks.RunInfo.of(
+        version == null ? "development build" : version,
         "not recorded by the Spark job",
         command,
-        run.masterSeed(),
-        run.replications(),
-        run.threads(),
-        List.of(sha256(text())),
-        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-        java.time.ZonedDateTime.now(java.time.ZoneId.systemDefault())
-            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-            .toString());
-  }
-
-  private static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java has SHA-256", e);
-    }
+        run,
+        List.of(text()));
   }
 
   /** Starts Spark with the master given by spark-submit, -Dspark.master or --master. */

@@ -47,6 +47,25 @@ public final class AppraisalFiles {
     return files;
   }
 
+  /**
+   * Adds the workbook and the HTML report of an appraisal to {@code files}: what a finance lead
+   * opens, beside the CSVs.
+   *
+   * @param assumptions every value of the scenario with its source, for the Assumptions sheet
+   * @param info how the run was made, for the Run sheet
+   */
+  public static OutputFolder withWorkbookAndReport(
+      OutputFolder files,
+      AppraisalResult result,
+      Scenario scenario,
+      List<phbsim.scenarios.Explain.Assumption> assumptions,
+      Workbooks.RunInfo info) {
+    return files
+        .addBinary(
+            "workbook.xlsx", o -> Workbooks.appraisal(result, scenario, assumptions, info, o))
+        .add("report.html", w -> HtmlReport.appraisal(result, scenario, assumptions, w));
+  }
+
   public static String runJson(
       Scenario s, RunSpec run, AppraisalResult result, Map<String, Object> describe)
       throws IOException {

@@ -28,6 +28,17 @@ public final class AreasCsv {
   private AreasCsv() {}
 
   /**
+   * Adds what a run of several areas writes beside each area's own files: areas.csv,
+   * areas_per_100k.csv and the scenario as run.
+   */
+  public static OutputFolder addSummaries(OutputFolder files, Areas.Result r, Scenario scenario) {
+    return files
+        .add("areas.csv", w -> headlines(r, scenario, w))
+        .add("areas_per_100k.csv", w -> per100k(r, scenario, w))
+        .add("scenario.yaml", w -> w.write(phbsim.scenarios.ScenarioYaml.write(scenario)));
+  }
+
+  /**
    * Each area's headline figures, then the total over areas (paired replication by replication).
    * Columns: area, area_label, population, option, option_title, figure, figure_title, then the
    * summary columns.

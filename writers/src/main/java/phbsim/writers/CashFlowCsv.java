@@ -36,21 +36,11 @@ public final class CashFlowCsv {
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     try (SequenceWriter rows =
         MAPPER
-            .writer(
-                Columns.withSummary(
-                    "date",
-                    "financial_year",
-                    "period",
-                    "option",
-                    "option_title",
-                    "arm",
-                    "line",
-                    "line_title",
-                    "basis"))
+            .writer(Columns.withSummary(Columns.monthly("line", "line_title", "basis")))
             .writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
-        String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
+        String[] when = Columns.when(fm);
         for (ArmRow row : ArmRow.of(appraisal)) {
           ComparisonResult c = row.comparison();
           for (LedgerLine line : LedgerLine.values()) {

@@ -31,6 +31,23 @@ public final class Columns {
 
   private Columns() {}
 
+  /**
+   * The names of a monthly table's columns: the month (date, financial_year, period) and which arm
+   * of which option (option, option_title, arm), then {@code rest}.
+   */
+  public static String[] monthly(String... rest) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("date", "financial_year", "period", "option", "option_title", "arm"));
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
+  }
+
+  /** A month's first three cells: its first day, its financial year and its period. */
+  public static String[] when(phbsim.time.FinancialMonth month) {
+    return new String[] {month.firstDay().toString(), month.financialYear().label(), month.label()};
+  }
+
   /** A header for {@code names}, then the summary columns. */
   public static CsvSchema withSummary(String... names) {
     List<String> all = new ArrayList<>(List.of(names));

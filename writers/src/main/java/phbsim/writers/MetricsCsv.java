@@ -35,20 +35,11 @@ public final class MetricsCsv {
         MAPPER
             .writer(
                 Columns.withSummary(
-                    "date",
-                    "financial_year",
-                    "period",
-                    "option",
-                    "option_title",
-                    "arm",
-                    "segment",
-                    "segment_label",
-                    "measure",
-                    "measure_title"))
+                    Columns.monthly("segment", "segment_label", "measure", "measure_title")))
             .writeValues(out)) {
       for (int month = 0; month < cal.monthCount(); month++) {
         FinancialMonth fm = cal.month(month);
-        String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
+        String[] when = Columns.when(fm);
         Summary[][][][] all = new Summary[appraisal.options().size()][][][];
         for (int o = 0; o < all.length; o++) {
           all[o] = appraisal.options().get(o).metricMonthlyAll(month);

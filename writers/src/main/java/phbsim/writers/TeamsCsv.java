@@ -34,18 +34,7 @@ public final class TeamsCsv {
     Columns.note(out, appraisal, "Community teams per month: the teams left behind");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     List<String> header =
-        new ArrayList<>(
-            List.of(
-                "date",
-                "financial_year",
-                "period",
-                "option",
-                "option_title",
-                "arm",
-                "team",
-                "team_label",
-                "measure",
-                "measure_title"));
+        new ArrayList<>(List.of(Columns.monthly("team", "team_label", "measure", "measure_title")));
     header.addAll(Columns.SUMMARY);
     header.add("replications");
     try (SequenceWriter rows =
@@ -89,24 +78,14 @@ public final class TeamsCsv {
   public static void infrastructure(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Infrastructure of personal health budgets per month");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
-    List<String> header =
-        new ArrayList<>(
-            List.of(
-                "date",
-                "financial_year",
-                "period",
-                "option",
-                "option_title",
-                "arm",
-                "measure",
-                "measure_title"));
+    List<String> header = new ArrayList<>(List.of(Columns.monthly("measure", "measure_title")));
     header.addAll(Columns.SUMMARY);
     header.add("replications");
     try (SequenceWriter rows =
         MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
-        String[] when = {fm.firstDay().toString(), fm.financialYear().label(), fm.label()};
+        String[] when = Columns.when(fm);
         for (ArmRow row : ArmRow.of(appraisal)) {
           ComparisonResult c = row.comparison();
           Infrastructure sq = new Infrastructure(c.statusQuo());

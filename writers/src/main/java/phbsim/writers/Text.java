@@ -61,4 +61,18 @@ public final class Text {
         + m.label()
         + ")";
   }
+
+  /**
+   * The problems found in a scenario, as {@code phbsim validate} prints them: the name and how
+   * many, then one indented line each.
+   */
+  public static void problems(java.io.PrintWriter err, String name, java.util.List<?> problems) {
+    err.printf(
+        java.util.Locale.ROOT,
+        "%s: %d %s%n",
+        name,
+        problems.size(),
+        problems.size() == 1 ? "problem" : "problems");
+    problems.forEach(p -> err.println("  " + p));
+  }
 }

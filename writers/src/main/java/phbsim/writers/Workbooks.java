@@ -2,7 +2,14 @@ package phbsim.writers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import org.dhatim.fastexcel.Workbook;
@@ -53,7 +60,45 @@ public final class Workbooks {
       int threads,
       List<String> scenarioSha256,
       String java,
-      String created) {}
+      String created) {
+    /**
+     * How a run made now was made: the scenario texts hashed, this Java, the time to the second.
+     *
+     * @param command the program and the arguments as given
+     */
+    public static RunInfo of(
+        String version,
+        String commit,
+        List<String> command,
+        phbsim.experiment.RunSpec run,
+        List<String> scenarioTexts) {
+      List<String> hashes = new ArrayList<>();
+      for (String text : scenarioTexts) {
+        hashes.add(sha256(text));
+      }
+      return new RunInfo(
+          version,
+          commit,
+          command,
+          run.masterSeed(),
+          run.replications(),
+          run.threads(),
+          hashes,
+          System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+          ZonedDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** The SHA-256 of a scenario's text (UTF-8), in hex: which file a run read. */
+    public static String sha256(String text) {
+      try {
+        return HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java has SHA-256", e);
+      }
+    }
+  }
 
   private static final String[] NONE = {};
 
@@ -410,35 +455,23 @@ public final class Workbooks {
           Cohort.Figures::restrictiveExcessCrises,
           "crises a holder",
           "0.00");
+      List<java.util.Map.Entry<String, java.util.function.Function<Cohort.Figures, double[]>>>
+          years =
+              List.of(
+                  java.util.Map.entry("holders, year before", Cohort.Figures::holderBefore),
+                  java.util.Map.entry("holders, year after", Cohort.Figures::holderAfter),
+                  java.util.Map.entry("twins, year before", Cohort.Figures::twinBefore),
+                  java.util.Map.entry("twins, year after", Cohort.Figures::twinAfter));
       for (CohortLog.Component k : CohortLog.Component.values()) {
-        cohortRow(
-            sh,
-            c,
-            k.title() + ", holders, year before",
-            f -> f.perHolder(f.holderBefore(), k),
-            "£ a person",
-            Sheet.POUNDS);
-        cohortRow(
-            sh,
-            c,
-            k.title() + ", holders, year after",
-            f -> f.perHolder(f.holderAfter(), k),
-            "£ a person",
-            Sheet.POUNDS);
-        cohortRow(
-            sh,
-            c,
-            k.title() + ", twins, year before",
-            f -> f.perHolder(f.twinBefore(), k),
-            "£ a person",
-            Sheet.POUNDS);
-        cohortRow(
-            sh,
-            c,
-            k.title() + ", twins, year after",
-            f -> f.perHolder(f.twinAfter(), k),
-            "£ a person",
-            Sheet.POUNDS);
+        for (var year : years) {
+          cohortRow(
+              sh,
+              c,
+              k.title() + ", " + year.getKey(),
+              f -> f.perHolder(year.getValue().apply(f), k),
+              "£ a person",
+              Sheet.POUNDS);
+        }
       }
     }
     sh.finish();

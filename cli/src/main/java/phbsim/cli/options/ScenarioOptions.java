@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.BuiltInScenarios;
-import phbsim.scenarios.LoadProblem;
-import phbsim.scenarios.ScenarioLoadException;
-import phbsim.scenarios.ScenarioLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,37 +41,12 @@ public final class ScenarioOptions {
 
   /** The YAML text of a scenario file or built-in. */
   public static String text(String scenario) {
-    Path file = Path.of(scenario);
-    if (Files.isRegularFile(file)) {
-      try {
-        return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(
-            "Cannot read " + scenario + ": " + e.getMessage(), e);
-      }
-    }
-    return BuiltInScenarios.text(scenario);
+    return BuiltInScenarios.textOfFileOrBuiltIn(scenario);
   }
 
   /** A scenario file, or a built-in of that name, with overrides. */
   public static Scenario load(String scenario, List<String> overrides) {
-    Path file = Path.of(scenario);
-    if (Files.isRegularFile(file)) {
-      return ScenarioLoader.load(file, overrides);
-    }
-    if (BuiltInScenarios.isBuiltIn(scenario)) {
-      return BuiltInScenarios.load(scenario, overrides);
-    }
-    throw new ScenarioLoadException(
-        List.of(
-            new LoadProblem(
-                scenario,
-                0,
-                0,
-                "",
-                "no such file, and no built-in scenario of that name; expected a .yaml file or one"
-                    + " of: "
-                    + String.join(", ", BuiltInScenarios.names()))));
+    return BuiltInScenarios.fileOrBuiltIn(scenario, overrides);
   }
 
   /** The input files a run reads (the scenario file, if it is a file): never to be overwritten. */
