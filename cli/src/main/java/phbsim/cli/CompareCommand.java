@@ -98,6 +98,7 @@ final class CompareCommand implements Callable<Integer> {
       resolved.add(new Resolved(r.place(), new OptionArm(id, r.arm().label(), r.arm().scenario())));
     }
     Scenario place = resolved.get(0).place();
+    replicationRows.check(spec.commandLine(), place);
     Scenario statusQuo = place.statusQuo();
     PrintWriter out = spec.commandLine().getOut();
     for (int i = 1; i < resolved.size(); i++) {

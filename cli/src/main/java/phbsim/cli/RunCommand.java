@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
           spec.commandLine(), "--precision must be above 0 pounds, found " + precision);
     }
     Scenario s = scenario.load();
+    replicationRows.check(spec.commandLine(), s);
     Path folder = output.prepare(scenario.name(), null, scenario.inputs());
     if (!s.areas().isEmpty()) {
       return areas(s, run, folder);

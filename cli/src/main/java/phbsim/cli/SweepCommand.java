@@ -75,6 +75,7 @@ final class SweepCommand implements Callable<Integer> {
     Output crossing;
     OptionSpec option;
     Scenario s = scenario.load();
+    replicationRows.check(spec.commandLine(), s);
     try {
       for (String v : vary) {
         Sweep.Axis axis = Sweep.Axis.parse(v);

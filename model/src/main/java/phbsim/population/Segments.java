@@ -57,6 +57,14 @@ public final class Segments {
   }
 
   public Segments(List<SegmentSpec> specs, ServiceNetwork services) {
+    this(specs, services, null);
+  }
+
+  /**
+   * As above, with each segment's frailty variance replaced by {@code frailtyVariances[g]} where
+   * that is not null: the variance estimated from a person-level starting population.
+   */
+  public Segments(List<SegmentSpec> specs, ServiceNetwork services, double[] frailtyVariances) {
     this.specs = List.copyOf(specs);
     int n = specs.size();
     team = new int[n];
@@ -72,7 +80,7 @@ public final class Segments {
       team[g] = services.indexOf(s.team());
       referralsPerDay[g] = s.referralsPerYear() / DAYS_PER_YEAR;
       crisesPerDay[g] = s.crisesPerYear() / DAYS_PER_YEAR;
-      frailtyVariance[g] = s.frailtyVariance();
+      frailtyVariance[g] = frailtyVariances == null ? s.frailtyVariance() : frailtyVariances[g];
       gpPerDay[g] = s.gpConsultationsPerYear() / DAYS_PER_YEAR;
       needsTrendPerDay[g] = s.needsTrendPerYear() / DAYS_PER_YEAR;
       exits[g] = Exits.of(s.exitsPerYear(), services);

@@ -23,6 +23,18 @@ public final class AppraisalResult {
     }
     this.statusQuo = statusQuo;
     this.options = List.copyOf(options);
+    // A starting population from person-level data: small numbers are withheld from every
+    // reader of this result, so that no table, workbook, chart or summary can forget to.
+    var from = statusQuo.compiled().scenario().startingPopulation();
+    if (from != null && from.suppressBelow() > 1) {
+      Disclosure.apply(this, from.suppressBelow());
+    }
+  }
+
+  /** The threshold of small-number suppression, or 0 if nothing is withheld (Disclosure). */
+  public int suppressBelow() {
+    var from = statusQuo.compiled().scenario().startingPopulation();
+    return from == null || from.suppressBelow() <= 1 ? 0 : from.suppressBelow();
   }
 
   public ExperimentResult statusQuo() {

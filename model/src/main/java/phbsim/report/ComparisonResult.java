@@ -129,9 +129,46 @@ public final class ComparisonResult {
     return cohort;
   }
 
-  /** A figure of the cohort view, summarised across replications. */
+  private boolean cohortWithheld;
+
+  /** A figure of the cohort view, summarised across replications; withheld with the view. */
   public Summary cohort(java.util.function.ToDoubleFunction<Cohort.Figures> figure) {
+    return cohortWithheld ? Summary.WITHHELD : Cohort.summary(cohort, figure);
+  }
+
+  /** Whether small-number suppression withholds the whole cohort view (Disclosure). */
+  public boolean cohortWithheld() {
+    return cohortWithheld;
+  }
+
+  /** A figure of the cohort view, whether withheld or not: for Disclosure only. */
+  Summary cohortUnmasked(java.util.function.ToDoubleFunction<Cohort.Figures> figure) {
     return Cohort.summary(cohort, figure);
+  }
+
+  void withholdCohort(boolean withheld) {
+    this.cohortWithheld = withheld;
+  }
+
+  /**
+   * Whether a measure of an arm is withheld: an arm's own figure when its arm withholds it; a
+   * difference when either arm does (Disclosure).
+   */
+  private boolean withheld(Arm arm, java.util.function.Predicate<Disclosure.Withheld> of) {
+    Disclosure.Withheld a = option.withheld();
+    Disclosure.Withheld b = statusQuo.withheld();
+    boolean inOption = a != null && of.test(a);
+    boolean inStatusQuo = b != null && of.test(b);
+    return switch (arm) {
+      case OPTION -> inOption;
+      case STATUS_QUO -> inStatusQuo;
+      default -> inOption || inStatusQuo;
+    };
+  }
+
+  /** Whether a team measure of an arm in a month is withheld (Resilience). */
+  boolean teamWithheld(Arm arm, int month, int team, phbsim.observe.TeamMeasure measure) {
+    return withheld(arm, w -> w.team(month, team, measure));
   }
 
   public String id() {
@@ -229,6 +266,9 @@ public final class ComparisonResult {
 
   /** A monthly measure of one arm, or the paired difference, for a segment or ALL_SEGMENTS. */
   public Summary metricMonthly(Arm arm, int month, int segment, Measure measure) {
+    if (withheld(arm, w -> w.monthly(month, segment, measure))) {
+      return Summary.WITHHELD;
+    }
     return paired(
         arm,
         replications,
@@ -238,6 +278,9 @@ public final class ComparisonResult {
 
   /** An annual measure of one arm, or the paired difference (see ExperimentResult.annual). */
   public Summary metricAnnual(Arm arm, int year, int segment, Measure measure) {
+    if (withheld(arm, w -> w.annual(year, segment, measure))) {
+      return Summary.WITHHELD;
+    }
     return paired(
         arm,
         replications,
@@ -271,8 +314,33 @@ public final class ComparisonResult {
    * when there are thousands of replications; this reads each replication's month once.
    */
   public Summary[][][] metricMonthlyAll(int month) {
-    return metricsAll(
-        (arm, m, segment, measure) -> ExperimentResult.value(m, month, segment, measure));
+    return withheldAll(
+        metricsAll(
+            (arm, m, segment, measure) -> ExperimentResult.value(m, month, segment, measure)),
+        (w, segment, measure) -> w.monthly(month, segment, measure));
+  }
+
+  /** A measure's withholding in one arm. */
+  private interface MetricWithheld {
+    boolean of(Disclosure.Withheld w, int segment, Measure measure);
+  }
+
+  /** The summaries all[arm][segment + 1][measure], with those withheld replaced. */
+  private Summary[][][] withheldAll(Summary[][][] all, MetricWithheld withheld) {
+    if (option.withheld() == null && statusQuo.withheld() == null) {
+      return all;
+    }
+    for (Arm arm : Arm.values()) {
+      for (int g = 0; g < all[arm.ordinal()].length; g++) {
+        for (Measure m : Measure.values()) {
+          int segment = g - 1;
+          if (withheld(arm, w -> withheld.of(w, segment, m))) {
+            all[arm.ordinal()][g][m.ordinal()] = Summary.WITHHELD;
+          }
+        }
+      }
+    }
+    return all;
   }
 
   /**
@@ -281,7 +349,9 @@ public final class ComparisonResult {
    * Measure)}.
    */
   public Summary[][][] metricAnnualAll(int year) {
-    return metricsAll((arm, m, segment, measure) -> arm.annualValue(m, year, segment, measure));
+    return withheldAll(
+        metricsAll((arm, m, segment, measure) -> arm.annualValue(m, year, segment, measure)),
+        (w, segment, measure) -> w.annual(year, segment, measure));
   }
 
   /** A measure's value in one replication of one arm. */

@@ -67,6 +67,23 @@ public final class ExperimentResult {
     return months;
   }
 
+  private Disclosure.Withheld withheld;
+
+  /** Marks what small-number suppression withholds of this arm (Disclosure). */
+  void withhold(Disclosure.Withheld w) {
+    this.withheld = w;
+  }
+
+  /** What small-number suppression withholds of this arm, or null if nothing is. */
+  public Disclosure.Withheld withheld() {
+    return withheld;
+  }
+
+  /** The months (indices) of a financial year. */
+  int[] monthsOfYear(int year) {
+    return monthsOfYear[year];
+  }
+
   public CompiledScenario compiled() {
     return compiled;
   }
@@ -103,6 +120,9 @@ public final class ExperimentResult {
 
   /** Mean and 95% interval over replications of a month's value. */
   public Summary monthly(int month, int segment, Measure measure) {
+    if (withheld != null && withheld.monthly(month, segment, measure)) {
+      return Summary.WITHHELD;
+    }
     double[] values = new double[replications.size()];
     for (int r = 0; r < values.length; r++) {
       values[r] = value(replications.get(r).metrics(), month, segment, measure);
@@ -112,6 +132,9 @@ public final class ExperimentResult {
 
   /** Mean and 95% interval over replications of a financial year's value. */
   public Summary annual(int year, int segment, Measure measure) {
+    if (withheld != null && withheld.annual(year, segment, measure)) {
+      return Summary.WITHHELD;
+    }
     double[] values = new double[replications.size()];
     for (int r = 0; r < values.length; r++) {
       values[r] = annualValue(replications.get(r).metrics(), year, segment, measure);

@@ -77,6 +77,9 @@ public final class Infrastructure {
 
   /** A figure in a month, over the replications where it is defined. */
   public Summary summary(Figure figure, int month) {
+    if (scenario.withheld() != null && scenario.withheld().infrastructure(month, figure)) {
+      return Summary.WITHHELD;
+    }
     return over(r -> value(figure, r, month));
   }
 
@@ -87,6 +90,12 @@ public final class Infrastructure {
    */
   public static Summary difference(
       Infrastructure statusQuo, Infrastructure option, Figure figure, int month) {
+    for (Infrastructure arm : new Infrastructure[] {statusQuo, option}) {
+      var w = arm.scenario.withheld();
+      if (w != null && w.infrastructure(month, figure)) {
+        return Summary.WITHHELD; // either side withheld: the difference would reveal it
+      }
+    }
     int n =
         Math.min(statusQuo.scenario.replications().size(), option.scenario.replications().size());
     double[] v = new double[n];

@@ -45,6 +45,9 @@ public final class Resilience {
 
   /** A team measure in one month. */
   public Summary monthly(Arm arm, int month, int team, TeamMeasure measure) {
+    if (comparison.teamWithheld(arm, month, team, measure)) {
+      return Summary.WITHHELD;
+    }
     return ComparisonResult.paired(
         arm,
         comparison.option().replications().size(),

@@ -52,6 +52,18 @@ public record Summary(
                 .inverseCumulativeProbability(0.975));
   }
 
+  /**
+   * A figure withheld by small-number suppression (Disclosure): every value NaN, and -1
+   * replications to tell it from a figure that is merely undefined.
+   */
+  public static final Summary WITHHELD =
+      new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1);
+
+  /** Whether this figure is withheld by small-number suppression. */
+  public boolean withheld() {
+    return replications == -1;
+  }
+
   /** No value to summarise: every figure NaN, over 0 replications. */
   public static final Summary UNDEFINED =
       new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);

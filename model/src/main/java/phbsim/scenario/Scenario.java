@@ -24,6 +24,8 @@ import java.util.List;
  *     declared)
  * @param areas several areas side by side, each this place scaled and changed (default: none, the
  *     scenario is one area)
+ * @param startingPopulation the people on the caseloads on day 0 read from a person-level file,
+ *     instead of each segment's startingCaseload (default: none, head counts as written)
  */
 public record Scenario(
     String name,
@@ -38,7 +40,8 @@ public record Scenario(
     @Optional BudgetsSpec budgets,
     @Optional List<OptionSpec> options,
     @Optional List<UncertaintySpec> uncertainty,
-    @Optional List<AreaSpec> areas) {
+    @Optional List<AreaSpec> areas,
+    @Optional StartingPopulationSpec startingPopulation) {
   public Scenario {
     areas = Lists.copyOf(areas);
     money = money == null ? MoneySpec.defaults() : money;
@@ -65,7 +68,8 @@ public record Scenario(
         budgets,
         null,
         uncertainty,
-        areas);
+        areas,
+        startingPopulation);
   }
 
   /** The same scenario with other budgets (null: none). */
@@ -83,7 +87,8 @@ public record Scenario(
         newBudgets,
         options,
         uncertainty,
-        areas);
+        areas,
+        startingPopulation);
   }
 
   /** The same scenario over another horizon. */
@@ -101,7 +106,8 @@ public record Scenario(
         budgets,
         options,
         uncertainty,
-        areas);
+        areas,
+        startingPopulation);
   }
 
   /** The scenario as one area: without its list of areas (an area's own scenario). */
@@ -119,7 +125,8 @@ public record Scenario(
         budgets,
         options,
         uncertainty,
-        null);
+        null,
+        startingPopulation);
   }
 
   /** Whether anyone can hold a personal health budget in this scenario. */
@@ -154,7 +161,8 @@ public record Scenario(
         // The status quo is an arm to compare with, not a scenario to analyse; its ranges would
         // name settings (the roll-out, the set-up) it no longer has.
         List.of(),
-        areas);
+        areas,
+        startingPopulation);
   }
 
   private static ServiceSpec statusQuo(ServiceSpec s) {

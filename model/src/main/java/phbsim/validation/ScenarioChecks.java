@@ -87,6 +87,7 @@ public final class ScenarioChecks {
     checkBudgets(s);
     checkPrimaryCare(s);
     checkOptions(s.options());
+    checkStartingPopulation(s);
     if (s.segments().size() > MAX_SEGMENTS) {
       add(
           "segments",
@@ -102,6 +103,62 @@ public final class ScenarioChecks {
     }
     if (problems.isEmpty()) {
       checkAmounts(s);
+    }
+  }
+
+  /**
+   * A person-level starting population must have been read by the loader (which reports the file's
+   * own problems row by row), and its people must belong to the scenario's segments, as many of
+   * each as the segment's startingCaseload, which the loader sets from the file.
+   */
+  private void checkStartingPopulation(Scenario s) {
+    var from = s.startingPopulation();
+    if (from == null) {
+      return;
+    }
+    if (from.file() == null || from.file().isBlank()) {
+      add("startingPopulation.file", "is empty; expected the person-level CSV file");
+      return;
+    }
+    if (from.suppressBelow() < 1 || from.suppressBelow() > 100) {
+      add(
+          "startingPopulation.suppressBelow",
+          "found "
+              + from.suppressBelow()
+              + "; expected a whole number from 1 (suppress nothing) to 100");
+    }
+    var caseload = phbsim.population.Caseloads.get(from.sha256());
+    if (caseload == null) {
+      add(
+          "startingPopulation.file",
+          "has not been read; expected the scenario to be loaded from its file, which reads it");
+      return;
+    }
+    int inSegments = 0;
+    for (int g = 0; g < s.segments().size(); g++) {
+      SegmentSpec seg = s.segments().get(g);
+      if (seg == null) {
+        continue;
+      }
+      int n = caseload.count(seg.id());
+      inSegments += n;
+      if (n != seg.startingCaseload()) {
+        add(
+            "segments[" + g + "].startingCaseload",
+            "found "
+                + seg.startingCaseload()
+                + "; expected "
+                + n
+                + ", the people of this segment in the starting population's file");
+      }
+    }
+    if (inSegments != caseload.size()) {
+      add(
+          "startingPopulation.file",
+          "has "
+              + (caseload.size() - inSegments)
+              + " people in segments the scenario does not have; expected every person in one of"
+              + " its segments");
     }
   }
 

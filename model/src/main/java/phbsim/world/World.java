@@ -108,6 +108,12 @@ public final class World {
    *    incurred, valued at unit cost: beds and crisis episodes when they start (their length is
    *    drawn then), arrivals, budget payments, and the open rates of a caseload place and of GP
    *    use, restated whenever the person's status changes (restate).
+   *
+   * 12. A person-level starting population (StartingPopulationSpec) replaces each segment's head
+   *    count with its people, in the file's order, and each person's frailty is drawn from its
+   *    distribution given their crisis contacts last year rather than from the segment's: a
+   *    person with many crises is likely frail, but one year's count is noisy, so the draw is
+   *    from the posterior, not a point estimate. Referrals draw from the fitted distribution.
    */
 
   static final int REFERRAL = 0;
@@ -270,11 +276,21 @@ public final class World {
     }
     this.policy = new BudgetPolicy(this, budgetsSpec, streams, expected, firstPlannerKey);
 
+    var caseload = compiled.caseload();
     for (int g = 0; g < s; g++) {
       SegmentBudgetSpec b = segments.spec(g).budget();
       int holders = budgetsSpec != null && b != null ? b.startingHolders() : 0;
-      for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
-        arrive(g, i < holders);
+      if (caseload == null) {
+        for (int i = 0; i < segments.spec(g).startingCaseload(); i++) {
+          arrive(g, i < holders, -1);
+        }
+      } else {
+        // A person-level starting population: the segment's people in the file's order, each
+        // with the frailty their crisis history points to (note 12).
+        int[] crises = caseload.crisisContactsOf(segments.id(g));
+        for (int i = 0; i < crises.length; i++) {
+          arrive(g, i < holders, crises[i]);
+        }
       }
     }
     System.arraycopy(present, 0, presentAtMonthStart, 0, s);
@@ -416,7 +432,7 @@ public final class World {
 
   private void referral(int g) {
     metrics.add(month, g, Measure.REFERRALS, 1);
-    arrive(g, false);
+    arrive(g, false, -1);
     scheduleReferral(g);
   }
 
@@ -436,9 +452,10 @@ public final class World {
 
   /**
    * A new person of segment g: on a budget if {@code holdsBudget} (people holding one on day 0),
-   * else going to their team. Returns their number.
+   * else going to their team. {@code crisesLastYear}: their crisis contacts in the year before day
+   * 0, from a person-level starting population, or -1 if not known. Returns their number.
    */
-  private int arrive(int g, boolean holdsBudget) {
+  private int arrive(int g, boolean holdsBudget, int crisesLastYear) {
     int p = people.add();
     double now = calendar.now();
     people.segment[p] = (byte) g;
@@ -451,7 +468,10 @@ public final class World {
                 && cohort.samples(p)
             ? cohort.follow(p, now)
             : -1;
-    people.frailty[p] = frailtySampler[g] == null ? 1f : (float) drawFrailty(g, p);
+    people.frailty[p] =
+        crisesLastYear >= 0
+            ? (float) drawFrailtyGiven(g, p, crisesLastYear)
+            : frailtySampler[g] == null ? 1f : (float) drawFrailty(g, p);
     people.crisisClock[p] = unitExponential(crisisStream, p);
     people.exitClock[p] = unitExponential(exitStream, p);
     people.clockDay[p] = now;
@@ -477,6 +497,31 @@ public final class World {
   private double drawFrailty(int g, int p) {
     frailtyView.at(p);
     return frailtySampler[g].sample();
+  }
+
+  /** Samplers of the frailty given a crisis history, by segment and crises (note 12). */
+  private final java.util.Map<Long, SharedStateContinuousSampler> givenHistory =
+      new java.util.HashMap<>();
+
+  /**
+   * A frailty drawn from its distribution given the person's crises last year (FrailtyEstimate):
+   * gamma with shape k + crises and rate k + the segment's mean crises, on the person's own stream,
+   * so that the people of the file, taken together, have the segment's fitted frailty distribution
+   * and the riskier among them are known to be.
+   */
+  private double drawFrailtyGiven(int g, int p, int crises) {
+    var estimate = compiled.frailty(g);
+    if (estimate.variance() == 0 || estimate.meanCount() == 0) {
+      return 1;
+    }
+    var sampler =
+        givenHistory.computeIfAbsent(
+            ((long) g << 32) | crises,
+            key ->
+                AhrensDieterMarsagliaTsangGammaSampler.of(
+                    frailtyView, estimate.posteriorShape(crises), 1 / estimate.posteriorRate()));
+    frailtyView.at(p);
+    return sampler.sample();
   }
 
   // ---------------------------------------------------------------- hazards at home

@@ -97,6 +97,7 @@ class AppraisalTest {
             s.budgets(),
             null,
             null,
+            null,
             null);
     assertThat(withAnyway.statusQuo().services().get(0).community().contract().releases())
         .containsExactly(kept);

@@ -50,6 +50,7 @@ public final class ScenarioFixtures {
           null,
           null,
           null,
+          null,
           null);
     }
   }

@@ -253,6 +253,7 @@ public final class TestScenarios {
         budgets,
         null,
         null,
+        null,
         null);
   }
 }

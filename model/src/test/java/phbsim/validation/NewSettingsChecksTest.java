@@ -136,6 +136,7 @@ class NewSettingsChecksTest {
                 new OptionSpec("a", null, null, List.of("years")),
                 new OptionSpec("status-quo", null, null, List.of("options[0].id=b"))),
             null,
+            null,
             null);
     assertThat(problems(s))
         .extracting(Problem::path)

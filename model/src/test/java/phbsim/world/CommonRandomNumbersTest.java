@@ -120,6 +120,7 @@ class CommonRandomNumbersTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

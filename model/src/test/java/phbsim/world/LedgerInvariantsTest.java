@@ -161,6 +161,7 @@ class LedgerInvariantsTest {
             },
             null,
             null,
+            null,
             null);
     return new Case(i, scenario, posts, kind >= 2, directOnly);
   }

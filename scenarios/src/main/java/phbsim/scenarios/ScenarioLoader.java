@@ -95,7 +95,7 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw unreadable(source, "cannot be read (" + e + "); expected a YAML scenario file");
     }
-    return parse(source, text, overrides);
+    return parse(source, text, overrides, file.toAbsolutePath().getParent());
   }
 
   /**
@@ -120,7 +120,17 @@ public final class ScenarioLoader {
    * @throws ScenarioLoadException listing every problem found
    */
   public static Scenario parse(String source, String yaml, List<String> overrides) {
+    return parse(source, yaml, overrides, null);
+  }
+
+  /**
+   * As above, for a scenario whose file is in {@code folder}: the files it names (a person-level
+   * starting population) are found there (null: the working folder).
+   */
+  public static Scenario parse(
+      String source, String yaml, List<String> overrides, java.nio.file.Path folder) {
     YamlTree tree = YamlTree.read(source, yaml);
+    tree.baseDir = folder;
     if (tree.root != null) {
       tree.listOptionChanges();
     }
@@ -145,6 +155,7 @@ public final class ScenarioLoader {
       throw failure(tree, structural);
     }
     structural.addAll(Overrides.apply(tree, Scenario.class, overrides, label));
+    structural.addAll(StartingPopulations.attach(tree));
     structural.addAll(StructureCheck.check(tree.root, Scenario.class));
 
     if (!tree.root.isObject()) {
@@ -201,6 +212,7 @@ public final class ScenarioLoader {
       String in = "in option '" + option.id() + "': ";
       List<Finding> found =
           new ArrayList<>(Overrides.apply(copy, Scenario.class, option.set(), places));
+      found.addAll(StartingPopulations.attach(copy));
       found.addAll(StructureCheck.check(copy.root, Scenario.class));
       if (found.isEmpty()) {
         try {
@@ -333,12 +345,14 @@ public final class ScenarioLoader {
       JsonNode root = ScenarioYaml.toTree(scenario.withoutAreas());
       scale(root, a.scale());
       YamlTree copy = YamlTree.of(tree.source, root);
+      copy.baseDir = tree.baseDir;
       List<YamlTree.Place> places = new ArrayList<>();
       for (int k = 0; k < a.set().size(); k++) {
         places.add(tree.placeOf(at + ".set[" + k + "]", false));
       }
       String in = "in area '" + a.id() + "': ";
       List<Finding> found = new ArrayList<>(Overrides.apply(copy, Scenario.class, a.set(), places));
+      found.addAll(StartingPopulations.attach(copy));
       found.addAll(StructureCheck.check(copy.root, Scenario.class));
       if (found.isEmpty()) {
         try {

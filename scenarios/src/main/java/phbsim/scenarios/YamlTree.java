@@ -38,6 +38,13 @@ final class YamlTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   final String source;
+
+  /**
+   * The folder of the scenario file, against which the files it names are found (null: the working
+   * folder, or names already absolute).
+   */
+  java.nio.file.Path baseDir;
+
   JsonNode root;
   private final Map<String, Position> values = new HashMap<>();
   private final Map<String, Position> keys = new HashMap<>();
@@ -100,6 +107,7 @@ final class YamlTree {
   /** An independent copy: the tree and what is known of where each path is. */
   YamlTree copy() {
     YamlTree c = new YamlTree(source);
+    c.baseDir = baseDir;
     c.root = root == null ? null : root.deepCopy();
     c.values.putAll(values);
     c.keys.putAll(keys);

@@ -194,8 +194,8 @@ class OverridesTest {
     assertThat(only(problems("good", "colour=blue")).message())
         .isEqualTo(
             "unknown key 'colour'; expected one of name, description, startDate, years, segments,"
-                + " services, pathway, primaryCare, money, budgets, options, uncertainty, areas at the"
-                + " top level");
+                + " services, pathway, primaryCare, money, budgets, options, uncertainty, areas,"
+                + " startingPopulation at the top level");
   }
 
   @Test

@@ -112,7 +112,15 @@ class ShapesTest {
   @DisplayName("the money records: required and optional parts, and how their values are described")
   void readsTheMoneyRecords() {
     assertThat(Shapes.keys(Scenario.class))
-        .endsWith("pathway", "primaryCare", "money", "budgets", "options", "uncertainty", "areas");
+        .endsWith(
+            "pathway",
+            "primaryCare",
+            "money",
+            "budgets",
+            "options",
+            "uncertainty",
+            "areas",
+            "startingPopulation");
     assertThat(Shapes.isOptional(Shapes.component(Scenario.class, "money"))).isTrue();
     assertThat(Shapes.isOptional(Shapes.component(Scenario.class, "budgets"))).isTrue();
     assertThat(Shapes.isOptional(Shapes.component(CommunitySpec.class, "contract"))).isFalse();

@@ -118,12 +118,22 @@ public final class AppraisalText {
                 ? "; [low to high] is the 95 % confidence interval of the mean. The range of"
                     + " outcomes (the middle 95 % of replications) is in the CSV files."
                 : "; run more replications for intervals."));
+    if (appraisal.suppressBelow() > 0) {
+      out.println(
+          "The starting population came from person-level data: counts from 1 to "
+              + (appraisal.suppressBelow() - 1)
+              + ", and the figures that would let them be worked out, are withheld (- here, * in"
+              + " the files).");
+    }
     out.println();
   }
 
   private void options() {
     ExperimentResult sq = appraisal.statusQuo();
-    int held = (int) Math.round(mean(sq, r -> r.metrics().total(0, Measure.BUDGET_HOLDERS)));
+    int held =
+        sq.monthly(0, -1, Measure.BUDGET_HOLDERS).withheld()
+            ? 0
+            : (int) Math.round(mean(sq, r -> r.metrics().total(0, Measure.BUDGET_HOLDERS)));
     out.println(
         "Status quo: nothing new. "
             + (held > 0
@@ -511,6 +521,12 @@ public final class AppraisalText {
 
   /** A flow summed over the horizon, replication by replication. */
   private static Summary horizonMetric(ComparisonResult c, Arm arm, Measure m, int years) {
+    for (int y = 0; y < years; y++) {
+      // The horizon's total would let a withheld year be worked out from the others.
+      if (c.metricAnnual(arm, y, -1, m).withheld()) {
+        return Summary.WITHHELD;
+      }
+    }
     int n = c.option().replications().size();
     double[] v = new double[n];
     for (int r = 0; r < n; r++) {

@@ -12,6 +12,7 @@ import phbsim.analysis.Output;
 import phbsim.money.LedgerLine;
 import phbsim.observe.Measure;
 import phbsim.population.Segments;
+import phbsim.report.SmallNumbers;
 import phbsim.report.Summary;
 import phbsim.scenario.Scenario;
 
@@ -109,8 +110,18 @@ public final class AreasCsv {
     return row;
   }
 
-  /** One figure of the comparison: a name, a title, a unit, and its value in one replication. */
-  private record Figure(String name, String title, String unit, Value value, boolean money) {}
+  /**
+   * One figure of the comparison: a name, a title, a unit, and its value in one replication; {@code
+   * count}, for figures that are counts of people or events over the horizon (or at its end), how
+   * many a value stands for, which small-number suppression judges; {@code over}, for averages, the
+   * count of what they average over.
+   */
+  private record Figure(
+      String name, String title, String unit, Value value, boolean money, Value count, Value over) {
+    Figure(String name, String title, String unit, Value value, boolean money) {
+      this(name, title, unit, value, money, null, null);
+    }
+  }
 
   /** A figure's value in one replication of one arm, given the area's population and years. */
   @FunctionalInterface
@@ -156,7 +167,9 @@ public final class AreasCsv {
               m.title(),
               "per 100,000 population a year",
               (a, p, y) -> per100kYear(a.measures()[m.ordinal()], p, y),
-              false));
+              false,
+              (a, p, y) -> a.measures()[m.ordinal()],
+              null));
     }
     f.add(
         new Figure(
@@ -164,7 +177,9 @@ public final class AreasCsv {
             "Budgets active at the end",
             "per 100,000 population",
             (a, p, y) -> a.measures()[Measure.BUDGET_HOLDERS.ordinal()] / p * 100_000,
-            false));
+            false,
+            (a, p, y) -> a.measures()[Measure.BUDGET_HOLDERS.ordinal()],
+            null));
     f.add(
         new Figure(
             "mean_wait_days",
@@ -176,7 +191,9 @@ public final class AreasCsv {
                   ? a.measures()[Measure.WAITING_DAYS_OF_THOSE_ALLOCATED.ordinal()] / placed
                   : Double.NaN;
             },
-            false));
+            false,
+            null,
+            (a, p, y) -> a.measures()[Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST.ordinal()]));
     f.add(
         new Figure(
             "block_cost_per_person",
@@ -191,7 +208,9 @@ public final class AreasCsv {
                       + a.byLine()[LedgerLine.STRANDED_FIXED_COSTS.ordinal()];
               return caseload > 0 ? block / 100.0 / (12 * y) / caseload : Double.NaN;
             },
-            true));
+            true,
+            null,
+            (a, p, y) -> a.measures()[Measure.CASELOAD.ordinal()]));
     f.add(
         new Figure(
             "infrastructure_cost_per_budget",
@@ -208,7 +227,9 @@ public final class AreasCsv {
               }
               return budgetMonths > 0 ? infra / 100.0 / budgetMonths : Double.NaN;
             },
-            true));
+            true,
+            null,
+            (a, p, y) -> a.measures()[Measure.BUDGET_HOLDERS.ordinal()]));
     return f;
   }
 
@@ -228,10 +249,12 @@ public final class AreasCsv {
    * then the summary columns.
    */
   public static void per100k(Areas.Result r, Scenario scenario, Writer out) throws IOException {
+    int below = suppressBelow(r);
     Columns.note(
         out,
         scenario,
-        "Areas compared per 100,000 population a year (rates and averages as their units say)");
+        "Areas compared per 100,000 population a year (rates and averages as their units say)"
+            + (below > 0 ? ". " + Columns.withheldNote(below) : ""));
     List<String> header =
         new ArrayList<>(
             List.of(
@@ -247,6 +270,7 @@ public final class AreasCsv {
     header.addAll(Columns.SUMMARY);
     double years = scenario.years();
     List<Figure> figures = figures();
+    List<Line> lines = new ArrayList<>();
     try (SequenceWriter rows =
         Columns.MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
       List<Block> blocks = new ArrayList<>();
@@ -259,14 +283,15 @@ public final class AreasCsv {
       for (Block b : blocks) {
         List<ArmTotals> sq = b.area == null ? totalSq : b.area.statusQuo();
         for (Figure f : figures) {
-          rows.write(
-              line(
+          lines.add(
+              new Line(
                   b,
                   "",
                   "Status quo",
                   "status_quo",
                   f,
-                  summary(sq, t -> f.value.of(t, b.population, years))));
+                  summary(sq, t -> f.value.of(t, b.population, years)),
+                  mean(sq, f, b, years)));
         }
         for (int k = 0; k < first.optionIds().size(); k++) {
           int option = k;
@@ -275,25 +300,131 @@ public final class AreasCsv {
           String id = first.optionIds().get(k);
           String title = first.optionLabels().get(k);
           for (Figure f : figures) {
-            rows.write(
-                line(
+            lines.add(
+                new Line(
                     b,
                     id,
                     title,
                     "option",
                     f,
-                    summary(opt, t -> f.value.of(t, b.population, years))));
+                    summary(opt, t -> f.value.of(t, b.population, years)),
+                    mean(opt, f, b, years)));
             double[] d = new double[opt.size()];
             for (int i = 0; i < d.length; i++) {
               d[i] =
                   f.value.of(sq.get(i), b.population, years)
                       - f.value.of(opt.get(i), b.population, years);
             }
-            rows.write(line(b, id, title, "difference", f, Summary.ofDefined(d)));
+            lines.add(new Line(b, id, title, "difference", f, Summary.ofDefined(d), null));
           }
         }
       }
+      boolean[] withheld = below > 0 ? withheld(lines, below) : new boolean[lines.size()];
+      for (int i = 0; i < lines.size(); i++) {
+        Line l = lines.get(i);
+        rows.write(
+            line(
+                l.block,
+                l.option,
+                l.title,
+                l.arm,
+                l.figure,
+                withheld[i] ? Summary.WITHHELD : l.summary));
+      }
     }
+  }
+
+  /** A line of the comparison before it is written, with the mean count it stands for. */
+  private record Line(
+      Block block,
+      String option,
+      String title,
+      String arm,
+      Figure figure,
+      Summary summary,
+      double[] counts) {}
+
+  /** The mean over replications of a figure's count and of what it averages over (NaN if none). */
+  private static double[] mean(List<ArmTotals> arm, Figure f, Block b, double years) {
+    double[] m = {Double.NaN, Double.NaN};
+    Value[] v = {f.count, f.over};
+    for (int k = 0; k < 2; k++) {
+      if (v[k] != null) {
+        double sum = 0;
+        for (ArmTotals t : arm) {
+          sum += v[k].of(t, b.population, years);
+        }
+        m[k] = sum / arm.size();
+      }
+    }
+    return m;
+  }
+
+  /**
+   * The threshold of small-number suppression, if any area's people came from a person-level file.
+   */
+  private static int suppressBelow(Areas.Result r) {
+    int below = 0;
+    for (Areas.AreaTotals a : r.areas()) {
+      var from = a.area().place().startingPopulation();
+      if (from != null && from.suppressBelow() > 1) {
+        below = Math.max(below, from.suppressBelow());
+      }
+    }
+    return below;
+  }
+
+  /**
+   * Small-number suppression of the comparison (phbsim.report.Disclosure, SmallNumbers): a count
+   * figure for fewer people or events than the threshold is withheld, with what would let it be
+   * worked out: the areas and their total (the total's count is the sum of the areas'); an average
+   * over fewer than the threshold is withheld; a difference is withheld with either side.
+   */
+  private static boolean[] withheld(List<Line> lines, int below) {
+    SmallNumbers cells = new SmallNumbers(below);
+    int[] cell = new int[lines.size()];
+    java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      cell[i] = -1;
+      if (l.counts != null && l.figure.count != null) {
+        cell[i] = cells.cell(l.counts[0], true);
+        groups
+            .computeIfAbsent(
+                l.option + "\u0000" + l.arm + "\u0000" + l.figure.name, k -> new ArrayList<>())
+            .add(cell[i]);
+      }
+    }
+    for (List<Integer> g : groups.values()) {
+      cells.group(g.stream().mapToInt(Integer::intValue).toArray());
+    }
+    java.util.BitSet out = cells.solve();
+    boolean[] withheld = new boolean[lines.size()];
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (cell[i] >= 0) {
+        withheld[i] = out.get(cell[i]);
+      } else if (l.counts != null && l.figure.over != null) {
+        double over = l.counts[1];
+        withheld[i] = over > 0 && over < below;
+      }
+    }
+    // A difference goes with its two sides, which come just before it.
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).arm.equals("difference")) {
+        Line d = lines.get(i);
+        int sq = -1;
+        for (int j = 0; j < lines.size(); j++) {
+          Line l = lines.get(j);
+          if (l.block == d.block && l.arm.equals("status_quo") && l.figure == d.figure) {
+            sq = j;
+            break;
+          }
+        }
+        withheld[i] = withheld[i - 1] || (sq >= 0 && withheld[sq]);
+      }
+    }
+    return withheld;
   }
 
   private record Block(String id, String label, double population, Areas.AreaTotals area) {}

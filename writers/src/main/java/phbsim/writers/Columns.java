@@ -25,6 +25,13 @@ public final class Columns {
   public static final CsvMapper MAPPER =
       CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
+  /**
+   * A figure withheld by small-number suppression, as NHS tables show it: counts of 1 to the
+   * threshold less one, and the figures that would let them be worked out, when the starting
+   * population came from person-level data (phbsim.report.Disclosure).
+   */
+  public static final String WITHHELD = "*";
+
   /** The summary columns every table ends with. */
   public static final List<String> SUMMARY =
       List.of("mean", "ci95_low", "ci95_high", "range95_low", "range95_high");
@@ -68,7 +75,19 @@ public final class Columns {
    * intervals. Spreadsheets show it as the first row; {@code read_csv(..., comment="#")} skips it.
    */
   public static void note(Writer out, AppraisalResult appraisal, String what) throws IOException {
-    note(out, appraisal.first().option().compiled().scenario(), what);
+    int below = appraisal.suppressBelow();
+    note(
+        out,
+        appraisal.first().option().compiled().scenario(),
+        below == 0 ? what : what + ". " + withheldNote(below));
+  }
+
+  /** What a withheld figure means, for the notes of files and sheets. */
+  public static String withheldNote(int below) {
+    return "* marks a figure withheld because the starting population came from person-level data:"
+        + " counts from 1 to "
+        + (below - 1)
+        + ", and the figures that would let them be worked out (small-number suppression)";
   }
 
   /** The opening note of a file about a scenario's analysis. */
@@ -80,6 +99,9 @@ public final class Columns {
 
   /** The summary cells: mean, confidence interval, range; pounds with pence if {@code money}. */
   public static List<String> cells(Summary s, boolean money) {
+    if (s.withheld()) {
+      return List.of(WITHHELD, WITHHELD, WITHHELD, WITHHELD, WITHHELD);
+    }
     return List.of(
         format(s.mean(), money),
         format(s.ciLow(), money),

@@ -454,9 +454,11 @@ public final class HtmlReport {
   }
 
   private static Map<String, Object> armSeries(String label, int n, IntFunction<Double> v) {
-    double[] values = new double[n];
+    // A month with no figure (undefined, or withheld by small-number suppression) is a gap.
+    Double[] values = new Double[n];
     for (int m = 0; m < n; m++) {
-      values[m] = v.apply(m);
+      Double d = v.apply(m);
+      values[m] = d == null || d.isNaN() ? null : d;
     }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("label", label);

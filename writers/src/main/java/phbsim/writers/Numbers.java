@@ -65,6 +65,9 @@ public final class Numbers {
 
   /** A number for reading, to one decimal place below 100 and none above, with grouping. */
   public static String readable(double value) {
+    if (Double.isNaN(value)) {
+      return "-"; // undefined, or withheld by small-number suppression
+    }
     NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
     f.setMaximumFractionDigits(Math.abs(value) < 100 ? 1 : 0);
     f.setMinimumFractionDigits(0);

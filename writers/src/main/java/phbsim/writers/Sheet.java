@@ -131,6 +131,24 @@ final class Sheet {
     return this;
   }
 
+  /** What a withheld figure shows (small-number suppression): the NHS convention. */
+  static final String WITHHELD = "*";
+
+  /** A summary's mean as a cell: a number, or {@link #WITHHELD}. */
+  static Object mean(phbsim.report.Summary s) {
+    return s.withheld() ? WITHHELD : s.mean();
+  }
+
+  /** A summary's lower confidence bound as a cell. */
+  static Object low(phbsim.report.Summary s) {
+    return s.withheld() ? WITHHELD : s.ciLow();
+  }
+
+  /** A summary's upper confidence bound as a cell. */
+  static Object high(phbsim.report.Summary s) {
+    return s.withheld() ? WITHHELD : s.ciHigh();
+  }
+
   /** Key and value, for the Run sheet. */
   Sheet pair(String key, Object value) {
     return cells(null, key, value);

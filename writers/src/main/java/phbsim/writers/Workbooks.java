@@ -327,9 +327,9 @@ public final class Workbooks {
                 row.arm().label(),
                 r.label(team),
                 measure.title(),
-                v.mean(),
-                v.ciLow(),
-                v.ciHigh());
+                Sheet.mean(v),
+                Sheet.low(v),
+                Sheet.high(v));
           }
         }
       }
@@ -360,9 +360,9 @@ public final class Workbooks {
               row.option().isEmpty() ? "status quo" : row.option(),
               row.arm().label(),
               infrastructureTitle(fig),
-              v.mean(),
-              v.ciLow(),
-              v.ciHigh());
+              Sheet.mean(v),
+              Sheet.low(v),
+              Sheet.high(v));
         }
       }
     }
@@ -394,9 +394,9 @@ public final class Workbooks {
               row.option().isEmpty() ? "status quo" : row.option(),
               row.arm().label(),
               m.title(),
-              v.mean(),
-              v.ciLow(),
-              v.ciHigh());
+              Sheet.mean(v),
+              Sheet.low(v),
+              Sheet.high(v));
         }
       }
     }
@@ -489,9 +489,9 @@ public final class Workbooks {
         new String[] {null, null, format, format, format},
         c.id(),
         figure,
-        v.mean(),
-        v.ciLow(),
-        v.ciHigh(),
+        Sheet.mean(v),
+        Sheet.low(v),
+        Sheet.high(v),
         unit);
   }
 

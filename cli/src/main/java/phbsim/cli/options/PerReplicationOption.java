@@ -13,4 +13,22 @@ public final class PerReplicationOption {
           "Also write replications.csv: each replication's headline figures, one row per"
               + " replication (and option, or sweep point), for analysis in R or Python.")
   public boolean perReplication;
+
+  /**
+   * Refuses {@code --per-replication} for a scenario whose people come from a person-level file:
+   * each replication's figures are small counts that small-number suppression could not protect.
+   */
+  public void check(picocli.CommandLine cli, phbsim.scenario.Scenario scenario) {
+    boolean personLevel = scenario.startingPopulation() != null;
+    for (var a : scenario.areas()) {
+      personLevel |= a.set().stream().anyMatch(c -> c.startsWith("startingPopulation"));
+    }
+    if (perReplication && personLevel) {
+      throw new picocli.CommandLine.ParameterException(
+          cli,
+          "--per-replication is not available when the starting population comes from a"
+              + " person-level file: each replication's figures are small counts that cannot be"
+              + " suppressed; leave it out");
+    }
+  }
 }

@@ -1,0 +1,347 @@
+package phbsim.report;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * NHS small-number suppression for exported tables whose starting population came from person-level
+ * data.
+ *
+ * <p>The tables are described abstractly. Each <b>cell</b> has a value (a mean over replications,
+ * so possibly fractional) and a flag saying whether it is a count of people, the only kind of
+ * figure that can identify someone. Each <b>group</b> is a set of cells tied by one linear
+ * equation, such as a total and its parts, or a status quo, an option and their difference: if
+ * every cell of a group but one is published, the last one can be worked out.
+ *
+ * <p>{@link #solve()} applies two rules:
+ *
+ * <ol>
+ *   <li><b>Primary suppression.</b> A count cell with {@code 0 < |value| < threshold} is
+ *       suppressed. Zeros are published, as NHS practice does. The absolute value is used so that a
+ *       count-flagged difference of {@code -3} is treated like {@code 3}.
+ *   <li><b>Secondary (complementary) suppression.</b> Until nothing changes: in every group with
+ *       exactly one suppressed cell, suppress one more of its cells, so that the suppressed one can
+ *       no longer be worked out. The cell picked is the unsuppressed cell with the smallest
+ *       absolute value (it loses the least information), preferring a non-zero cell to a zero one
+ *       (a zero is known to be zero once the reader sees any tiny total, so it protects little; it
+ *       is picked only when the group has no other candidate); ties go to the lowest cell id.
+ * </ol>
+ *
+ * <p><b>NaN cells</b> (nothing to publish) are never primary and never picked. A group that
+ * contains one is skipped by the second rule: its equation cannot be solved for any cell, because
+ * one of its terms is unknown to the reader whatever else is published. This is a deliberate
+ * choice: NaN is treated as a published blank rather than as a suppressed cell, so it neither
+ * protects nor is protected.
+ *
+ * <p>The result is deterministic and does not depend on the order in which groups were added:
+ * groups are put into a canonical order (by their sorted cell ids) before the second rule runs. The
+ * second rule runs in time linear in the total size of the groups, after that sort.
+ *
+ * <p>Not thread-safe; use one instance per table, and call {@link #solve()} once.
+ */
+public final class SmallNumbers {
+  /*
+   * Design notes.
+   *
+   * 1. Storage is primitive arrays that grow by doubling (cells: values and count flags; groups:
+   *    one flat int array of sorted distinct cell ids plus start offsets), so ~200,000 cells and
+   *    groups cost a few megabytes and no boxing.
+   * 2. The second rule is a worklist. Each group keeps a count of its suppressed cells. Counts
+   *    only rise, so a group reaches "exactly one" at most once after the first rule, and is put
+   *    on the queue at most once; when its turn comes it is either already at two or more (done)
+   *    or it picks one cell, which lifts it to two. A group is therefore scanned at most once, and
+   *    each new suppression touches only the groups of that cell, via a cell -> groups index.
+   * 3. Which group acts first can change the outcome (a pick made for one group may already
+   *    satisfy another). To make the result independent of the order of group() calls, groups are
+   *    sorted by their sorted cell lists before solving, the cell -> groups index lists groups in
+   *    that order, and the queue is first-in first-out. Duplicate groups sort next to each other
+   *    and behave identically, so their relative order does not matter.
+   * 4. No recursion: a cascade along a chain of 200,000 groups must not overflow the stack.
+   */
+
+  private final int threshold;
+
+  private double[] values = new double[16];
+  private boolean[] counts = new boolean[16];
+  private int cellCount;
+
+  /** Cell ids of every group, back to back; each group's ids sorted and distinct. */
+  private int[] members = new int[64];
+
+  private int memberCount;
+
+  /** groupStart[g] is the offset of group g in members; groupStart[groupCount] is memberCount. */
+  private int[] groupStart = new int[17];
+
+  private int groupCount;
+
+  private boolean solved;
+  private int primary;
+  private int secondary;
+
+  /**
+   * Creates an empty table description.
+   *
+   * @param threshold the smallest count that may be published; counts with {@code 0 < |value| <
+   *     threshold} are suppressed. Must be at least 1.
+   * @throws IllegalArgumentException if {@code threshold < 1}
+   */
+  public SmallNumbers(int threshold) {
+    if (threshold < 1) {
+      throw new IllegalArgumentException("threshold must be at least 1, was " + threshold);
+    }
+    this.threshold = threshold;
+  }
+
+  /** The smallest count that may be published, as given to the constructor. */
+  public int threshold() {
+    return threshold;
+  }
+
+  /**
+   * Adds a cell.
+   *
+   * @param value the figure to publish: a mean, possibly fractional; NaN if there is nothing to
+   *     publish (see the class note on NaN)
+   * @param count whether the figure is a count of people, subject to primary suppression; money,
+   *     rates and other figures pass {@code false} (they can still be picked by the second rule)
+   * @return the new cell's id: 0 for the first cell, then 1, 2, ...
+   * @throws IllegalStateException if {@link #solve()} has already run
+   */
+  public int cell(double value, boolean count) {
+    requireNotSolved();
+    if (cellCount == values.length) {
+      values = Arrays.copyOf(values, cellCount * 2);
+      counts = Arrays.copyOf(counts, cellCount * 2);
+    }
+    values[cellCount] = value;
+    counts[cellCount] = count;
+    return cellCount++;
+  }
+
+  /**
+   * Declares cells tied by one linear equation, so that any one of them can be worked out from the
+   * others. Repeated ids count once; a group of fewer than two distinct cells is ignored (it ties
+   * nothing to anything).
+   *
+   * @param cells ids returned by {@link #cell(double, boolean)}
+   * @throws IllegalArgumentException if an id is not that of an existing cell
+   * @throws IllegalStateException if {@link #solve()} has already run
+   */
+  public void group(int... cells) {
+    requireNotSolved();
+    int[] ids = cells.clone();
+    for (int id : ids) {
+      if (id < 0 || id >= cellCount) {
+        throw new IllegalArgumentException("no cell with id " + id + " (" + cellCount + " cells)");
+      }
+    }
+    // Sorted and distinct: the canonical form used for ordering groups (design note 3).
+    Arrays.sort(ids);
+    int distinct = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (i == 0 || ids[i] != ids[i - 1]) {
+        ids[distinct++] = ids[i];
+      }
+    }
+    if (distinct < 2) {
+      return;
+    }
+    if (memberCount + distinct > members.length) {
+      members = Arrays.copyOf(members, Math.max(members.length * 2, memberCount + distinct));
+    }
+    System.arraycopy(ids, 0, members, memberCount, distinct);
+    memberCount += distinct;
+    if (groupCount + 2 > groupStart.length) {
+      groupStart = Arrays.copyOf(groupStart, groupStart.length * 2);
+    }
+    groupStart[groupCount + 1] = memberCount;
+    groupCount++;
+  }
+
+  /**
+   * Runs both rules and returns the suppressed cells. Call once, after adding every cell and group.
+   *
+   * @return a new set holding the id of every suppressed cell, primary and secondary
+   * @throws IllegalStateException if called a second time
+   */
+  public BitSet solve() {
+    requireNotSolved();
+    solved = true;
+
+    boolean[] suppressed = new boolean[cellCount];
+    for (int c = 0; c < cellCount; c++) {
+      if (isPrimary(c)) {
+        suppressed[c] = true;
+        primary++;
+      }
+    }
+
+    // Canonical group order (design note 3), then the groups rebuilt contiguously in that order.
+    Integer[] order = new Integer[groupCount];
+    for (int g = 0; g < groupCount; g++) {
+      order[g] = g;
+    }
+    Arrays.sort(
+        order,
+        (a, b) ->
+            Arrays.compare(
+                members,
+                groupStart[a],
+                groupStart[a + 1],
+                members,
+                groupStart[b],
+                groupStart[b + 1]));
+    int[] start = new int[groupCount + 1];
+    int[] cellsOf = new int[memberCount];
+    for (int r = 0; r < groupCount; r++) {
+      int g = order[r];
+      int length = groupStart[g + 1] - groupStart[g];
+      System.arraycopy(members, groupStart[g], cellsOf, start[r], length);
+      start[r + 1] = start[r] + length;
+    }
+
+    // A group with a NaN cell can reveal nothing, so it is left out of the index altogether.
+    boolean[] usable = new boolean[groupCount];
+    int[] suppressedIn = new int[groupCount];
+    int[] degree = new int[cellCount + 1];
+    for (int g = 0; g < groupCount; g++) {
+      usable[g] = true;
+      for (int i = start[g]; i < start[g + 1]; i++) {
+        if (Double.isNaN(values[cellsOf[i]])) {
+          usable[g] = false;
+          break;
+        }
+      }
+      if (usable[g]) {
+        for (int i = start[g]; i < start[g + 1]; i++) {
+          int c = cellsOf[i];
+          degree[c + 1]++;
+          if (suppressed[c]) {
+            suppressedIn[g]++;
+          }
+        }
+      }
+    }
+
+    // Cell -> groups index, each cell's groups in canonical order because g rises.
+    int[] groupsStart = degree;
+    for (int c = 0; c < cellCount; c++) {
+      groupsStart[c + 1] += groupsStart[c];
+    }
+    int[] groupsOf = new int[groupsStart[cellCount]];
+    int[] fill = Arrays.copyOf(groupsStart, cellCount);
+    for (int g = 0; g < groupCount; g++) {
+      if (usable[g]) {
+        for (int i = start[g]; i < start[g + 1]; i++) {
+          groupsOf[fill[cellsOf[i]]++] = g;
+        }
+      }
+    }
+
+    // Each group enters the queue at most once (design note 2), so groupCount slots suffice.
+    int[] queue = new int[groupCount];
+    int head = 0;
+    int tail = 0;
+    for (int g = 0; g < groupCount; g++) {
+      if (usable[g] && suppressedIn[g] == 1) {
+        queue[tail++] = g;
+      }
+    }
+    while (head < tail) {
+      int g = queue[head++];
+      if (suppressedIn[g] != 1) {
+        continue;
+      }
+      int pick = pick(cellsOf, start[g], start[g + 1], suppressed);
+      // A usable group has at least two distinct cells and exactly one suppressed, so there is
+      // always a candidate.
+      suppressed[pick] = true;
+      secondary++;
+      for (int i = groupsStart[pick]; i < groupsStart[pick + 1]; i++) {
+        int h = groupsOf[i];
+        if (++suppressedIn[h] == 1) {
+          queue[tail++] = h;
+        }
+      }
+    }
+
+    BitSet result = new BitSet(cellCount);
+    for (int c = 0; c < cellCount; c++) {
+      if (suppressed[c]) {
+        result.set(c);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The number of cells suppressed by the first rule (small counts).
+   *
+   * @throws IllegalStateException if {@link #solve()} has not run
+   */
+  public int primaryCount() {
+    requireSolved();
+    return primary;
+  }
+
+  /**
+   * The number of cells added by the second rule, to stop suppressed cells being worked out.
+   *
+   * @throws IllegalStateException if {@link #solve()} has not run
+   */
+  public int secondaryCount() {
+    requireSolved();
+    return secondary;
+  }
+
+  private boolean isPrimary(int c) {
+    // NaN fails both comparisons, so a NaN cell is never primary.
+    double size = Math.abs(values[c]);
+    return counts[c] && size > 0 && size < threshold;
+  }
+
+  /**
+   * The unsuppressed cell among {@code cellsOf[from, to)} to suppress next: smallest absolute
+   * value, non-zero before zero, lowest id on ties (the ids are sorted, so the first found wins).
+   */
+  private int pick(int[] cellsOf, int from, int to, boolean[] suppressed) {
+    int best = -1;
+    boolean bestZero = true;
+    double bestSize = Double.POSITIVE_INFINITY;
+    for (int i = from; i < to; i++) {
+      int c = cellsOf[i];
+      if (suppressed[c]) {
+        continue;
+      }
+      double size = Math.abs(values[c]);
+      boolean zero = size == 0;
+      boolean better;
+      if (best < 0) {
+        better = true;
+      } else if (zero != bestZero) {
+        better = !zero;
+      } else {
+        better = size < bestSize;
+      }
+      if (better) {
+        best = c;
+        bestZero = zero;
+        bestSize = size;
+      }
+    }
+    return best;
+  }
+
+  private void requireNotSolved() {
+    if (solved) {
+      throw new IllegalStateException("solve() has already run");
+    }
+  }
+
+  private void requireSolved() {
+    if (!solved) {
+      throw new IllegalStateException("solve() has not run yet");
+    }
+  }
+}
