@@ -313,6 +313,9 @@ class PersonLevelTest {
           }
         });
     assertThat(others).as("cells withheld beside organic: %s", caseload).isNotEmpty();
+    // The head counts of the file are not published with the scenario either.
+    assertThat(Files.readString(folder.resolve("scenario.yaml")))
+        .doesNotContain("startingCaseload");
     // The older adults' team serves only the organic segment: its caseload is the same count.
     for (Map<String, String> r : rows(folder.resolve("teams_monthly.csv"))) {
       if (r.get("period").equals("M1")

@@ -138,6 +138,9 @@ public final class Explain {
           if (path.startsWith("options") || path.startsWith("uncertainty")) {
             return;
           }
+          if (scenario.startingPopulation() != null && path.endsWith(".startingCaseload")) {
+            return; // counted from a person-level file: not published (ScenarioYaml.write)
+          }
           YamlTree.Place place = tree.root == null ? null : tree.placeOfValue(path);
           String comment =
               place == null ? "(default)" : comment(lines[Math.max(0, place.line() - 1)]);

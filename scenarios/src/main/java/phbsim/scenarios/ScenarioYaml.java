@@ -21,7 +21,8 @@ import phbsim.scenario.Scenario;
  * the text shows the effective scenario, as a CLI prints it after overrides). Reading the text back
  * with {@link ScenarioLoader} gives an equal {@link Scenario}: numbers are written in Java's
  * shortest round-trip form, dates as YYYY-MM-DD, enums by name, and text is quoted where YAML would
- * otherwise read it as something else.
+ * otherwise read it as something else. A scenario whose people come from a person-level file is
+ * written without its segments' head counts, which reading it back counts again from the file.
  */
 public final class ScenarioYaml {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -39,8 +40,14 @@ public final class ScenarioYaml {
 
   /** The YAML text of {@code scenario}. */
   public static String write(Scenario scenario) {
+    JsonNode tree = toTree(scenario);
+    if (scenario.startingPopulation() != null && tree.get("segments") instanceof ArrayNode segs) {
+      // The head counts come from the person-level file, which the loader counts again when the
+      // text is read back; written out, a small one would publish a count of real people.
+      segs.forEach(s -> ((ObjectNode) s).remove("startingCaseload"));
+    }
     try {
-      return WRITER.writeValueAsString(toTree(scenario));
+      return WRITER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -214,4 +214,34 @@ class SparkRunTest {
     assertThat(TASKS.get()).isEqualTo(tasks);
     assertThat(folder).doesNotExist();
   }
+
+  @Test
+  void aPersonLevelScenarioIsRefusedBeforeAnyTask() throws IOException {
+    Path csv = dir.resolve("people.csv");
+    StringBuilder rows =
+        new StringBuilder("segment,age_band,bed_days,crisis_contacts,community_contacts\n");
+    for (int i = 0; i < 40; i++) {
+      rows.append("everyone,25-34,0,").append(i % 3).append(",12\n");
+    }
+    Files.writeString(csv, rows.toString());
+    Path file = dir.resolve("person-level.yaml");
+    Files.writeString(
+        file,
+        phbsim.scenarios.BuiltInScenarios.text("tiny")
+            + "\nstartingPopulation:\n  file: people.csv\n");
+    assertThat(cli("validate", file.toString())[0])
+        .as("the scenario itself is fine")
+        .isEqualTo("0");
+    int tasks = TASKS.get();
+    Path folder = dir.resolve("never-person-level");
+    String[] r =
+        sparkRun(ReplicationTasks.Fault.NONE, "run", file.toString(), "--out", folder.toString());
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2])
+        .contains("person-level file")
+        .contains("phbsim run")
+        .doesNotContain("Exception");
+    assertThat(TASKS.get()).isEqualTo(tasks);
+    assertThat(folder).doesNotExist();
+  }
 }
