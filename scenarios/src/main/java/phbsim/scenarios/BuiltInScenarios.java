@@ -63,6 +63,10 @@ public final class BuiltInScenarios {
         "The seven Going Further Faster sites of 2013-15 side by side, each the default place"
             + " scaled to its population: costs, budgets and teams per 100,000 people.");
     m.put(
+        "demonstrator-places",
+        "The 14 places of the 2013-15 demonstrator programme side by side, each the calibrated"
+            + " demonstrator place: how many end with only a handful of budgets?");
+    m.put(
         "england",
         "The default place scaled x1000 to England (about 1.5 million people in contact with"
             + " secondary mental health services), 10 years: a benchmark of the whole model.");

@@ -106,6 +106,38 @@ class ShippedScenariosTest {
   }
 
   @Test
+  @DisplayName(
+      "demonstrator-places: 14 areas, each the demonstrator place on its own streams; most end"
+          + " with 10 budgets or fewer")
+  void demonstratorPlaces() {
+    var scenario = BuiltInScenarios.load("demonstrator-places");
+    var areas = ScenarioLoader.areas(scenario);
+    assertThat(areas).hasSize(14);
+    int handful = 0;
+    java.util.Set<Double> distinct = new java.util.HashSet<>();
+    for (var a : areas) {
+      // Each area is the demonstrator place as written, apart from its name.
+      assertThat(a.place().segments()).isEqualTo(BuiltInScenarios.load("demonstrator").segments());
+      ComparisonResult c =
+          phbsim.experiment.Appraisal.run(
+                  a.place().statusQuo(),
+                  ScenarioLoader.options(a.place()),
+                  new phbsim.experiment.RunSpec(1, 20260401L + areas.indexOf(a), 1),
+                  phbsim.experiment.Progress.NONE)
+              .first();
+      int last = c.option().compiled().calendar().monthCount() - 1;
+      double held = c.option().replications().get(0).metrics().total(last, Measure.BUDGET_HOLDERS);
+      distinct.add(held);
+      if (held <= 10) {
+        handful++;
+      }
+    }
+    // As the demonstrator test: most of the 14 places end with a handful [demonstrator-2018].
+    assertThat(handful).as("places of 14 with 10 budgets or fewer").isGreaterThanOrEqualTo(8);
+    assertThat(distinct).as("places differ by chance").hasSizeGreaterThan(1);
+  }
+
+  @Test
   @DisplayName("hare-and-tortoise: the hare's offers outrun the culture, so more restrictive")
   void hareAndTortoise() {
     AppraisalResult r = run(BuiltInScenarios.load("hare-and-tortoise", List.of("years=5")), 10);
