@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import phbsim.experiment.RunSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenarios.ScenarioYaml;
 import phbsim.writers.OutputFolder;
 
 /** What the analysis commands share: the files every one writes, and the closing lines. */
@@ -47,22 +46,7 @@ final class AnalysisRun {
   /** An output folder with scenario.yaml and run.json, the analysis's own files to be added. */
   static OutputFolder folder(
       Path folder, Scenario scenario, RunSpec run, Map<String, Object> describe) {
-    return new OutputFolder(folder)
-        .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
-        .add("run.json", w -> w.write(json(scenario, run, describe)));
-  }
-
-  static String json(Scenario s, RunSpec run, Map<String, Object> describe) throws IOException {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("scenario", s.name());
-    json.putAll(describe);
-    json.put("years", s.years());
-    json.put("startDate", s.startDate().toString());
-    json.put("priceBase", new phbsim.money.Prices(s).base().label());
-    json.put("replications", run.replications());
-    json.put("seed", run.masterSeed());
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
-        + System.lineSeparator();
+    return phbsim.writers.SensitivityFiles.withScenario(folder, scenario, run, describe);
   }
 
   /**

@@ -20,7 +20,6 @@ import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioEditor;
 import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AnalysisCsv;
 import phbsim.writers.Numbers;
 import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
@@ -171,40 +170,19 @@ final class SensitivityCommand implements Callable<Integer> {
       }
     }
     timing.simulated();
+    OneWaySensitivity.Result ow = oneWay;
+    ProbabilisticSensitivity.Result ps = psa;
     OutputFolder files =
-        AnalysisRun.folder(
+        phbsim.writers.SensitivityFiles.of(
             folder,
+            ow,
+            ps,
             s,
             run,
             AnalysisRun.describe(
-                scenario, option, "output", output0.name(), "draws", probabilistic ? draws : 0));
-    OneWaySensitivity.Result ow = oneWay;
-    ProbabilisticSensitivity.Result ps = psa;
-    if (ow != null) {
-      files.add("tornado.csv", w -> AnalysisCsv.tornado(ow, s, w));
-    }
-    if (ps != null) {
-      var years = new phbsim.world.CompiledScenario(s.withoutOptions()).calendar().financialYears();
-      files.add("psa_draws.csv", w -> AnalysisCsv.draws(ps, s, w));
-      files.add("psa_summary.csv", w -> AnalysisCsv.probabilistic(ps, s, years, w));
-    }
-    var fyears = new phbsim.world.CompiledScenario(s.withoutOptions()).calendar().financialYears();
-    files.addBinary(
-        "workbook.xlsx",
-        o ->
-            phbsim.writers.Workbooks.sensitivity(
-                ow,
-                ps,
-                fyears,
-                s,
-                AnalysisRun.assumptions(scenario, s),
-                AnalysisRun.runInfo(spec, run, List.of(scenario.text())),
-                o));
-    files.add(
-        "report.html",
-        w ->
-            phbsim.writers.HtmlReport.sensitivity(
-                ow, ps, fyears, s, AnalysisRun.assumptions(scenario, s), w));
+                scenario, option, "output", output0.name(), "draws", probabilistic ? draws : 0),
+            AnalysisRun.assumptions(scenario, s),
+            AnalysisRun.runInfo(spec, run, List.of(scenario.text())));
     AnalysisRun.commit(files, run, spec, output, List.of(scenario.text()));
 
     PrintWriter out = spec.commandLine().getOut();

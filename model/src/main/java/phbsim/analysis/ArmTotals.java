@@ -29,7 +29,9 @@ public record ArmTotals(
     long doubleRunning,
     double[] measures,
     phbsim.report.Cohort.Figures cohort,
-    long[] byLine) {
+    long[] byLine)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** The same totals with the cohort view of their replication. */
   public ArmTotals withCohort(phbsim.report.Cohort.Figures figures) {

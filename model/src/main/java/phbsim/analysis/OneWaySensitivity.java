@@ -29,7 +29,7 @@ public final class OneWaySensitivity {
   /** The output with every parameter at its value, and the bars, largest swing first. */
   public record Result(Output output, Summary base, List<Bar> bars) {}
 
-  /** Runs the analysis. */
+  /** Runs the analysis on this machine's threads. */
   public static Result run(
       Scenario place,
       OptionSpec option,
@@ -38,13 +38,26 @@ public final class OneWaySensitivity {
       Output output,
       RunSpec run,
       Progress progress) {
+    return run(place, option, editor, ranges, output, run, progress, Variants::run);
+  }
+
+  /** Runs the analysis, its settings run by {@code runner}. */
+  public static Result run(
+      Scenario place,
+      OptionSpec option,
+      ScenarioEditor editor,
+      List<Ranges.Range> ranges,
+      Output output,
+      RunSpec run,
+      Progress progress,
+      Variants.Runner runner) {
     List<Variants.Variant> variants = new ArrayList<>();
     variants.add(new Variants.Variant(List.of(), 0));
     for (Ranges.Range r : ranges) {
       variants.add(new Variants.Variant(List.of(Changes.set(r.path(), r.low())), 0));
       variants.add(new Variants.Variant(List.of(Changes.set(r.path(), r.high())), 0));
     }
-    List<Variants.Outcome> outcomes = Variants.run(place, option, editor, variants, run, progress);
+    List<Variants.Outcome> outcomes = runner.run(place, option, editor, variants, run, progress);
     List<Bar> bars = new ArrayList<>();
     for (int k = 0; k < ranges.size(); k++) {
       bars.add(

@@ -166,6 +166,20 @@ public final class ProbabilisticSensitivity {
       Output output,
       RunSpec run,
       Progress progress) {
+    return run(place, option, editor, parameters, draws, output, run, progress, Variants::run);
+  }
+
+  /** As above, the draws run by {@code runner} (on this machine's threads, or a Spark job). */
+  public static Result run(
+      Scenario place,
+      OptionSpec option,
+      ScenarioEditor editor,
+      List<Uncertain> parameters,
+      int draws,
+      Output output,
+      RunSpec run,
+      Progress progress,
+      Variants.Runner runner) {
     if (parameters.isEmpty()) {
       throw new IllegalArgumentException(
           "no parameter has a distribution; expected uncertainty: entries with a distribution");
@@ -192,7 +206,7 @@ public final class ProbabilisticSensitivity {
       }
       variants.add(new Variants.Variant(changes, d + 1));
     }
-    List<Variants.Outcome> outcomes = Variants.run(place, option, editor, variants, run, progress);
+    List<Variants.Outcome> outcomes = runner.run(place, option, editor, variants, run, progress);
     List<Draw> list = new ArrayList<>();
     double[] y = new double[draws];
     for (int d = 0; d < draws; d++) {

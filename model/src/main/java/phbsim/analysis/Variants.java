@@ -61,14 +61,61 @@ public final class Variants {
     }
   }
 
+  /**
+   * What runs the variants: {@link #run} on this machine's threads, or another executor (a Spark
+   * job) that must give the same outcomes, replication for replication, as any can that runs each
+   * variant's cells with {@link #cell}.
+   */
+  @FunctionalInterface
+  public interface Runner {
+    List<Outcome> run(
+        Scenario place,
+        OptionSpec option,
+        ScenarioEditor editor,
+        List<Variant> variants,
+        RunSpec run,
+        Progress progress);
+  }
+
+  /** One replication of a variant: the status quo's totals and the option's, paired. */
+  public record CellPair(ArmTotals statusQuo, ArmTotals option) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * Replication {@code replication} of a variant whose two scenarios are compiled: both arms on the
+   * variant's draw's streams, reduced, and the option's cohort view paired with the status quo's.
+   * Exactly what {@link #run} computes for that cell, from the same pure pieces.
+   */
+  public static CellPair cell(
+      CompiledScenario statusQuo, CompiledScenario option, int draw, long seed, int replication) {
+    ReplicationResult sq =
+        phbsim.experiment.Experiment.replicate(statusQuo, seed, 0, draw, replication);
+    ReplicationResult op =
+        phbsim.experiment.Experiment.replicate(option, seed, 0, draw, replication);
+    double horizon = statusQuo.calendar().horizonDays();
+    return new CellPair(
+        ArmTotals.reducer(statusQuo).apply(sq),
+        ArmTotals.reducer(option)
+            .apply(op)
+            .withCohort(Cohort.of(op.cohort(), sq.cohort(), horizon)));
+  }
+
+  /** The rate a variant's NPV is discounted at: its option's, nominal where prices are uplifted. */
+  public static double discountRate(Scenario option) {
+    var money = option.money();
+    return (1 + money.discountRatePercent() / 100.0) * (1 + money.inflationPercent() / 100.0) - 1;
+  }
+
   /** A cell reduced, with its cohort log until it is paired. */
   private record Cell(ArmTotals totals, phbsim.observe.CohortLog log) {}
 
   /** The scenarios of one variant: its status quo and the option. */
-  record Arms(Scenario statusQuo, Scenario option) {}
+  public record Arms(Scenario statusQuo, Scenario option) {}
 
   /** Builds a variant's two scenarios. */
-  static Arms arms(Scenario place, OptionSpec option, ScenarioEditor editor, List<String> changes) {
+  public static Arms arms(
+      Scenario place, OptionSpec option, ScenarioEditor editor, List<String> changes) {
     Scenario base = place.withoutOptions();
     Scenario varied = changes.isEmpty() ? base : editor.apply(base, changes);
     List<String> all = new ArrayList<>(changes);
@@ -132,9 +179,7 @@ public final class Variants {
             });
     List<Outcome> outcomes = new ArrayList<>();
     for (int v = 0; v < variants.size(); v++) {
-      var money = compiled.get(v)[1].scenario().money();
-      double rate =
-          (1 + money.discountRatePercent() / 100.0) * (1 + money.inflationPercent() / 100.0) - 1;
+      double rate = discountRate(compiled.get(v)[1].scenario());
       outcomes.add(new Outcome(variants.get(v), cells.get(2 * v + 1), cells.get(2 * v), rate));
     }
     return outcomes;

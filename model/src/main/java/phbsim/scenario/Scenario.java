@@ -130,6 +130,32 @@ public record Scenario(
   }
 
   /** Whether anyone can hold a personal health budget in this scenario. */
+  /**
+   * The option an analysis looks at: the one with this id, or (id null) the first named option, or
+   * the scenario as written if it names none.
+   *
+   * @throws IllegalArgumentException naming the options there are, if there is no such option
+   */
+  public OptionSpec analysedOption(String id) {
+    if (id == null) {
+      return options.isEmpty()
+          ? new OptionSpec("as-written", "The scenario as written", null, null)
+          : options.get(0);
+    }
+    List<String> ids = new ArrayList<>();
+    for (OptionSpec o : options) {
+      if (o.id().equals(id)) {
+        return o;
+      }
+      ids.add(o.id());
+    }
+    throw new IllegalArgumentException(
+        "--option "
+            + id
+            + ": the scenario has no such option; expected one of: "
+            + (ids.isEmpty() ? "(it names none; leave --option out)" : String.join(", ", ids)));
+  }
+
   public boolean budgetsEnabled() {
     return budgets != null && budgets.enabled();
   }

@@ -32,7 +32,10 @@ final class ParquetTables {
           "teams_monthly",
           "infrastructure_monthly",
           "areas",
-          "areas_per_100k");
+          "areas_per_100k",
+          "tornado",
+          "psa_draws",
+          "psa_summary");
 
   /**
    * Writes TO/PREFIX/TABLE for each table the folder holds under {@code prefix}. The CSV is read on

@@ -153,8 +153,16 @@ public final class SparkRun implements Callable<Integer> {
 
   /** The command line of {@code command}, with phbsim's handling of input mistakes. */
   static CommandLine commandLine(SparkRun command) {
+    return commandLine(command, new SparkSensitivity());
+  }
+
+  /** As above, with the sensitivity command given too (tests share a Spark context). */
+  static CommandLine commandLine(SparkRun command, SparkSensitivity sensitivity) {
     CommandLine run = new CommandLine(command);
-    CommandLine cl = new CommandLine(new Top()).addSubcommand("run", run);
+    CommandLine cl =
+        new CommandLine(new Top())
+            .addSubcommand("run", run)
+            .addSubcommand("sensitivity", new CommandLine(sensitivity));
     cl.setExecutionExceptionHandler(SparkRun::handle);
     return cl;
   }
@@ -177,7 +185,10 @@ public final class SparkRun implements Callable<Integer> {
   /** A mistake in the input gets its message, as phbsim validate words it; never a trace. */
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    String name = cl.getCommand() instanceof SparkRun r ? r.scenario : "scenario";
+    String name =
+        cl.getCommand() instanceof SparkRun r
+            ? r.scenario
+            : cl.getCommand() instanceof SparkSensitivity p ? p.scenario : "scenario";
     if (e instanceof ScenarioLoadException load) {
       Text.problems(err, name, load.problems());
     } else if (e instanceof ScenarioException bad) {
@@ -375,8 +386,12 @@ public final class SparkRun implements Callable<Integer> {
         List.of(text()));
   }
 
-  /** Starts Spark with the master given by spark-submit, -Dspark.master or --master. */
   private JavaSparkContext start(String name) {
+    return start(name, master);
+  }
+
+  /** Starts Spark with the master given by spark-submit, -Dspark.master or --master. */
+  static JavaSparkContext start(String name, String master) {
     SparkConf conf = new SparkConf().setAppName("phbsim " + name);
     if (master != null) {
       conf.setMaster(master);

@@ -72,6 +72,14 @@ class SparkRunTest {
     return execute(SparkRun.commandLine(command), args);
   }
 
+  /** Runs phbsim-spark sensitivity on the shared context. */
+  private static String[] sparkSensitivity(ReplicationTasks.Fault fault, String... args) {
+    SparkSensitivity command = new SparkSensitivity();
+    command.given = spark;
+    command.fault = fault;
+    return execute(SparkRun.commandLine(new SparkRun(), command), args);
+  }
+
   private static String[] cli(String... args) {
     return execute(PhbsimCommand.commandLine(), args);
   }
@@ -177,6 +185,66 @@ class SparkRunTest {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(FAILED.get()).isEqualTo(before + 1);
     assertSameFiles(cliDefault(), folder);
+  }
+
+  @Test
+  void sensitivityHasTheSameBytesAsPhbsimSensitivityWithATaskRetried() throws IOException {
+    // One-way settings and parameter draws, each x replication a task; the draws of the default
+    // scenario's declared distributions.
+    String[] args = {"default", "-r", "2", "--draws", "20", "--set", "years=2"};
+    Path expected = dir.resolve("cli-sensitivity");
+    String[] c =
+        cli(concat(new String[] {"sensitivity"}, args, "-q", "--out", expected.toString()));
+    assertThat(c[0]).as(c[2]).isEqualTo("0");
+    Path actual = dir.resolve("spark-sensitivity");
+    int before = FAILED.get();
+    String[] r =
+        sparkSensitivity(
+            (cell, attempt) -> {
+              if (cell == 7 && attempt == 0) {
+                FAILED.incrementAndGet();
+                throw new IllegalStateException("a task lost, on purpose");
+              }
+            },
+            concat(
+                new String[] {"sensitivity"},
+                args,
+                "--partitions",
+                "5",
+                "--out",
+                actual.toString()));
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(FAILED.get()).as("the task failed once, in each analysis").isEqualTo(before + 2);
+    List<String> names = compared(expected);
+    assertThat(names)
+        .contains("tornado.csv", "psa_draws.csv", "psa_summary.csv", "run.json")
+        .isEqualTo(compared(actual));
+    for (String n : names) {
+      assertThat(Files.readAllBytes(actual.resolve(n)))
+          .as(n)
+          .isEqualTo(Files.readAllBytes(expected.resolve(n)));
+    }
+    assertThat(actual.resolve("parquet/psa_draws")).isDirectory();
+  }
+
+  @Test
+  void aSensitivityErrorIsReportedBeforeAnyTask() {
+    int tasks = TASKS.get();
+    Path folder = dir.resolve("never-sensitivity");
+    String[] c = cli("sensitivity", "default", "--option", "nope", "--out", folder.toString());
+    String[] r =
+        sparkSensitivity(
+            ReplicationTasks.Fault.NONE,
+            "sensitivity",
+            "default",
+            "--option",
+            "nope",
+            "--out",
+            folder.toString());
+    assertThat(r[0]).isEqualTo("1").isEqualTo(c[0]);
+    assertThat(r[2]).isEqualTo(c[2]).contains("--option nope").doesNotContain("Exception");
+    assertThat(TASKS.get()).isEqualTo(tasks);
+    assertThat(folder).doesNotExist();
   }
 
   @Test

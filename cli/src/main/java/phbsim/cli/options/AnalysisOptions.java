@@ -1,7 +1,5 @@
 package phbsim.cli.options;
 
-import java.util.ArrayList;
-import java.util.List;
 import phbsim.analysis.Output;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
@@ -34,23 +32,7 @@ public final class AnalysisOptions {
    *     option
    */
   public OptionSpec option(Scenario scenario) {
-    if (option == null) {
-      return scenario.options().isEmpty()
-          ? new OptionSpec("as-written", "The scenario as written", null, null)
-          : scenario.options().get(0);
-    }
-    List<String> ids = new ArrayList<>();
-    for (OptionSpec o : scenario.options()) {
-      if (o.id().equals(option)) {
-        return o;
-      }
-      ids.add(o.id());
-    }
-    throw new IllegalArgumentException(
-        "--option "
-            + option
-            + ": the scenario has no such option; expected one of: "
-            + (ids.isEmpty() ? "(it names none; leave --option out)" : String.join(", ", ids)));
+    return scenario.analysedOption(option);
   }
 
   /** The output chosen. */

@@ -1,0 +1,302 @@
+package phbsim.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import phbsim.analysis.OneWaySensitivity;
+import phbsim.analysis.Output;
+import phbsim.analysis.ProbabilisticSensitivity;
+import phbsim.analysis.Ranges;
+import phbsim.experiment.Progress;
+import phbsim.experiment.RunSpec;
+import phbsim.scenario.OptionSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenario.ScenarioEditor;
+import phbsim.scenarios.BuiltInScenarios;
+import phbsim.scenarios.Explain;
+import phbsim.scenarios.ScenarioLoader;
+import phbsim.writers.OutputFolder;
+import phbsim.writers.SensitivityFiles;
+import phbsim.writers.Text;
+import phbsim.writers.Workbooks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code phbsim-spark sensitivity}: the command line's {@code sensitivity} as Spark jobs, one-way
+ * settings and parameter draws each run as tasks of one replication (VariantTasks). The files are
+ * those {@code phbsim sensitivity} writes, the same bytes for the same seed.
+ */
+@Command(
+    name = "sensitivity",
+    mixinStandardHelpOptions = true,
+    description =
+        "Which assumptions matter most, on Apache Spark: one-way (a tornado) and probabilistic"
+            + " sensitivity (parameter draws), each setting or draw x replication a Spark task."
+            + " The files are those of phbsim sensitivity, byte for byte for the same seed.",
+    footer = {
+      "",
+      "Examples:",
+      "  ./phbsim-spark sensitivity default --out psa",
+      "  ./phbsim-spark sensitivity default --no-one-way --draws 5000 -r 5 --out psa",
+      "",
+      "One-way varies the parameters the scenario declares under uncertainty:, or if it",
+      "declares none the assumptions of its budget programme; the probabilistic analysis",
+      "runs when the scenario names distributions (or with --probabilistic).",
+    })
+final class SparkSensitivity implements Callable<Integer> {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
+      defaultValue = BuiltInScenarios.DEFAULT,
+      description = "A scenario file (.yaml) or a built-in name. Default: ${DEFAULT-VALUE}.")
+  String scenario;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "Override a setting, as for phbsim. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Replications of each setting or draw. Default: ${DEFAULT-VALUE}.")
+  int replications;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "" + RunSpec.DEFAULT_SEED,
+      description = "Master random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--option",
+      paramLabel = "ID",
+      description = "The option to analyse. Default: the scenario's first, as for phbsim.")
+  String option;
+
+  @Option(
+      names = "--output",
+      paramLabel = "NAME",
+      defaultValue = "net_saving_cash",
+      description = "The output to analyse, as for phbsim. Default: ${DEFAULT-VALUE}.")
+  String output;
+
+  @Option(
+      names = "--probabilistic",
+      negatable = true,
+      description =
+          "Run the probabilistic analysis. Default: when the scenario names distributions.")
+  Boolean probabilisticChoice;
+
+  @Option(names = "--no-one-way", description = "Skip the one-way analysis.")
+  boolean noOneWay;
+
+  @Option(
+      names = "--draws",
+      paramLabel = "D",
+      defaultValue = "200",
+      description = "Parameter draws for the probabilistic analysis. Default: ${DEFAULT-VALUE}.")
+  int draws;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FOLDER",
+      required = true,
+      description = "Folder for the result files, on the driver's disk (must be new or empty).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace the phbsim results already in --out.")
+  boolean force;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "P",
+      description = "Tasks per analysis (default: Spark's default parallelism).")
+  Integer partitions;
+
+  @Option(names = "--master", paramLabel = "URL", description = "The Spark master, if not given.")
+  String master;
+
+  @Option(names = "--no-parquet", negatable = false, description = "No Parquet tables.")
+  boolean noParquet;
+
+  /** A deliberate task failure, for tests of retries. */
+  ReplicationTasks.Fault fault = ReplicationTasks.Fault.NONE;
+
+  /** The Spark context to use instead of starting one (tests share one). */
+  JavaSparkContext given;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (replications < 1) {
+      throw new SparkRun.Refused("--replications must be at least 1, found " + replications);
+    }
+    if (partitions != null && partitions < 1) {
+      throw new SparkRun.Refused("--partitions must be at least 1, found " + partitions);
+    }
+    if (noOneWay && Boolean.FALSE.equals(probabilisticChoice)) {
+      throw new SparkRun.Refused("--no-one-way with --no-probabilistic leaves nothing to do");
+    }
+    if (draws < 1) {
+      throw new SparkRun.Refused("--draws must be at least 1, found " + draws);
+    }
+    // Everything about the input is checked here, on the driver, before Spark starts, with the
+    // command line's words.
+    Scenario s = BuiltInScenarios.fileOrBuiltIn(scenario, overrides);
+    if (s.startingPopulation() != null) {
+      throw new SparkRun.Refused(
+          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
+              + " file; run phbsim sensitivity on the machine that holds the file");
+    }
+    ScenarioEditor editor = ScenarioLoader.editor();
+    Output out0;
+    OptionSpec chosen;
+    List<Ranges.Range> ranges = new ArrayList<>();
+    List<ProbabilisticSensitivity.Uncertain> uncertain = List.of();
+    boolean probabilistic;
+    try {
+      out0 = Output.parse(output);
+      chosen = s.analysedOption(option);
+      if (!noOneWay) {
+        for (String p : Ranges.defaultParameters(s)) {
+          ranges.add(Ranges.of(s, editor, p));
+        }
+      }
+      if (!Boolean.FALSE.equals(probabilisticChoice)) {
+        uncertain = ProbabilisticSensitivity.declared(s, editor);
+      }
+      probabilistic =
+          Boolean.TRUE.equals(probabilisticChoice)
+              || (probabilisticChoice == null && !uncertain.isEmpty());
+      if (probabilistic && (uncertain.isEmpty() || draws < uncertain.size() + 3)) {
+        throw new IllegalArgumentException(
+            uncertain.isEmpty()
+                ? scenario
+                    + " declares no distribution under uncertainty:; expected entries with a"
+                    + " distribution for --probabilistic"
+                : "--draws "
+                    + draws
+                    + " is too few for "
+                    + Text.count(uncertain.size(), "parameter", "parameters")
+                    + "; expected at least "
+                    + (uncertain.size() + 3));
+      }
+      if (noOneWay && !probabilistic) {
+        throw new IllegalArgumentException(
+            scenario
+                + " declares no distribution under uncertainty:, so --no-one-way leaves"
+                + " nothing to do");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new SparkRun.Refused(e.getMessage());
+    }
+    Path folder = out.toAbsolutePath().normalize();
+    Path file = Path.of(scenario);
+    OutputFolder.check(folder, force, Files.isRegularFile(file) ? List.of(file) : List.of());
+
+    RunSpec run = new RunSpec(replications, seed, 1);
+    long started = System.nanoTime();
+    JavaSparkContext spark = given != null ? given : SparkRun.start(s.name(), master);
+    try {
+      int slices = partitions != null ? partitions : spark.defaultParallelism();
+      var runner = VariantTasks.runner(spark, slices, fault);
+      OneWaySensitivity.Result oneWay =
+          ranges.isEmpty()
+              ? null
+              : OneWaySensitivity.run(s, chosen, editor, ranges, out0, run, Progress.NONE, runner);
+      ProbabilisticSensitivity.Result psa =
+          probabilistic
+              ? ProbabilisticSensitivity.run(
+                  s, chosen, editor, uncertain, draws, out0, run, Progress.NONE, runner)
+              : null;
+      Map<String, Object> describe = new LinkedHashMap<>();
+      describe.put("source", scenario);
+      describe.put("overrides", overrides);
+      describe.put("option", chosen.id());
+      describe.put("output", out0.name());
+      describe.put("draws", probabilistic ? draws : 0);
+      String text = BuiltInScenarios.textOfFileOrBuiltIn(scenario);
+      SensitivityFiles.of(
+              folder,
+              oneWay,
+              psa,
+              s,
+              run,
+              describe,
+              Explain.assumptions(scenario, text, s),
+              runInfo(run, text))
+          .replacing(force)
+          .commit();
+      String parquetAt = null;
+      if (!noParquet && spark.isLocal()) {
+        parquetAt = folder.resolve("parquet").toUri().toString();
+        ParquetTables.write(
+            SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
+      }
+      PrintWriter o = spec.commandLine().getOut();
+      o.printf(
+          Locale.UK,
+          "Sensitivity of %s for %s, option %s, on Spark (%s): %s%s%n",
+          out0.title(),
+          s.name(),
+          chosen.id(),
+          spark.master(),
+          oneWay == null ? "" : ranges.size() + " parameters one way; ",
+          psa == null
+              ? "no parameter draws"
+              : Text.count(draws, "parameter draw", "parameter draws"));
+      if (psa != null) {
+        o.printf(
+            Locale.UK,
+            "  over the draws: mean %.1f, middle 95 %% %.1f to %.1f%n",
+            psa.distribution().mean(),
+            psa.distribution().rangeLow(),
+            psa.distribution().rangeHigh());
+      }
+      if (parquetAt != null) {
+        o.println("Parquet tables in " + parquetAt);
+      }
+      o.printf(
+          Locale.UK,
+          "Written to %s%nDone in %.1f s.%n",
+          folder,
+          (System.nanoTime() - started) / 1e9);
+      o.flush();
+    } finally {
+      if (given == null) {
+        spark.stop();
+      }
+    }
+    return 0;
+  }
+
+  private Workbooks.RunInfo runInfo(RunSpec run, String text) {
+    List<String> command = new ArrayList<>(List.of("phbsim-spark"));
+    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    String version = SparkSensitivity.class.getPackage().getImplementationVersion();
+    return Workbooks.RunInfo.of(
+        version == null ? "development build" : version,
+        "not recorded by the Spark job",
+        command,
+        run,
+        List.of(text));
+  }
+}

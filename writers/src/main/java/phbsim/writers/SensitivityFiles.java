@@ -1,0 +1,78 @@
+package phbsim.writers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import phbsim.analysis.OneWaySensitivity;
+import phbsim.analysis.ProbabilisticSensitivity;
+import phbsim.experiment.RunSpec;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.ScenarioYaml;
+import phbsim.world.CompiledScenario;
+
+/**
+ * The result files of a sensitivity analysis, as {@code phbsim sensitivity} and {@code phbsim-spark
+ * sensitivity} write them: the same files whichever ran it.
+ */
+public final class SensitivityFiles {
+  private SensitivityFiles() {}
+
+  /**
+   * The files, to be committed by the caller: scenario.yaml, run.json, tornado.csv (one-way),
+   * psa_draws.csv and psa_summary.csv (probabilistic), the workbook and the report.
+   *
+   * @param oneWay the one-way analysis, or null if not run
+   * @param psa the probabilistic analysis, or null if not run
+   * @param describe what went in, for run.json
+   */
+  public static OutputFolder of(
+      Path folder,
+      OneWaySensitivity.Result oneWay,
+      ProbabilisticSensitivity.Result psa,
+      Scenario s,
+      RunSpec run,
+      Map<String, Object> describe,
+      List<phbsim.scenarios.Explain.Assumption> assumptions,
+      Workbooks.RunInfo info) {
+    OutputFolder files = withScenario(folder, s, run, describe);
+    if (oneWay != null) {
+      files.add("tornado.csv", w -> AnalysisCsv.tornado(oneWay, s, w));
+    }
+    var years = new CompiledScenario(s.withoutOptions()).calendar().financialYears();
+    if (psa != null) {
+      files.add("psa_draws.csv", w -> AnalysisCsv.draws(psa, s, w));
+      files.add("psa_summary.csv", w -> AnalysisCsv.probabilistic(psa, s, years, w));
+    }
+    files.addBinary(
+        "workbook.xlsx", o -> Workbooks.sensitivity(oneWay, psa, years, s, assumptions, info, o));
+    files.add("report.html", w -> HtmlReport.sensitivity(oneWay, psa, years, s, assumptions, w));
+    return files;
+  }
+
+  /** An output folder with scenario.yaml and run.json, an analysis's own files to be added. */
+  public static OutputFolder withScenario(
+      Path folder, Scenario scenario, RunSpec run, Map<String, Object> describe) {
+    return new OutputFolder(folder)
+        .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
+        .add("run.json", w -> w.write(runJson(scenario, run, describe)));
+  }
+
+  /** run.json of an analysis: the scenario, what went in, the run settings (never the threads). */
+  public static String runJson(Scenario s, RunSpec run, Map<String, Object> describe)
+      throws IOException {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("scenario", s.name());
+    json.putAll(describe);
+    json.put("years", s.years());
+    json.put("startDate", s.startDate().toString());
+    json.put("priceBase", new phbsim.money.Prices(s).base().label());
+    json.put("replications", run.replications());
+    json.put("seed", run.masterSeed());
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
+        + System.lineSeparator();
+  }
+}
