@@ -195,7 +195,6 @@ final class RunCommand implements Callable<Integer> {
   }
 
   static String safeName(String name) {
-    String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-");
-    return cleaned.isEmpty() || cleaned.matches("\\.+") ? "scenario" : cleaned;
+    return phbsim.scenarios.ComparedArms.safeName(name);
   }
 }

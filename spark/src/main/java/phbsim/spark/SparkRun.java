@@ -153,15 +153,17 @@ public final class SparkRun implements Callable<Integer> {
 
   /** The command line of {@code command}, with phbsim's handling of input mistakes. */
   static CommandLine commandLine(SparkRun command) {
-    return commandLine(command, new SparkSensitivity());
+    return commandLine(command, new SparkCompare(), new SparkSensitivity());
   }
 
-  /** As above, with the sensitivity command given too (tests share a Spark context). */
-  static CommandLine commandLine(SparkRun command, SparkSensitivity sensitivity) {
+  /** As above, with the other commands given too (tests share a Spark context). */
+  static CommandLine commandLine(
+      SparkRun command, SparkCompare compare, SparkSensitivity sensitivity) {
     CommandLine run = new CommandLine(command);
     CommandLine cl =
         new CommandLine(new Top())
             .addSubcommand("run", run)
+            .addSubcommand("compare", new CommandLine(compare))
             .addSubcommand("sensitivity", new CommandLine(sensitivity));
     cl.setExecutionExceptionHandler(SparkRun::handle);
     return cl;
@@ -188,7 +190,9 @@ public final class SparkRun implements Callable<Integer> {
     String name =
         cl.getCommand() instanceof SparkRun r
             ? r.scenario
-            : cl.getCommand() instanceof SparkSensitivity p ? p.scenario : "scenario";
+            : cl.getCommand() instanceof SparkSensitivity p
+                ? p.scenario
+                : cl.getCommand() instanceof SparkCompare c ? c.first() : "scenario";
     if (e instanceof ScenarioLoadException load) {
       Text.problems(err, name, load.problems());
     } else if (e instanceof ScenarioException bad) {

@@ -77,7 +77,14 @@ class SparkRunTest {
     SparkSensitivity command = new SparkSensitivity();
     command.given = spark;
     command.fault = fault;
-    return execute(SparkRun.commandLine(new SparkRun(), command), args);
+    return execute(SparkRun.commandLine(new SparkRun(), new SparkCompare(), command), args);
+  }
+
+  /** Runs phbsim-spark compare on the shared context. */
+  private static String[] sparkCompare(String... args) {
+    SparkCompare command = new SparkCompare();
+    command.given = spark;
+    return execute(SparkRun.commandLine(new SparkRun(), command, new SparkSensitivity()), args);
   }
 
   private static String[] cli(String... args) {
@@ -225,6 +232,22 @@ class SparkRunTest {
           .isEqualTo(Files.readAllBytes(expected.resolve(n)));
     }
     assertThat(actual.resolve("parquet/psa_draws")).isDirectory();
+  }
+
+  @Test
+  void compareHasTheSameBytesAsPhbsimCompare() throws IOException {
+    String[] args = {"default:roll-out", "crisis-house", "-r", "4", "--set", "years=2"};
+    Path expected = dir.resolve("cli-compare");
+    String[] c = cli(concat(new String[] {"compare"}, args, "-q", "--out", expected.toString()));
+    assertThat(c[0]).as(c[2]).isEqualTo("0");
+    Path actual = dir.resolve("spark-compare");
+    String[] r =
+        sparkCompare(
+            concat(new String[] {"compare"}, args, "--no-parquet", "--out", actual.toString()));
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    // crisis-house is another place: both warn, in the same words.
+    assertThat(r[1]).contains("is not the same place as default:roll-out");
+    assertSameFiles(expected, actual);
   }
 
   @Test

@@ -1,0 +1,211 @@
+package phbsim.spark;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import phbsim.experiment.OptionArm;
+import phbsim.experiment.RunSpec;
+import phbsim.report.AppraisalResult;
+import phbsim.scenarios.BuiltInScenarios;
+import phbsim.scenarios.ComparedArms;
+import phbsim.scenarios.Explain;
+import phbsim.world.CompiledScenario;
+import phbsim.writers.AppraisalFiles;
+import phbsim.writers.AppraisalText;
+import phbsim.writers.OutputFolder;
+import phbsim.writers.Workbooks;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code phbsim-spark compare}: the command line's {@code compare} as one Spark job: the arms
+ * resolved exactly as the command line resolves them (ComparedArms), each replication a task of
+ * every arm, the files those {@code phbsim compare} writes, the same bytes for the same seed.
+ */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compare two or more arms (a scenario file, a built-in, or SCENARIO:OPTION) against the"
+            + " status quo of the first, on Apache Spark: each replication a task. The files are"
+            + " those of phbsim compare, byte for byte for the same seed.",
+    footer = {
+      "",
+      "Example:",
+      "  ./phbsim-spark compare default:roll-out default:roll-out-release-post -r 1000 --out cmp",
+    })
+final class SparkCompare implements Callable<Integer> {
+  @Parameters(
+      arity = "2..*",
+      paramLabel = "ARM",
+      description = "A scenario file or built-in name, or SCENARIO:OPTION for a named option.")
+  List<String> arms;
+
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "Override a setting in every arm. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = {"-r", "--replications"},
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Replications. Default: ${DEFAULT-VALUE}.")
+  int replications;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "" + RunSpec.DEFAULT_SEED,
+      description = "Master random seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--precision",
+      paramLabel = "POUNDS",
+      defaultValue = "50000",
+      description =
+          "Half-width wanted for the cash net saving's interval. Default: ${DEFAULT-VALUE}.")
+  double precision;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FOLDER",
+      required = true,
+      description = "Folder for the result files, on the driver's disk (must be new or empty).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace the phbsim results already in --out.")
+  boolean force;
+
+  @Option(
+      names = "--partitions",
+      paramLabel = "P",
+      description = "Tasks (default: Spark's default parallelism). Results do not depend on it.")
+  Integer partitions;
+
+  @Option(names = "--master", paramLabel = "URL", description = "The Spark master, if not given.")
+  String master;
+
+  @Option(names = "--no-parquet", negatable = false, description = "No Parquet tables.")
+  boolean noParquet;
+
+  /** A deliberate task failure, for tests of retries. */
+  ReplicationTasks.Fault fault = ReplicationTasks.Fault.NONE;
+
+  /** The Spark context to use instead of starting one (tests share one). */
+  JavaSparkContext given;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The first arm, for messages. */
+  String first() {
+    return arms == null || arms.isEmpty() ? "scenario" : arms.get(0);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (replications < 1) {
+      throw new SparkRun.Refused("--replications must be at least 1, found " + replications);
+    }
+    if (partitions != null && partitions < 1) {
+      throw new SparkRun.Refused("--partitions must be at least 1, found " + partitions);
+    }
+    if (!(precision > 0)) {
+      throw new SparkRun.Refused("--precision must be above 0 pounds, found " + precision);
+    }
+    // Everything about the input is checked here, on the driver, before Spark starts.
+    ComparedArms compared;
+    try {
+      compared = ComparedArms.of(arms, overrides);
+    } catch (ComparedArms.UnknownArm e) {
+      throw new SparkRun.Refused(e.getMessage());
+    }
+    if (compared.place().startingPopulation() != null
+        || compared.options().stream().anyMatch(o -> o.scenario().startingPopulation() != null)) {
+      throw new SparkRun.Refused(
+          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
+              + " file; run phbsim compare on the machine that holds the file");
+    }
+    new CompiledScenario(compared.statusQuo());
+    for (OptionArm o : compared.options()) {
+      new CompiledScenario(o.scenario());
+    }
+    Path folder = out.toAbsolutePath().normalize();
+    OutputFolder.check(folder, force, compared.inputs());
+
+    RunSpec run = new RunSpec(replications, seed, 1);
+    long started = System.nanoTime();
+    JavaSparkContext spark = given != null ? given : SparkRun.start("compare", master);
+    try {
+      int slices = partitions != null ? partitions : spark.defaultParallelism();
+      PrintWriter o = spec.commandLine().getOut();
+      compared.warnings().forEach(o::println);
+      AppraisalResult result =
+          ReplicationTasks.appraisal(
+              spark, compared.statusQuo(), compared.options(), run, 0, slices, fault);
+      String text = BuiltInScenarios.textOfFileOrBuiltIn(compared.firstSource());
+      AppraisalFiles.withWorkbookAndReport(
+              AppraisalFiles.of(
+                  folder, result, compared.place(), run, precision, false, compared.describe()),
+              result,
+              compared.place(),
+              Explain.assumptions(compared.firstSource(), text, compared.place()),
+              runInfo(run, compared.texts()))
+          .replacing(force)
+          .commit();
+      String parquetAt = null;
+      if (!noParquet && spark.isLocal()) {
+        parquetAt = folder.resolve("parquet").toUri().toString();
+        ParquetTables.write(
+            SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
+      }
+      o.printf(
+          Locale.UK,
+          "Compare on Spark (%s): %s against the status quo of %s, %,d replications, seed %d:"
+              + " %,d events%n%n",
+          spark.master(),
+          String.join(", ", arms),
+          arms.get(0),
+          run.replications(),
+          run.masterSeed(),
+          result.events());
+      AppraisalText.print(result, o, precision);
+      if (parquetAt != null) {
+        o.println("Parquet tables in " + parquetAt);
+      }
+      o.printf(
+          Locale.UK,
+          "Written to %s%nDone in %.1f s.%n",
+          folder,
+          (System.nanoTime() - started) / 1e9);
+      o.flush();
+    } finally {
+      if (given == null) {
+        spark.stop();
+      }
+    }
+    return 0;
+  }
+
+  private Workbooks.RunInfo runInfo(RunSpec run, List<String> texts) {
+    List<String> command = new ArrayList<>(List.of("phbsim-spark"));
+    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    String version = SparkCompare.class.getPackage().getImplementationVersion();
+    return Workbooks.RunInfo.of(
+        version == null ? "development build" : version,
+        "not recorded by the Spark job",
+        command,
+        run,
+        texts);
+  }
+}
