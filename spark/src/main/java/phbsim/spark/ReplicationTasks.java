@@ -62,6 +62,22 @@ public final class ReplicationTasks {
       int area,
       int partitions,
       Fault fault) {
+    return appraisal(spark, statusQuo, options, run, area, partitions, fault, null);
+  }
+
+  /**
+   * As above; if {@code aggregated} is not null, the summaries are also computed by Spark on the
+   * executors (SparkAggregates) and added to it.
+   */
+  static AppraisalResult appraisal(
+      JavaSparkContext spark,
+      Scenario statusQuo,
+      List<OptionArm> options,
+      RunSpec run,
+      int area,
+      int partitions,
+      Fault fault,
+      List<SparkAggregates.Table> aggregated) {
     List<Scenario> arms = new ArrayList<>();
     arms.add(statusQuo);
     options.forEach(o -> arms.add(o.scenario()));
@@ -83,7 +99,7 @@ public final class ReplicationTasks {
       indices.add(r);
     }
     int slices = Math.max(1, Math.min(partitions, run.replications()));
-    List<Appraisal.Replication> replications =
+    org.apache.spark.api.java.JavaRDD<Appraisal.Replication> tasks =
         spark
             .parallelize(indices, slices)
             .map(
@@ -91,8 +107,22 @@ public final class ReplicationTasks {
                   TaskContext task = TaskContext.get();
                   fault.check(r, task == null ? 0 : task.attemptNumber());
                   return Appraisal.replication(compiled(shipped.value()), seed, area, r);
-                })
-            .collect();
+                });
+    if (aggregated != null) {
+      // Kept on the executors for the aggregation, then sent to the driver once.
+      tasks = tasks.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      List<String> ids = new ArrayList<>();
+      options.forEach(o -> ids.add(o.id()));
+      aggregated.addAll(
+          SparkAggregates.aggregate(
+              org.apache.spark.sql.SparkSession.builder().sparkContext(spark.sc()).getOrCreate(),
+              tasks,
+              ids));
+    }
+    List<Appraisal.Replication> replications = tasks.collect();
+    if (aggregated != null) {
+      tasks.unpersist(false);
+    }
     shipped.destroy();
     return Appraisal.assemble(onDriver, options, run, replications);
   }

@@ -260,9 +260,17 @@ public final class SparkRun implements Callable<Integer> {
       int slices = partitions != null ? partitions : spark.defaultParallelism();
       PrintWriter outText = spec.commandLine().getOut();
       if (areas.isEmpty()) {
+        List<SparkAggregates.Table> aggregated = new ArrayList<>();
         AppraisalResult result =
             ReplicationTasks.appraisal(
-                spark, s.statusQuo(), ScenarioLoader.options(s), run, 0, slices, fault);
+                spark,
+                s.statusQuo(),
+                ScenarioLoader.options(s),
+                run,
+                0,
+                slices,
+                fault,
+                parquetTarget(spark, folder) == null ? null : aggregated);
         simulated = System.nanoTime();
         OutputFolder files =
             AppraisalFiles.withWorkbookAndReport(
@@ -280,6 +288,7 @@ public final class SparkRun implements Callable<Integer> {
                 runInfo(run));
         files.replacing(force).commit();
         parquetAt = parquet(spark, folder, "");
+        aggregates(spark, aggregated, parquetAt, "");
         outText.printf(
             Locale.UK,
             "%s on Spark (%s, %d tasks per arm): %s, seed %d: %,d events%n%n",
@@ -292,6 +301,8 @@ public final class SparkRun implements Callable<Integer> {
         AppraisalText.print(result, outText, precision);
       } else {
         OutputFolder files = new OutputFolder(folder, force);
+        java.util.Map<String, List<SparkAggregates.Table>> aggregatedByArea =
+            new java.util.concurrent.ConcurrentHashMap<>();
         Areas.Result result =
             Areas.run(
                 areas,
@@ -308,13 +319,26 @@ public final class SparkRun implements Callable<Integer> {
                             precision,
                             false,
                             AppraisalFiles.source(scenario, overrides))),
-                (k, area, options, spec0) ->
-                    ReplicationTasks.appraisal(
-                        spark, area.place().statusQuo(), options, spec0, k, slices, fault));
+                (k, area, options, spec0) -> {
+                  List<SparkAggregates.Table> tables = new ArrayList<>();
+                  AppraisalResult a =
+                      ReplicationTasks.appraisal(
+                          spark,
+                          area.place().statusQuo(),
+                          options,
+                          spec0,
+                          k,
+                          slices,
+                          fault,
+                          parquetTarget(spark, folder) == null ? null : tables);
+                  aggregatedByArea.put(area.id(), tables);
+                  return a;
+                });
         AreasCsv.addSummaries(files, result, s).commit();
         parquetAt = parquet(spark, folder, "");
         for (Areas.Area a : areas) {
           parquet(spark, folder, "areas/" + a.id() + "/");
+          aggregates(spark, aggregatedByArea.get(a.id()), parquetAt, "areas/" + a.id() + "/");
         }
         outText.printf(
             Locale.UK,
@@ -421,18 +445,31 @@ public final class SparkRun implements Callable<Integer> {
    * @return where they went, or null if nowhere
    */
   private String parquet(JavaSparkContext spark, Path folder, String prefix) throws IOException {
-    if (noParquet) {
-      return null;
-    }
-    String to =
-        parquetTo != null
-            ? parquetTo
-            : spark.isLocal() ? folder.resolve("parquet").toUri().toString() : null;
+    String to = parquetTarget(spark, folder);
     if (to != null) {
       ParquetTables.write(
           SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, prefix, to);
     }
     return to;
+  }
+
+  /** Where the Parquet tables go, or null if nowhere (as {@link #parquet}). */
+  private String parquetTarget(JavaSparkContext spark, Path folder) {
+    if (noParquet) {
+      return null;
+    }
+    return parquetTo != null
+        ? parquetTo
+        : spark.isLocal() ? folder.resolve("parquet").toUri().toString() : null;
+  }
+
+  /** Writes the tables Spark aggregated, beside the tidy tables, if they have somewhere to go. */
+  private static void aggregates(
+      JavaSparkContext spark, List<SparkAggregates.Table> tables, String to, String prefix) {
+    if (to != null && tables != null && !tables.isEmpty()) {
+      SparkAggregates.write(
+          SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), tables, to, prefix);
+    }
   }
 
   /** Says where the Parquet tables went, or why there are none. */

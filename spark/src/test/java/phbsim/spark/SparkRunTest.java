@@ -172,6 +172,67 @@ class SparkRunTest {
     assertThat(parquet.count()).isEqualTo(csvRows);
     assertThat(String.join(",", parquet.columns()))
         .isEqualTo(Files.readAllLines(folder.resolve("monthly_metrics.csv")).get(0));
+
+    // The summaries Spark aggregated on the executors agree with the model's own, in the CSV
+    // (written to the penny): every arm, month and ledger line, mean and both intervals.
+    var aggregated =
+        SparkSession.builder()
+            .sparkContext(spark.sc())
+            .getOrCreate()
+            .read()
+            .parquet(folder.resolve("parquet/aggregated/cashflow_monthly").toString())
+            .collectAsList();
+    java.util.Map<String, org.apache.spark.sql.Row> byKey = new java.util.HashMap<>();
+    for (var row : aggregated) {
+      byKey.put(
+          row.getString(0) + "|" + row.getString(1) + "|" + row.getInt(2) + "|" + row.getString(3),
+          row);
+    }
+    var csv =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+            .readerFor(java.util.Map.class)
+            .with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+            .<java.util.Map<String, String>>readValues(
+                String.join(
+                    "\n",
+                    Files.readAllLines(folder.resolve("cashflow_monthly.csv")).stream()
+                        .filter(l -> !l.startsWith("#"))
+                        .toList()))
+            .readAll();
+    List<String> dates = csv.stream().map(m -> m.get("date")).distinct().sorted().toList();
+    int matched = 0;
+    for (var m : csv) {
+      String key =
+          m.get("option")
+              + "|"
+              + m.get("arm")
+              + "|"
+              + (dates.indexOf(m.get("date")) + 1)
+              + "|"
+              + m.get("line");
+      var row = byKey.get(key);
+      if (row == null) {
+        continue; // a total of the CSV, not a ledger line
+      }
+      matched++;
+      String[] columns = {"mean", "ci95_low", "ci95_high", "range95_low", "range95_high"};
+      for (int k = 0; k < columns.length; k++) {
+        assertThat(row.getDouble(4 + k))
+            .as("%s %s", key, columns[k])
+            .isCloseTo(
+                Double.parseDouble(m.get(columns[k])),
+                org.assertj.core.api.Assertions.within(0.0051));
+      }
+    }
+    assertThat(matched).as("ledger-line rows compared").isGreaterThan(500);
+    assertThat(
+            SparkSession.builder()
+                .sparkContext(spark.sc())
+                .getOrCreate()
+                .read()
+                .parquet(folder.resolve("parquet/aggregated/measures_monthly").toString())
+                .count())
+        .isPositive();
   }
 
   @Test
