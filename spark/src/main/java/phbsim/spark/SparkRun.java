@@ -134,6 +134,14 @@ public final class SparkRun implements Callable<Integer> {
   String parquetTo;
 
   @Option(
+      names = "--spark-summaries",
+      description =
+          "Also have Spark aggregate the summaries on the executors (mean, confidence interval"
+              + " and range per arm, month, ledger line and measure) and write them as Parquet"
+              + " under parquet/aggregated/. Costs time and memory: see docs/spark.md.")
+  boolean sparkSummaries;
+
+  @Option(
       names = "--no-parquet",
       negatable = false,
       description = "Write the CSV files and workbook only, not the Parquet tables.")
@@ -270,7 +278,7 @@ public final class SparkRun implements Callable<Integer> {
                 0,
                 slices,
                 fault,
-                parquetTarget(spark, folder) == null ? null : aggregated);
+                sparkSummaries && parquetTarget(spark, folder) != null ? aggregated : null);
         simulated = System.nanoTime();
         OutputFolder files =
             AppraisalFiles.withWorkbookAndReport(
@@ -330,7 +338,7 @@ public final class SparkRun implements Callable<Integer> {
                           k,
                           slices,
                           fault,
-                          parquetTarget(spark, folder) == null ? null : tables);
+                          sparkSummaries && parquetTarget(spark, folder) != null ? tables : null);
                   aggregatedByArea.put(area.id(), tables);
                   return a;
                 });

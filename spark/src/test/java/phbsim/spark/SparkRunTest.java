@@ -153,7 +153,14 @@ class SparkRunTest {
     String[] r =
         sparkRun(
             ReplicationTasks.Fault.NONE,
-            concat(new String[] {"run"}, DEFAULT, "--partitions", "4", "--out", folder.toString()));
+            concat(
+                new String[] {"run"},
+                DEFAULT,
+                "--partitions",
+                "4",
+                "--spark-summaries",
+                "--out",
+                folder.toString()));
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertSameFiles(cliDefault(), folder);
     assertThat(folder.resolve("workbook.xlsx")).isNotEmptyFile();
