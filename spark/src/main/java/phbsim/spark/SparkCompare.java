@@ -3,7 +3,6 @@ package phbsim.spark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,7 +18,6 @@ import phbsim.world.CompiledScenario;
 import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.OutputFolder;
-import phbsim.writers.Workbooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,26 +48,6 @@ final class SparkCompare implements Callable<Integer> {
   List<String> arms;
 
   @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description = "Override a setting in every arm. Repeatable.")
-  List<String> overrides = new ArrayList<>();
-
-  @Option(
-      names = {"-r", "--replications"},
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "Replications. Default: ${DEFAULT-VALUE}.")
-  int replications;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "SEED",
-      defaultValue = "" + RunSpec.DEFAULT_SEED,
-      description = "Master random seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(
       names = "--precision",
       paramLabel = "POUNDS",
       defaultValue = "50000",
@@ -77,27 +55,7 @@ final class SparkCompare implements Callable<Integer> {
           "Half-width wanted for the cash net saving's interval. Default: ${DEFAULT-VALUE}.")
   double precision;
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "FOLDER",
-      required = true,
-      description = "Folder for the result files, on the driver's disk (must be new or empty).")
-  Path out;
-
-  @Option(names = "--force", description = "Replace the phbsim results already in --out.")
-  boolean force;
-
-  @Option(
-      names = "--partitions",
-      paramLabel = "P",
-      description = "Tasks (default: Spark's default parallelism). Results do not depend on it.")
-  Integer partitions;
-
-  @Option(names = "--master", paramLabel = "URL", description = "The Spark master, if not given.")
-  String master;
-
-  @Option(names = "--no-parquet", negatable = false, description = "No Parquet tables.")
-  boolean noParquet;
+  @CommandLine.Mixin JobOptions job;
 
   /** A deliberate task failure, for tests of retries. */
   ReplicationTasks.Fault fault = ReplicationTasks.Fault.NONE;
@@ -114,19 +72,14 @@ final class SparkCompare implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (replications < 1) {
-      throw new SparkRun.Refused("--replications must be at least 1, found " + replications);
-    }
-    if (partitions != null && partitions < 1) {
-      throw new SparkRun.Refused("--partitions must be at least 1, found " + partitions);
-    }
+    job.check();
     if (!(precision > 0)) {
       throw new SparkRun.Refused("--precision must be above 0 pounds, found " + precision);
     }
     // Everything about the input is checked here, on the driver, before Spark starts.
     ComparedArms compared;
     try {
-      compared = ComparedArms.of(arms, overrides);
+      compared = ComparedArms.of(arms, job.overrides);
     } catch (ComparedArms.UnknownArm e) {
       throw new SparkRun.Refused(e.getMessage());
     }
@@ -140,14 +93,14 @@ final class SparkCompare implements Callable<Integer> {
     for (OptionArm o : compared.options()) {
       new CompiledScenario(o.scenario());
     }
-    Path folder = out.toAbsolutePath().normalize();
-    OutputFolder.check(folder, force, compared.inputs());
+    Path folder = job.out.toAbsolutePath().normalize();
+    OutputFolder.check(folder, job.force, compared.inputs());
 
-    RunSpec run = new RunSpec(replications, seed, 1);
+    RunSpec run = job.run();
     long started = System.nanoTime();
-    JavaSparkContext spark = given != null ? given : SparkRun.start("compare", master);
+    JavaSparkContext spark = given != null ? given : SparkRun.start("compare", job.master);
     try {
-      int slices = partitions != null ? partitions : spark.defaultParallelism();
+      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
       PrintWriter o = spec.commandLine().getOut();
       compared.warnings().forEach(o::println);
       AppraisalResult result =
@@ -160,11 +113,11 @@ final class SparkCompare implements Callable<Integer> {
               result,
               compared.place(),
               Explain.assumptions(compared.firstSource(), text, compared.place()),
-              runInfo(run, compared.texts()))
-          .replacing(force)
+              SparkRun.runInfo(spec, run, compared.texts()))
+          .replacing(job.force)
           .commit();
       String parquetAt = null;
-      if (!noParquet && spark.isLocal()) {
+      if (!job.noParquet && spark.isLocal()) {
         parquetAt = folder.resolve("parquet").toUri().toString();
         ParquetTables.write(
             SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
@@ -195,17 +148,5 @@ final class SparkCompare implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private Workbooks.RunInfo runInfo(RunSpec run, List<String> texts) {
-    List<String> command = new ArrayList<>(List.of("phbsim-spark"));
-    command.addAll(spec.commandLine().getParseResult().originalArgs());
-    String version = SparkCompare.class.getPackage().getImplementationVersion();
-    return Workbooks.RunInfo.of(
-        version == null ? "development build" : version,
-        "not recorded by the Spark job",
-        command,
-        run,
-        texts);
   }
 }

@@ -70,52 +70,6 @@ public final class SparkRun implements Callable<Integer> {
   String scenario;
 
   @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description = "Override a setting, as for phbsim run. Repeatable.")
-  List<String> overrides = new ArrayList<>();
-
-  @Option(
-      names = {"-r", "--replications"},
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "Replications. Default: ${DEFAULT-VALUE}.")
-  int replications;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "SEED",
-      defaultValue = "" + RunSpec.DEFAULT_SEED,
-      description = "Master random seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "FOLDER",
-      required = true,
-      description = "Folder for the result files, on the driver's disk (must be new or empty).")
-  Path out;
-
-  @Option(names = "--force", description = "Replace the phbsim results already in --out.")
-  boolean force;
-
-  @Option(
-      names = "--partitions",
-      paramLabel = "P",
-      description =
-          "Tasks per appraisal (default: Spark's default parallelism). Results do not depend on"
-              + " it.")
-  Integer partitions;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description =
-          "The Spark master, such as local[4] or spark://host:7077, when not given by"
-              + " spark-submit or -Dspark.master.")
-  String master;
-
-  @Option(
       names = "--precision",
       paramLabel = "POUNDS",
       defaultValue = "50000",
@@ -141,11 +95,7 @@ public final class SparkRun implements Callable<Integer> {
               + " under parquet/aggregated/. Costs time and memory: see docs/spark.md.")
   boolean sparkSummaries;
 
-  @Option(
-      names = "--no-parquet",
-      negatable = false,
-      description = "Write the CSV files and workbook only, not the Parquet tables.")
-  boolean noParquet;
+  @CommandLine.Mixin JobOptions job;
 
   /** A deliberate task failure, for tests of retries. */
   ReplicationTasks.Fault fault = ReplicationTasks.Fault.NONE;
@@ -225,12 +175,7 @@ public final class SparkRun implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (replications < 1) {
-      throw new Refused("--replications must be at least 1, found " + replications);
-    }
-    if (partitions != null && partitions < 1) {
-      throw new Refused("--partitions must be at least 1, found " + partitions);
-    }
+    job.check();
     if (!(precision > 0)) {
       throw new Refused("--precision must be above 0 pounds, found " + precision);
     }
@@ -246,8 +191,8 @@ public final class SparkRun implements Callable<Integer> {
               + " file, which would have to be copied to every executor; run it with phbsim run"
               + " on the machine that holds the file");
     }
-    Path folder = out.toAbsolutePath().normalize();
-    OutputFolder.check(folder, force, inputs());
+    Path folder = job.out.toAbsolutePath().normalize();
+    OutputFolder.check(folder, job.force, inputs());
     List<Areas.Area> areas = s.areas().isEmpty() ? List.of() : ScenarioLoader.areas(s);
     if (areas.isEmpty()) {
       compile(s.statusQuo(), ScenarioLoader.options(s));
@@ -256,7 +201,7 @@ public final class SparkRun implements Callable<Integer> {
         compile(a.place().statusQuo(), ScenarioLoader.options(a.place()));
       }
     }
-    RunSpec run = new RunSpec(replications, seed, 1);
+    RunSpec run = job.run();
     long started = System.nanoTime();
     JavaSparkContext spark = given != null ? given : start(s.name());
     long sparkReady = System.nanoTime();
@@ -265,7 +210,7 @@ public final class SparkRun implements Callable<Integer> {
     TaskTime tasks = new TaskTime();
     spark.sc().addSparkListener(tasks);
     try {
-      int slices = partitions != null ? partitions : spark.defaultParallelism();
+      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
       PrintWriter outText = spec.commandLine().getOut();
       if (areas.isEmpty()) {
         List<SparkAggregates.Table> aggregated = new ArrayList<>();
@@ -289,12 +234,12 @@ public final class SparkRun implements Callable<Integer> {
                     run,
                     precision,
                     false,
-                    AppraisalFiles.source(scenario, overrides)),
+                    AppraisalFiles.source(scenario, job.overrides)),
                 result,
                 s,
                 assumptions(s),
                 runInfo(run));
-        files.replacing(force).commit();
+        files.replacing(job.force).commit();
         parquetAt = parquet(spark, folder, "");
         aggregates(spark, aggregated, parquetAt, "");
         outText.printf(
@@ -308,7 +253,7 @@ public final class SparkRun implements Callable<Integer> {
             result.events());
         AppraisalText.print(result, outText, precision);
       } else {
-        OutputFolder files = new OutputFolder(folder, force);
+        OutputFolder files = new OutputFolder(folder, job.force);
         java.util.Map<String, List<SparkAggregates.Table>> aggregatedByArea =
             new java.util.concurrent.ConcurrentHashMap<>();
         Areas.Result result =
@@ -326,7 +271,7 @@ public final class SparkRun implements Callable<Integer> {
                             run,
                             precision,
                             false,
-                            AppraisalFiles.source(scenario, overrides))),
+                            AppraisalFiles.source(scenario, job.overrides))),
                 (k, area, options, spec0) -> {
                   List<SparkAggregates.Table> tables = new ArrayList<>();
                   AppraisalResult a =
@@ -386,7 +331,7 @@ public final class SparkRun implements Callable<Integer> {
   }
 
   private Scenario load() {
-    return BuiltInScenarios.fileOrBuiltIn(scenario, overrides);
+    return BuiltInScenarios.fileOrBuiltIn(scenario, job.overrides);
   }
 
   private List<Path> inputs() {
@@ -411,6 +356,12 @@ public final class SparkRun implements Callable<Integer> {
   }
 
   private Workbooks.RunInfo runInfo(RunSpec run) {
+    return runInfo(spec, run, List.of(text()));
+  }
+
+  /** How a Spark command was run, for a workbook's Run sheet. */
+  static Workbooks.RunInfo runInfo(
+      CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
     List<String> command = new ArrayList<>(List.of("phbsim-spark"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     String version = SparkRun.class.getPackage().getImplementationVersion();
@@ -419,11 +370,11 @@ public final class SparkRun implements Callable<Integer> {
         "not recorded by the Spark job",
         command,
         run,
-        List.of(text()));
+        scenarioTexts);
   }
 
   private JavaSparkContext start(String name) {
-    return start(name, master);
+    return start(name, job.master);
   }
 
   /** Starts Spark with the master given by spark-submit, -Dspark.master or --master. */
@@ -463,7 +414,7 @@ public final class SparkRun implements Callable<Integer> {
 
   /** Where the Parquet tables go, or null if nowhere (as {@link #parquet}). */
   private String parquetTarget(JavaSparkContext spark, Path folder) {
-    if (noParquet) {
+    if (job.noParquet) {
       return null;
     }
     return parquetTo != null
@@ -484,7 +435,7 @@ public final class SparkRun implements Callable<Integer> {
   private void parquetNote(PrintWriter out, String to) {
     if (to != null) {
       out.println("Parquet tables in " + to);
-    } else if (!noParquet) {
+    } else if (!job.noParquet) {
       out.println(
           "No Parquet tables: on a cluster, give --parquet-to a folder every executor can"
               + " write to (hdfs://, s3a://...).");

@@ -27,7 +27,6 @@ import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.OutputFolder;
 import phbsim.writers.SensitivityFiles;
 import phbsim.writers.Text;
-import phbsim.writers.Workbooks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,26 +64,6 @@ final class SparkSensitivity implements Callable<Integer> {
   String scenario;
 
   @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description = "Override a setting, as for phbsim. Repeatable.")
-  List<String> overrides = new ArrayList<>();
-
-  @Option(
-      names = {"-r", "--replications"},
-      paramLabel = "N",
-      defaultValue = "10",
-      description = "Replications of each setting or draw. Default: ${DEFAULT-VALUE}.")
-  int replications;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "SEED",
-      defaultValue = "" + RunSpec.DEFAULT_SEED,
-      description = "Master random seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(
       names = "--option",
       paramLabel = "ID",
       description = "The option to analyse. Default: the scenario's first, as for phbsim.")
@@ -114,27 +93,7 @@ final class SparkSensitivity implements Callable<Integer> {
       description = "Parameter draws for the probabilistic analysis. Default: ${DEFAULT-VALUE}.")
   int draws;
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "FOLDER",
-      required = true,
-      description = "Folder for the result files, on the driver's disk (must be new or empty).")
-  Path out;
-
-  @Option(names = "--force", description = "Replace the phbsim results already in --out.")
-  boolean force;
-
-  @Option(
-      names = "--partitions",
-      paramLabel = "P",
-      description = "Tasks per analysis (default: Spark's default parallelism).")
-  Integer partitions;
-
-  @Option(names = "--master", paramLabel = "URL", description = "The Spark master, if not given.")
-  String master;
-
-  @Option(names = "--no-parquet", negatable = false, description = "No Parquet tables.")
-  boolean noParquet;
+  @CommandLine.Mixin JobOptions job;
 
   /** A deliberate task failure, for tests of retries. */
   ReplicationTasks.Fault fault = ReplicationTasks.Fault.NONE;
@@ -146,12 +105,7 @@ final class SparkSensitivity implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (replications < 1) {
-      throw new SparkRun.Refused("--replications must be at least 1, found " + replications);
-    }
-    if (partitions != null && partitions < 1) {
-      throw new SparkRun.Refused("--partitions must be at least 1, found " + partitions);
-    }
+    job.check();
     if (noOneWay && Boolean.FALSE.equals(probabilisticChoice)) {
       throw new SparkRun.Refused("--no-one-way with --no-probabilistic leaves nothing to do");
     }
@@ -160,7 +114,7 @@ final class SparkSensitivity implements Callable<Integer> {
     }
     // Everything about the input is checked here, on the driver, before Spark starts, with the
     // command line's words.
-    Scenario s = BuiltInScenarios.fileOrBuiltIn(scenario, overrides);
+    Scenario s = BuiltInScenarios.fileOrBuiltIn(scenario, job.overrides);
     if (s.startingPopulation() != null) {
       throw new SparkRun.Refused(
           "phbsim-spark does not run scenarios whose starting population comes from a person-level"
@@ -208,15 +162,15 @@ final class SparkSensitivity implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new SparkRun.Refused(e.getMessage());
     }
-    Path folder = out.toAbsolutePath().normalize();
+    Path folder = job.out.toAbsolutePath().normalize();
     Path file = Path.of(scenario);
-    OutputFolder.check(folder, force, Files.isRegularFile(file) ? List.of(file) : List.of());
+    OutputFolder.check(folder, job.force, Files.isRegularFile(file) ? List.of(file) : List.of());
 
-    RunSpec run = new RunSpec(replications, seed, 1);
+    RunSpec run = job.run();
     long started = System.nanoTime();
-    JavaSparkContext spark = given != null ? given : SparkRun.start(s.name(), master);
+    JavaSparkContext spark = given != null ? given : SparkRun.start(s.name(), job.master);
     try {
-      int slices = partitions != null ? partitions : spark.defaultParallelism();
+      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
       var runner = VariantTasks.runner(spark, slices, fault);
       OneWaySensitivity.Result oneWay =
           ranges.isEmpty()
@@ -229,7 +183,7 @@ final class SparkSensitivity implements Callable<Integer> {
               : null;
       Map<String, Object> describe = new LinkedHashMap<>();
       describe.put("source", scenario);
-      describe.put("overrides", overrides);
+      describe.put("overrides", job.overrides);
       describe.put("option", chosen.id());
       describe.put("output", out0.name());
       describe.put("draws", probabilistic ? draws : 0);
@@ -242,11 +196,11 @@ final class SparkSensitivity implements Callable<Integer> {
               run,
               describe,
               Explain.assumptions(scenario, text, s),
-              runInfo(run, text))
-          .replacing(force)
+              SparkRun.runInfo(spec, run, List.of(text)))
+          .replacing(job.force)
           .commit();
       String parquetAt = null;
-      if (!noParquet && spark.isLocal()) {
+      if (!job.noParquet && spark.isLocal()) {
         parquetAt = folder.resolve("parquet").toUri().toString();
         ParquetTables.write(
             SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
@@ -286,17 +240,5 @@ final class SparkSensitivity implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  private Workbooks.RunInfo runInfo(RunSpec run, String text) {
-    List<String> command = new ArrayList<>(List.of("phbsim-spark"));
-    command.addAll(spec.commandLine().getParseResult().originalArgs());
-    String version = SparkSensitivity.class.getPackage().getImplementationVersion();
-    return Workbooks.RunInfo.of(
-        version == null ? "development build" : version,
-        "not recorded by the Spark job",
-        command,
-        run,
-        List.of(text));
   }
 }
