@@ -19,7 +19,6 @@ import phbsim.report.Summary;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AnalysisCsv;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -102,28 +101,16 @@ final class SweepCommand implements Callable<Integer> {
     }
     timing.simulated();
     AnalysisRun.commit(
-        AnalysisRun.folder(folder, s, run, AnalysisRun.describe(scenario, option, "vary", vary))
-            .add("sweep.csv", w -> AnalysisCsv.sweep(result, crossing, s, w))
-            .add("sweep_crossings.csv", w -> AnalysisCsv.crossings(result, crossing, s, w))
-            .addIf(
-                replicationRows.perReplication,
-                "replications.csv",
-                w -> AnalysisCsv.sweepReplications(result, crossing, s, w))
-            .addBinary(
-                "workbook.xlsx",
-                o ->
-                    phbsim.writers.Workbooks.sweep(
-                        result,
-                        crossing,
-                        s,
-                        AnalysisRun.assumptions(scenario, s),
-                        AnalysisRun.runInfo(spec, run, List.of(scenario.text())),
-                        o))
-            .add(
-                "report.html",
-                w ->
-                    phbsim.writers.HtmlReport.sweep(
-                        result, crossing, s, AnalysisRun.assumptions(scenario, s), w)),
+        phbsim.writers.SensitivityFiles.sweep(
+            folder,
+            result,
+            crossing,
+            replicationRows.perReplication,
+            s,
+            run,
+            AnalysisRun.describe(scenario, option, "vary", vary),
+            AnalysisRun.assumptions(scenario, s),
+            AnalysisRun.runInfo(spec, run, List.of(scenario.text()))),
         run,
         spec,
         output,

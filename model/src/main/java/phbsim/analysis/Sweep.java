@@ -113,7 +113,7 @@ public final class Sweep {
   /** The grid's points, in order (the first axis varying fastest), and its crossings. */
   public record Result(List<Axis> axes, List<Point> points, List<Crossing> crossings) {}
 
-  /** Runs the grid. */
+  /** Runs the grid on this machine's threads. */
   public static Result run(
       Scenario place,
       OptionSpec option,
@@ -122,6 +122,19 @@ public final class Sweep {
       RunSpec run,
       Progress progress,
       Output crossing) {
+    return run(place, option, editor, axes, run, progress, crossing, Variants::run);
+  }
+
+  /** Runs the grid, its points run by {@code runner} (this machine's threads, or a Spark job). */
+  public static Result run(
+      Scenario place,
+      OptionSpec option,
+      ScenarioEditor editor,
+      List<Axis> axes,
+      RunSpec run,
+      Progress progress,
+      Output crossing,
+      Variants.Runner runner) {
     if (axes.isEmpty() || axes.size() > 2) {
       throw new IllegalArgumentException("a sweep varies one or two parameters");
     }
@@ -142,7 +155,7 @@ public final class Sweep {
         variants.add(new Variants.Variant(changes, 0));
       }
     }
-    List<Variants.Outcome> outcomes = Variants.run(place, option, editor, variants, run, progress);
+    List<Variants.Outcome> outcomes = runner.run(place, option, editor, variants, run, progress);
     List<Point> points = new ArrayList<>();
     for (int k = 0; k < outcomes.size(); k++) {
       points.add(new Point(values.get(k), outcomes.get(k)));

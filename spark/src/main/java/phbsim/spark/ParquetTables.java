@@ -35,7 +35,9 @@ final class ParquetTables {
           "areas_per_100k",
           "tornado",
           "psa_draws",
-          "psa_summary");
+          "psa_summary",
+          "sweep",
+          "sweep_crossings");
 
   /**
    * Writes TO/PREFIX/TABLE for each table the folder holds under {@code prefix}. The CSV is read on

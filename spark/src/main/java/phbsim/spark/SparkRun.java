@@ -111,18 +111,19 @@ public final class SparkRun implements Callable<Integer> {
 
   /** The command line of {@code command}, with phbsim's handling of input mistakes. */
   static CommandLine commandLine(SparkRun command) {
-    return commandLine(command, new SparkCompare(), new SparkSensitivity());
+    return commandLine(command, new SparkCompare(), new SparkSensitivity(), new SparkSweep());
   }
 
   /** As above, with the other commands given too (tests share a Spark context). */
   static CommandLine commandLine(
-      SparkRun command, SparkCompare compare, SparkSensitivity sensitivity) {
+      SparkRun command, SparkCompare compare, SparkSensitivity sensitivity, SparkSweep sweep) {
     CommandLine run = new CommandLine(command);
     CommandLine cl =
         new CommandLine(new Top())
             .addSubcommand("run", run)
             .addSubcommand("compare", new CommandLine(compare))
-            .addSubcommand("sensitivity", new CommandLine(sensitivity));
+            .addSubcommand("sensitivity", new CommandLine(sensitivity))
+            .addSubcommand("sweep", new CommandLine(sweep));
     cl.setExecutionExceptionHandler(SparkRun::handle);
     return cl;
   }
@@ -150,7 +151,9 @@ public final class SparkRun implements Callable<Integer> {
             ? r.scenario
             : cl.getCommand() instanceof SparkSensitivity p
                 ? p.scenario
-                : cl.getCommand() instanceof SparkCompare c ? c.first() : "scenario";
+                : cl.getCommand() instanceof SparkCompare c
+                    ? c.first()
+                    : cl.getCommand() instanceof SparkSweep w ? w.scenario : "scenario";
     if (e instanceof ScenarioLoadException load) {
       Text.problems(err, name, load.problems());
     } else if (e instanceof ScenarioException bad) {

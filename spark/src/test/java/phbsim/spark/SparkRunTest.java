@@ -77,14 +77,26 @@ class SparkRunTest {
     SparkSensitivity command = new SparkSensitivity();
     command.given = spark;
     command.fault = fault;
-    return execute(SparkRun.commandLine(new SparkRun(), new SparkCompare(), command), args);
+    return execute(
+        SparkRun.commandLine(new SparkRun(), new SparkCompare(), command, new SparkSweep()), args);
+  }
+
+  /** Runs phbsim-spark sweep on the shared context. */
+  private static String[] sparkSweep(String... args) {
+    SparkSweep command = new SparkSweep();
+    command.given = spark;
+    return execute(
+        SparkRun.commandLine(new SparkRun(), new SparkCompare(), new SparkSensitivity(), command),
+        args);
   }
 
   /** Runs phbsim-spark compare on the shared context. */
   private static String[] sparkCompare(String... args) {
     SparkCompare command = new SparkCompare();
     command.given = spark;
-    return execute(SparkRun.commandLine(new SparkRun(), command, new SparkSensitivity()), args);
+    return execute(
+        SparkRun.commandLine(new SparkRun(), command, new SparkSensitivity(), new SparkSweep()),
+        args);
   }
 
   private static String[] cli(String... args) {
@@ -316,6 +328,30 @@ class SparkRunTest {
     // crisis-house is another place: both warn, in the same words.
     assertThat(r[1]).contains("is not the same place as default:roll-out");
     assertSameFiles(expected, actual);
+  }
+
+  @Test
+  void sweepHasTheSameBytesAsPhbsimSweep() throws IOException {
+    String[] args = {
+      "default", "--vary", "budgets.rollout.marketSize=50:150:50", "-r", "3", "--set", "years=2"
+    };
+    Path expected = dir.resolve("cli-sweep");
+    String[] c = cli(concat(new String[] {"sweep"}, args, "-q", "--out", expected.toString()));
+    assertThat(c[0]).as(c[2]).isEqualTo("0");
+    Path actual = dir.resolve("spark-sweep");
+    String[] r =
+        sparkSweep(
+            concat(new String[] {"sweep"}, args, "--partitions", "3", "--out", actual.toString()));
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    List<String> names = compared(expected);
+    assertThat(names)
+        .contains("sweep.csv", "sweep_crossings.csv", "run.json")
+        .isEqualTo(compared(actual));
+    for (String n : names) {
+      assertThat(Files.readAllBytes(actual.resolve(n)))
+          .as(n)
+          .isEqualTo(Files.readAllBytes(expected.resolve(n)));
+    }
   }
 
   @Test

@@ -53,6 +53,32 @@ public final class SensitivityFiles {
     return files;
   }
 
+  /**
+   * The files of a sweep, as {@code phbsim sweep} and {@code phbsim-spark sweep} write them:
+   * scenario.yaml, run.json, sweep.csv, sweep_crossings.csv (replications.csv if asked), the
+   * workbook and the report.
+   */
+  public static OutputFolder sweep(
+      Path folder,
+      phbsim.analysis.Sweep.Result result,
+      phbsim.analysis.Output crossing,
+      boolean perReplication,
+      Scenario s,
+      RunSpec run,
+      Map<String, Object> describe,
+      List<phbsim.scenarios.Explain.Assumption> assumptions,
+      Workbooks.RunInfo info) {
+    return withScenario(folder, s, run, describe)
+        .add("sweep.csv", w -> AnalysisCsv.sweep(result, crossing, s, w))
+        .add("sweep_crossings.csv", w -> AnalysisCsv.crossings(result, crossing, s, w))
+        .addIf(
+            perReplication,
+            "replications.csv",
+            w -> AnalysisCsv.sweepReplications(result, crossing, s, w))
+        .addBinary("workbook.xlsx", o -> Workbooks.sweep(result, crossing, s, assumptions, info, o))
+        .add("report.html", w -> HtmlReport.sweep(result, crossing, s, assumptions, w));
+  }
+
   /** An output folder with scenario.yaml and run.json, an analysis's own files to be added. */
   public static OutputFolder withScenario(
       Path folder, Scenario scenario, RunSpec run, Map<String, Object> describe) {
