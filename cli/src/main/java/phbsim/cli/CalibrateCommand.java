@@ -87,6 +87,13 @@ final class CalibrateCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     TargetsFile.Targets t = TargetsFile.load(targets, s, editor);
+    try {
+      for (var target : t.targets()) {
+        AnalysisOptions.requireMoneyForPersonLevel(s, target.output(), "the target");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
     List<Path> inputs = new java.util.ArrayList<>(scenario.inputs());
     inputs.add(targets);
     Path folder = output.prepare(scenario.name(), "calibrate", inputs);

@@ -104,6 +104,7 @@ final class GoalSeekCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--target " + e.getMessage(), e);
       }
       goal = number(target.substring(eq + 1), "--target's value");
+      AnalysisOptions.requireMoneyForPersonLevel(s, out0, "--target");
       option = analysis.option(s);
       double value = editor.number(s, vary);
       if (range != null) {

@@ -111,6 +111,7 @@ final class SensitivityCommand implements Callable<Integer> {
     List<ProbabilisticSensitivity.Uncertain> uncertain = List.of();
     try {
       out0 = analysis.output();
+      AnalysisOptions.requireMoneyForPersonLevel(s, out0, "--output");
       option = analysis.option(s);
       if (!noOneWay) {
         for (String p : parameters.isEmpty() ? Ranges.defaultParameters(s) : parameters) {

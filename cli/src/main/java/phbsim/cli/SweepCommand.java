@@ -87,6 +87,11 @@ final class SweepCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--vary " + e.getMessage());
     }
+    try {
+      AnalysisOptions.requireMoneyForPersonLevel(s, crossing, "--output");
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
+    }
     int points = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
     Path folder = output.prepare(scenario.name(), "sweep", scenario.inputs());
     AnalysisRun timing = new AnalysisRun();

@@ -35,6 +35,26 @@ public final class AnalysisOptions {
     return scenario.analysedOption(option);
   }
 
+  /**
+   * Refuses an output that counts people or events when the scenario's people come from a
+   * person-level file: an analysis publishes its output per point, draw or step, unsuppressed
+   * (small-number suppression covers the tables of run and compare).
+   *
+   * @throws IllegalArgumentException saying so
+   */
+  public static void requireMoneyForPersonLevel(Scenario scenario, Output output, String flag) {
+    if (scenario.startingPopulation() != null && !output.money()) {
+      throw new IllegalArgumentException(
+          flag
+              + " "
+              + output.name()
+              + " counts people or events, which an analysis would publish without small-number"
+              + " suppression when the starting population comes from a person-level file;"
+              + " expected a money output (net_saving_cash, net_saving_economic, npv_cash,"
+              + " npv_economic, double_running), or phbsim run for the suppressed tables");
+    }
+  }
+
   /** The output chosen. */
   public Output output() {
     try {
