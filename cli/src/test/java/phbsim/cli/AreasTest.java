@@ -52,6 +52,42 @@ class AreasTest {
   }
 
   @Test
+  @DisplayName(
+      "team-months below the minimum viable size: 12 by hand for a team of 2 posts that may not go"
+          + " below 2, and the same as the recount from the area's teams_monthly.csv")
+  void teamMonthsBelowMinimum() throws IOException {
+    Path file =
+        areas(
+            "areas:\n  - id: only\n    population: 100000\n    set:\n"
+                + "      - \"services[team].community.posts=2\"\n"
+                + "      - \"services[team].community.contract.unbundling="
+                + "{threshold: 0.9, heldMonths: 3, minimumPosts: 2}\"\n");
+    Path out = tmp.resolve("below-minimum");
+    Cli r = Cli.run("run", file.toString(), "-r", "2", "--quiet", "-o", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String figure = null;
+    for (String line : Files.readAllLines(out.resolve("areas_per_100k.csv"))) {
+      if (line.startsWith("only,") && line.contains(",option,team_months_below_minimum,")) {
+        figure = line;
+      }
+    }
+    assertThat(figure).isNotNull();
+    // tiny runs one year: its one team, 25 people against a minimum of 2 posts x 30 places, is
+    // below the minimum at all 12 month ends.
+    String[] cells = figure.split(",");
+    assertThat(Double.parseDouble(cells[cells.length - 5])).isEqualTo(12.0);
+    // The recount: the option's below_minimum_viable_size (1 = yes) summed over the months.
+    double recount = 0;
+    for (String line : Files.readAllLines(out.resolve("areas/only/teams_monthly.csv"))) {
+      String[] c = line.split(",");
+      if (c.length > 12 && c[5].equals("option") && c[8].equals("below_minimum_viable_size")) {
+        recount += Double.parseDouble(c[10]);
+      }
+    }
+    assertThat(recount).isEqualTo(12.0);
+  }
+
+  @Test
   @DisplayName("per 100,000 a year, by hand: a contract's fixed part, scaled, over the population")
   void per100kByHand() throws IOException {
     Path file =

@@ -22,6 +22,8 @@ import phbsim.world.CompiledScenario;
  * @param cohort the cohort view of an option's replication, paired with its status quo (null for
  *     the status quo itself, and until paired)
  * @param byLine pence on each ledger line over the horizon, per {@link LedgerLine} ordinal
+ * @param teamMonthsBelowMinimum months in which a community team was below its minimum viable size,
+ *     summed over the teams
  */
 public record ArmTotals(
     long[] cashByYear,
@@ -29,13 +31,15 @@ public record ArmTotals(
     long doubleRunning,
     double[] measures,
     phbsim.report.Cohort.Figures cohort,
-    long[] byLine)
+    long[] byLine,
+    double teamMonthsBelowMinimum)
     implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The same totals with the cohort view of their replication. */
   public ArmTotals withCohort(phbsim.report.Cohort.Figures figures) {
-    return new ArmTotals(cashByYear, allByYear, doubleRunning, measures, figures, byLine);
+    return new ArmTotals(
+        cashByYear, allByYear, doubleRunning, measures, figures, byLine, teamMonthsBelowMinimum);
   }
 
   /**
@@ -57,7 +61,14 @@ public record ArmTotals(
     for (int k = 0; k < lines.length; k++) {
       lines[k] += other.byLine[k];
     }
-    return new ArmTotals(cash, all, doubleRunning + other.doubleRunning, m, null, lines);
+    return new ArmTotals(
+        cash,
+        all,
+        doubleRunning + other.doubleRunning,
+        m,
+        null,
+        lines,
+        teamMonthsBelowMinimum + other.teamMonthsBelowMinimum);
   }
 
   /** A reducer for the cells of a compiled scenario. */
@@ -106,6 +117,13 @@ public record ArmTotals(
         totals[m.ordinal()] = sum;
       }
     }
-    return new ArmTotals(cash, all, dr, totals, null, lines);
+    var teams = r.teams();
+    double below = 0;
+    for (int month = 0; month < teams.months(); month++) {
+      for (int t = 0; t < teams.teams(); t++) {
+        below += teams.get(month, t, phbsim.observe.TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE);
+      }
+    }
+    return new ArmTotals(cash, all, dr, totals, null, lines, below);
   }
 }

@@ -23,6 +23,11 @@ public final class TeamMetrics implements java.io.Serializable {
     this.values = new double[months * teams * MEASURES.length];
   }
 
+  /** Teams recorded (indexed by service number; services that are not teams stay 0). */
+  public int teams() {
+    return teams;
+  }
+
   public int months() {
     return months;
   }

@@ -196,6 +196,13 @@ public final class AreasCsv {
             (a, p, y) -> a.measures()[Measure.SLOTS_ALLOCATED_FROM_WAITING_LIST.ordinal()]));
     f.add(
         new Figure(
+            "team_months_below_minimum",
+            "Months a community team spent below its minimum viable size, summed over teams",
+            "team-months over the horizon",
+            (a, p, y) -> a.teamMonthsBelowMinimum(),
+            false));
+    f.add(
+        new Figure(
             "block_cost_per_person",
             "Community block cost per person on the caseload at the end",
             "pounds a month",
