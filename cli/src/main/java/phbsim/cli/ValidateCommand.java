@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
             Files.isRegularFile(Path.of(name)) || !BuiltInScenarios.isBuiltIn(name)
                 ? ScenarioLoader.load(Path.of(name), List.of())
                 : BuiltInScenarios.load(name, List.of());
-        new CompiledScenario(s);
+        CompiledScenario compiled = new CompiledScenario(s);
         out.println(
             name
                 + ": ok ("
@@ -55,6 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
                 + ", "
                 + count(s.years(), "year")
                 + ")");
+        startingPopulation(out, compiled);
       } catch (ScenarioLoadException e) {
         failed++;
         phbsim.writers.Text.problems(err, name, e.problems());
@@ -66,6 +67,54 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed == 0 ? 0 : UserError.EXIT_CODE;
+  }
+
+  /**
+   * What a person-level starting population gave each segment: its people (a count below the
+   * suppression threshold is not printed), the frailty variance fitted to their crises, and their
+   * crises against the scenario's rate, which stays the level (the file says who is riskier).
+   */
+  private static void startingPopulation(PrintWriter out, CompiledScenario compiled) {
+    var caseload = compiled.caseload();
+    if (caseload == null) {
+      return;
+    }
+    int below = compiled.scenario().startingPopulation().suppressBelow();
+    out.println("  starting population from " + compiled.scenario().startingPopulation().file());
+    for (int g = 0; g < compiled.segments().size(); g++) {
+      var spec = compiled.segments().spec(g);
+      var fit = compiled.frailty(g);
+      int n = fit.rows();
+      String people =
+          n > 0 && n < below
+              ? "fewer than " + below + " people"
+              : String.format(java.util.Locale.UK, "%,d people", n);
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  java.util.Locale.UK,
+                  "    %s: %s; frailty variance %.2f (%s)",
+                  spec.id(),
+                  n == 0 ? "nobody" : people,
+                  fit.variance(),
+                  fit.estimated()
+                      ? "fitted to their crises"
+                      : "the scenario's: too few people to fit"));
+      if (n >= below && spec.crisesPerYear() > 0) {
+        double ratio = fit.meanCount() / spec.crisesPerYear();
+        line.append(
+            String.format(
+                java.util.Locale.UK,
+                "; %.2f crises a person last year against crisesPerYear %s",
+                fit.meanCount(),
+                phbsim.writers.Numbers.significant(spec.crisesPerYear())));
+        if (ratio > 1.25 || ratio < 0.8) {
+          line.append(
+              " (check it: the scenario's rate sets the level; the file only who is riskier)");
+        }
+      }
+      out.println(line);
+    }
   }
 
   private static String count(int n, String noun) {

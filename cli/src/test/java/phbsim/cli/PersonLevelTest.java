@@ -290,6 +290,12 @@ class PersonLevelTest {
         BuiltInScenarios.text("default")
             + "\nstartingPopulation:\n  file: three-organic.csv\n"
             + "  suppressBelow: 10\n");
+    Cli validate = Cli.run("validate", file.toString());
+    assertThat(validate.exitCode()).as(validate.err()).isZero();
+    assertThat(validate.out())
+        .contains("organic: fewer than 10 people; frailty variance 0.50 (the scenario's: too few")
+        .contains("psychosis: 550 people; frailty variance")
+        .doesNotContain("SYN-");
     Path folder = tmp.resolve("three-out");
     Cli c = Cli.run("run", file.toString(), "-r", "4", "--quiet", "-o", folder.toString());
     assertThat(c.exitCode()).as(c.err()).isZero();
