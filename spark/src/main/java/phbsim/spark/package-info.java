@@ -1,6 +1,9 @@
 /**
- * phbsim as an Apache Spark job: the command line's {@code run} (every option against its status
- * quo, and every area of a scenario of areas) with each replication a Spark task.
+ * phbsim as Apache Spark jobs: the command line's {@code run} (every option against its status quo,
+ * and every area of a scenario of areas) and {@code compare} with each replication a Spark task;
+ * {@code sweep} and {@code sensitivity} with each grid point, setting or parameter draw x
+ * replication a task ({@link phbsim.spark.VariantTasks}); and, on request, the summaries aggregated
+ * by Spark itself ({@link phbsim.spark.SparkAggregates}).
  *
  * <p>A thin client, as the command line is: the model runs each replication ({@link
  * phbsim.experiment.Appraisal#replication}), the model summarises them ({@link
