@@ -71,6 +71,8 @@ public final class Numbers {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
     f.setMaximumFractionDigits(Math.abs(value) < 100 ? 1 : 0);
     f.setMinimumFractionDigits(0);
-    return f.format(value);
+    String text = f.format(value);
+    // A small negative that rounds to nothing reads as 0, not "-0".
+    return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
   }
 }
