@@ -33,20 +33,14 @@ final class AnalysisRun {
       phbsim.cli.options.ScenarioOptions scenario,
       phbsim.scenario.OptionSpec option,
       Object... more) {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("source", scenario.name());
-    d.put("overrides", scenario.overrides());
-    d.put("option", option.id());
-    for (int i = 0; i + 1 < more.length; i += 2) {
-      d.put((String) more[i], more[i + 1]);
-    }
-    return d;
+    return phbsim.writers.AnalysisFiles.describe(
+        scenario.name(), scenario.overrides(), option.id(), more);
   }
 
   /** An output folder with scenario.yaml and run.json, the analysis's own files to be added. */
   static OutputFolder folder(
       Path folder, Scenario scenario, RunSpec run, Map<String, Object> describe) {
-    return phbsim.writers.SensitivityFiles.withScenario(folder, scenario, run, describe);
+    return phbsim.writers.AnalysisFiles.withScenario(folder, scenario, run, describe);
   }
 
   /**

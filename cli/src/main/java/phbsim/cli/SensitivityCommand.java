@@ -174,7 +174,7 @@ final class SensitivityCommand implements Callable<Integer> {
     OneWaySensitivity.Result ow = oneWay;
     ProbabilisticSensitivity.Result ps = psa;
     OutputFolder files =
-        phbsim.writers.SensitivityFiles.of(
+        phbsim.writers.AnalysisFiles.of(
             folder,
             ow,
             ps,

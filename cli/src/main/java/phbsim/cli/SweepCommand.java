@@ -106,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     timing.simulated();
     AnalysisRun.commit(
-        phbsim.writers.SensitivityFiles.sweep(
+        phbsim.writers.AnalysisFiles.sweep(
             folder,
             result,
             crossing,

@@ -22,6 +22,22 @@ public final class Caseloads {
     BY_FINGERPRINT.put(sha256, caseload);
   }
 
+  /** A segment's frailty fit, by file, segment and the scenario's variance. */
+  private record FitKey(String sha256, String segment, double fallbackVariance) {}
+
+  private static final ConcurrentHashMap<FitKey, FrailtyEstimate> FITS = new ConcurrentHashMap<>();
+
+  /**
+   * The frailty fitted to a segment's people in the file with this SHA-256 (FrailtyEstimate),
+   * fitted once per process: every option, area, sweep point and parameter draw of a scenario
+   * compiles the same people, and the fit depends only on them and the scenario's variance.
+   */
+  public static FrailtyEstimate frailty(String sha256, String segment, double fallbackVariance) {
+    return FITS.computeIfAbsent(
+        new FitKey(sha256, segment, fallbackVariance),
+        k -> FrailtyEstimate.fit(get(sha256).crisisContactsOf(segment), fallbackVariance));
+  }
+
   /** The people of the file with this SHA-256, or null if this process has not read it. */
   public static Caseload get(String sha256) {
     return sha256 == null ? null : BY_FINGERPRINT.get(sha256);

@@ -101,6 +101,14 @@ public final class Disclosure {
           TeamMeasure.FREED_PLACES_REFILLED,
           TeamMeasure.FREED_PLACES_EMPTY);
 
+  /** A team's count and the segments' count it is the sum of. */
+  private record Tied(TeamMeasure team, Measure segment) {}
+
+  private static final List<Tied> TIED =
+      List.of(
+          new Tied(TeamMeasure.CASELOAD, Measure.CASELOAD),
+          new Tied(TeamMeasure.WAITING_LIST, Measure.WAITING_LIST));
+
   /** Ratios over the caseload, which publish the caseload with the other published terms. */
   private static final List<TeamMeasure> OVER_CASELOAD =
       List.of(
@@ -241,14 +249,11 @@ public final class Disclosure {
         }
       }
       for (int m = 0; m < months; m++) {
-        for (var pair :
-            List.of(
-                new Object[] {TeamMeasure.CASELOAD, Measure.CASELOAD},
-                new Object[] {TeamMeasure.WAITING_LIST, Measure.WAITING_LIST})) {
+        for (Tied tied : TIED) {
           int[] group = new int[served.size() + 1];
-          group[0] = team[m][t][((TeamMeasure) pair[0]).ordinal()];
+          group[0] = team[m][t][tied.team().ordinal()];
           for (int i = 0; i < served.size(); i++) {
-            group[i + 1] = monthly[m][served.get(i) + 1][((Measure) pair[1]).ordinal()];
+            group[i + 1] = monthly[m][served.get(i) + 1][tied.segment().ordinal()];
           }
           cells.group(group);
         }

@@ -156,6 +156,16 @@ public record Scenario(
             + (ids.isEmpty() ? "(it names none; leave --option out)" : String.join(", ", ids)));
   }
 
+  /**
+   * Whether any of the people come from a person-level file: the scenario's own starting
+   * population, or an area's (an area names its file among its changes).
+   */
+  public boolean fromPersonLevelData() {
+    return startingPopulation != null
+        || areas.stream()
+            .anyMatch(a -> a.set().stream().anyMatch(c -> c.startsWith("startingPopulation.")));
+  }
+
   public boolean budgetsEnabled() {
     return budgets != null && budgets.enabled();
   }

@@ -45,8 +45,7 @@ public final class CompiledScenario {
       variances = new double[s];
       for (int g = 0; g < s; g++) {
         var spec = scenario.segments().get(g);
-        frailty[g] =
-            FrailtyEstimate.fit(caseload.crisisContactsOf(spec.id()), spec.frailtyVariance());
+        frailty[g] = Caseloads.frailty(from.sha256(), spec.id(), spec.frailtyVariance());
         variances[g] = frailty[g].variance();
       }
     }

@@ -210,26 +210,36 @@ public final class ScenarioLoader {
         places.add(tree.placeOf("options[" + i + "].set[" + k + "]", false));
       }
       String in = "in option '" + option.id() + "': ";
-      List<Finding> found =
-          new ArrayList<>(Overrides.apply(copy, Scenario.class, option.set(), places));
-      found.addAll(StartingPopulations.attach(copy));
-      found.addAll(StructureCheck.check(copy.root, Scenario.class));
-      if (found.isEmpty()) {
-        try {
-          Scenario changed = BINDER.treeToValue(copy.root, Scenario.class);
-          for (Problem p : ScenarioChecks.check(changed)) {
-            found.add(Finding.at(p.path(), p.message()));
-          }
-        } catch (IOException e) {
-          found.add(Finding.at("", "cannot be bound (" + e.getMessage() + ")"));
-        }
-      }
+      List<Finding> found = changedAndChecked(copy, option.set(), places);
       for (Finding f : found) {
         YamlTree.Place place = f.place() != null ? f.place() : copy.placeOf(f.path(), f.atKey());
         findings.add(new Finding(f.path(), in + f.message(), place));
       }
     }
     return findings;
+  }
+
+  /**
+   * Applies an option's or an area's changes to a copy of the scenario's tree and checks the result
+   * as loading would (its person-level file, its shapes, the model's checks): the problems, none if
+   * it can run.
+   */
+  private static List<Finding> changedAndChecked(
+      YamlTree copy, List<String> changes, List<YamlTree.Place> places) {
+    List<Finding> found = new ArrayList<>(Overrides.apply(copy, Scenario.class, changes, places));
+    found.addAll(StartingPopulations.attach(copy));
+    found.addAll(StructureCheck.check(copy.root, Scenario.class));
+    if (found.isEmpty()) {
+      try {
+        Scenario changed = BINDER.treeToValue(copy.root, Scenario.class);
+        for (Problem p : ScenarioChecks.check(changed)) {
+          found.add(Finding.at(p.path(), p.message()));
+        }
+      } catch (IOException e) {
+        found.add(Finding.at("", "cannot be bound (" + e.getMessage() + ")"));
+      }
+    }
+    return found;
   }
 
   /** The head counts and sizes an area's {@code scale} multiplies (AreaSpec), whole where so. */
@@ -351,19 +361,7 @@ public final class ScenarioLoader {
         places.add(tree.placeOf(at + ".set[" + k + "]", false));
       }
       String in = "in area '" + a.id() + "': ";
-      List<Finding> found = new ArrayList<>(Overrides.apply(copy, Scenario.class, a.set(), places));
-      found.addAll(StartingPopulations.attach(copy));
-      found.addAll(StructureCheck.check(copy.root, Scenario.class));
-      if (found.isEmpty()) {
-        try {
-          Scenario changed = BINDER.treeToValue(copy.root, Scenario.class);
-          for (Problem p : ScenarioChecks.check(changed)) {
-            found.add(Finding.at(p.path(), p.message()));
-          }
-        } catch (IOException e) {
-          found.add(Finding.at("", "cannot be bound (" + e.getMessage() + ")"));
-        }
-      }
+      List<Finding> found = changedAndChecked(copy, a.set(), places);
       for (Finding f : found) {
         YamlTree.Place place = f.place() != null ? f.place() : tree.placeOf(at, false);
         findings.add(new Finding(f.path(), in + f.message(), place));

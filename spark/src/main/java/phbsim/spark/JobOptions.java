@@ -1,9 +1,15 @@
 package phbsim.spark;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import phbsim.experiment.RunSpec;
+import phbsim.scenario.Scenario;
 import picocli.CommandLine.Option;
 
 /** The options every phbsim-spark command takes, as picocli mixes them in. */
@@ -67,6 +73,49 @@ final class JobOptions {
     if (partitions != null && partitions < 1) {
       throw new SparkRun.Refused("--partitions must be at least 1, found " + partitions);
     }
+  }
+
+  /**
+   * Refuses a scenario whose people come from a person-level file, before any task: its file would
+   * have to be copied to every executor, which a data-sharing agreement rarely allows.
+   */
+  static void refusePersonLevel(Scenario scenario, String command) {
+    if (scenario.fromPersonLevelData()) {
+      throw new SparkRun.Refused(
+          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
+              + " file, which would have to be copied to every executor; run it with phbsim "
+              + command
+              + " on the machine that holds the file");
+    }
+  }
+
+  /**
+   * Writes the folder's tidy tables again as Parquet under OUT/parquet in Spark local mode (on a
+   * cluster the executors could not reach the driver's folder).
+   *
+   * @return where they went, or null if nowhere
+   */
+  String localParquet(JavaSparkContext spark, Path folder) throws IOException {
+    if (noParquet || !spark.isLocal()) {
+      return null;
+    }
+    String to = folder.resolve("parquet").toUri().toString();
+    ParquetTables.write(
+        SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", to);
+    return to;
+  }
+
+  /** The last lines of a command: where the Parquet tables and the files went, and how long. */
+  static void finish(PrintWriter out, String parquetAt, Path folder, long startedNanos) {
+    if (parquetAt != null) {
+      out.println("Parquet tables in " + parquetAt);
+    }
+    out.printf(
+        Locale.UK,
+        "Written to %s%nDone in %.1f s.%n",
+        folder,
+        (System.nanoTime() - startedNanos) / 1e9);
+    out.flush();
   }
 
   /** The run settings (one thread: Spark's tasks are the parallelism). */

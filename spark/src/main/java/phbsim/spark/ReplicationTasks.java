@@ -2,9 +2,7 @@ package phbsim.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -127,34 +125,20 @@ public final class ReplicationTasks {
     return Appraisal.assemble(onDriver, options, run, replications);
   }
 
-  private static final int CACHED = 16;
-
-  /** Compiled arms by their YAML, most recently used last (note 1). */
-  private static final Map<List<String>, List<CompiledScenario>> CACHE =
-      new LinkedHashMap<>(CACHED, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<String>, List<CompiledScenario>> e) {
-          return size() > CACHED;
-        }
-      };
+  /** Compiled arms by their YAML, the 16 most recently used (note 1). */
+  private static final ExecutorCache<List<String>, List<CompiledScenario>> COMPILED =
+      new ExecutorCache<>(16);
 
   /** The arms compiled on this executor, once per executor (note 1). */
   static List<CompiledScenario> compiled(List<String> texts) {
-    synchronized (CACHE) {
-      List<CompiledScenario> found = CACHE.get(texts);
-      if (found != null) {
-        return found;
-      }
-    }
-    List<CompiledScenario> built = new ArrayList<>();
-    for (String yaml : texts) {
-      built.add(new CompiledScenario(ScenarioLoader.parse("scenario", yaml, List.of())));
-    }
-    synchronized (CACHE) {
-      CACHE.putIfAbsent(List.copyOf(texts), built);
-      return CACHE.get(texts);
-    }
+    return COMPILED.get(
+        List.copyOf(texts),
+        key -> {
+          List<CompiledScenario> built = new ArrayList<>();
+          for (String yaml : key) {
+            built.add(new CompiledScenario(ScenarioLoader.parse("scenario", yaml, List.of())));
+          }
+          return built;
+        });
   }
 }

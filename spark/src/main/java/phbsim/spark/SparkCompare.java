@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import phbsim.experiment.OptionArm;
 import phbsim.experiment.RunSpec;
 import phbsim.report.AppraisalResult;
@@ -83,11 +82,9 @@ final class SparkCompare implements Callable<Integer> {
     } catch (ComparedArms.UnknownArm e) {
       throw new SparkRun.Refused(e.getMessage());
     }
-    if (compared.place().startingPopulation() != null
-        || compared.options().stream().anyMatch(o -> o.scenario().startingPopulation() != null)) {
-      throw new SparkRun.Refused(
-          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
-              + " file; run phbsim compare on the machine that holds the file");
+    JobOptions.refusePersonLevel(compared.place(), "compare");
+    for (OptionArm o : compared.options()) {
+      JobOptions.refusePersonLevel(o.scenario(), "compare");
     }
     new CompiledScenario(compared.statusQuo());
     for (OptionArm o : compared.options()) {
@@ -116,12 +113,7 @@ final class SparkCompare implements Callable<Integer> {
               SparkRun.runInfo(spec, run, compared.texts()))
           .replacing(job.force)
           .commit();
-      String parquetAt = null;
-      if (!job.noParquet && spark.isLocal()) {
-        parquetAt = folder.resolve("parquet").toUri().toString();
-        ParquetTables.write(
-            SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
-      }
+      String parquetAt = job.localParquet(spark, folder);
       o.printf(
           Locale.UK,
           "Compare on Spark (%s): %s against the status quo of %s, %,d replications, seed %d:"
@@ -133,15 +125,7 @@ final class SparkCompare implements Callable<Integer> {
           run.masterSeed(),
           result.events());
       AppraisalText.print(result, o, precision);
-      if (parquetAt != null) {
-        o.println("Parquet tables in " + parquetAt);
-      }
-      o.printf(
-          Locale.UK,
-          "Written to %s%nDone in %.1f s.%n",
-          folder,
-          (System.nanoTime() - started) / 1e9);
-      o.flush();
+      JobOptions.finish(o, parquetAt, folder, started);
     } finally {
       if (given == null) {
         spark.stop();

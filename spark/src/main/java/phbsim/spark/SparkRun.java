@@ -184,16 +184,7 @@ public final class SparkRun implements Callable<Integer> {
     }
     // Everything about the input is checked here, on the driver, before Spark starts.
     Scenario s = load();
-    if (s.startingPopulation() != null
-        || s.areas().stream()
-            .anyMatch(a -> a.set().stream().anyMatch(c -> c.startsWith("starting")))) {
-      // Person-level data stays on the machine that holds it: a cluster's executors would need
-      // the file, and the data-sharing agreement rarely allows copying it there.
-      throw new Refused(
-          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
-              + " file, which would have to be copied to every executor; run it with phbsim run"
-              + " on the machine that holds the file");
-    }
+    JobOptions.refusePersonLevel(s, "run");
     Path folder = job.out.toAbsolutePath().normalize();
     OutputFolder.check(folder, job.force, inputs());
     List<Areas.Area> areas = s.areas().isEmpty() ? List.of() : ScenarioLoader.areas(s);

@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import phbsim.analysis.OneWaySensitivity;
 import phbsim.analysis.Output;
 import phbsim.analysis.ProbabilisticSensitivity;
@@ -24,8 +22,8 @@ import phbsim.scenario.ScenarioEditor;
 import phbsim.scenarios.BuiltInScenarios;
 import phbsim.scenarios.Explain;
 import phbsim.scenarios.ScenarioLoader;
+import phbsim.writers.AnalysisFiles;
 import phbsim.writers.OutputFolder;
-import phbsim.writers.SensitivityFiles;
 import phbsim.writers.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -181,14 +179,17 @@ final class SparkSensitivity implements Callable<Integer> {
               ? ProbabilisticSensitivity.run(
                   s, chosen, editor, uncertain, draws, out0, run, Progress.NONE, runner)
               : null;
-      Map<String, Object> describe = new LinkedHashMap<>();
-      describe.put("source", scenario);
-      describe.put("overrides", job.overrides);
-      describe.put("option", chosen.id());
-      describe.put("output", out0.name());
-      describe.put("draws", probabilistic ? draws : 0);
+      Map<String, Object> describe =
+          AnalysisFiles.describe(
+              scenario,
+              job.overrides,
+              chosen.id(),
+              "output",
+              out0.name(),
+              "draws",
+              probabilistic ? draws : 0);
       String text = BuiltInScenarios.textOfFileOrBuiltIn(scenario);
-      SensitivityFiles.of(
+      AnalysisFiles.of(
               folder,
               oneWay,
               psa,
@@ -199,12 +200,7 @@ final class SparkSensitivity implements Callable<Integer> {
               SparkRun.runInfo(spec, run, List.of(text)))
           .replacing(job.force)
           .commit();
-      String parquetAt = null;
-      if (!job.noParquet && spark.isLocal()) {
-        parquetAt = folder.resolve("parquet").toUri().toString();
-        ParquetTables.write(
-            SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
-      }
+      String parquetAt = job.localParquet(spark, folder);
       PrintWriter o = spec.commandLine().getOut();
       o.printf(
           Locale.UK,
@@ -225,15 +221,7 @@ final class SparkSensitivity implements Callable<Integer> {
             psa.distribution().rangeLow(),
             psa.distribution().rangeHigh());
       }
-      if (parquetAt != null) {
-        o.println("Parquet tables in " + parquetAt);
-      }
-      o.printf(
-          Locale.UK,
-          "Written to %s%nDone in %.1f s.%n",
-          folder,
-          (System.nanoTime() - started) / 1e9);
-      o.flush();
+      JobOptions.finish(o, parquetAt, folder, started);
     } finally {
       if (given == null) {
         spark.stop();

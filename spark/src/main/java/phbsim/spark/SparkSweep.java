@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
 import phbsim.analysis.Output;
 import phbsim.analysis.Sweep;
 import phbsim.experiment.Progress;
@@ -21,8 +19,8 @@ import phbsim.scenario.Scenario;
 import phbsim.scenarios.BuiltInScenarios;
 import phbsim.scenarios.Explain;
 import phbsim.scenarios.ScenarioLoader;
+import phbsim.writers.AnalysisFiles;
 import phbsim.writers.OutputFolder;
-import phbsim.writers.SensitivityFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -130,13 +128,10 @@ final class SparkSweep implements Callable<Integer> {
               Progress.NONE,
               crossing,
               VariantTasks.runner(spark, slices, fault));
-      Map<String, Object> describe = new LinkedHashMap<>();
-      describe.put("source", scenario);
-      describe.put("overrides", job.overrides);
-      describe.put("option", chosen.id());
-      describe.put("vary", vary);
+      Map<String, Object> describe =
+          AnalysisFiles.describe(scenario, job.overrides, chosen.id(), "vary", vary);
       String text = BuiltInScenarios.textOfFileOrBuiltIn(scenario);
-      SensitivityFiles.sweep(
+      AnalysisFiles.sweep(
               folder,
               result,
               crossing,
@@ -148,12 +143,7 @@ final class SparkSweep implements Callable<Integer> {
               SparkRun.runInfo(spec, run, List.of(text)))
           .replacing(job.force)
           .commit();
-      String parquetAt = null;
-      if (!job.noParquet && spark.isLocal()) {
-        parquetAt = folder.resolve("parquet").toUri().toString();
-        ParquetTables.write(
-            SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), folder, "", parquetAt);
-      }
+      String parquetAt = job.localParquet(spark, folder);
       PrintWriter o = spec.commandLine().getOut();
       o.printf(
           Locale.UK,
@@ -173,15 +163,7 @@ final class SparkSweep implements Callable<Integer> {
             c.value(),
             c.second().map(v -> " (with " + axes.get(1).path() + " = " + v + ")").orElse(""));
       }
-      if (parquetAt != null) {
-        o.println("Parquet tables in " + parquetAt);
-      }
-      o.printf(
-          Locale.UK,
-          "Written to %s%nDone in %.1f s.%n",
-          folder,
-          (System.nanoTime() - started) / 1e9);
-      o.flush();
+      JobOptions.finish(o, parquetAt, folder, started);
     } finally {
       if (given == null) {
         spark.stop();

@@ -2,9 +2,7 @@ package phbsim.spark;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -131,58 +129,28 @@ public final class VariantTasks {
     return outcomes;
   }
 
-  private static final int CACHED = 64;
-
   /** A variant's two scenarios compiled on this executor, by place and variant (note 1). */
-  private static final Map<String, CompiledScenario[]> CACHE =
-      new LinkedHashMap<>(CACHED, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private static final ExecutorCache<String, CompiledScenario[]> COMPILED = new ExecutorCache<>(64);
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledScenario[]> e) {
-          return size() > CACHED;
-        }
-      };
-
-  private static final Map<String, Scenario> PLACES =
-      new LinkedHashMap<>(4, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Scenario> e) {
-          return size() > 4;
-        }
-      };
+  /** The places parsed on this executor, by their YAML. */
+  private static final ExecutorCache<String, Scenario> PLACES = new ExecutorCache<>(4);
 
   static CompiledScenario[] compiled(Plan plan, int v) {
     String key =
         plan.placeYaml() + "\u0000" + plan.changes().get(v) + "\u0000" + plan.optionChanges();
-    synchronized (CACHE) {
-      CompiledScenario[] found = CACHE.get(key);
-      if (found != null) {
-        return found;
-      }
-    }
-    Scenario place;
-    synchronized (PLACES) {
-      place = PLACES.get(plan.placeYaml());
-    }
-    if (place == null) {
-      place = ScenarioLoader.parse("scenario", plan.placeYaml(), List.of());
-      synchronized (PLACES) {
-        PLACES.putIfAbsent(plan.placeYaml(), place);
-      }
-    }
-    OptionSpec option =
-        new OptionSpec(plan.optionId(), plan.optionLabel(), null, plan.optionChanges());
-    Variants.Arms arms =
-        Variants.arms(place, option, ScenarioLoader.editor(), plan.changes().get(v));
-    CompiledScenario[] built = {
-      new CompiledScenario(arms.statusQuo()), new CompiledScenario(arms.option())
-    };
-    synchronized (CACHE) {
-      CACHE.putIfAbsent(key, built);
-      return CACHE.get(key);
-    }
+    return COMPILED.get(
+        key,
+        k -> {
+          Scenario place =
+              PLACES.get(
+                  plan.placeYaml(), yaml -> ScenarioLoader.parse("scenario", yaml, List.of()));
+          OptionSpec option =
+              new OptionSpec(plan.optionId(), plan.optionLabel(), null, plan.optionChanges());
+          Variants.Arms arms =
+              Variants.arms(place, option, ScenarioLoader.editor(), plan.changes().get(v));
+          return new CompiledScenario[] {
+            new CompiledScenario(arms.statusQuo()), new CompiledScenario(arms.option())
+          };
+        });
   }
 }

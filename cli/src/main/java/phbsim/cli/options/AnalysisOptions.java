@@ -43,7 +43,7 @@ public final class AnalysisOptions {
    * @throws IllegalArgumentException saying so
    */
   public static void requireMoneyForPersonLevel(Scenario scenario, Output output, String flag) {
-    if (scenario.startingPopulation() != null && !output.money()) {
+    if (scenario.fromPersonLevelData() && !output.money()) {
       throw new IllegalArgumentException(
           flag
               + " "

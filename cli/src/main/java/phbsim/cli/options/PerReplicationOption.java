@@ -19,11 +19,7 @@ public final class PerReplicationOption {
    * each replication's figures are small counts that small-number suppression could not protect.
    */
   public void check(picocli.CommandLine cli, phbsim.scenario.Scenario scenario) {
-    boolean personLevel = scenario.startingPopulation() != null;
-    for (var a : scenario.areas()) {
-      personLevel |= a.set().stream().anyMatch(c -> c.startsWith("startingPopulation"));
-    }
-    if (perReplication && personLevel) {
+    if (perReplication && scenario.fromPersonLevelData()) {
       throw new picocli.CommandLine.ParameterException(
           cli,
           "--per-replication is not available when the starting population comes from a"

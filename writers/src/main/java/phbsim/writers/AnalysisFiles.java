@@ -18,8 +18,8 @@ import phbsim.world.CompiledScenario;
  * The result files of a sensitivity analysis, as {@code phbsim sensitivity} and {@code phbsim-spark
  * sensitivity} write them: the same files whichever ran it.
  */
-public final class SensitivityFiles {
-  private SensitivityFiles() {}
+public final class AnalysisFiles {
+  private AnalysisFiles() {}
 
   /**
    * The files, to be committed by the caller: scenario.yaml, run.json, tornado.csv (one-way),
@@ -85,6 +85,22 @@ public final class SensitivityFiles {
     return new OutputFolder(folder)
         .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
         .add("run.json", w -> w.write(runJson(scenario, run, describe)));
+  }
+
+  /**
+   * What went into an analysis, for run.json, in a fixed order: the scenario's source, its
+   * overrides, the option analysed, then {@code more} as name, value pairs.
+   */
+  public static Map<String, Object> describe(
+      String source, List<String> overrides, String option, Object... more) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("source", source);
+    d.put("overrides", overrides);
+    d.put("option", option);
+    for (int i = 0; i + 1 < more.length; i += 2) {
+      d.put((String) more[i], more[i + 1]);
+    }
+    return d;
   }
 
   /** run.json of an analysis: the scenario, what went in, the run settings (never the threads). */
