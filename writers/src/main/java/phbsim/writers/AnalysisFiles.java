@@ -106,6 +106,15 @@ public final class AnalysisFiles {
   /** run.json of an analysis: the scenario, what went in, the run settings (never the threads). */
   public static String runJson(Scenario s, RunSpec run, Map<String, Object> describe)
       throws IOException {
+    return json(runFields(s, run, describe));
+  }
+
+  /**
+   * The fields every run.json opens with, in order: the scenario, what went in, its horizon and
+   * price base, the replications and the seed (never the threads or the timings: the files must be
+   * the same bytes whatever the machine).
+   */
+  static Map<String, Object> runFields(Scenario s, RunSpec run, Map<String, Object> describe) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("scenario", s.name());
     json.putAll(describe);
@@ -114,7 +123,12 @@ public final class AnalysisFiles {
     json.put("priceBase", new phbsim.money.Prices(s).base().label());
     json.put("replications", run.replications());
     json.put("seed", run.masterSeed());
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
+    return json;
+  }
+
+  /** A run.json's text: indented, with a line break at the end. */
+  static String json(Map<String, Object> fields) throws IOException {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(fields)
         + System.lineSeparator();
   }
 }

@@ -1,7 +1,5 @@
 package phbsim.writers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,16 +67,9 @@ public final class AppraisalFiles {
   public static String runJson(
       Scenario s, RunSpec run, AppraisalResult result, Map<String, Object> describe)
       throws IOException {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("scenario", s.name());
-    json.putAll(describe);
-    json.put("years", s.years());
-    json.put("startDate", s.startDate().toString());
+    Map<String, Object> json = AnalysisFiles.runFields(s, run, describe);
+    // The price base the results are in: the option's (a map keeps a key's place when replaced).
     json.put("priceBase", result.first().option().compiled().prices().base().label());
-    json.put("replications", run.replications());
-    json.put("seed", run.masterSeed());
-    // Threads and timings are left out on purpose: the files must be the same bytes whatever
-    // the machine and the number of threads.
     json.put("events", result.events());
     Map<String, String> digests = new LinkedHashMap<>();
     digests.put("status_quo", result.statusQuo().digest());
@@ -86,8 +77,7 @@ public final class AppraisalFiles {
       digests.put(c.id(), c.option().digest());
     }
     json.put("resultsSha256", digests);
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json)
-        + System.lineSeparator();
+    return AnalysisFiles.json(json);
   }
 
   /** The source and overrides of a scenario, for run.json. */
