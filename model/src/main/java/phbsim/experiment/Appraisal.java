@@ -117,6 +117,19 @@ public final class Appraisal {
    */
   public static AppraisalResult assemble(
       List<CompiledScenario> arms, List<OptionArm> options, RunSpec run, List<Replication> reps) {
+    return assemble(arms, options, run, reps, java.util.Collections.nCopies(options.size(), null));
+  }
+
+  /**
+   * As above, with each option's monthly and annual summaries computed where the replications ran
+   * (ComparisonTables), or null for an option whose summaries the comparison is to compute.
+   */
+  public static AppraisalResult assemble(
+      List<CompiledScenario> arms,
+      List<OptionArm> options,
+      RunSpec run,
+      List<Replication> reps,
+      List<java.util.Map<phbsim.report.ComparisonTables.Block, phbsim.report.Summary[]>> tables) {
     List<ReplicationResult> sqCells = new ArrayList<>();
     for (Replication r : reps) {
       sqCells.add(r.arms().get(0));
@@ -132,7 +145,10 @@ public final class Appraisal {
       }
       OptionArm o = options.get(k);
       ExperimentResult arm = new ExperimentResult(arms.get(k + 1), run, cells);
-      comparisons.add(new ComparisonResult(o.id(), o.label(), arm, sq, cohorts));
+      var given = tables.get(k);
+      comparisons.add(
+          new ComparisonResult(
+              o.id(), o.label(), arm, sq, cohorts, given == null ? java.util.Map.of() : given));
     }
     return new AppraisalResult(sq, comparisons);
   }

@@ -2,12 +2,10 @@ package phbsim.report;
 
 import java.util.List;
 import java.util.OptionalInt;
-import java.util.function.IntToDoubleFunction;
 import phbsim.money.CashFlow;
 import phbsim.money.Discounting;
 import phbsim.money.LedgerLine;
 import phbsim.observe.Measure;
-import phbsim.observe.MonthlyMetrics;
 import phbsim.time.FinancialCalendar;
 
 /**
@@ -61,6 +59,15 @@ public final class ComparisonResult {
 
   private final List<Cohort.Figures> cohort;
 
+  /** The layout of the monthly and annual blocks (ComparisonTables). */
+  private final ComparisonTables.Shape shape;
+
+  /** The blocks given or computed so far. */
+  private final java.util.concurrent.ConcurrentHashMap<ComparisonTables.Block, Summary[]> blocks =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final int given;
+
   /**
    * @param id the option's id, as in output files
    * @param label the option's name for people
@@ -72,6 +79,38 @@ public final class ComparisonResult {
       ExperimentResult option,
       ExperimentResult statusQuo,
       List<Cohort.Figures> cohort) {
+    this(id, label, option, statusQuo, cohort, java.util.Map.of());
+  }
+
+  /**
+   * As above, with the summaries of every monthly and annual block already computed from these
+   * replications elsewhere (by ComparisonTables, as a distributed job does on its executors), or
+   * with none.
+   *
+   * @throws IllegalArgumentException if some but not all blocks are given, or a block is the wrong
+   *     size
+   */
+  public ComparisonResult(
+      String id,
+      String label,
+      ExperimentResult option,
+      ExperimentResult statusQuo,
+      List<Cohort.Figures> cohort,
+      java.util.Map<ComparisonTables.Block, Summary[]> tables) {
+    this.shape = ComparisonTables.Shape.of(option.compiled());
+    if (!tables.isEmpty()) {
+      for (ComparisonTables.Block b : shape.blocks()) {
+        Summary[] s = tables.get(b);
+        if (s == null || s.length != ComparisonTables.columns(shape, b.kind())) {
+          throw new IllegalArgumentException("block " + b + " is missing or the wrong size");
+        }
+      }
+      if (tables.size() != shape.blocks().size()) {
+        throw new IllegalArgumentException("blocks given that this comparison does not have");
+      }
+    }
+    this.blocks.putAll(tables);
+    this.given = tables.size();
     this.cohort = List.copyOf(cohort);
     if (option.replications().size() != statusQuo.replications().size()
         || cohort.size() != option.replications().size()) {
@@ -110,7 +149,8 @@ public final class ComparisonResult {
     }
   }
 
-  private static long sum(CashFlow c, int month, Position p) {
+  /** Pence of a position's lines in one month of one replication. */
+  static long sum(CashFlow c, int month, Position p) {
     if (p == Position.ECONOMIC) {
       return c.total(month);
     }
@@ -211,22 +251,45 @@ public final class ComparisonResult {
 
   // ------------------------------------------------------------ per month and per year
 
+  /*
+   * The monthly and annual figures come in blocks (ComparisonTables): a block is computed from the
+   * replications the first time one of its figures is asked for, then kept; or it was given, with
+   * every other block, by the job that ran the replications (the spark module aggregates them on
+   * its executors). Either way by the same code on the same values, so to the same bits.
+   */
+
+  /** The summaries of one block, computed now if not yet given or computed. */
+  private Summary[] block(ComparisonTables.Kind kind, int period) {
+    return blocks.computeIfAbsent(new ComparisonTables.Block(kind, period), this::tabulate);
+  }
+
+  private Summary[] tabulate(ComparisonTables.Block b) {
+    List<double[]> values = new java.util.ArrayList<>(replications);
+    for (int r = 0; r < replications; r++) {
+      values.add(
+          ComparisonTables.values(
+              b, shape, option.replications().get(r), statusQuo.replications().get(r)));
+    }
+    return ComparisonTables.summarise(values);
+  }
+
+  /** How many of the monthly and annual blocks were given by the job that ran the replications. */
+  public int blocksGiven() {
+    return given;
+  }
+
   /** One ledger line (or, with {@code line == null}, the total) in one month, in pounds. */
   public Summary monthly(Arm arm, int month, LedgerLine line) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      v[r] = pounds(monthPence(arm, r, month, line));
-    }
-    return Summary.of(v);
+    return line == null
+        ? monthlyTotal(arm, month, Position.ECONOMIC)
+        : block(ComparisonTables.Kind.CASH_MONTH, month)[ComparisonTables.column(arm, shape, line)];
   }
 
   /** One ledger line (or the total) in one financial year, in pounds. */
   public Summary annual(Arm arm, int year, LedgerLine line) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      v[r] = pounds(yearPence(arm, r, year, line));
-    }
-    return Summary.of(v);
+    return line == null
+        ? annualTotal(arm, year, Position.ECONOMIC)
+        : block(ComparisonTables.Kind.CASH_YEAR, year)[ComparisonTables.column(arm, shape, line)];
   }
 
   /** One ledger line (or the total) over the whole horizon, in pounds. */
@@ -244,24 +307,14 @@ public final class ComparisonResult {
 
   /** The total of one position's lines in one month, in pounds. */
   public Summary monthlyTotal(Arm arm, int month, Position position) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      v[r] = pounds(totalPence(arm, r, month, position));
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.CASH_MONTH, month)[
+        ComparisonTables.column(arm, shape, position)];
   }
 
   /** The total of one position's lines in one financial year, in pounds. */
   public Summary annualTotal(Arm arm, int year, Position position) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      long sum = 0;
-      for (int m : monthsOfYear[year]) {
-        sum += totalPence(arm, r, m, position);
-      }
-      v[r] = pounds(sum);
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.CASH_YEAR, year)[
+        ComparisonTables.column(arm, shape, position)];
   }
 
   /** A monthly measure of one arm, or the paired difference, for a segment or ALL_SEGMENTS. */
@@ -269,11 +322,8 @@ public final class ComparisonResult {
     if (withheld(arm, w -> w.monthly(month, segment, measure))) {
       return Summary.WITHHELD;
     }
-    return paired(
-        arm,
-        replications,
-        r -> ExperimentResult.value(metrics(option, r), month, segment, measure),
-        r -> ExperimentResult.value(metrics(statusQuo, r), month, segment, measure));
+    return block(ComparisonTables.Kind.MEASURES_MONTH, month)[
+        ComparisonTables.column(arm, shape, segment, measure)];
   }
 
   /** An annual measure of one arm, or the paired difference (see ExperimentResult.annual). */
@@ -281,42 +331,26 @@ public final class ComparisonResult {
     if (withheld(arm, w -> w.annual(year, segment, measure))) {
       return Summary.WITHHELD;
     }
-    return paired(
-        arm,
-        replications,
-        r -> option.annualValue(metrics(option, r), year, segment, measure),
-        r -> statusQuo.annualValue(metrics(statusQuo, r), year, segment, measure));
+    return block(ComparisonTables.Kind.MEASURES_YEAR, year)[
+        ComparisonTables.column(arm, shape, segment, measure)];
   }
 
-  /**
-   * Summarises, over replications, the option's value, the status quo's, or the paired difference
-   * (status quo minus option, replication by replication). Only the arms asked for are read.
-   * Replications in which the value is undefined (NaN) are left out.
-   */
-  static Summary paired(
-      Arm arm,
-      int replications,
-      IntToDoubleFunction optionValue,
-      IntToDoubleFunction statusQuoValue) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      double a = arm == Arm.STATUS_QUO ? 0 : optionValue.applyAsDouble(r);
-      double b = arm == Arm.OPTION ? 0 : statusQuoValue.applyAsDouble(r);
-      v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
+  /** A team measure of one arm, or the paired difference, in one month (Resilience). */
+  Summary teamMonthly(Arm arm, int month, int team, phbsim.observe.TeamMeasure measure) {
+    if (teamWithheld(arm, month, team, measure)) {
+      return Summary.WITHHELD;
     }
-    return Summary.ofDefined(v);
+    return block(ComparisonTables.Kind.TEAMS_MONTH, month)[
+        ComparisonTables.column(arm, shape, team, measure)];
   }
 
   /**
    * Every monthly measure of one month at once: element {@code [arm.ordinal()][segment + 1]
-   * [measure.ordinal()]} equals {@link #metricMonthly(Arm, int, int, Measure)}, bit for bit. One
-   * call per summary reads every replication's metrics once per summary, each read a cache miss
-   * when there are thousands of replications; this reads each replication's month once.
+   * [measure.ordinal()]} equals {@link #metricMonthly(Arm, int, int, Measure)}.
    */
   public Summary[][][] metricMonthlyAll(int month) {
     return withheldAll(
-        metricsAll(
-            (arm, m, segment, measure) -> ExperimentResult.value(m, month, segment, measure)),
+        metricsAll(ComparisonTables.Kind.MEASURES_MONTH, month),
         (w, segment, measure) -> w.monthly(month, segment, measure));
   }
 
@@ -350,47 +384,24 @@ public final class ComparisonResult {
    */
   public Summary[][][] metricAnnualAll(int year) {
     return withheldAll(
-        metricsAll((arm, m, segment, measure) -> arm.annualValue(m, year, segment, measure)),
+        metricsAll(ComparisonTables.Kind.MEASURES_YEAR, year),
         (w, segment, measure) -> w.annual(year, segment, measure));
   }
 
-  /** A measure's value in one replication of one arm. */
-  private interface MetricValue {
-    double of(ExperimentResult arm, MonthlyMetrics m, int segment, Measure measure);
-  }
-
-  private Summary[][][] metricsAll(MetricValue value) {
+  /** A measures block as [arm][segment + 1][measure] (a copy: withholding writes into it). */
+  private Summary[][][] metricsAll(ComparisonTables.Kind kind, int period) {
+    Summary[] block = block(kind, period);
     Measure[] measures = Measure.values();
-    int groups = metrics(option, 0).segments() + 1;
-    double[][][] a = new double[groups][measures.length][replications];
-    double[][][] b = new double[groups][measures.length][replications];
-    for (int r = 0; r < replications; r++) {
-      MonthlyMetrics ma = metrics(option, r);
-      MonthlyMetrics mb = metrics(statusQuo, r);
-      for (int g = 0; g < groups; g++) {
-        for (int k = 0; k < measures.length; k++) {
-          a[g][k][r] = value.of(option, ma, g - 1, measures[k]);
-          b[g][k][r] = value.of(statusQuo, mb, g - 1, measures[k]);
-        }
-      }
-    }
+    int groups = shape.segments() + 1;
     Summary[][][] all = new Summary[Arm.values().length][groups][measures.length];
-    double[] difference = new double[replications];
-    for (int g = 0; g < groups; g++) {
-      for (int k = 0; k < measures.length; k++) {
-        for (int r = 0; r < replications; r++) {
-          difference[r] = b[g][k][r] - a[g][k][r];
+    for (Arm arm : Arm.values()) {
+      for (int g = 0; g < groups; g++) {
+        for (Measure k : measures) {
+          all[arm.ordinal()][g][k.ordinal()] = block[ComparisonTables.column(arm, shape, g - 1, k)];
         }
-        all[Arm.OPTION.ordinal()][g][k] = Summary.of(a[g][k]);
-        all[Arm.STATUS_QUO.ordinal()][g][k] = Summary.of(b[g][k]);
-        all[Arm.DIFFERENCE.ordinal()][g][k] = Summary.of(difference);
       }
     }
     return all;
-  }
-
-  private static MonthlyMetrics metrics(ExperimentResult arm, int r) {
-    return arm.replications().get(r).metrics();
   }
 
   // ------------------------------------------------------------ the headline figures

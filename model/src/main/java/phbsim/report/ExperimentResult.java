@@ -107,7 +107,11 @@ public final class ExperimentResult {
 
   /** One replication's value for a financial year (index into {@link #financialYears()}). */
   public double annualValue(MonthlyMetrics m, int year, int segment, Measure measure) {
-    int[] months = monthsOfYear[year];
+    return annualValue(m, monthsOfYear[year], segment, measure);
+  }
+
+  /** One replication's value over the months of a financial year, as above. */
+  static double annualValue(MonthlyMetrics m, int[] months, int segment, Measure measure) {
     if (measure.kind() == Measure.Kind.STOCK) {
       return value(m, months.length == 0 ? -1 : months[months.length - 1], segment, measure);
     }

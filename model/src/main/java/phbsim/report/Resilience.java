@@ -45,14 +45,7 @@ public final class Resilience {
 
   /** A team measure in one month. */
   public Summary monthly(Arm arm, int month, int team, TeamMeasure measure) {
-    if (comparison.teamWithheld(arm, month, team, measure)) {
-      return Summary.WITHHELD;
-    }
-    return ComparisonResult.paired(
-        arm,
-        comparison.option().replications().size(),
-        r -> teams(comparison.option(), r).get(month, team, measure),
-        r -> teams(comparison.statusQuo(), r).get(month, team, measure));
+    return comparison.teamMonthly(arm, month, team, measure);
   }
 
   /** The share of replications in which a team measure is above zero in a month. */

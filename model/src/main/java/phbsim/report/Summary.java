@@ -16,7 +16,10 @@ package phbsim.report;
  * <p>With one replication the confidence interval is undefined (NaN).
  */
 public record Summary(
-    double mean, double ciLow, double ciHigh, double rangeLow, double rangeHigh, int replications) {
+    double mean, double ciLow, double ciHigh, double rangeLow, double rangeHigh, int replications)
+    implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /*
    * Design notes.
    *

@@ -2,18 +2,27 @@ package phbsim.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
 import phbsim.experiment.Appraisal;
 import phbsim.experiment.OptionArm;
 import phbsim.experiment.RunSpec;
 import phbsim.report.AppraisalResult;
+import phbsim.report.ComparisonTables;
+import phbsim.report.ReplicationResult;
+import phbsim.report.Summary;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioLoader;
 import phbsim.scenarios.ScenarioYaml;
 import phbsim.world.CompiledScenario;
+import scala.Tuple2;
 
 /**
  * An options appraisal with each replication a Spark task: the arms travel to the executors as
@@ -33,6 +42,15 @@ public final class ReplicationTasks {
    *    replication index (RandomStreams.forCell keys); Spark may retry or speculatively re-run a
    *    task and get the same bytes. Results come back as Java-serialised records without their
    *    cohort logs (the cohort view is computed in the task).
+   * 3. Aggregation on Spark. The monthly and annual tables (money by ledger line and position,
+   *    measures by segment, team measures, for each arm and the paired difference) are summarised
+   *    by Spark: a shuffle keyed by option and block brings each block's values from every
+   *    replication together on one executor, which sorts them by replication and summarises them
+   *    with the model's own code (ComparisonTables), so that the summaries are those of phbsim run
+   *    to the last bit whatever the partitioning. Only summaries come back from the shuffle. The
+   *    figures over the whole horizon (net saving, NPV, break-even, double running, cohort) and
+   *    run.json's digest of every value still read each replication, so the replications also
+   *    come to the driver once, as they do to the command line's.
    */
 
   private ReplicationTasks() {}
@@ -48,7 +66,9 @@ public final class ReplicationTasks {
   /**
    * The appraisal of {@code statusQuo} and {@code options} for {@code run.replications()}
    * replications, each a Spark task: the same result as {@link Appraisal#run(Scenario, List,
-   * RunSpec, phbsim.experiment.Progress, int)} with the same seed and area.
+   * RunSpec, phbsim.experiment.Progress, int)} with the same seed and area. The replications stay
+   * on the executors (cached) while Spark aggregates them into every option's monthly and annual
+   * summaries ({@link #tables}); then they come to the driver for the figures over the horizon.
    *
    * @param partitions how many tasks to split the replications into (at most one per replication)
    */
@@ -60,22 +80,6 @@ public final class ReplicationTasks {
       int area,
       int partitions,
       Fault fault) {
-    return appraisal(spark, statusQuo, options, run, area, partitions, fault, null);
-  }
-
-  /**
-   * As above; if {@code aggregated} is not null, the summaries are also computed by Spark on the
-   * executors (SparkAggregates) and added to it.
-   */
-  static AppraisalResult appraisal(
-      JavaSparkContext spark,
-      Scenario statusQuo,
-      List<OptionArm> options,
-      RunSpec run,
-      int area,
-      int partitions,
-      Fault fault,
-      List<SparkAggregates.Table> aggregated) {
     List<Scenario> arms = new ArrayList<>();
     arms.add(statusQuo);
     options.forEach(o -> arms.add(o.scenario()));
@@ -97,7 +101,7 @@ public final class ReplicationTasks {
       indices.add(r);
     }
     int slices = Math.max(1, Math.min(partitions, run.replications()));
-    org.apache.spark.api.java.JavaRDD<Appraisal.Replication> tasks =
+    JavaRDD<Appraisal.Replication> tasks =
         spark
             .parallelize(indices, slices)
             .map(
@@ -105,24 +109,76 @@ public final class ReplicationTasks {
                   TaskContext task = TaskContext.get();
                   fault.check(r, task == null ? 0 : task.attemptNumber());
                   return Appraisal.replication(compiled(shipped.value()), seed, area, r);
-                });
-    if (aggregated != null) {
-      // Kept on the executors for the aggregation, then sent to the driver once.
-      tasks = tasks.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-      List<String> ids = new ArrayList<>();
-      options.forEach(o -> ids.add(o.id()));
-      aggregated.addAll(
-          SparkAggregates.aggregate(
-              org.apache.spark.sql.SparkSession.builder().sparkContext(spark.sc()).getOrCreate(),
-              tasks,
-              ids));
-    }
-    List<Appraisal.Replication> replications = tasks.collect();
-    if (aggregated != null) {
+                })
+            // Read twice: by the aggregation, then by the driver (note 3).
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<ComparisonTables.Shape> shapes = new ArrayList<>();
+      for (int k = 1; k < onDriver.size(); k++) {
+        shapes.add(ComparisonTables.Shape.of(onDriver.get(k)));
+      }
+      List<Map<ComparisonTables.Block, Summary[]>> tables = tables(tasks, shapes, slices);
+      List<Appraisal.Replication> replications = tasks.collect();
+      return Appraisal.assemble(onDriver, options, run, replications, tables);
+    } finally {
       tasks.unpersist(false);
+      shipped.destroy();
     }
-    shipped.destroy();
-    return Appraisal.assemble(onDriver, options, run, replications);
+  }
+
+  /**
+   * Every option's monthly and annual summaries, aggregated by Spark (note 3): each replication
+   * gives its values of every block of every option, Spark brings each block's values together from
+   * all the replications, and the block is summarised where they meet, in replication order.
+   *
+   * @param shapes the layout of each option's comparison, in the order of the options
+   * @return for each option, its blocks' summaries
+   */
+  static List<Map<ComparisonTables.Block, Summary[]>> tables(
+      JavaRDD<Appraisal.Replication> replications,
+      List<ComparisonTables.Shape> shapes,
+      int partitions) {
+    List<ComparisonTables.Shape> layout = List.copyOf(shapes);
+    Map<Tuple2<Integer, ComparisonTables.Block>, Summary[]> summarised =
+        replications
+            .flatMapToPair(
+                rep -> {
+                  ReplicationResult statusQuo = rep.arms().get(0);
+                  List<Tuple2<Tuple2<Integer, ComparisonTables.Block>, Tuple2<Integer, double[]>>>
+                      out = new ArrayList<>();
+                  for (int k = 0; k < layout.size(); k++) {
+                    ComparisonTables.Shape shape = layout.get(k);
+                    for (ComparisonTables.Block b : shape.blocks()) {
+                      double[] values =
+                          ComparisonTables.values(b, shape, rep.arms().get(k + 1), statusQuo);
+                      out.add(
+                          new Tuple2<>(
+                              new Tuple2<>(k, b), new Tuple2<>(statusQuo.replication(), values)));
+                    }
+                  }
+                  return out.iterator();
+                })
+            .groupByKey(partitions)
+            .mapValues(ReplicationTasks::summarise)
+            .collectAsMap();
+    List<Map<ComparisonTables.Block, Summary[]>> byOption = new ArrayList<>();
+    for (int k = 0; k < layout.size(); k++) {
+      byOption.add(new HashMap<>());
+    }
+    summarised.forEach((key, s) -> byOption.get(key._1()).put(key._2(), s));
+    return byOption;
+  }
+
+  /** A block's values from every replication, put in replication order and summarised. */
+  private static Summary[] summarise(Iterable<Tuple2<Integer, double[]>> values) {
+    List<Tuple2<Integer, double[]>> sorted = new ArrayList<>();
+    values.forEach(sorted::add);
+    sorted.sort(Comparator.comparingInt(Tuple2::_1));
+    List<double[]> inOrder = new ArrayList<>(sorted.size());
+    for (Tuple2<Integer, double[]> v : sorted) {
+      inOrder.add(v._2());
+    }
+    return ComparisonTables.summarise(inOrder);
   }
 
   /** Compiled arms by their YAML, the 16 most recently used (note 1). */

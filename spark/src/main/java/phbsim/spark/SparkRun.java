@@ -87,14 +87,6 @@ public final class SparkRun implements Callable<Integer> {
               + " none unless given.")
   String parquetTo;
 
-  @Option(
-      names = "--spark-summaries",
-      description =
-          "Also have Spark aggregate the summaries on the executors (mean, confidence interval"
-              + " and range per arm, month, ledger line and measure) and write them as Parquet"
-              + " under parquet/aggregated/. Costs time and memory: see docs/spark.md.")
-  boolean sparkSummaries;
-
   @CommandLine.Mixin JobOptions job;
 
   /** A deliberate task failure, for tests of retries. */
@@ -207,17 +199,9 @@ public final class SparkRun implements Callable<Integer> {
       int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
       PrintWriter outText = spec.commandLine().getOut();
       if (areas.isEmpty()) {
-        List<SparkAggregates.Table> aggregated = new ArrayList<>();
         AppraisalResult result =
             ReplicationTasks.appraisal(
-                spark,
-                s.statusQuo(),
-                ScenarioLoader.options(s),
-                run,
-                0,
-                slices,
-                fault,
-                sparkSummaries && parquetTarget(spark, folder) != null ? aggregated : null);
+                spark, s.statusQuo(), ScenarioLoader.options(s), run, 0, slices, fault);
         simulated = System.nanoTime();
         OutputFolder files =
             AppraisalFiles.withWorkbookAndReport(
@@ -235,7 +219,6 @@ public final class SparkRun implements Callable<Integer> {
                 runInfo(run));
         files.replacing(job.force).commit();
         parquetAt = parquet(spark, folder, "");
-        aggregates(spark, aggregated, parquetAt, "");
         outText.printf(
             Locale.UK,
             "%s on Spark (%s, %d tasks per arm): %s, seed %d: %,d events%n%n",
@@ -248,8 +231,6 @@ public final class SparkRun implements Callable<Integer> {
         AppraisalText.print(result, outText, precision);
       } else {
         OutputFolder files = new OutputFolder(folder, job.force);
-        java.util.Map<String, List<SparkAggregates.Table>> aggregatedByArea =
-            new java.util.concurrent.ConcurrentHashMap<>();
         Areas.Result result =
             Areas.run(
                 areas,
@@ -266,26 +247,13 @@ public final class SparkRun implements Callable<Integer> {
                             precision,
                             false,
                             AppraisalFiles.source(scenario, job.overrides))),
-                (k, area, options, spec0) -> {
-                  List<SparkAggregates.Table> tables = new ArrayList<>();
-                  AppraisalResult a =
-                      ReplicationTasks.appraisal(
-                          spark,
-                          area.place().statusQuo(),
-                          options,
-                          spec0,
-                          k,
-                          slices,
-                          fault,
-                          sparkSummaries && parquetTarget(spark, folder) != null ? tables : null);
-                  aggregatedByArea.put(area.id(), tables);
-                  return a;
-                });
+                (k, area, options, spec0) ->
+                    ReplicationTasks.appraisal(
+                        spark, area.place().statusQuo(), options, spec0, k, slices, fault));
         AreasCsv.addSummaries(files, result, s).commit();
         parquetAt = parquet(spark, folder, "");
         for (Areas.Area a : areas) {
           parquet(spark, folder, "areas/" + a.id() + "/");
-          aggregates(spark, aggregatedByArea.get(a.id()), parquetAt, "areas/" + a.id() + "/");
         }
         outText.printf(
             Locale.UK,
@@ -414,15 +382,6 @@ public final class SparkRun implements Callable<Integer> {
     return parquetTo != null
         ? parquetTo
         : spark.isLocal() ? folder.resolve("parquet").toUri().toString() : null;
-  }
-
-  /** Writes the tables Spark aggregated, beside the tidy tables, if they have somewhere to go. */
-  private static void aggregates(
-      JavaSparkContext spark, List<SparkAggregates.Table> tables, String to, String prefix) {
-    if (to != null && tables != null && !tables.isEmpty()) {
-      SparkAggregates.write(
-          SparkSession.builder().sparkContext(spark.sc()).getOrCreate(), tables, to, prefix);
-    }
   }
 
   /** Says where the Parquet tables went, or why there are none. */

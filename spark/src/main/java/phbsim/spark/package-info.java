@@ -3,7 +3,7 @@
  * and every area of a scenario of areas) and {@code compare} with each replication a Spark task;
  * {@code sweep} and {@code sensitivity} with each grid point, setting or parameter draw x
  * replication a task ({@link phbsim.spark.VariantTasks}); and, on request, the summaries aggregated
- * by Spark itself ({@link phbsim.spark.SparkAggregates}).
+ * by Spark itself (ReplicationTasks).
  *
  * <p>A thin client, as the command line is: the model runs each replication ({@link
  * phbsim.experiment.Appraisal#replication}), the model summarises them ({@link

@@ -1,0 +1,237 @@
+package phbsim.report;
+
+import java.io.Serializable;
+import java.util.List;
+import phbsim.money.CashFlow;
+import phbsim.money.LedgerLine;
+import phbsim.observe.Measure;
+import phbsim.observe.MonthlyMetrics;
+import phbsim.observe.TeamMeasure;
+import phbsim.observe.TeamMetrics;
+
+/**
+ * The summaries behind an option's monthly and annual tables: every ledger line and position of the
+ * cash flow, every measure of each segment and of all segments, and every team measure, for the
+ * option, the status quo and their paired difference, per month (and, for money and measures, per
+ * financial year).
+ *
+ * <p>They come in blocks: one kind of figure for one month or year. One replication gives a block's
+ * values all at once ({@link #values}); the block's summaries are those values summarised column by
+ * column, in replication order ({@link #summarise}). A comparison computes a block from its own
+ * replications the first time it is asked for one; a distributed job (the spark module) computes
+ * every block on its executors, where the replications are, and hands the summaries to the
+ * comparison instead. Both run this code on the same values in the same order, so the summaries are
+ * the same to the last bit, and so are the tables written from them.
+ */
+public final class ComparisonTables {
+  private ComparisonTables() {}
+
+  /** What a block holds. */
+  public enum Kind {
+    /** Money in one month: [arm][ledger line, then position], in pounds. */
+    CASH_MONTH,
+    /** Money in one financial year, as CASH_MONTH. */
+    CASH_YEAR,
+    /** Measures in one month: [arm][segment + 1][measure]. */
+    MEASURES_MONTH,
+    /** Measures in one financial year (ExperimentResult.annual's rule), as MEASURES_MONTH. */
+    MEASURES_YEAR,
+    /** Team measures in one month: [arm][team][team measure]. */
+    TEAMS_MONTH
+  }
+
+  /** One kind of figure for one month or financial year (an index into the comparison's). */
+  public record Block(Kind kind, int period) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /**
+   * What a task needs to know of a comparison to lay out a block: its months, the months of each
+   * financial year, its segments and its community teams (as service numbers).
+   */
+  public record Shape(int months, int[][] monthsOfYear, int segments, int[] teams)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The shape of the comparison of the option {@code option} with its status quo. */
+    public static Shape of(phbsim.world.CompiledScenario option) {
+      var cal = option.calendar();
+      var years = cal.financialYears();
+      int[] yearOfMonth = new int[cal.monthCount()];
+      for (int m = 0; m < yearOfMonth.length; m++) {
+        yearOfMonth[m] = years.indexOf(cal.month(m).financialYear());
+      }
+      return new Shape(
+          cal.monthCount(),
+          ExperimentResult.monthsOfYear(yearOfMonth, years.size()),
+          option.segments().size(),
+          communityTeams(option.services()));
+    }
+
+    private static int[] communityTeams(phbsim.service.ServiceNetwork services) {
+      return java.util.stream.IntStream.range(0, services.size())
+          .filter(s -> services.kind(s) == phbsim.scenario.ServiceKind.COMMUNITY)
+          .toArray();
+    }
+
+    /** Every block of the comparison, months before years, money before measures and teams. */
+    public List<Block> blocks() {
+      List<Block> all = new java.util.ArrayList<>();
+      for (Kind k : Kind.values()) {
+        int periods = k == Kind.CASH_YEAR || k == Kind.MEASURES_YEAR ? monthsOfYear.length : months;
+        for (int p = 0; p < periods; p++) {
+          all.add(new Block(k, p));
+        }
+      }
+      return all;
+    }
+
+    /** The number of values a block has, for each arm. */
+    int width(Kind kind) {
+      return switch (kind) {
+        case CASH_MONTH, CASH_YEAR -> LEDGER_LINES.length + POSITIONS.length;
+        case MEASURES_MONTH, MEASURES_YEAR -> (segments + 1) * MEASURES.length;
+        case TEAMS_MONTH -> teams.length * TEAM_MEASURES.length;
+      };
+    }
+  }
+
+  /** The number of summaries in a block of the kind: every column of every arm. */
+  static int columns(Shape shape, Kind kind) {
+    return ARMS.length * shape.width(kind);
+  }
+
+  private static final LedgerLine[] LEDGER_LINES = LedgerLine.values();
+  private static final Position[] POSITIONS = Position.values();
+  private static final Measure[] MEASURES = Measure.values();
+  private static final TeamMeasure[] TEAM_MEASURES = TeamMeasure.values();
+  private static final Arm[] ARMS = Arm.values();
+
+  /** Where a ledger line's summary is in a money block's arm. */
+  static int column(Arm arm, Shape shape, LedgerLine line) {
+    return arm.ordinal() * shape.width(Kind.CASH_MONTH) + line.ordinal();
+  }
+
+  /** Where a position's summary is in a money block's arm. */
+  static int column(Arm arm, Shape shape, Position position) {
+    return arm.ordinal() * shape.width(Kind.CASH_MONTH) + LEDGER_LINES.length + position.ordinal();
+  }
+
+  /** Where a measure's summary is in a measures block (segment -1 for all segments). */
+  static int column(Arm arm, Shape shape, int segment, Measure measure) {
+    return arm.ordinal() * shape.width(Kind.MEASURES_MONTH)
+        + (segment + 1) * MEASURES.length
+        + measure.ordinal();
+  }
+
+  /** Where a team measure's summary is in a teams block (the team as a service number). */
+  static int column(Arm arm, Shape shape, int team, TeamMeasure measure) {
+    int t = 0;
+    while (t < shape.teams().length && shape.teams()[t] != team) {
+      t++;
+    }
+    if (t == shape.teams().length) {
+      throw new IllegalArgumentException("service " + team + " is not a community team");
+    }
+    return arm.ordinal() * shape.width(Kind.TEAMS_MONTH)
+        + t * TEAM_MEASURES.length
+        + measure.ordinal();
+  }
+
+  /**
+   * One replication's values of a block: for each arm (in {@link Arm} order) the option's, the
+   * status quo's, or the status quo's minus the option's. Money is summed in pence and given in
+   * pounds; a year's measure follows ExperimentResult.annualValue.
+   */
+  public static double[] values(
+      Block block, Shape shape, ReplicationResult option, ReplicationResult statusQuo) {
+    int width = shape.width(block.kind());
+    double[] v = new double[ARMS.length * width];
+    int o = Arm.OPTION.ordinal() * width;
+    int s = Arm.STATUS_QUO.ordinal() * width;
+    int d = Arm.DIFFERENCE.ordinal() * width;
+    switch (block.kind()) {
+      case CASH_MONTH, CASH_YEAR -> {
+        int[] months =
+            block.kind() == Kind.CASH_MONTH
+                ? new int[] {block.period()}
+                : shape.monthsOfYear()[block.period()];
+        CashFlow a = option.cashFlow();
+        CashFlow b = statusQuo.cashFlow();
+        for (int i = 0; i < width; i++) {
+          long pa = 0;
+          long pb = 0;
+          for (int m : months) {
+            pa += i < LEDGER_LINES.length ? a.amount(m, LEDGER_LINES[i]) : total(a, m, i);
+            pb += i < LEDGER_LINES.length ? b.amount(m, LEDGER_LINES[i]) : total(b, m, i);
+          }
+          v[o + i] = pa / 100.0;
+          v[s + i] = pb / 100.0;
+          v[d + i] = (pb - pa) / 100.0;
+        }
+      }
+      case MEASURES_MONTH, MEASURES_YEAR -> {
+        MonthlyMetrics a = option.metrics();
+        MonthlyMetrics b = statusQuo.metrics();
+        int i = 0;
+        for (int g = -1; g < shape.segments(); g++) {
+          for (Measure k : MEASURES) {
+            double x = measure(block, shape, a, g, k);
+            double y = measure(block, shape, b, g, k);
+            v[o + i] = x;
+            v[s + i] = y;
+            v[d + i] = y - x;
+            i++;
+          }
+        }
+      }
+      case TEAMS_MONTH -> {
+        TeamMetrics a = option.teams();
+        TeamMetrics b = statusQuo.teams();
+        int i = 0;
+        for (int t : shape.teams()) {
+          for (TeamMeasure k : TEAM_MEASURES) {
+            double x = a.get(block.period(), t, k);
+            double y = b.get(block.period(), t, k);
+            v[o + i] = x;
+            v[s + i] = y;
+            v[d + i] = y - x;
+            i++;
+          }
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Pence of a position (the i-th column after the ledger lines) in month m. */
+  private static long total(CashFlow c, int m, int i) {
+    return ComparisonResult.sum(c, m, POSITIONS[i - LEDGER_LINES.length]);
+  }
+
+  private static double measure(
+      Block block, Shape shape, MonthlyMetrics m, int segment, Measure measure) {
+    return block.kind() == Kind.MEASURES_MONTH
+        ? ExperimentResult.value(m, block.period(), segment, measure)
+        : ExperimentResult.annualValue(m, shape.monthsOfYear()[block.period()], segment, measure);
+  }
+
+  /**
+   * A block's summaries from its values, one array per replication in replication order: each
+   * column summarised over the replications in which it is defined (a team measure of an empty
+   * caseload is not).
+   */
+  public static Summary[] summarise(List<double[]> inReplicationOrder) {
+    int n = inReplicationOrder.size();
+    int columns = inReplicationOrder.get(0).length;
+    Summary[] out = new Summary[columns];
+    double[] column = new double[n];
+    for (int c = 0; c < columns; c++) {
+      for (int r = 0; r < n; r++) {
+        column[r] = inReplicationOrder.get(r)[c];
+      }
+      out[c] = Summary.ofDefined(column);
+    }
+    return out;
+  }
+}
