@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
@@ -23,6 +23,7 @@ import phbsim.scenarios.ScenarioLoader;
 import phbsim.scenarios.ScenarioYaml;
 import phbsim.world.CompiledScenario;
 import scala.Tuple2;
+import scala.Tuple3;
 
 /**
  * An options appraisal with each replication a Spark task: the arms travel to the executors as
@@ -66,9 +67,7 @@ public final class ReplicationTasks {
   /**
    * The appraisal of {@code statusQuo} and {@code options} for {@code run.replications()}
    * replications, each a Spark task: the same result as {@link Appraisal#run(Scenario, List,
-   * RunSpec, phbsim.experiment.Progress, int)} with the same seed and area. The replications stay
-   * on the executors (cached) while Spark aggregates them into every option's monthly and annual
-   * summaries ({@link #tables}); then they come to the driver for the figures over the horizon.
+   * RunSpec, phbsim.experiment.Progress, int)} with the same seed and area.
    *
    * @param partitions how many tasks to split the replications into (at most one per replication)
    */
@@ -80,48 +79,115 @@ public final class ReplicationTasks {
       int area,
       int partitions,
       Fault fault) {
-    List<Scenario> arms = new ArrayList<>();
-    arms.add(statusQuo);
-    options.forEach(o -> arms.add(o.scenario()));
-    ArrayList<String> texts = new ArrayList<>();
-    List<CompiledScenario> onDriver = new ArrayList<>();
-    for (Scenario s : arms) {
-      String yaml = ScenarioYaml.write(s);
-      if (!ScenarioLoader.parse(s.name(), yaml, List.of()).equals(s)) {
-        throw new IllegalStateException(
-            "scenario " + s.name() + " does not read back from its YAML as written");
-      }
-      texts.add(yaml);
-      onDriver.add(new CompiledScenario(s));
+    try (Batch batch =
+        new Batch(spark, List.of(new Place(statusQuo, options, area)), run, partitions, fault)) {
+      return batch.result(0);
     }
-    Broadcast<ArrayList<String>> shipped = spark.broadcast(texts);
-    long seed = run.masterSeed();
-    List<Integer> indices = new ArrayList<>();
-    for (int r = 0; r < run.replications(); r++) {
-      indices.add(r);
-    }
-    int slices = Math.max(1, Math.min(partitions, run.replications()));
-    JavaRDD<Appraisal.Replication> tasks =
-        spark
-            .parallelize(indices, slices)
-            .map(
-                r -> {
-                  TaskContext task = TaskContext.get();
-                  fault.check(r, task == null ? 0 : task.attemptNumber());
-                  return Appraisal.replication(compiled(shipped.value()), seed, area, r);
-                })
-            // Read twice: by the aggregation, then by the driver (note 3).
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      List<ComparisonTables.Shape> shapes = new ArrayList<>();
-      for (int k = 1; k < onDriver.size(); k++) {
-        shapes.add(ComparisonTables.Shape.of(onDriver.get(k)));
+  }
+
+  /**
+   * One place's appraisal in a batch: its status quo, its options, and its area number (which keys
+   * its random numbers, as in the command line's run of areas).
+   */
+  public record Place(Scenario statusQuo, List<OptionArm> options, int area) {}
+
+  /**
+   * The appraisals of several places as one Spark job: every replication of every place is a task
+   * of the same stage, so that no executor waits for the last task of one place before the next
+   * place starts; the aggregation of every place's tables is one shuffle (note 3). The replications
+   * and the summaries stay on the executors (cached) until a place's result is asked for, which
+   * brings that place's, and only that place's, to the driver: the driver holds one place at a
+   * time, as the command line does.
+   */
+  public static final class Batch implements AutoCloseable {
+    private final List<Place> places;
+    private final RunSpec run;
+    private final List<List<CompiledScenario>> onDriver = new ArrayList<>();
+    private final Broadcast<ArrayList<ArrayList<String>>> shipped;
+    private final JavaPairRDD<Integer, Appraisal.Replication> replications;
+    private final JavaPairRDD<Tuple3<Integer, Integer, ComparisonTables.Block>, Summary[]> tables;
+
+    /**
+     * Starts nothing yet: the job runs when the first result is asked for.
+     *
+     * @param partitions how many tasks to split all the replications into
+     */
+    public Batch(
+        JavaSparkContext spark, List<Place> places, RunSpec run, int partitions, Fault fault) {
+      this.places = List.copyOf(places);
+      this.run = run;
+      ArrayList<ArrayList<String>> texts = new ArrayList<>();
+      List<List<ComparisonTables.Shape>> shapes = new ArrayList<>();
+      for (Place place : this.places) {
+        List<Scenario> arms = new ArrayList<>();
+        arms.add(place.statusQuo());
+        place.options().forEach(o -> arms.add(o.scenario()));
+        ArrayList<String> yaml = new ArrayList<>();
+        List<CompiledScenario> compiled = new ArrayList<>();
+        for (Scenario s : arms) {
+          String text = ScenarioYaml.write(s);
+          if (!ScenarioLoader.parse(s.name(), text, List.of()).equals(s)) {
+            throw new IllegalStateException(
+                "scenario " + s.name() + " does not read back from its YAML as written");
+          }
+          yaml.add(text);
+          compiled.add(new CompiledScenario(s));
+        }
+        texts.add(yaml);
+        onDriver.add(compiled);
+        List<ComparisonTables.Shape> layout = new ArrayList<>();
+        for (int k = 1; k < compiled.size(); k++) {
+          layout.add(ComparisonTables.Shape.of(compiled.get(k)));
+        }
+        shapes.add(layout);
       }
-      List<Map<ComparisonTables.Block, Summary[]>> tables = tables(tasks, shapes, slices);
-      List<Appraisal.Replication> replications = tasks.collect();
-      return Appraisal.assemble(onDriver, options, run, replications, tables);
-    } finally {
-      tasks.unpersist(false);
+      this.shipped = spark.broadcast(texts);
+      Broadcast<ArrayList<ArrayList<String>>> arms = shipped;
+      long seed = run.masterSeed();
+      int[] areas = this.places.stream().mapToInt(Place::area).toArray();
+      // Place by place, each in replication order: the order the driver assembles them in.
+      List<Tuple2<Integer, Integer>> cells = new ArrayList<>();
+      for (int p = 0; p < this.places.size(); p++) {
+        for (int r = 0; r < run.replications(); r++) {
+          cells.add(new Tuple2<>(p, r));
+        }
+      }
+      int slices = Math.max(1, Math.min(partitions, cells.size()));
+      this.replications =
+          spark
+              .parallelize(cells, slices)
+              .mapToPair(
+                  cell -> {
+                    int p = cell._1();
+                    int r = cell._2();
+                    TaskContext task = TaskContext.get();
+                    fault.check(r, task == null ? 0 : task.attemptNumber());
+                    return new Tuple2<>(
+                        p, Appraisal.replication(compiled(arms.value().get(p)), seed, areas[p], r));
+                  })
+              // Read twice: by the aggregation, then by the driver (note 3).
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      this.tables = tables(replications, shapes, slices).persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** Place {@code p}'s appraisal: its replications and summaries brought to the driver. */
+    public AppraisalResult result(int p) {
+      List<Appraisal.Replication> reps = replications.filter(x -> x._1() == p).values().collect();
+      List<Map<ComparisonTables.Block, Summary[]>> byOption = new ArrayList<>();
+      for (int k = 0; k < places.get(p).options().size(); k++) {
+        byOption.add(new HashMap<>());
+      }
+      tables
+          .filter(x -> x._1()._1() == p)
+          .collect()
+          .forEach(x -> byOption.get(x._1()._2()).put(x._1()._3(), x._2()));
+      return Appraisal.assemble(onDriver.get(p), places.get(p).options(), run, reps, byOption);
+    }
+
+    @Override
+    public void close() {
+      tables.unpersist(false);
+      replications.unpersist(false);
       shipped.destroy();
     }
   }
@@ -131,42 +197,42 @@ public final class ReplicationTasks {
    * gives its values of every block of every option, Spark brings each block's values together from
    * all the replications, and the block is summarised where they meet, in replication order.
    *
-   * @param shapes the layout of each option's comparison, in the order of the options
-   * @return for each option, its blocks' summaries
+   * @param shapes for each place, the layout of each option's comparison
+   * @return each block's summaries, keyed by place, option and block
    */
-  static List<Map<ComparisonTables.Block, Summary[]>> tables(
-      JavaRDD<Appraisal.Replication> replications,
-      List<ComparisonTables.Shape> shapes,
+  static JavaPairRDD<Tuple3<Integer, Integer, ComparisonTables.Block>, Summary[]> tables(
+      JavaPairRDD<Integer, Appraisal.Replication> replications,
+      List<List<ComparisonTables.Shape>> shapes,
       int partitions) {
-    List<ComparisonTables.Shape> layout = List.copyOf(shapes);
-    Map<Tuple2<Integer, ComparisonTables.Block>, Summary[]> summarised =
-        replications
-            .flatMapToPair(
-                rep -> {
-                  ReplicationResult statusQuo = rep.arms().get(0);
-                  List<Tuple2<Tuple2<Integer, ComparisonTables.Block>, Tuple2<Integer, double[]>>>
-                      out = new ArrayList<>();
-                  for (int k = 0; k < layout.size(); k++) {
-                    ComparisonTables.Shape shape = layout.get(k);
-                    for (ComparisonTables.Block b : shape.blocks()) {
-                      double[] values =
-                          ComparisonTables.values(b, shape, rep.arms().get(k + 1), statusQuo);
-                      out.add(
+    List<List<ComparisonTables.Shape>> layout = new ArrayList<>();
+    shapes.forEach(s -> layout.add(List.copyOf(s)));
+    return replications
+        .flatMapToPair(
+            placed -> {
+              Appraisal.Replication rep = placed._2();
+              ReplicationResult statusQuo = rep.arms().get(0);
+              List<ComparisonTables.Shape> options = layout.get(placed._1());
+              List<
+                      Tuple2<
+                          Tuple3<Integer, Integer, ComparisonTables.Block>,
+                          Tuple2<Integer, double[]>>>
+                  out = new ArrayList<>();
+              for (int k = 0; k < options.size(); k++) {
+                ComparisonTables.Shape shape = options.get(k);
+                for (ComparisonTables.Block b : shape.blocks()) {
+                  out.add(
+                      new Tuple2<>(
+                          new Tuple3<>(placed._1(), k, b),
                           new Tuple2<>(
-                              new Tuple2<>(k, b), new Tuple2<>(statusQuo.replication(), values)));
-                    }
-                  }
-                  return out.iterator();
-                })
-            .groupByKey(partitions)
-            .mapValues(ReplicationTasks::summarise)
-            .collectAsMap();
-    List<Map<ComparisonTables.Block, Summary[]>> byOption = new ArrayList<>();
-    for (int k = 0; k < layout.size(); k++) {
-      byOption.add(new HashMap<>());
-    }
-    summarised.forEach((key, s) -> byOption.get(key._1()).put(key._2(), s));
-    return byOption;
+                              statusQuo.replication(),
+                              ComparisonTables.values(
+                                  b, shape, rep.arms().get(k + 1), statusQuo))));
+                }
+              }
+              return out.iterator();
+            })
+        .groupByKey(partitions)
+        .mapValues(ReplicationTasks::summarise);
   }
 
   /** A block's values from every replication, put in replication order and summarised. */

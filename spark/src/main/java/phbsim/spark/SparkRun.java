@@ -231,25 +231,34 @@ public final class SparkRun implements Callable<Integer> {
         AppraisalText.print(result, outText, precision);
       } else {
         OutputFolder files = new OutputFolder(folder, job.force);
-        Areas.Result result =
-            Areas.run(
-                areas,
-                ScenarioLoader::options,
-                run,
-                (k, area, appraisal) ->
-                    files.addAll(
-                        "areas/" + area.id() + "/",
-                        AppraisalFiles.of(
-                            folder,
-                            appraisal,
-                            area.place(),
-                            run,
-                            precision,
-                            false,
-                            AppraisalFiles.source(scenario, job.overrides))),
-                (k, area, options, spec0) ->
-                    ReplicationTasks.appraisal(
-                        spark, area.place().statusQuo(), options, spec0, k, slices, fault));
+        // Every area's replications in one Spark job; then area by area to the driver.
+        List<ReplicationTasks.Place> places = new ArrayList<>();
+        for (int k = 0; k < areas.size(); k++) {
+          Scenario place = areas.get(k).place();
+          places.add(
+              new ReplicationTasks.Place(place.statusQuo(), ScenarioLoader.options(place), k));
+        }
+        Areas.Result result;
+        try (ReplicationTasks.Batch batch =
+            new ReplicationTasks.Batch(spark, places, run, slices, fault)) {
+          result =
+              Areas.run(
+                  areas,
+                  ScenarioLoader::options,
+                  run,
+                  (k, area, appraisal) ->
+                      files.addAll(
+                          "areas/" + area.id() + "/",
+                          AppraisalFiles.of(
+                              folder,
+                              appraisal,
+                              area.place(),
+                              run,
+                              precision,
+                              false,
+                              AppraisalFiles.source(scenario, job.overrides))),
+                  (k, area, options, spec0) -> batch.result(k));
+        }
         AreasCsv.addSummaries(files, result, s).commit();
         parquetAt = parquet(spark, folder, "");
         for (Areas.Area a : areas) {

@@ -350,14 +350,22 @@ class SparkRunTest {
     String[] c = cli(concat(new String[] {"run"}, args, "-q", "--out", expected.toString()));
     assertThat(c[0]).as(c[2]).isEqualTo("0");
     Path actual = dir.resolve("spark-areas");
+    STAGES.clear();
     String[] r =
         sparkRun(
-            ReplicationTasks.Fault.NONE,
+            (replication, attempt) -> STAGES.add(org.apache.spark.TaskContext.get().stageId()),
             concat(new String[] {"run"}, args, "--no-parquet", "--out", actual.toString()));
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(compared(expected)).contains("areas.csv", "areas_per_100k.csv");
     assertSameFiles(expected, actual);
+    // Every replication of every area ran in one Spark stage: one job, not one per area.
+    assertThat(actual.resolve("areas")).isDirectoryContaining(p -> p.endsWith("dorset"));
+    assertThat(STAGES).hasSize(1);
   }
+
+  /** The Spark stages in which replications ran (the tasks run in this JVM, in local mode). */
+  private static final java.util.Set<Integer> STAGES =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   @Test
   void aScenarioErrorIsReportedBeforeAnyTaskAsValidateWordsIt() throws IOException {
