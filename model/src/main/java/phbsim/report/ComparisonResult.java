@@ -345,6 +345,14 @@ public final class ComparisonResult {
   }
 
   /**
+   * An infrastructure figure of one arm, or the paired difference, in one month (Infrastructure).
+   */
+  Summary infrastructure(Arm arm, Infrastructure.Figure figure, int month) {
+    return block(ComparisonTables.Kind.INFRASTRUCTURE_MONTH, month)[
+        ComparisonTables.column(arm, shape, figure)];
+  }
+
+  /**
    * Every monthly measure of one month at once: element {@code [arm.ordinal()][segment + 1]
    * [measure.ordinal()]} equals {@link #metricMonthly(Arm, int, int, Measure)}.
    */
@@ -413,11 +421,8 @@ public final class ComparisonResult {
 
   /** The cumulative saving at the end of month {@code month}, in pounds. */
   public Summary cumulativeSaving(int month, Position position) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      v[r] = pounds(cumulativeSaving[position.ordinal()][r][month]);
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.CASH_MONTH, month)[
+        ComparisonTables.cumulativeColumn(Arm.DIFFERENCE, shape, position)];
   }
 
   /**
@@ -483,11 +488,8 @@ public final class ComparisonResult {
 
   /** Double running in one month of the option, in pounds. */
   public Summary doubleRunning(int month) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      v[r] = pounds(option.replications().get(r).doubleRunning()[month]);
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.CASH_MONTH, month)[
+        ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
   }
 
   /** Double running over the horizon, in pounds. */

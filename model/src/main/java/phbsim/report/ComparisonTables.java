@@ -28,7 +28,11 @@ public final class ComparisonTables {
 
   /** What a block holds. */
   public enum Kind {
-    /** Money in one month: [arm][ledger line, then position], in pounds. */
+    /**
+     * Money in one month: [arm][each ledger line, each position's total, double running, each
+     * position's total since the start], in pounds; for the difference arm the last is the
+     * cumulative saving.
+     */
     CASH_MONTH,
     /** Money in one financial year, as CASH_MONTH. */
     CASH_YEAR,
@@ -37,7 +41,9 @@ public final class ComparisonTables {
     /** Measures in one financial year (ExperimentResult.annual's rule), as MEASURES_MONTH. */
     MEASURES_YEAR,
     /** Team measures in one month: [arm][team][team measure]. */
-    TEAMS_MONTH
+    TEAMS_MONTH,
+    /** The infrastructure of budgets in one month: [arm][Infrastructure.Figure]. */
+    INFRASTRUCTURE_MONTH
   }
 
   /** One kind of figure for one month or financial year (an index into the comparison's). */
@@ -89,9 +95,10 @@ public final class ComparisonTables {
     /** The number of values a block has, for each arm. */
     int width(Kind kind) {
       return switch (kind) {
-        case CASH_MONTH, CASH_YEAR -> LEDGER_LINES.length + POSITIONS.length;
+        case CASH_MONTH, CASH_YEAR -> LEDGER_LINES.length + 2 * POSITIONS.length + 1;
         case MEASURES_MONTH, MEASURES_YEAR -> (segments + 1) * MEASURES.length;
         case TEAMS_MONTH -> teams.length * TEAM_MEASURES.length;
+        case INFRASTRUCTURE_MONTH -> FIGURES.length;
       };
     }
   }
@@ -106,6 +113,10 @@ public final class ComparisonTables {
   private static final Measure[] MEASURES = Measure.values();
   private static final TeamMeasure[] TEAM_MEASURES = TeamMeasure.values();
   private static final Arm[] ARMS = Arm.values();
+  private static final Infrastructure.Figure[] FIGURES = Infrastructure.Figure.values();
+
+  /** The first money column after the ledger lines and positions: double running. */
+  private static final int DOUBLE_RUNNING = LEDGER_LINES.length + POSITIONS.length;
 
   /** Where a ledger line's summary is in a money block's arm. */
   static int column(Arm arm, Shape shape, LedgerLine line) {
@@ -115,6 +126,24 @@ public final class ComparisonTables {
   /** Where a position's summary is in a money block's arm. */
   static int column(Arm arm, Shape shape, Position position) {
     return arm.ordinal() * shape.width(Kind.CASH_MONTH) + LEDGER_LINES.length + position.ordinal();
+  }
+
+  /** Where double running's summary is in a money block's arm. */
+  static int doubleRunningColumn(Arm arm, Shape shape) {
+    return arm.ordinal() * shape.width(Kind.CASH_MONTH) + DOUBLE_RUNNING;
+  }
+
+  /**
+   * Where a position's total since the start of the horizon (to the end of the block's month or
+   * year) is in a money block's arm: the cumulative saving for the difference.
+   */
+  static int cumulativeColumn(Arm arm, Shape shape, Position position) {
+    return arm.ordinal() * shape.width(Kind.CASH_MONTH) + DOUBLE_RUNNING + 1 + position.ordinal();
+  }
+
+  /** Where an infrastructure figure's summary is in an infrastructure block. */
+  static int column(Arm arm, Shape shape, Infrastructure.Figure figure) {
+    return arm.ordinal() * shape.width(Kind.INFRASTRUCTURE_MONTH) + figure.ordinal();
   }
 
   /** Where a measure's summary is in a measures block (segment -1 for all segments). */
@@ -158,16 +187,31 @@ public final class ComparisonTables {
                 : shape.monthsOfYear()[block.period()];
         CashFlow a = option.cashFlow();
         CashFlow b = statusQuo.cashFlow();
-        for (int i = 0; i < width; i++) {
+        for (int i = 0; i < DOUBLE_RUNNING; i++) {
           long pa = 0;
           long pb = 0;
           for (int m : months) {
             pa += i < LEDGER_LINES.length ? a.amount(m, LEDGER_LINES[i]) : total(a, m, i);
             pb += i < LEDGER_LINES.length ? b.amount(m, LEDGER_LINES[i]) : total(b, m, i);
           }
-          v[o + i] = pa / 100.0;
-          v[s + i] = pb / 100.0;
-          v[d + i] = (pb - pa) / 100.0;
+          set(v, width, i, pa, pb);
+        }
+        long da = 0;
+        long db = 0;
+        for (int m : months) {
+          da += option.doubleRunning()[m];
+          db += statusQuo.doubleRunning()[m];
+        }
+        set(v, width, DOUBLE_RUNNING, da, db);
+        int last = months.length == 0 ? -1 : months[months.length - 1];
+        for (Position p : POSITIONS) {
+          long ca = 0;
+          long cb = 0;
+          for (int m = 0; m <= last; m++) {
+            ca += ComparisonResult.sum(a, m, p);
+            cb += ComparisonResult.sum(b, m, p);
+          }
+          set(v, width, DOUBLE_RUNNING + 1 + p.ordinal(), ca, cb);
         }
       }
       case MEASURES_MONTH, MEASURES_YEAR -> {
@@ -183,6 +227,15 @@ public final class ComparisonTables {
             v[d + i] = y - x;
             i++;
           }
+        }
+      }
+      case INFRASTRUCTURE_MONTH -> {
+        for (Infrastructure.Figure f : FIGURES) {
+          double x = Infrastructure.value(f, option, block.period());
+          double y = Infrastructure.value(f, statusQuo, block.period());
+          v[o + f.ordinal()] = x;
+          v[s + f.ordinal()] = y;
+          v[d + f.ordinal()] = y - x;
         }
       }
       case TEAMS_MONTH -> {
@@ -202,6 +255,13 @@ public final class ComparisonTables {
       }
     }
     return v;
+  }
+
+  /** Sets column i of every arm from pence: the option's, the status quo's, and the difference. */
+  private static void set(double[] v, int width, int i, long option, long statusQuo) {
+    v[Arm.OPTION.ordinal() * width + i] = option / 100.0;
+    v[Arm.STATUS_QUO.ordinal() * width + i] = statusQuo / 100.0;
+    v[Arm.DIFFERENCE.ordinal() * width + i] = (statusQuo - option) / 100.0;
   }
 
   /** Pence of a position (the i-th column after the ledger lines) in month m. */

@@ -32,13 +32,23 @@ public final class Infrastructure {
     DAYS_FROM_OFFER_TO_PLAN
   }
 
+  private final ComparisonResult comparison;
+  private final Arm arm;
   private final ExperimentResult scenario;
   private final int months;
   private final double target;
 
-  /** The infrastructure of an option (or of the status quo: the budgets it already has). */
-  public Infrastructure(ExperimentResult arm) {
-    this.scenario = arm;
+  /**
+   * The infrastructure of an option ({@code Arm.OPTION}) or of its status quo (the budgets it
+   * already has), as the comparison summarises it.
+   */
+  public Infrastructure(ComparisonResult comparison, Arm arm) {
+    if (arm == Arm.DIFFERENCE) {
+      throw new IllegalArgumentException("an arm's infrastructure: the option or the status quo");
+    }
+    this.comparison = comparison;
+    this.arm = arm;
+    this.scenario = comparison.arm(arm);
     this.months = scenario.compiled().calendar().monthCount();
     var b = scenario.compiled().scenario().budgets();
     this.target =
@@ -80,7 +90,7 @@ public final class Infrastructure {
     if (scenario.withheld() != null && scenario.withheld().infrastructure(month, figure)) {
       return Summary.WITHHELD;
     }
-    return over(r -> value(figure, r, month));
+    return comparison.infrastructure(arm, figure, month);
   }
 
   /**
@@ -90,32 +100,35 @@ public final class Infrastructure {
    */
   public static Summary difference(
       Infrastructure statusQuo, Infrastructure option, Figure figure, int month) {
+    if (statusQuo.comparison != option.comparison
+        || statusQuo.arm != Arm.STATUS_QUO
+        || option.arm != Arm.OPTION) {
+      throw new IllegalArgumentException("the status quo and the option of one comparison");
+    }
     for (Infrastructure arm : new Infrastructure[] {statusQuo, option}) {
       var w = arm.scenario.withheld();
       if (w != null && w.infrastructure(month, figure)) {
         return Summary.WITHHELD; // either side withheld: the difference would reveal it
       }
     }
-    int n =
-        Math.min(statusQuo.scenario.replications().size(), option.scenario.replications().size());
-    double[] v = new double[n];
-    for (int r = 0; r < n; r++) {
-      v[r] = statusQuo.value(figure, r, month) - option.value(figure, r, month);
-    }
-    return Summary.ofDefined(v);
+    return option.comparison.infrastructure(Arm.DIFFERENCE, figure, month);
   }
 
   /** A figure in one replication and month; NaN where it is undefined. */
-  public double value(Figure figure, int r, int month) {
+  static double value(Figure figure, ReplicationResult r, int month) {
+    MonthlyMetrics metrics = r.metrics();
     return switch (figure) {
       case COST -> pence(r, month) / 100.0;
-      case ACTIVE_BUDGETS -> metrics(r).total(month, Measure.BUDGET_HOLDERS);
-      case COST_PER_ACTIVE_BUDGET -> costPerBudget(r, month);
-      case PLANNING_QUEUE -> metrics(r).total(month, Measure.PLANNING_QUEUE);
+      case ACTIVE_BUDGETS -> metrics.total(month, Measure.BUDGET_HOLDERS);
+      case COST_PER_ACTIVE_BUDGET -> {
+        double active = metrics.total(month, Measure.BUDGET_HOLDERS);
+        yield active > 0 ? pence(r, month) / 100.0 / active : Double.NaN;
+      }
+      case PLANNING_QUEUE -> metrics.total(month, Measure.PLANNING_QUEUE);
       case DAYS_FROM_OFFER_TO_PLAN -> {
-        double plans = metrics(r).total(month, Measure.PLANS_SIGNED_OFF);
+        double plans = metrics.total(month, Measure.PLANS_SIGNED_OFF);
         yield plans > 0
-            ? metrics(r).total(month, Measure.DAYS_FROM_OFFER_TO_PLAN) / plans
+            ? metrics.total(month, Measure.DAYS_FROM_OFFER_TO_PLAN) / plans
             : Double.NaN;
       }
     };
@@ -154,13 +167,8 @@ public final class Infrastructure {
     return OptionalInt.empty();
   }
 
-  private double costPerBudget(int r, int month) {
-    double active = metrics(r).total(month, Measure.BUDGET_HOLDERS);
-    return active > 0 ? pence(r, month) / 100.0 / active : Double.NaN;
-  }
-
-  private long pence(int r, int month) {
-    CashFlow c = scenario.replications().get(r).cashFlow();
+  private static long pence(ReplicationResult r, int month) {
+    CashFlow c = r.cashFlow();
     long sum = 0;
     for (LedgerLine line : LedgerLine.values()) {
       if (line.group() == LedgerLine.Group.INFRASTRUCTURE) {
@@ -168,19 +176,5 @@ public final class Infrastructure {
       }
     }
     return sum;
-  }
-
-  private MonthlyMetrics metrics(int r) {
-    return scenario.replications().get(r).metrics();
-  }
-
-  /** Summarises a per-replication value, leaving out replications where it is undefined (NaN). */
-  private Summary over(java.util.function.IntToDoubleFunction value) {
-    int n = scenario.replications().size();
-    double[] v = new double[n];
-    for (int r = 0; r < n; r++) {
-      v[r] = value.applyAsDouble(r);
-    }
-    return Summary.ofDefined(v);
   }
 }

@@ -69,8 +69,8 @@ class InfrastructureTest {
     Scenario s = ScenarioLoader.parse("by-hand.yaml", YAML, List.of());
     ComparisonResult c =
         Appraisal.run(s.statusQuo(), ScenarioLoader.options(s), new RunSpec(3, 5, 2)).first();
-    Infrastructure option = new Infrastructure(c.option());
-    Infrastructure sq = new Infrastructure(c.statusQuo());
+    Infrastructure option = new Infrastructure(c, Arm.OPTION);
+    Infrastructure sq = new Infrastructure(c, Arm.STATUS_QUO);
     for (int m = 0; m < 24; m++) {
       double cost = m < 12 ? 1_250 : 250;
       assertThat(option.cost(m).mean()).as("cost, month %d", m).isCloseTo(cost, within(1e-9));

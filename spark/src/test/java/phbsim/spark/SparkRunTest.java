@@ -205,11 +205,21 @@ class SparkRunTest {
         var given = onSpark.options().get(k);
         var here = inProcess.options().get(k);
         var shape = phbsim.report.ComparisonTables.Shape.of(given.option().compiled());
-        // Two years: 24 months of money, measures and teams, and 2 years of money and measures.
-        assertThat(given.blocksGiven()).isEqualTo(shape.blocks().size()).isEqualTo(3 * 24 + 2 * 2);
+        // Two years: 24 months of money, measures, teams and infrastructure, and 2 years of money
+        // and measures.
+        assertThat(given.blocksGiven()).isEqualTo(shape.blocks().size()).isEqualTo(4 * 24 + 2 * 2);
         assertThat(here.blocksGiven()).isZero();
         for (int m = 0; m < shape.months(); m++) {
           assertThat(given.metricMonthlyAll(m)).isDeepEqualTo(here.metricMonthlyAll(m));
+          assertThat(given.cumulativeSaving(m, phbsim.report.Position.CASH))
+              .isEqualTo(here.cumulativeSaving(m, phbsim.report.Position.CASH));
+          assertThat(given.doubleRunning(m)).isEqualTo(here.doubleRunning(m));
+          for (var f : phbsim.report.Infrastructure.Figure.values()) {
+            assertThat(
+                    new phbsim.report.Infrastructure(given, phbsim.report.Arm.OPTION).summary(f, m))
+                .isEqualTo(
+                    new phbsim.report.Infrastructure(here, phbsim.report.Arm.OPTION).summary(f, m));
+          }
           for (var arm : phbsim.report.Arm.values()) {
             for (var line : phbsim.money.LedgerLine.values()) {
               assertThat(given.monthly(arm, m, line)).isEqualTo(here.monthly(arm, m, line));

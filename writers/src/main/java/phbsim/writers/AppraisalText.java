@@ -666,7 +666,7 @@ public final class AppraisalText {
                 ? "- (no budget ended)"
                 : Numbers.readable(duration.mean())
                     + " years (budget-years held / budgets ended)"));
-    Infrastructure infra = new Infrastructure(c.option());
+    Infrastructure infra = new Infrastructure(c, Arm.OPTION);
     Summary perBudget = infra.costPerActiveBudget(last);
     out.println(
         "  infrastructure cost per active budget in the last month: "

@@ -150,7 +150,7 @@ public final class HtmlReport {
                         m ->
                             r.monthly(Arm.OPTION, m, team, TeamMeasure.WAIT_MEDIAN_DAYS).mean()))));
       }
-      Infrastructure infra = new Infrastructure(c.option());
+      Infrastructure infra = new Infrastructure(c, Arm.OPTION);
       charts.add(
           fan(
               "Infrastructure cost per active budget, £ a month (" + who + ")",

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import phbsim.observe.TeamMeasure;
 import phbsim.report.AppraisalResult;
+import phbsim.report.Arm;
 import phbsim.report.ComparisonResult;
 import phbsim.report.Infrastructure;
 import phbsim.report.Resilience;
@@ -88,8 +89,8 @@ public final class TeamsCsv {
         String[] when = Columns.when(fm);
         for (ArmRow row : ArmRow.of(appraisal)) {
           ComparisonResult c = row.comparison();
-          Infrastructure sq = new Infrastructure(c.statusQuo());
-          Infrastructure option = new Infrastructure(c.option());
+          Infrastructure sq = new Infrastructure(c, Arm.STATUS_QUO);
+          Infrastructure option = new Infrastructure(c, Arm.OPTION);
           for (Infrastructure.Figure f : Infrastructure.Figure.values()) {
             Summary s =
                 switch (row.arm()) {

@@ -344,8 +344,8 @@ public final class Workbooks {
     String[] f = {null, null, null, null, Sheet.COUNT, Sheet.COUNT, Sheet.COUNT};
     for (ArmRow row : ArmRow.of(a)) {
       ComparisonResult c = row.comparison();
-      Infrastructure sq = new Infrastructure(c.statusQuo());
-      Infrastructure option = new Infrastructure(c.option());
+      Infrastructure sq = new Infrastructure(c, Arm.STATUS_QUO);
+      Infrastructure option = new Infrastructure(c, Arm.OPTION);
       for (Infrastructure.Figure fig : Infrastructure.Figure.values()) {
         for (int m = 0; m < cal.monthCount(); m++) {
           Summary v =
