@@ -3,10 +3,8 @@ package phbsim.report;
 import java.util.List;
 import java.util.OptionalInt;
 import phbsim.money.CashFlow;
-import phbsim.money.Discounting;
 import phbsim.money.LedgerLine;
 import phbsim.observe.Measure;
-import phbsim.time.FinancialCalendar;
 
 /**
  * One option against the status quo, and the cash-flow figures a finance lead reads from them:
@@ -44,18 +42,9 @@ public final class ComparisonResult {
   private final ExperimentResult statusQuo;
   private final int replications;
   private final int months;
-  private final int[][] monthsOfYear;
-  private final int years;
 
-  /*
-   * Per replication and month, computed once here (every summary reads them, and reporting asks
-   * for thousands of summaries): each arm's total pence, all lines and cash lines, and the
-   * cumulative saving. All are sums of integer pence, so precomputing them changes no bit of any
-   * result.
-   */
-  private final long[][][] total; // [position][replication][month] of the option
-  private final long[][][] statusQuoTotal;
-  private final long[][][] cumulativeSaving;
+  /** Each replication's net saving in pence, [position][replication], for replicationsNeeded. */
+  private final long[][] netSavingPence;
 
   private final List<Cohort.Figures> cohort;
 
@@ -121,30 +110,17 @@ public final class ComparisonResult {
     this.option = option;
     this.statusQuo = statusQuo;
     this.replications = option.replications().size();
-    FinancialCalendar cal = option.compiled().calendar();
-    this.months = cal.monthCount();
-    this.years = option.financialYears().size();
-    int[] yearOfMonth = new int[months];
-    for (int m = 0; m < months; m++) {
-      yearOfMonth[m] = option.financialYears().indexOf(cal.month(m).financialYear());
-    }
-    this.monthsOfYear = ExperimentResult.monthsOfYear(yearOfMonth, years);
-    int positions = Position.values().length;
-    this.total = new long[positions][replications][months];
-    this.statusQuoTotal = new long[positions][replications][months];
-    this.cumulativeSaving = new long[positions][replications][months];
+    this.months = shape.months();
+    this.netSavingPence = new long[Position.values().length][replications];
     for (int r = 0; r < replications; r++) {
-      CashFlow a = cash(option, r);
-      CashFlow b = cash(statusQuo, r);
+      CashFlow a = option.replications().get(r).cashFlow();
+      CashFlow b = statusQuo.replications().get(r).cashFlow();
       for (Position p : Position.values()) {
-        int k = p.ordinal();
         long running = 0;
         for (int m = 0; m < months; m++) {
-          total[k][r][m] = sum(a, m, p);
-          statusQuoTotal[k][r][m] = sum(b, m, p);
-          running += statusQuoTotal[k][r][m] - total[k][r][m];
-          cumulativeSaving[k][r][m] = running;
+          running += sum(b, m, p) - sum(a, m, p);
         }
+        netSavingPence[p.ordinal()][r] = running;
       }
     }
   }
@@ -243,7 +219,12 @@ public final class ComparisonResult {
    * matching nominal rate (1 + real) x (1 + inflation) - 1.
    */
   public double discountRate() {
-    var money = option.compiled().scenario().money();
+    return discountRate(option.compiled());
+  }
+
+  /** The discount rate of an option's NPV (as above). */
+  static double discountRate(phbsim.world.CompiledScenario option) {
+    var money = option.scenario().money();
     double real = money.discountRatePercent() / 100.0;
     double inflation = money.inflationPercent() / 100.0;
     return (1 + real) * (1 + inflation) - 1;
@@ -294,15 +275,12 @@ public final class ComparisonResult {
 
   /** One ledger line (or the total) over the whole horizon, in pounds. */
   public Summary horizon(Arm arm, LedgerLine line) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      long sum = 0;
-      for (int m = 0; m < months; m++) {
-        sum += monthPence(arm, r, m, line);
-      }
-      v[r] = pounds(sum);
-    }
-    return Summary.of(v);
+    return line == null
+        ? block(ComparisonTables.Kind.HORIZON, 0)[
+            ComparisonTables.horizonColumn(
+                arm, shape, ComparisonTables.Horizon.TOTAL, Position.ECONOMIC)]
+        : block(ComparisonTables.Kind.HORIZON, 0)[
+            ComparisonTables.column(arm, shape, line, ComparisonTables.Kind.HORIZON)];
   }
 
   /** The total of one position's lines in one month, in pounds. */
@@ -439,17 +417,10 @@ public final class ComparisonResult {
 
   /** The share of replications whose cumulative saving breaks even within the horizon. */
   public double shareBreakingEven(Position position) {
-    int count = 0;
-    for (int r = 0; r < replications; r++) {
-      double[] path = new double[months];
-      for (int m = 0; m < months; m++) {
-        path[m] = cumulativeSaving[position.ordinal()][r][m];
-      }
-      if (breakEven(path).isPresent()) {
-        count++;
-      }
-    }
-    return (double) count / replications;
+    return block(ComparisonTables.Kind.HORIZON, 0)[
+        ComparisonTables.horizonColumn(
+            Arm.DIFFERENCE, shape, ComparisonTables.Horizon.BREAKS_EVEN, position)]
+        .mean();
   }
 
   /**
@@ -466,7 +437,7 @@ public final class ComparisonResult {
     double[] v = new double[replications];
     double mean = 0;
     for (int r = 0; r < replications; r++) {
-      v[r] = pounds(cumulativeSaving[position.ordinal()][r][months - 1]);
+      v[r] = netSavingPence[position.ordinal()][r] / 100.0;
       mean += v[r];
     }
     mean /= replications;
@@ -494,87 +465,26 @@ public final class ComparisonResult {
 
   /** Double running over the horizon, in pounds. */
   public Summary doubleRunningTotal() {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      long sum = 0;
-      for (long pence : option.replications().get(r).doubleRunning()) {
-        sum += pence;
-      }
-      v[r] = pounds(sum);
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.HORIZON, 0)[
+        ComparisonTables.horizonColumn(
+            Arm.OPTION, shape, ComparisonTables.Horizon.DOUBLE_RUNNING, null)];
   }
 
   /** The number of months with double running. */
   public Summary doubleRunningMonths() {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      int n = 0;
-      for (long pence : option.replications().get(r).doubleRunning()) {
-        if (pence > 0) {
-          n++;
-        }
-      }
-      v[r] = n;
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.HORIZON, 0)[
+        ComparisonTables.horizonColumn(
+            Arm.OPTION, shape, ComparisonTables.Horizon.DOUBLE_RUNNING_MONTHS, null)];
   }
 
   /** NPV of the saving (status quo minus option), in pounds: positive is a saving. */
   public Summary npv(Position position) {
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      long[] annual = new long[years];
-      for (int y = 0; y < years; y++) {
-        for (int m : monthsOfYear[y]) {
-          annual[y] += statusQuoTotal[position.ordinal()][r][m] - total[position.ordinal()][r][m];
-        }
-      }
-      v[r] = pounds(Discounting.presentValue(annual, discountRate()));
-    }
-    return Summary.of(v);
+    return block(ComparisonTables.Kind.HORIZON, 0)[
+        ComparisonTables.horizonColumn(
+            Arm.DIFFERENCE, shape, ComparisonTables.Horizon.NPV, position)];
   }
 
-  // ------------------------------------------------------------ pence per replication
-
-  private long totalPence(Arm arm, int r, int month, Position position) {
-    int k = position.ordinal();
-    return switch (arm) {
-      case OPTION -> total[k][r][month];
-      case STATUS_QUO -> statusQuoTotal[k][r][month];
-      case DIFFERENCE -> statusQuoTotal[k][r][month] - total[k][r][month];
-    };
-  }
-
-  private long monthPence(Arm arm, int r, int month, LedgerLine line) {
-    if (line == null) {
-      return totalPence(arm, r, month, Position.ECONOMIC);
-    }
-    return switch (arm) {
-      case OPTION -> cash(option, r).amount(month, line);
-      case STATUS_QUO -> cash(statusQuo, r).amount(month, line);
-      case DIFFERENCE ->
-          cash(statusQuo, r).amount(month, line) - cash(option, r).amount(month, line);
-    };
-  }
-
-  private long yearPence(Arm arm, int r, int year, LedgerLine line) {
-    long sum = 0;
-    for (int m : monthsOfYear[year]) {
-      sum += monthPence(arm, r, m, line);
-    }
-    return sum;
-  }
-
-  private static CashFlow cash(ExperimentResult arm, int r) {
-    return arm.replications().get(r).cashFlow();
-  }
-
-  private static double pounds(long pence) {
-    return pence / 100.0;
-  }
-
-  private static OptionalInt breakEven(double[] cumulative) {
+  static OptionalInt breakEven(double[] cumulative) {
     int from = -1;
     for (int m = 0; m < cumulative.length; m++) {
       if (cumulative[m] >= 0) {

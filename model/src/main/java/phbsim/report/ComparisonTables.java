@@ -3,6 +3,7 @@ package phbsim.report;
 import java.io.Serializable;
 import java.util.List;
 import phbsim.money.CashFlow;
+import phbsim.money.Discounting;
 import phbsim.money.LedgerLine;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
@@ -10,10 +11,13 @@ import phbsim.observe.TeamMeasure;
 import phbsim.observe.TeamMetrics;
 
 /**
- * The summaries behind an option's monthly and annual tables: every ledger line and position of the
- * cash flow, every measure of each segment and of all segments, and every team measure, for the
- * option, the status quo and their paired difference, per month (and, for money and measures, per
- * financial year).
+ * The summaries behind an option's tables, for the option, the status quo and their paired
+ * difference: per month and per financial year, every ledger line and position of the cash flow and
+ * every measure of each segment and of all segments; per month, double running, the cumulative
+ * saving, every team measure and the infrastructure of budgets; and over the whole horizon, each
+ * line's total, the NPV, double running and the share of replications breaking even. What is left
+ * to read from the replications themselves is the cohort view and the replications needed for a
+ * precision.
  *
  * <p>They come in blocks: one kind of figure for one month or year. One replication gives a block's
  * values all at once ({@link #values}); the block's summaries are those values summarised column by
@@ -43,7 +47,47 @@ public final class ComparisonTables {
     /** Team measures in one month: [arm][team][team measure]. */
     TEAMS_MONTH,
     /** The infrastructure of budgets in one month: [arm][Infrastructure.Figure]. */
-    INFRASTRUCTURE_MONTH
+    INFRASTRUCTURE_MONTH,
+    /**
+     * The whole horizon (one period, 0): [arm][each ledger line, then the {@link Horizon} figures],
+     * money in pounds.
+     */
+    HORIZON
+  }
+
+  /** The figures over the whole horizon after the ledger lines, in this order. */
+  public enum Horizon {
+    /** Each position's total. */
+    TOTAL,
+    /** Each position's net present value (of the saving, for the difference). */
+    NPV,
+    /** Double running, one column. */
+    DOUBLE_RUNNING,
+    /** Months with double running, one column. */
+    DOUBLE_RUNNING_MONTHS,
+    /**
+     * For each position, 1 if the replication's cumulative saving breaks even within the horizon,
+     * else 0 (the difference only: undefined for an arm on its own), so that the mean is the share
+     * breaking even.
+     */
+    BREAKS_EVEN;
+
+    /** How many columns: one for each position, or one. */
+    int columns() {
+      return this == DOUBLE_RUNNING || this == DOUBLE_RUNNING_MONTHS ? 1 : POSITIONS.length;
+    }
+
+    /** The first column after the ledger lines. */
+    int offset() {
+      int at = 0;
+      for (Horizon h : values()) {
+        if (h == this) {
+          return at;
+        }
+        at += h.columns();
+      }
+      throw new AssertionError(this);
+    }
   }
 
   /** One kind of figure for one month or financial year (an index into the comparison's). */
@@ -55,7 +99,8 @@ public final class ComparisonTables {
    * What a task needs to know of a comparison to lay out a block: its months, the months of each
    * financial year, its segments and its community teams (as service numbers).
    */
-  public record Shape(int months, int[][] monthsOfYear, int segments, int[] teams)
+  public record Shape(
+      int months, int[][] monthsOfYear, int segments, int[] teams, double discountRate)
       implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -71,7 +116,8 @@ public final class ComparisonTables {
           cal.monthCount(),
           ExperimentResult.monthsOfYear(yearOfMonth, years.size()),
           option.segments().size(),
-          communityTeams(option.services()));
+          communityTeams(option.services()),
+          ComparisonResult.discountRate(option));
     }
 
     private static int[] communityTeams(phbsim.service.ServiceNetwork services) {
@@ -84,7 +130,10 @@ public final class ComparisonTables {
     public List<Block> blocks() {
       List<Block> all = new java.util.ArrayList<>();
       for (Kind k : Kind.values()) {
-        int periods = k == Kind.CASH_YEAR || k == Kind.MEASURES_YEAR ? monthsOfYear.length : months;
+        int periods =
+            k == Kind.HORIZON
+                ? 1
+                : k == Kind.CASH_YEAR || k == Kind.MEASURES_YEAR ? monthsOfYear.length : months;
         for (int p = 0; p < periods; p++) {
           all.add(new Block(k, p));
         }
@@ -99,6 +148,7 @@ public final class ComparisonTables {
         case MEASURES_MONTH, MEASURES_YEAR -> (segments + 1) * MEASURES.length;
         case TEAMS_MONTH -> teams.length * TEAM_MEASURES.length;
         case INFRASTRUCTURE_MONTH -> FIGURES.length;
+        case HORIZON -> LEDGER_LINES.length + HORIZON_COLUMNS;
       };
     }
   }
@@ -114,6 +164,8 @@ public final class ComparisonTables {
   private static final TeamMeasure[] TEAM_MEASURES = TeamMeasure.values();
   private static final Arm[] ARMS = Arm.values();
   private static final Infrastructure.Figure[] FIGURES = Infrastructure.Figure.values();
+  private static final int HORIZON_COLUMNS =
+      java.util.Arrays.stream(Horizon.values()).mapToInt(Horizon::columns).sum();
 
   /** The first money column after the ledger lines and positions: double running. */
   private static final int DOUBLE_RUNNING = LEDGER_LINES.length + POSITIONS.length;
@@ -139,6 +191,22 @@ public final class ComparisonTables {
    */
   static int cumulativeColumn(Arm arm, Shape shape, Position position) {
     return arm.ordinal() * shape.width(Kind.CASH_MONTH) + DOUBLE_RUNNING + 1 + position.ordinal();
+  }
+
+  /** Where a ledger line's total over the horizon is in the horizon block's arm. */
+  static int column(Arm arm, Shape shape, LedgerLine line, Kind kind) {
+    return arm.ordinal() * shape.width(kind) + line.ordinal();
+  }
+
+  /**
+   * Where a figure over the horizon is in the horizon block's arm ({@code position} null for the
+   * figures of one column).
+   */
+  static int horizonColumn(Arm arm, Shape shape, Horizon figure, Position position) {
+    return arm.ordinal() * shape.width(Kind.HORIZON)
+        + LEDGER_LINES.length
+        + figure.offset()
+        + (figure.columns() == 1 ? 0 : position.ordinal());
   }
 
   /** Where an infrastructure figure's summary is in an infrastructure block. */
@@ -238,6 +306,7 @@ public final class ComparisonTables {
           v[d + f.ordinal()] = y - x;
         }
       }
+      case HORIZON -> horizon(v, shape, width, option, statusQuo);
       case TEAMS_MONTH -> {
         TeamMetrics a = option.teams();
         TeamMetrics b = statusQuo.teams();
@@ -255,6 +324,77 @@ public final class ComparisonTables {
       }
     }
     return v;
+  }
+
+  /** The horizon block's values (Kind.HORIZON). */
+  private static void horizon(
+      double[] v, Shape shape, int width, ReplicationResult option, ReplicationResult statusQuo) {
+    CashFlow a = option.cashFlow();
+    CashFlow b = statusQuo.cashFlow();
+    int months = shape.months();
+    for (LedgerLine line : LEDGER_LINES) {
+      long pa = 0;
+      long pb = 0;
+      for (int m = 0; m < months; m++) {
+        pa += a.amount(m, line);
+        pb += b.amount(m, line);
+      }
+      set(v, width, line.ordinal(), pa, pb);
+    }
+    int[][] years = shape.monthsOfYear();
+    for (Position p : POSITIONS) {
+      long[] annualA = new long[years.length];
+      long[] annualB = new long[years.length];
+      long[] annualSaving = new long[years.length];
+      for (int y = 0; y < years.length; y++) {
+        for (int m : years[y]) {
+          long pa = ComparisonResult.sum(a, m, p);
+          long pb = ComparisonResult.sum(b, m, p);
+          annualA[y] += pa;
+          annualB[y] += pb;
+          annualSaving[y] += pb - pa;
+        }
+      }
+      long ta = 0;
+      long tb = 0;
+      double[] path = new double[months];
+      long running = 0;
+      for (int m = 0; m < months; m++) {
+        long pa = ComparisonResult.sum(a, m, p);
+        long pb = ComparisonResult.sum(b, m, p);
+        ta += pa;
+        tb += pb;
+        running += pb - pa;
+        path[m] = running;
+      }
+      set(v, width, LEDGER_LINES.length + Horizon.TOTAL.offset() + p.ordinal(), ta, tb);
+      int npv = LEDGER_LINES.length + Horizon.NPV.offset() + p.ordinal();
+      double rate = shape.discountRate();
+      v[Arm.OPTION.ordinal() * width + npv] = Discounting.presentValue(annualA, rate) / 100.0;
+      v[Arm.STATUS_QUO.ordinal() * width + npv] = Discounting.presentValue(annualB, rate) / 100.0;
+      v[Arm.DIFFERENCE.ordinal() * width + npv] =
+          Discounting.presentValue(annualSaving, rate) / 100.0;
+      int even = LEDGER_LINES.length + Horizon.BREAKS_EVEN.offset() + p.ordinal();
+      v[Arm.OPTION.ordinal() * width + even] = Double.NaN;
+      v[Arm.STATUS_QUO.ordinal() * width + even] = Double.NaN;
+      v[Arm.DIFFERENCE.ordinal() * width + even] =
+          ComparisonResult.breakEven(path).isPresent() ? 1 : 0;
+    }
+    long da = 0;
+    long db = 0;
+    int monthsA = 0;
+    int monthsB = 0;
+    for (int m = 0; m < months; m++) {
+      da += option.doubleRunning()[m];
+      db += statusQuo.doubleRunning()[m];
+      monthsA += option.doubleRunning()[m] > 0 ? 1 : 0;
+      monthsB += statusQuo.doubleRunning()[m] > 0 ? 1 : 0;
+    }
+    set(v, width, LEDGER_LINES.length + Horizon.DOUBLE_RUNNING.offset(), da, db);
+    int count = LEDGER_LINES.length + Horizon.DOUBLE_RUNNING_MONTHS.offset();
+    v[Arm.OPTION.ordinal() * width + count] = monthsA;
+    v[Arm.STATUS_QUO.ordinal() * width + count] = monthsB;
+    v[Arm.DIFFERENCE.ordinal() * width + count] = monthsB - monthsA;
   }
 
   /** Sets column i of every arm from pence: the option's, the status quo's, and the difference. */

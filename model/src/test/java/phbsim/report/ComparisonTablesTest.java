@@ -155,11 +155,15 @@ class ComparisonTablesTest {
     assertThat(given.metricMonthlyAll(3)[Arm.DIFFERENCE.ordinal()][0][0].replications())
         .isEqualTo(99);
     assertThat(given.annualTotal(Arm.STATUS_QUO, 1, Position.CASH).mean()).isEqualTo(1);
-    // The net saving is the last month's cumulative saving; the NPV still reads the replications.
+    // The net saving is the last month's cumulative saving; the NPV is in the horizon's block (its
+    // one period, 0); the replications needed still read the replications.
     assertThat(given.netSaving(Position.CASH).mean()).isEqualTo(23);
     assertThat(given.doubleRunning(4).mean()).isEqualTo(4);
     assertThat(new Infrastructure(given, Arm.OPTION).cost(9).mean()).isEqualTo(9);
-    assertThat(given.npv(Position.CASH)).isEqualTo(c.npv(Position.CASH));
+    assertThat(given.npv(Position.CASH).replications()).isEqualTo(99);
+    assertThat(given.replicationsNeeded(Position.CASH, 1_000))
+        .isEqualTo(c.replicationsNeeded(Position.CASH, 1_000))
+        .isPositive();
 
     made.remove(shape.blocks().get(0));
     assertThatThrownBy(

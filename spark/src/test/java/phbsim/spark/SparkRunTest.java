@@ -205,9 +205,16 @@ class SparkRunTest {
         var given = onSpark.options().get(k);
         var here = inProcess.options().get(k);
         var shape = phbsim.report.ComparisonTables.Shape.of(given.option().compiled());
-        // Two years: 24 months of money, measures, teams and infrastructure, and 2 years of money
-        // and measures.
-        assertThat(given.blocksGiven()).isEqualTo(shape.blocks().size()).isEqualTo(4 * 24 + 2 * 2);
+        // Two years: 24 months of money, measures, teams and infrastructure, 2 years of money and
+        // measures, and the whole horizon.
+        assertThat(given.blocksGiven())
+            .isEqualTo(shape.blocks().size())
+            .isEqualTo(4 * 24 + 2 * 2 + 1);
+        for (var p : phbsim.report.Position.values()) {
+          assertThat(given.npv(p)).isEqualTo(here.npv(p));
+          assertThat(given.shareBreakingEven(p)).isEqualTo(here.shareBreakingEven(p));
+        }
+        assertThat(given.doubleRunningTotal()).isEqualTo(here.doubleRunningTotal());
         assertThat(here.blocksGiven()).isZero();
         for (int m = 0; m < shape.months(); m++) {
           assertThat(given.metricMonthlyAll(m)).isDeepEqualTo(here.metricMonthlyAll(m));
