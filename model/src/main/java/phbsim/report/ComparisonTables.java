@@ -141,6 +141,24 @@ public final class ComparisonTables {
       return all;
     }
 
+    /** The number of raw figures one arm gives a block ({@link ComparisonTables#raw}). */
+    public int rawWidth(Kind kind) {
+      return kind == Kind.HORIZON
+          ? LEDGER_LINES.length + POSITIONS.length * months + 2
+          : width(kind);
+    }
+
+    /**
+     * Whether another comparison lays out its blocks as this one (its arms' raw figures are the
+     * same), whatever its discount rate.
+     */
+    public boolean sameLayout(Shape other) {
+      return months == other.months
+          && segments == other.segments
+          && java.util.Arrays.deepEquals(monthsOfYear, other.monthsOfYear)
+          && java.util.Arrays.equals(teams, other.teams);
+    }
+
     /** The number of values a block has, for each arm. */
     int width(Kind kind) {
       return switch (kind) {
@@ -242,114 +260,149 @@ public final class ComparisonTables {
    */
   public static double[] values(
       Block block, Shape shape, ReplicationResult option, ReplicationResult statusQuo) {
-    int width = shape.width(block.kind());
-    double[] v = new double[ARMS.length * width];
-    int o = Arm.OPTION.ordinal() * width;
-    int s = Arm.STATUS_QUO.ordinal() * width;
-    int d = Arm.DIFFERENCE.ordinal() * width;
+    return values(block, shape, raw(block, shape, option), raw(block, shape, statusQuo));
+  }
+
+  /**
+   * What one arm of one replication gives a block, before it is paired with the other arm: money in
+   * pence (exact in a double: below 2^53 pence, about 90 trillion pounds), measures as they are. A
+   * distributed job ships these, each arm once, and pairs them where the block is summarised
+   * ({@link #values(Block, Shape, double[], double[])}).
+   */
+  public static double[] raw(Block block, Shape shape, ReplicationResult arm) {
+    int width = shape.rawWidth(block.kind());
+    double[] v = new double[width];
     switch (block.kind()) {
       case CASH_MONTH, CASH_YEAR -> {
         int[] months =
             block.kind() == Kind.CASH_MONTH
                 ? new int[] {block.period()}
                 : shape.monthsOfYear()[block.period()];
-        CashFlow a = option.cashFlow();
-        CashFlow b = statusQuo.cashFlow();
+        CashFlow c = arm.cashFlow();
         for (int i = 0; i < DOUBLE_RUNNING; i++) {
-          long pa = 0;
-          long pb = 0;
+          long pence = 0;
           for (int m : months) {
-            pa += i < LEDGER_LINES.length ? a.amount(m, LEDGER_LINES[i]) : total(a, m, i);
-            pb += i < LEDGER_LINES.length ? b.amount(m, LEDGER_LINES[i]) : total(b, m, i);
+            pence += i < LEDGER_LINES.length ? c.amount(m, LEDGER_LINES[i]) : total(c, m, i);
           }
-          set(v, width, i, pa, pb);
+          v[i] = pence;
         }
-        long da = 0;
-        long db = 0;
+        long doubleRunning = 0;
         for (int m : months) {
-          da += option.doubleRunning()[m];
-          db += statusQuo.doubleRunning()[m];
+          doubleRunning += arm.doubleRunning()[m];
         }
-        set(v, width, DOUBLE_RUNNING, da, db);
+        v[DOUBLE_RUNNING] = doubleRunning;
         int last = months.length == 0 ? -1 : months[months.length - 1];
         for (Position p : POSITIONS) {
-          long ca = 0;
-          long cb = 0;
+          long since = 0;
           for (int m = 0; m <= last; m++) {
-            ca += ComparisonResult.sum(a, m, p);
-            cb += ComparisonResult.sum(b, m, p);
+            since += ComparisonResult.sum(c, m, p);
           }
-          set(v, width, DOUBLE_RUNNING + 1 + p.ordinal(), ca, cb);
+          v[DOUBLE_RUNNING + 1 + p.ordinal()] = since;
         }
       }
       case MEASURES_MONTH, MEASURES_YEAR -> {
-        MonthlyMetrics a = option.metrics();
-        MonthlyMetrics b = statusQuo.metrics();
+        MonthlyMetrics m = arm.metrics();
         int i = 0;
         for (int g = -1; g < shape.segments(); g++) {
           for (Measure k : MEASURES) {
-            double x = measure(block, shape, a, g, k);
-            double y = measure(block, shape, b, g, k);
-            v[o + i] = x;
-            v[s + i] = y;
-            v[d + i] = y - x;
-            i++;
+            v[i++] = measure(block, shape, m, g, k);
           }
         }
       }
       case INFRASTRUCTURE_MONTH -> {
         for (Infrastructure.Figure f : FIGURES) {
-          double x = Infrastructure.value(f, option, block.period());
-          double y = Infrastructure.value(f, statusQuo, block.period());
-          v[o + f.ordinal()] = x;
-          v[s + f.ordinal()] = y;
-          v[d + f.ordinal()] = y - x;
+          v[f.ordinal()] = Infrastructure.value(f, arm, block.period());
+        }
+      }
+      case TEAMS_MONTH -> {
+        TeamMetrics t = arm.teams();
+        int i = 0;
+        for (int team : shape.teams()) {
+          for (TeamMeasure k : TEAM_MEASURES) {
+            v[i++] = t.get(block.period(), team, k);
+          }
+        }
+      }
+      case HORIZON -> {
+        // Each line's total, each position's monthly totals, double running and its months.
+        CashFlow c = arm.cashFlow();
+        int months = shape.months();
+        for (LedgerLine line : LEDGER_LINES) {
+          long pence = 0;
+          for (int m = 0; m < months; m++) {
+            pence += c.amount(m, line);
+          }
+          v[line.ordinal()] = pence;
+        }
+        for (Position p : POSITIONS) {
+          for (int m = 0; m < months; m++) {
+            v[LEDGER_LINES.length + p.ordinal() * months + m] = ComparisonResult.sum(c, m, p);
+          }
+        }
+        long doubleRunning = 0;
+        int withDoubleRunning = 0;
+        for (int m = 0; m < months; m++) {
+          doubleRunning += arm.doubleRunning()[m];
+          withDoubleRunning += arm.doubleRunning()[m] > 0 ? 1 : 0;
+        }
+        v[width - 2] = doubleRunning;
+        v[width - 1] = withDoubleRunning;
+      }
+    }
+    return v;
+  }
+
+  /**
+   * A block's values from the raw figures of the option and its status quo in one replication (as
+   * {@link #raw} gives them): the option's, the status quo's and the difference, in {@link Arm}
+   * order.
+   */
+  public static double[] values(Block block, Shape shape, double[] option, double[] statusQuo) {
+    int width = shape.width(block.kind());
+    double[] v = new double[ARMS.length * width];
+    switch (block.kind()) {
+      case CASH_MONTH, CASH_YEAR -> {
+        for (int i = 0; i < width; i++) {
+          set(v, width, i, (long) option[i], (long) statusQuo[i]);
         }
       }
       case HORIZON -> horizon(v, shape, width, option, statusQuo);
-      case TEAMS_MONTH -> {
-        TeamMetrics a = option.teams();
-        TeamMetrics b = statusQuo.teams();
-        int i = 0;
-        for (int t : shape.teams()) {
-          for (TeamMeasure k : TEAM_MEASURES) {
-            double x = a.get(block.period(), t, k);
-            double y = b.get(block.period(), t, k);
-            v[o + i] = x;
-            v[s + i] = y;
-            v[d + i] = y - x;
-            i++;
-          }
+      default -> {
+        int o = Arm.OPTION.ordinal() * width;
+        int s = Arm.STATUS_QUO.ordinal() * width;
+        int d = Arm.DIFFERENCE.ordinal() * width;
+        for (int i = 0; i < width; i++) {
+          v[o + i] = option[i];
+          v[s + i] = statusQuo[i];
+          v[d + i] = statusQuo[i] - option[i];
         }
       }
     }
     return v;
   }
 
-  /** The horizon block's values (Kind.HORIZON). */
+  /** The horizon block's values (Kind.HORIZON) from the two arms' raw figures. */
   private static void horizon(
-      double[] v, Shape shape, int width, ReplicationResult option, ReplicationResult statusQuo) {
-    CashFlow a = option.cashFlow();
-    CashFlow b = statusQuo.cashFlow();
+      double[] v, Shape shape, int width, double[] option, double[] statusQuo) {
     int months = shape.months();
     for (LedgerLine line : LEDGER_LINES) {
-      long pa = 0;
-      long pb = 0;
-      for (int m = 0; m < months; m++) {
-        pa += a.amount(m, line);
-        pb += b.amount(m, line);
-      }
-      set(v, width, line.ordinal(), pa, pb);
+      set(
+          v,
+          width,
+          line.ordinal(),
+          (long) option[line.ordinal()],
+          (long) statusQuo[line.ordinal()]);
     }
     int[][] years = shape.monthsOfYear();
     for (Position p : POSITIONS) {
+      int from = LEDGER_LINES.length + p.ordinal() * months;
       long[] annualA = new long[years.length];
       long[] annualB = new long[years.length];
       long[] annualSaving = new long[years.length];
       for (int y = 0; y < years.length; y++) {
         for (int m : years[y]) {
-          long pa = ComparisonResult.sum(a, m, p);
-          long pb = ComparisonResult.sum(b, m, p);
+          long pa = (long) option[from + m];
+          long pb = (long) statusQuo[from + m];
           annualA[y] += pa;
           annualB[y] += pb;
           annualSaving[y] += pb - pa;
@@ -360,8 +413,8 @@ public final class ComparisonTables {
       double[] path = new double[months];
       long running = 0;
       for (int m = 0; m < months; m++) {
-        long pa = ComparisonResult.sum(a, m, p);
-        long pb = ComparisonResult.sum(b, m, p);
+        long pa = (long) option[from + m];
+        long pb = (long) statusQuo[from + m];
         ta += pa;
         tb += pb;
         running += pb - pa;
@@ -380,21 +433,17 @@ public final class ComparisonTables {
       v[Arm.DIFFERENCE.ordinal() * width + even] =
           ComparisonResult.breakEven(path).isPresent() ? 1 : 0;
     }
-    long da = 0;
-    long db = 0;
-    int monthsA = 0;
-    int monthsB = 0;
-    for (int m = 0; m < months; m++) {
-      da += option.doubleRunning()[m];
-      db += statusQuo.doubleRunning()[m];
-      monthsA += option.doubleRunning()[m] > 0 ? 1 : 0;
-      monthsB += statusQuo.doubleRunning()[m] > 0 ? 1 : 0;
-    }
-    set(v, width, LEDGER_LINES.length + Horizon.DOUBLE_RUNNING.offset(), da, db);
+    int rawWidth = option.length;
+    set(
+        v,
+        width,
+        LEDGER_LINES.length + Horizon.DOUBLE_RUNNING.offset(),
+        (long) option[rawWidth - 2],
+        (long) statusQuo[rawWidth - 2]);
     int count = LEDGER_LINES.length + Horizon.DOUBLE_RUNNING_MONTHS.offset();
-    v[Arm.OPTION.ordinal() * width + count] = monthsA;
-    v[Arm.STATUS_QUO.ordinal() * width + count] = monthsB;
-    v[Arm.DIFFERENCE.ordinal() * width + count] = monthsB - monthsA;
+    v[Arm.OPTION.ordinal() * width + count] = option[rawWidth - 1];
+    v[Arm.STATUS_QUO.ordinal() * width + count] = statusQuo[rawWidth - 1];
+    v[Arm.DIFFERENCE.ordinal() * width + count] = statusQuo[rawWidth - 1] - option[rawWidth - 1];
   }
 
   /** Sets column i of every arm from pence: the option's, the status quo's, and the difference. */

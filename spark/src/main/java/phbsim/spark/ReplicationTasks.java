@@ -2,6 +2,7 @@ package phbsim.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -193,9 +194,46 @@ public final class ReplicationTasks {
   }
 
   /**
-   * Every option's monthly and annual summaries, aggregated by Spark (note 3): each replication
-   * gives its values of every block of every option, Spark brings each block's values together from
-   * all the replications, and the block is summarised where they meet, in replication order.
+   * Options of one place whose blocks are laid out alike (in practice, all of them): the status
+   * quo's raw figures for a block serve every one, so they are shipped once.
+   *
+   * @param layout the shape of the first of them, for the raw figures
+   * @param options the options' numbers
+   * @param shapes each option's own shape, for pairing (its discount rate may differ)
+   */
+  record Group(ComparisonTables.Shape layout, int[] options, List<ComparisonTables.Shape> shapes)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The options of a place in groups of the same layout, in the order of the options. */
+    static List<Group> of(List<ComparisonTables.Shape> shapes) {
+      List<Group> groups = new ArrayList<>();
+      boolean[] done = new boolean[shapes.size()];
+      for (int k = 0; k < shapes.size(); k++) {
+        if (done[k]) {
+          continue;
+        }
+        List<Integer> members = new ArrayList<>();
+        List<ComparisonTables.Shape> own = new ArrayList<>();
+        for (int j = k; j < shapes.size(); j++) {
+          if (!done[j] && shapes.get(j).sameLayout(shapes.get(k))) {
+            done[j] = true;
+            members.add(j);
+            own.add(shapes.get(j));
+          }
+        }
+        groups.add(
+            new Group(shapes.get(k), members.stream().mapToInt(Integer::intValue).toArray(), own));
+      }
+      return groups;
+    }
+  }
+
+  /**
+   * Every option's tables, aggregated by Spark (note 3): each replication gives, for every block,
+   * the raw figures of its status quo and of each option (ComparisonTables.raw, the status quo's
+   * once); Spark brings each block's figures together from all the replications, and where they
+   * meet they are put in replication order, paired option by option, and summarised.
    *
    * @param shapes for each place, the layout of each option's comparison
    * @return each block's summaries, keyed by place, option and block
@@ -204,47 +242,72 @@ public final class ReplicationTasks {
       JavaPairRDD<Integer, Appraisal.Replication> replications,
       List<List<ComparisonTables.Shape>> shapes,
       int partitions) {
-    List<List<ComparisonTables.Shape>> layout = new ArrayList<>();
-    shapes.forEach(s -> layout.add(List.copyOf(s)));
+    List<List<Group>> groups = new ArrayList<>();
+    shapes.forEach(s -> groups.add(Group.of(s)));
     return replications
         .flatMapToPair(
             placed -> {
               Appraisal.Replication rep = placed._2();
               ReplicationResult statusQuo = rep.arms().get(0);
-              List<ComparisonTables.Shape> options = layout.get(placed._1());
+              List<Group> place = groups.get(placed._1());
               List<
                       Tuple2<
                           Tuple3<Integer, Integer, ComparisonTables.Block>,
                           Tuple2<Integer, double[]>>>
                   out = new ArrayList<>();
-              for (int k = 0; k < options.size(); k++) {
-                ComparisonTables.Shape shape = options.get(k);
-                for (ComparisonTables.Block b : shape.blocks()) {
+              for (int g = 0; g < place.size(); g++) {
+                Group group = place.get(g);
+                for (ComparisonTables.Block b : group.layout().blocks()) {
+                  int width = group.layout().rawWidth(b.kind());
+                  double[] raw = new double[width * (1 + group.options().length)];
+                  System.arraycopy(
+                      ComparisonTables.raw(b, group.layout(), statusQuo), 0, raw, 0, width);
+                  for (int j = 0; j < group.options().length; j++) {
+                    ReplicationResult option = rep.arms().get(group.options()[j] + 1);
+                    System.arraycopy(
+                        ComparisonTables.raw(b, group.layout(), option),
+                        0,
+                        raw,
+                        (j + 1) * width,
+                        width);
+                  }
                   out.add(
                       new Tuple2<>(
-                          new Tuple3<>(placed._1(), k, b),
-                          new Tuple2<>(
-                              statusQuo.replication(),
-                              ComparisonTables.values(
-                                  b, shape, rep.arms().get(k + 1), statusQuo))));
+                          new Tuple3<>(placed._1(), g, b),
+                          new Tuple2<>(statusQuo.replication(), raw)));
                 }
               }
               return out.iterator();
             })
         .groupByKey(partitions)
-        .mapValues(ReplicationTasks::summarise);
-  }
-
-  /** A block's values from every replication, put in replication order and summarised. */
-  private static Summary[] summarise(Iterable<Tuple2<Integer, double[]>> values) {
-    List<Tuple2<Integer, double[]>> sorted = new ArrayList<>();
-    values.forEach(sorted::add);
-    sorted.sort(Comparator.comparingInt(Tuple2::_1));
-    List<double[]> inOrder = new ArrayList<>(sorted.size());
-    for (Tuple2<Integer, double[]> v : sorted) {
-      inOrder.add(v._2());
-    }
-    return ComparisonTables.summarise(inOrder);
+        .flatMapToPair(
+            block -> {
+              Group group = groups.get(block._1()._1()).get(block._1()._2());
+              ComparisonTables.Block b = block._1()._3();
+              List<Tuple2<Integer, double[]>> sorted = new ArrayList<>();
+              block._2().forEach(sorted::add);
+              sorted.sort(Comparator.comparingInt(Tuple2::_1));
+              int width = group.layout().rawWidth(b.kind());
+              List<Tuple2<Tuple3<Integer, Integer, ComparisonTables.Block>, Summary[]>> out =
+                  new ArrayList<>();
+              for (int j = 0; j < group.options().length; j++) {
+                List<double[]> values = new ArrayList<>(sorted.size());
+                for (Tuple2<Integer, double[]> r : sorted) {
+                  double[] raw = r._2();
+                  values.add(
+                      ComparisonTables.values(
+                          b,
+                          group.shapes().get(j),
+                          Arrays.copyOfRange(raw, (j + 1) * width, (j + 2) * width),
+                          Arrays.copyOf(raw, width)));
+                }
+                out.add(
+                    new Tuple2<>(
+                        new Tuple3<>(block._1()._1(), group.options()[j], b),
+                        ComparisonTables.summarise(values)));
+              }
+              return out.iterator();
+            });
   }
 
   /** Compiled arms by their YAML, the 16 most recently used (note 1). */
