@@ -149,16 +149,15 @@ final class RunCommand implements Callable<Integer> {
               run,
               progress.cells(),
               (k, area, appraisal) -> {
-                files.addAll(
-                    "areas/" + area.id() + "/",
-                    AppraisalFiles.of(
-                        folder,
-                        appraisal,
-                        area.place(),
-                        run,
-                        precision,
-                        replicationRows.perReplication,
-                        AppraisalFiles.source(scenario.name(), scenario.overrides())));
+                AppraisalFiles.addArea(
+                    files,
+                    folder,
+                    area,
+                    appraisal,
+                    run,
+                    precision,
+                    replicationRows.perReplication,
+                    AppraisalFiles.source(scenario.name(), scenario.overrides()));
                 try {
                   files.flush(run.threads());
                 } catch (java.io.IOException e) {

@@ -247,16 +247,15 @@ public final class SparkRun implements Callable<Integer> {
                   ScenarioLoader::options,
                   run,
                   (k, area, appraisal) ->
-                      files.addAll(
-                          "areas/" + area.id() + "/",
-                          AppraisalFiles.of(
-                              folder,
-                              appraisal,
-                              area.place(),
-                              run,
-                              precision,
-                              false,
-                              AppraisalFiles.source(scenario, job.overrides))),
+                      AppraisalFiles.addArea(
+                          files,
+                          folder,
+                          area,
+                          appraisal,
+                          run,
+                          precision,
+                          false,
+                          AppraisalFiles.source(scenario, job.overrides)),
                   (k, area, options, spec0) -> batch.result(k));
         }
         AreasCsv.addSummaries(files, result, s).commit();

@@ -46,6 +46,24 @@ public final class AppraisalFiles {
   }
 
   /**
+   * Adds one area's files of a scenario of areas, under {@code areas/ID/} of {@code files}: those
+   * of {@link #of} for the area's place.
+   */
+  public static void addArea(
+      OutputFolder files,
+      Path folder,
+      phbsim.analysis.Areas.Area area,
+      AppraisalResult result,
+      RunSpec run,
+      double precision,
+      boolean perReplication,
+      Map<String, Object> describe) {
+    files.addAll(
+        "areas/" + area.id() + "/",
+        of(folder, result, area.place(), run, precision, perReplication, describe));
+  }
+
+  /**
    * Adds the workbook and the HTML report of an appraisal to {@code files}: what a finance lead
    * opens, beside the CSVs.
    *
