@@ -57,10 +57,16 @@ public final class ReplicationTasks {
 
   private ReplicationTasks() {}
 
-  /** A deliberate failure, for tests of Spark's retries: called at the start of every task. */
+  /**
+   * A deliberate failure, for tests of Spark's retries: called at the start of every replication's
+   * task, and with replication {@link #AGGREGATION} as each block is summarised.
+   */
   @FunctionalInterface
   public interface Fault extends Serializable {
     Fault NONE = (replication, attempt) -> {};
+
+    /** The replication number given when a block of the aggregation is summarised. */
+    int AGGREGATION = -1;
 
     void check(int replication, int attempt);
   }
@@ -168,7 +174,8 @@ public final class ReplicationTasks {
                   })
               // Read twice: by the aggregation, then by the driver (note 3).
               .persist(StorageLevel.MEMORY_AND_DISK());
-      this.tables = tables(replications, shapes, slices).persist(StorageLevel.MEMORY_AND_DISK());
+      this.tables =
+          tables(replications, shapes, slices, fault).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** Place {@code p}'s appraisal: its replications and summaries brought to the driver. */
@@ -241,7 +248,8 @@ public final class ReplicationTasks {
   static JavaPairRDD<Tuple3<Integer, Integer, ComparisonTables.Block>, Summary[]> tables(
       JavaPairRDD<Integer, Appraisal.Replication> replications,
       List<List<ComparisonTables.Shape>> shapes,
-      int partitions) {
+      int partitions,
+      Fault fault) {
     List<List<Group>> groups = new ArrayList<>();
     shapes.forEach(s -> groups.add(Group.of(s)));
     return replications
@@ -282,6 +290,8 @@ public final class ReplicationTasks {
         .groupByKey(partitions)
         .flatMapToPair(
             block -> {
+              TaskContext task = TaskContext.get();
+              fault.check(Fault.AGGREGATION, task == null ? 0 : task.attemptNumber());
               Group group = groups.get(block._1()._1()).get(block._1()._2());
               ComparisonTables.Block b = block._1()._3();
               List<Tuple2<Integer, double[]>> sorted = new ArrayList<>();

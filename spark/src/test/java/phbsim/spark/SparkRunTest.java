@@ -244,8 +244,9 @@ class SparkRunTest {
   void aRetriedTaskChangesNothing() throws IOException {
     Path folder = dir.resolve("spark-retried");
     int before = FAILED.get();
-    // Replication 3's first attempt fails; Spark runs it again. One partition per replication,
-    // unlike the test above: the partitioning changes nothing either.
+    // Replication 3's first attempt fails, and so does the first attempt of every task of the
+    // aggregation; Spark runs them again. One partition per replication, unlike the test above:
+    // the partitioning changes nothing either.
     String[] r =
         sparkRun(
             (replication, attempt) -> {
@@ -253,10 +254,15 @@ class SparkRunTest {
                 FAILED.incrementAndGet();
                 throw new IllegalStateException("a task lost, on purpose");
               }
+              if (replication == ReplicationTasks.Fault.AGGREGATION && attempt == 0) {
+                FAILED.incrementAndGet();
+                throw new IllegalStateException("an aggregation task lost, on purpose");
+              }
             },
             concat(new String[] {"run"}, DEFAULT, "--partitions", "6", "--out", folder.toString()));
     assertThat(r[0]).as(r[2]).isEqualTo("0");
-    assertThat(FAILED.get()).isEqualTo(before + 1);
+    // The six partitions of the aggregation each failed once.
+    assertThat(FAILED.get()).isEqualTo(before + 1 + 6);
     assertSameFiles(cliDefault(), folder);
   }
 
@@ -370,7 +376,11 @@ class SparkRunTest {
     STAGES.clear();
     String[] r =
         sparkRun(
-            (replication, attempt) -> STAGES.add(org.apache.spark.TaskContext.get().stageId()),
+            (replication, attempt) -> {
+              if (replication >= 0) {
+                STAGES.add(org.apache.spark.TaskContext.get().stageId());
+              }
+            },
             concat(new String[] {"run"}, args, "--no-parquet", "--out", actual.toString()));
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(compared(expected)).contains("areas.csv", "areas_per_100k.csv");
