@@ -27,9 +27,10 @@ import scala.Tuple2;
 import scala.Tuple3;
 
 /**
- * An options appraisal with each replication a Spark task: the arms travel to the executors as
- * scenario YAML (what scenario.yaml holds, and what {@code phbsim run} would read back), each task
- * runs one replication of every arm, and the driver assembles the results in replication order.
+ * Options appraisals with each replication a Spark task, and their tables aggregated by Spark: the
+ * arms travel to the executors as scenario YAML (what scenario.yaml holds, and what {@code phbsim
+ * run} would read back), each task runs one replication of every arm of a place, Spark's shuffle
+ * summarises the tables, and the driver assembles each place's result in replication order.
  */
 public final class ReplicationTasks {
   /*
@@ -44,15 +45,19 @@ public final class ReplicationTasks {
    *    replication index (RandomStreams.forCell keys); Spark may retry or speculatively re-run a
    *    task and get the same bytes. Results come back as Java-serialised records without their
    *    cohort logs (the cohort view is computed in the task).
-   * 3. Aggregation on Spark. The monthly and annual tables (money by ledger line and position,
-   *    measures by segment, team measures, for each arm and the paired difference) are summarised
-   *    by Spark: a shuffle keyed by option and block brings each block's values from every
-   *    replication together on one executor, which sorts them by replication and summarises them
-   *    with the model's own code (ComparisonTables), so that the summaries are those of phbsim run
-   *    to the last bit whatever the partitioning. Only summaries come back from the shuffle. The
-   *    figures over the whole horizon (net saving, NPV, break-even, double running, cohort) and
-   *    run.json's digest of every value still read each replication, so the replications also
-   *    come to the driver once, as they do to the command line's.
+   * 3. Aggregation on Spark. The tables (per month, per financial year and over the horizon:
+   *    money by ledger line and position, measures by segment, team measures, the infrastructure
+   *    of budgets, for each arm and the paired difference) are summarised by Spark: each
+   *    replication gives every block the raw figures of its status quo and of each option
+   *    (ComparisonTables.raw; the status quo's once for all the options laid out alike), a shuffle
+   *    keyed by place and block brings a block's figures from every replication together on one
+   *    executor, which sorts them by replication, pairs each option with its status quo and
+   *    summarises them with the model's own code, so that the summaries are those of phbsim run to
+   *    the last bit whatever the partitioning. Only summaries come back from the shuffle. The
+   *    cohort view, the replications needed for a precision, the teams' shares below their
+   *    minimum size and run.json's digest of every value still read each replication, so the
+   *    replications also come to the driver, one place at a time, as they do to the command
+   *    line's.
    */
 
   private ReplicationTasks() {}
