@@ -263,14 +263,16 @@ public final class ComparisonResult {
   public Summary monthly(Arm arm, int month, LedgerLine line) {
     return line == null
         ? monthlyTotal(arm, month, Position.ECONOMIC)
-        : block(ComparisonTables.Kind.CASH_MONTH, month)[ComparisonTables.column(arm, shape, line)];
+        : block(ComparisonTables.Kind.CASH_MONTH, month)[
+            ComparisonTables.column(arm, shape, line, ComparisonTables.Kind.CASH_MONTH)];
   }
 
   /** One ledger line (or the total) in one financial year, in pounds. */
   public Summary annual(Arm arm, int year, LedgerLine line) {
     return line == null
         ? annualTotal(arm, year, Position.ECONOMIC)
-        : block(ComparisonTables.Kind.CASH_YEAR, year)[ComparisonTables.column(arm, shape, line)];
+        : block(ComparisonTables.Kind.CASH_YEAR, year)[
+            ComparisonTables.column(arm, shape, line, ComparisonTables.Kind.CASH_YEAR)];
   }
 
   /** One ledger line (or the total) over the whole horizon, in pounds. */

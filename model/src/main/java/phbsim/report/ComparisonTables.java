@@ -107,14 +107,9 @@ public final class ComparisonTables {
     /** The shape of the comparison of the option {@code option} with its status quo. */
     public static Shape of(phbsim.world.CompiledScenario option) {
       var cal = option.calendar();
-      var years = cal.financialYears();
-      int[] yearOfMonth = new int[cal.monthCount()];
-      for (int m = 0; m < yearOfMonth.length; m++) {
-        yearOfMonth[m] = years.indexOf(cal.month(m).financialYear());
-      }
       return new Shape(
           cal.monthCount(),
-          ExperimentResult.monthsOfYear(yearOfMonth, years.size()),
+          ExperimentResult.monthsOfYear(cal),
           option.segments().size(),
           communityTeams(option.services()),
           ComparisonResult.discountRate(option));
@@ -188,11 +183,6 @@ public final class ComparisonTables {
   /** The first money column after the ledger lines and positions: double running. */
   private static final int DOUBLE_RUNNING = LEDGER_LINES.length + POSITIONS.length;
 
-  /** Where a ledger line's summary is in a money block's arm. */
-  static int column(Arm arm, Shape shape, LedgerLine line) {
-    return arm.ordinal() * shape.width(Kind.CASH_MONTH) + line.ordinal();
-  }
-
   /** Where a position's summary is in a money block's arm. */
   static int column(Arm arm, Shape shape, Position position) {
     return arm.ordinal() * shape.width(Kind.CASH_MONTH) + LEDGER_LINES.length + position.ordinal();
@@ -211,7 +201,7 @@ public final class ComparisonTables {
     return arm.ordinal() * shape.width(Kind.CASH_MONTH) + DOUBLE_RUNNING + 1 + position.ordinal();
   }
 
-  /** Where a ledger line's total over the horizon is in the horizon block's arm. */
+  /** Where a ledger line's summary is in a money block's or the horizon block's arm. */
   static int column(Arm arm, Shape shape, LedgerLine line, Kind kind) {
     return arm.ordinal() * shape.width(kind) + line.ordinal();
   }

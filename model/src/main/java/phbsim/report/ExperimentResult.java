@@ -37,16 +37,21 @@ public final class ExperimentResult {
     this.run = run;
     this.replications = List.copyOf(replications);
     this.years = compiled.calendar().financialYears();
-    int months = compiled.calendar().monthCount();
-    int[] yearOfMonth = new int[months];
-    for (int m = 0; m < months; m++) {
-      yearOfMonth[m] = years.indexOf(compiled.calendar().month(m).financialYear());
-    }
-    this.monthsOfYear = monthsOfYear(yearOfMonth, years.size());
+    this.monthsOfYear = monthsOfYear(compiled.calendar());
   }
 
-  /** For each year 0..years-1, its months in increasing order; shared with ComparisonResult. */
-  static int[][] monthsOfYear(int[] yearOfMonth, int years) {
+  /** For each financial year of the calendar, its months in increasing order. */
+  static int[][] monthsOfYear(phbsim.time.FinancialCalendar calendar) {
+    List<FinancialYear> years = calendar.financialYears();
+    int[] yearOfMonth = new int[calendar.monthCount()];
+    for (int m = 0; m < yearOfMonth.length; m++) {
+      yearOfMonth[m] = years.indexOf(calendar.month(m).financialYear());
+    }
+    return monthsOfYear(yearOfMonth, years.size());
+  }
+
+  /** For each year 0..years-1, its months in increasing order. */
+  private static int[][] monthsOfYear(int[] yearOfMonth, int years) {
     int[] count = new int[years];
     for (int y : yearOfMonth) {
       if (y >= 0) {
