@@ -56,6 +56,7 @@ public final class Experiment {
         world.doubleRunning(),
         world.events(),
         world.peopleEver(),
+        world.budgetSpells(),
         world.cohort());
   }
 }

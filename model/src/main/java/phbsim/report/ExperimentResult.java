@@ -152,24 +152,78 @@ public final class ExperimentResult {
   }
 
   /**
-   * The mean length of a budget, in years: budget-years held over the horizon / budgets ended, per
-   * replication (the exposure estimate, which allows for budgets still running at the horizon when
-   * the chance of ending is steady); undefined in a replication where none ended.
+   * The length of a budget, in years, allowing for the budgets still running at the horizon
+   * (censored): in each replication, the Kaplan-Meier estimate from every budget held during the
+   * run (a budget held on day 0 counted from day 0; observe.BudgetSpells), and from it
+   *
+   * <ul>
+   *   <li>the median, given only if it is reached within the horizon in every replication that had
+   *       a budget (a mean over the replications that reach it would be biased short); otherwise
+   *       {@link Summary#UNDEFINED}, and {@code medianReached} says in how many it was;
+   *   <li>the restricted mean up to the horizon: the mean length if every budget were stopped at
+   *       the horizon, so never more than the horizon.
+   * </ul>
+   *
+   * Both are summarised over the same replications (those with at least one budget), their
+   * intervals kept within 0 to the horizon.
    */
-  public Summary meanBudgetDurationYears() {
-    double[] v = new double[replications.size()];
-    for (int r = 0; r < v.length; r++) {
-      MonthlyMetrics m = replications.get(r).metrics();
-      double days = 0;
-      double ended = 0;
-      for (int month = 0; month < m.months(); month++) {
-        days += m.total(month, Measure.BUDGET_DAYS);
-        ended += m.total(month, Measure.BUDGETS_ENDED);
+  public BudgetLength budgetLength() {
+    double horizonYears =
+        compiled.calendar().horizonDays() / phbsim.population.Segments.DAYS_PER_YEAR;
+    int n = replications.size();
+    double[] median = new double[n];
+    double[] restricted = new double[n];
+    int withBudgets = 0;
+    int reached = 0;
+    for (int r = 0; r < n; r++) {
+      phbsim.observe.BudgetSpells spells = replications.get(r).budgetSpells();
+      if (spells == null || spells.count() == 0) {
+        median[r] = Double.NaN;
+        restricted[r] = Double.NaN;
+        continue;
       }
-      v[r] = ended > 0 ? days / ended / phbsim.population.Segments.DAYS_PER_YEAR : Double.NaN;
+      double[] years = new double[spells.count()];
+      boolean[] censored = new boolean[spells.count()];
+      for (int i = 0; i < years.length; i++) {
+        years[i] = spells.days(i) / phbsim.population.Segments.DAYS_PER_YEAR;
+        censored[i] = spells.censored(i);
+      }
+      KaplanMeier km = KaplanMeier.of(years, censored, years.length);
+      withBudgets++;
+      median[r] = km.median();
+      restricted[r] = km.restrictedMean(horizonYears);
+      if (!Double.isNaN(median[r])) {
+        reached++;
+      }
     }
-    return Summary.ofDefined(v);
+    Summary medianSummary =
+        reached == withBudgets && withBudgets > 0
+            ? Summary.ofDefined(median).within(0, horizonYears)
+            : Summary.UNDEFINED;
+    return new BudgetLength(
+        medianSummary,
+        reached,
+        withBudgets,
+        Summary.ofDefined(restricted).within(0, horizonYears),
+        horizonYears);
   }
+
+  /**
+   * The length of a budget (ExperimentResult.budgetLength), in years.
+   *
+   * @param median the Kaplan-Meier median; undefined unless reached in every replication with a
+   *     budget
+   * @param medianReached the replications in which the median was reached within the horizon
+   * @param replications the replications with at least one budget, behind both figures
+   * @param restrictedMean the Kaplan-Meier restricted mean up to the horizon
+   * @param horizonYears the horizon the restricted mean is restricted to
+   */
+  public record BudgetLength(
+      Summary median,
+      int medianReached,
+      int replications,
+      Summary restrictedMean,
+      double horizonYears) {}
 
   /** Total events over all replications. */
   public long events() {

@@ -14,6 +14,8 @@ import phbsim.observe.TeamMetrics;
  * @param doubleRunning per month, pence of double running (World.doubleRunning)
  * @param events the number of events processed
  * @param peopleEver everyone who was part of the run, including those who left
+ * @param budgetSpells every budget's length and whether it ran to the horizon (ExperimentResult's
+ *     Kaplan-Meier length of a budget)
  * @param cohort what the cohort view needs of this replication (null once the appraisal has paired
  *     it with its status quo and kept only the view's figures: see Appraisal)
  */
@@ -25,6 +27,7 @@ public record ReplicationResult(
     long[] doubleRunning,
     long events,
     int peopleEver,
+    phbsim.observe.BudgetSpells budgetSpells,
     phbsim.observe.CohortLog cohort)
     implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -34,6 +37,14 @@ public record ReplicationResult(
     return cohort == null
         ? this
         : new ReplicationResult(
-            replication, metrics, teams, cashFlow, doubleRunning, events, peopleEver, null);
+            replication,
+            metrics,
+            teams,
+            cashFlow,
+            doubleRunning,
+            events,
+            peopleEver,
+            budgetSpells,
+            null);
   }
 }

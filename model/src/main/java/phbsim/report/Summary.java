@@ -99,6 +99,34 @@ public record Summary(
     return of(defined);
   }
 
+  /**
+   * This summary with its intervals kept within the range a quantity can take, [low, high]: a
+   * count, a wait or a length cannot be below 0, a share above 1. The confidence interval of a mean
+   * near a bound (mean &plusmn; t &times; se) can cross it; clipped, it still holds the mean, which
+   * lies within the range since every value does.
+   */
+  public Summary within(double low, double high) {
+    if (replications <= 0) {
+      return this;
+    }
+    return new Summary(
+        mean,
+        clip(ciLow, low, high),
+        clip(ciHigh, low, high),
+        clip(rangeLow, low, high),
+        clip(rangeHigh, low, high),
+        replications);
+  }
+
+  /** This summary of a quantity that cannot be negative, its intervals clipped at 0. */
+  public Summary nonNegative() {
+    return within(0, Double.POSITIVE_INFINITY);
+  }
+
+  private static double clip(double v, double low, double high) {
+    return Double.isNaN(v) ? v : Math.max(low, Math.min(high, v));
+  }
+
   /** Summarises values given in replication order (the order matters only for the mean's bits). */
   public static Summary of(double[] values) {
     if (values.length == 0) {

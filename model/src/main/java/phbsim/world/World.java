@@ -8,6 +8,7 @@ import phbsim.money.Ledger;
 import phbsim.money.LedgerLine;
 import phbsim.money.Money;
 import phbsim.money.Prices;
+import phbsim.observe.BudgetSpells;
 import phbsim.observe.CohortLog;
 import phbsim.observe.Measure;
 import phbsim.observe.MonthlyMetrics;
@@ -171,6 +172,9 @@ public final class World {
   private final LedgerLine gpLine;
   final CohortLog cohort;
 
+  /** Every budget's length and whether it ran to the horizon (for the Kaplan-Meier estimate). */
+  private final BudgetSpells spells;
+
   final Ledger ledger;
   final Budgets budgets;
   private final BudgetsSpec budgetsSpec;
@@ -205,6 +209,7 @@ public final class World {
     int s = segments.size();
     int expected = compiled.startingPeople() + expectedReferrals();
     this.people = new People(expected);
+    this.spells = new BudgetSpells(expected);
     this.monthEndKey = s;
     BudgetsSpec budgetsOn =
         compiled.scenario().budgetsEnabled() ? compiled.scenario().budgets() : null;
@@ -354,6 +359,7 @@ public final class World {
       }
     }
     cohort.close(horizon);
+    spells.close(horizon);
     checkFinalState();
     return this;
   }
@@ -366,6 +372,11 @@ public final class World {
   /** The monthly record. Complete once {@link #run()} has returned. */
   public MonthlyMetrics metrics() {
     return metrics;
+  }
+
+  /** Every budget's spell: its length and whether it ran to the horizon. Complete after run(). */
+  public BudgetSpells budgetSpells() {
+    return spells;
   }
 
   /** The monthly record of each community team (indexed by service number). */
@@ -916,6 +927,7 @@ public final class World {
       onRestrictiveBudget[g]++;
     }
     budgetTime.change(0, g, 1, calendar.now());
+    spells.start(p, calendar.now());
     double share = contactShare(g);
     teams.holderLoad[team] += share;
     people.leftPlace[p] = leftPlace;
@@ -963,6 +975,7 @@ public final class World {
       onRestrictiveBudget[g]--;
     }
     budgetTime.change(0, g, -1, calendar.now());
+    spells.end(p, calendar.now());
     double share = contactShare(g);
     teams.holderLoad[team] -= share;
     if (people.leftPlace[p]) {

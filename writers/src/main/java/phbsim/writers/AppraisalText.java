@@ -406,9 +406,49 @@ public final class AppraisalText {
           "  restrictive budgets: crises in the year after, minus their twins', "
               + Numbers.twoPlaces(excess.mean())
               + " a holder "
-              + plainInterval(excess));
+              + twoPlacesInterval(excess));
     }
     out.println();
+  }
+
+  /**
+   * The length of a budget, Kaplan-Meier: its median and its restricted mean up to the horizon,
+   * each with its 95 % confidence interval over replications, and how many replications are behind
+   * them.
+   */
+  static String budgetLength(phbsim.report.ExperimentResult.BudgetLength length) {
+    if (length.replications() == 0) {
+      return "  length of a budget: - (no budget was held)";
+    }
+    String horizon = Numbers.twoPlaces(length.horizonYears());
+    String median =
+        Double.isNaN(length.median().mean())
+            ? "not reached within the horizon (reached in "
+                + length.medianReached()
+                + " of "
+                + length.replications()
+                + " replications)"
+            : Numbers.twoPlaces(length.median().mean())
+                + " years "
+                + twoPlacesInterval(length.median());
+    return "  length of a budget (Kaplan-Meier, allowing for budgets still running at the end):"
+        + " median "
+        + median
+        + "; restricted mean to the "
+        + horizon
+        + "-year horizon "
+        + Numbers.twoPlaces(length.restrictedMean().mean())
+        + " years "
+        + twoPlacesInterval(length.restrictedMean())
+        + " (n = "
+        + length.replications()
+        + " replications)";
+  }
+
+  private static String twoPlacesInterval(Summary s) {
+    return Double.isNaN(s.ciLow())
+        ? ""
+        : "[" + Numbers.twoPlaces(s.ciLow()) + " to " + Numbers.twoPlaces(s.ciHigh()) + "]";
   }
 
   private static String percentWithInterval(Summary s) {
@@ -659,13 +699,7 @@ public final class AppraisalText {
             + " run the restrictive way, "
             + Numbers.readable(holders.mean() - restrictive.mean())
             + " flexibly)");
-    Summary duration = c.option().meanBudgetDurationYears();
-    out.println(
-        "  mean length of a budget: "
-            + (Double.isNaN(duration.mean())
-                ? "- (no budget ended)"
-                : Numbers.readable(duration.mean())
-                    + " years (budget-years held / budgets ended)"));
+    out.println(budgetLength(c.option().budgetLength()));
     Infrastructure infra = new Infrastructure(c, Arm.OPTION);
     Summary perBudget = infra.costPerActiveBudget(last);
     out.println(
