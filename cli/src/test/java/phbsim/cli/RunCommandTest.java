@@ -33,7 +33,7 @@ class RunCommandTest {
     assertThat(monthly.get(1))
         .isEqualTo(
             "date,financial_year,period,option,option_title,arm,segment,segment_label,measure,measure_title,"
-                + "mean,ci95_low,ci95_high,range95_low,range95_high");
+                + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
     assertThat(monthly)
         .anySatisfy(
             l ->
@@ -63,7 +63,7 @@ class RunCommandTest {
     assertThat(cashMonthly.get(1))
         .isEqualTo(
             "date,financial_year,period,option,option_title,arm,line,line_title,basis,"
-                + "mean,ci95_low,ci95_high,range95_low,range95_high");
+                + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
     // and each month the option's double_running and the saving's two cumulative rows
     assertThat(cashMonthly).hasSize(24 * (3 * lines + 3) + 2);
     assertThat(cashMonthly)

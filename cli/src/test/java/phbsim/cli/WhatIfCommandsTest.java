@@ -139,8 +139,8 @@ class WhatIfCommandsTest {
                   single.resolve("cash_summary.csv"),
                   "roll-out,Offer budgets along the planned" + " roll-out," + figure + ",")
               .orElseThrow();
-      // mean, ci95_low, ci95_high, range95_low, range95_high
-      assertThat(lastFive(fromSweep)).as(figure).isEqualTo(lastFive(stripNote(fromRun)));
+      // mean, ci95_low, ci95_high, range95_low, range95_high, replications
+      assertThat(summaryCells(fromSweep)).as(figure).isEqualTo(summaryCells(stripNote(fromRun)));
     }
   }
 
@@ -161,7 +161,7 @@ class WhatIfCommandsTest {
             sweep.toString());
     assertThat(s.exitCode()).as(s.err()).isZero();
     String offers =
-        lastFive(line(sweep.resolve("sweep.csv"), "0,200,option.budget_offers,").orElseThrow())
+        summaryCells(line(sweep.resolve("sweep.csv"), "0,200,option.budget_offers,").orElseThrow())
             .split(",")[0];
     Path targets = Files.writeString(tmp.resolve("targets.yaml"), TARGETS.formatted(offers));
     Path out = tmp.resolve("fit");
@@ -448,9 +448,11 @@ class WhatIfCommandsTest {
   }
 
   /** The last five cells of a row whose cells hold no commas. */
-  private static String lastFive(String row) {
+  /** A row's summary cells: mean, ci95_low, ci95_high, range95_low, range95_high, replications. */
+  private static String summaryCells(String row) {
     String[] cells = row.split(",");
-    return String.join(",", List.of(cells).subList(cells.length - 5, cells.length));
+    int n = phbsim.writers.Columns.SUMMARY.size();
+    return String.join(",", List.of(cells).subList(cells.length - n, cells.length));
   }
 
   /** A cash_summary row without its note (the last cell, which may be quoted). */

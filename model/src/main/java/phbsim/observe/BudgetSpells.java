@@ -19,7 +19,7 @@ public final class BudgetSpells implements java.io.Serializable {
   // replication.
   private static final long serialVersionUID = 1L;
 
-  /** By person: the day their current budget began, or NaN if they hold none. */
+  /** By person: the day their current budget began, or NaN if they hold none; null once closed. */
   private double[] startDay;
 
   private double[] days;
@@ -34,8 +34,9 @@ public final class BudgetSpells implements java.io.Serializable {
     int capacity = Math.max(16, people);
     startDay = new double[capacity];
     Arrays.fill(startDay, Double.NaN);
-    days = new double[capacity];
-    censored = new boolean[capacity];
+    // Budgets are few beside people: the spells start small and grow.
+    days = new double[64];
+    censored = new boolean[64];
   }
 
   /** Person {@code person} begins to hold a budget on {@code day}. */
@@ -66,9 +67,12 @@ public final class BudgetSpells implements java.io.Serializable {
     for (int p = 0; p < startDay.length; p++) {
       if (!Double.isNaN(startDay[p])) {
         add(horizon - startDay[p], true);
-        startDay[p] = Double.NaN;
       }
     }
+    // What a replication keeps is the spells only, not an array over everyone who was present.
+    startDay = null;
+    days = Arrays.copyOf(days, count);
+    censored = Arrays.copyOf(censored, count);
   }
 
   private void add(double length, boolean stillRunning) {

@@ -244,6 +244,11 @@ public final class ComparisonResult {
     return blocks.computeIfAbsent(new ComparisonTables.Block(kind, period), this::tabulate);
   }
 
+  /** Every summary of one block, in ComparisonTables' column order (for tests over all figures). */
+  Summary[] summaries(ComparisonTables.Block b) {
+    return block(b.kind(), b.period());
+  }
+
   private Summary[] tabulate(ComparisonTables.Block b) {
     List<double[]> values = new java.util.ArrayList<>(replications);
     for (int r = 0; r < replications; r++) {
@@ -251,7 +256,7 @@ public final class ComparisonResult {
           ComparisonTables.values(
               b, shape, option.replications().get(r), statusQuo.replications().get(r)));
     }
-    return ComparisonTables.summarise(values);
+    return ComparisonTables.summarise(b, shape, values);
   }
 
   /** How many of the monthly and annual blocks were given by the job that ran the replications. */

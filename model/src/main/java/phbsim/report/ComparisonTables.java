@@ -362,8 +362,13 @@ public final class ComparisonTables {
         int s = Arm.STATUS_QUO.ordinal() * width;
         int d = Arm.DIFFERENCE.ordinal() * width;
         for (int i = 0; i < width; i++) {
-          v[o + i] = option[i];
-          v[s + i] = statusQuo[i];
+          // A figure undefined in one arm (a wait centile in a month when nobody got a place) is
+          // left out of both arms and their difference in this replication, so that all three are
+          // taken over the same replications and the difference of the means is the mean
+          // difference.
+          boolean both = !Double.isNaN(option[i]) && !Double.isNaN(statusQuo[i]);
+          v[o + i] = both ? option[i] : Double.NaN;
+          v[s + i] = both ? statusQuo[i] : Double.NaN;
           v[d + i] = statusQuo[i] - option[i];
         }
       }
@@ -458,19 +463,63 @@ public final class ComparisonTables {
   /**
    * A block's summaries from its values, one array per replication in replication order: each
    * column summarised over the replications in which it is defined (a team measure of an empty
-   * caseload is not).
+   * caseload is not; {@link #values} leaves such a replication out of both arms and their
+   * difference alike), its intervals kept within the range the figure can take ({@link #range}).
    */
-  public static Summary[] summarise(List<double[]> inReplicationOrder) {
+  public static Summary[] summarise(Block block, Shape shape, List<double[]> inReplicationOrder) {
     int n = inReplicationOrder.size();
     int columns = inReplicationOrder.get(0).length;
+    int width = shape.width(block.kind());
     Summary[] out = new Summary[columns];
     double[] column = new double[n];
     for (int c = 0; c < columns; c++) {
       for (int r = 0; r < n; r++) {
         column[r] = inReplicationOrder.get(r)[c];
       }
-      out[c] = Summary.ofDefined(column);
+      double[] range = range(block.kind(), shape, ARMS[c / width], c % width);
+      out[c] = Summary.ofDefined(column).within(range[0], range[1]);
     }
     return out;
+  }
+
+  private static final double[] ANY = {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+  private static final double[] NON_NEGATIVE = {0, Double.POSITIVE_INFINITY};
+  private static final double[] SHARE = {0, 1};
+
+  /**
+   * The range a figure can take, [low, high], for the column {@code i} of an arm of a block: an
+   * arm's activity measure, team measure or infrastructure figure is a count, a number of days, a
+   * ratio of counts or a payment and cannot be below 0, and whether a team is below its minimum
+   * size is 0 or 1; the share of replications breaking even is within 0 and 1. A difference between
+   * the arms can take either sign; money lines keep the sign the ledger gives them.
+   */
+  static double[] range(Kind kind, Shape shape, Arm arm, int i) {
+    switch (kind) {
+      case MEASURES_MONTH, MEASURES_YEAR, INFRASTRUCTURE_MONTH -> {
+        return arm == Arm.DIFFERENCE ? ANY : NON_NEGATIVE;
+      }
+      case TEAMS_MONTH -> {
+        if (arm == Arm.DIFFERENCE) {
+          return ANY;
+        }
+        return TEAM_MEASURES[i % TEAM_MEASURES.length] == TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE
+            ? SHARE
+            : NON_NEGATIVE;
+      }
+      case HORIZON -> {
+        int at = i - LEDGER_LINES.length;
+        if (at >= Horizon.BREAKS_EVEN.offset()
+            && at < Horizon.BREAKS_EVEN.offset() + Horizon.BREAKS_EVEN.columns()) {
+          return SHARE;
+        }
+        if (at == Horizon.DOUBLE_RUNNING_MONTHS.offset() && arm != Arm.DIFFERENCE) {
+          return NON_NEGATIVE;
+        }
+        return ANY;
+      }
+      default -> {
+        return ANY;
+      }
+    }
   }
 }

@@ -136,7 +136,8 @@ public final class ExperimentResult {
     for (int r = 0; r < values.length; r++) {
       values[r] = value(replications.get(r).metrics(), month, segment, measure);
     }
-    return Summary.of(values);
+    // Every measure is a count or a number of days: its interval stays at or above 0.
+    return Summary.of(values).nonNegative();
   }
 
   /** Mean and 95% interval over replications of a financial year's value. */
@@ -148,7 +149,7 @@ public final class ExperimentResult {
     for (int r = 0; r < values.length; r++) {
       values[r] = annualValue(replications.get(r).metrics(), year, segment, measure);
     }
-    return Summary.of(values);
+    return Summary.of(values).nonNegative();
   }
 
   /**

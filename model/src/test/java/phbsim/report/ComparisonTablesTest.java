@@ -120,11 +120,15 @@ class ComparisonTablesTest {
   @Test
   void aTeamMeasureLeavesOutReplicationsWhereItIsUndefined() {
     double[][] values = {{1, Double.NaN}, {3, 2}, {Double.NaN, 4}};
-    Summary[] s = ComparisonTables.summarise(List.of(values));
+    ComparisonResult c = comparison();
+    Summary[] s =
+        ComparisonTables.summarise(
+            new ComparisonTables.Block(ComparisonTables.Kind.CASH_MONTH, 0),
+            ComparisonTables.Shape.of(c.option().compiled()),
+            List.of(values));
     assertThat(s[0].mean()).isEqualTo(2.0);
     assertThat(s[0].replications()).isEqualTo(2);
     assertThat(s[1].mean()).isEqualTo(3.0);
-    ComparisonResult c = comparison();
     int team = new Resilience(c).teams().get(0);
     int n = c.option().replications().size();
     double[] caseload = new double[n];

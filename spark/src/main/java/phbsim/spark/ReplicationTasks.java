@@ -319,7 +319,7 @@ public final class ReplicationTasks {
                 out.add(
                     new Tuple2<>(
                         new Tuple3<>(block._1()._1(), group.options()[j], b),
-                        ComparisonTables.summarise(values)));
+                        ComparisonTables.summarise(b, group.shapes().get(j), values)));
               }
               return out.iterator();
             });

@@ -32,9 +32,14 @@ public final class Columns {
    */
   public static final String WITHHELD = "*";
 
-  /** The summary columns every table ends with. */
+  /**
+   * The summary columns every table ends with; the last, {@code replications}, is the number of
+   * replications behind the figure (n): all of them, or those in which the figure is defined (a
+   * wait centile is not in a month when nobody got a place), the same for both arms and their
+   * difference.
+   */
   public static final List<String> SUMMARY =
-      List.of("mean", "ci95_low", "ci95_high", "range95_low", "range95_high");
+      List.of("mean", "ci95_low", "ci95_high", "range95_low", "range95_high", "replications");
 
   private Columns() {}
 
@@ -97,17 +102,21 @@ public final class Columns {
     out.write(" " + Summary.CI_NOTE + "; " + Summary.RANGE_NOTE + ".\n");
   }
 
-  /** The summary cells: mean, confidence interval, range; pounds with pence if {@code money}. */
+  /**
+   * The summary cells: mean, confidence interval, range, pounds with pence if {@code money}; then
+   * the replications behind them.
+   */
   public static List<String> cells(Summary s, boolean money) {
     if (s.withheld()) {
-      return List.of(WITHHELD, WITHHELD, WITHHELD, WITHHELD, WITHHELD);
+      return List.of(WITHHELD, WITHHELD, WITHHELD, WITHHELD, WITHHELD, WITHHELD);
     }
     return List.of(
         format(s.mean(), money),
         format(s.ciLow(), money),
         format(s.ciHigh(), money),
         format(s.rangeLow(), money),
-        format(s.rangeHigh(), money));
+        format(s.rangeHigh(), money),
+        Integer.toString(s.replications()));
   }
 
   private static String format(double v, boolean money) {

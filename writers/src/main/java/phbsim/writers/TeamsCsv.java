@@ -37,7 +37,6 @@ public final class TeamsCsv {
     List<String> header =
         new ArrayList<>(List.of(Columns.monthly("team", "team_label", "measure", "measure_title")));
     header.addAll(Columns.SUMMARY);
-    header.add("replications");
     try (SequenceWriter rows =
         MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
@@ -61,7 +60,6 @@ public final class TeamsCsv {
                       resilience.label(team),
                       measure.label(),
                       measure.title());
-              r.add(Integer.toString(s.replications()));
               rows.write(r);
             }
           }
@@ -81,7 +79,6 @@ public final class TeamsCsv {
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     List<String> header = new ArrayList<>(List.of(Columns.monthly("measure", "measure_title")));
     header.addAll(Columns.SUMMARY);
-    header.add("replications");
     try (SequenceWriter rows =
         MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
@@ -122,7 +119,6 @@ public final class TeamsCsv {
             row.arm().label(),
             INFRASTRUCTURE_LABELS[f.ordinal()],
             INFRASTRUCTURE_TITLES[f.ordinal()]);
-    r.add(Integer.toString(s.replications()));
     rows.write(r);
   }
 
