@@ -15,16 +15,26 @@ public enum TeamMeasure {
   CAPACITY("Caseload places"),
   /** People on the caseload. */
   CASELOAD("People on the caseload"),
-  /** (Caseload + places budget holders' remaining contact uses) / places, as a share. */
-  UTILISATION("Utilisation of places"),
+  /**
+   * Places in use, as a share of places: (people on the caseload + the share of a place each budget
+   * holder's remaining team contact uses) / places. Counts holders, in part; compare
+   * COST_PER_PERSON, which does not.
+   */
+  UTILISATION(
+      "Places in use: people on the caseload plus budget holders' share of a place (their"
+          + " remaining team contact), over places"),
   /** People waiting for a place. */
   WAITING_LIST("People waiting"),
   /** Median days waited by the people given a place from the waiting list this month. */
   WAIT_MEDIAN_DAYS("Median wait of those given a place, days"),
   /** 90th centile of the days waited by the people given a place this month. */
   WAIT_P90_DAYS("90th centile wait of those given a place, days"),
-  /** This month's block contract payments for the team, in pounds, per person on its caseload. */
-  COST_PER_PERSON("Block cost per person on the caseload, £ a month"),
+  /**
+   * This month's block contract payments for the team, in pounds, per person on its caseload:
+   * budget holders are not counted, though their remaining contact uses part of a place
+   * (UTILISATION counts that share).
+   */
+  COST_PER_PERSON("Block cost per person on the caseload (budget holders not counted), £ a month"),
   /** 1 if the caseload is below the team's minimum viable size (minimum posts' places), else 0. */
   BELOW_MINIMUM_VIABLE_SIZE("Below minimum viable size (1 = yes)"),
   /** Mean frailty of the people on the caseload: the "left behind" index (1 = average). */

@@ -206,6 +206,60 @@ class BudgetHoldersTest {
   }
 
   @Test
+  @DisplayName(
+      "places in use count holders' share of a place; block cost per person divides by the caseload"
+          + " only")
+  void teamMeasuresDivideWhatTheirLabelsSay() {
+    // 400 people, 150 of them holding a budget from day 0 that keeps a quarter of a place of team
+    // contact; people leave at 0.5 a year and 100 are referred a year, so caseload and holders
+    // move. Recounted at each month end from the people's record and the ledger:
+    //   places in use (utilisation) x places = people on the caseload + 0.25 x budget holders;
+    //   block cost per person x people on the caseload = the month's block payments (holders not
+    //   counted), as the labels say.
+    Scenario s =
+        TestScenarios.builder()
+            .years(2)
+            .slots(500)
+            .startingCaseload(400)
+            .referralsPerYear(100)
+            .exitsPerYear(0.5)
+            .crisesPerYear(0)
+            .budgets(
+                budgets(new OptionMixSpec(0, 0, 1), null, new ReviewSpec(0, 0, 0, null, null), 0),
+                new SegmentBudgetSpec(
+                    150, 1200, 1.0, null, null, 1.0, 1.0, null, 0.25, null, null, null))
+            .build();
+    World w = world(s, 29).run();
+    MonthlyMetrics m = w.metrics();
+    var teams = w.teamMetrics();
+    for (int month = 0; month < m.months(); month++) {
+      double caseload = m.total(month, Measure.CASELOAD);
+      double holders = m.total(month, Measure.BUDGET_HOLDERS);
+      assertThat(teams.get(month, 0, phbsim.observe.TeamMeasure.CASELOAD)).isEqualTo(caseload);
+      assertThat(
+              teams.get(month, 0, phbsim.observe.TeamMeasure.UTILISATION)
+                  * teams.get(month, 0, phbsim.observe.TeamMeasure.CAPACITY))
+          .as("month %d", month)
+          .isCloseTo(caseload + 0.25 * holders, within(1e-9));
+      long block = 0;
+      for (LedgerLine line :
+          List.of(
+              LedgerLine.BLOCK_CONTRACT_FIXED,
+              LedgerLine.BLOCK_CONTRACT_STAFF,
+              LedgerLine.POSTS_RELEASED,
+              LedgerLine.STRANDED_FIXED_COSTS)) {
+        block += w.ledger().amount(month, line);
+      }
+      // Compared in size: the sign a cost carries is the sign rule's business, not this test's.
+      assertThat(
+              Math.abs(teams.get(month, 0, phbsim.observe.TeamMeasure.COST_PER_PERSON) * caseload))
+          .as("month %d", month)
+          .isCloseTo(Math.abs(block / 100.0), within(1e-6));
+    }
+    assertThat(m.total(m.months() - 1, Measure.BUDGET_HOLDERS)).isPositive();
+  }
+
+  @Test
   @DisplayName("highest risk first offers budgets to the people with the highest crisis risk")
   void highestRiskFirst() {
     World w = world(targeted(Targeting.HIGHEST_RISK, 0.15), 23);

@@ -601,7 +601,13 @@ public final class AppraisalText {
           TeamMeasure.CASELOAD,
           "people on the caseload",
           Numbers::readable);
-      teamRow(resilience, last, team, TeamMeasure.UTILISATION, "places in use", Text::share);
+      teamRow(
+          resilience,
+          last,
+          team,
+          TeamMeasure.UTILISATION,
+          "places in use (caseload + holders' share)",
+          Text::share);
       teamRow(
           resilience, last, team, TeamMeasure.WAITING_LIST, "people waiting", Numbers::readable);
       out.println(
@@ -633,7 +639,7 @@ public final class AppraisalText {
           last,
           team,
           TeamMeasure.COST_PER_PERSON,
-          "block cost per person, £ a month",
+          "block cost per person on caseload, £/month",
           AppraisalText::readableOrDash);
       teamRow(
           resilience,

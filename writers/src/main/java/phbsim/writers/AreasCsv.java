@@ -204,7 +204,8 @@ public final class AreasCsv {
     f.add(
         new Figure(
             "block_cost_per_person",
-            "Community block cost per person on the caseload at the end",
+            "Community block cost per person on the caseload at the end (budget holders not"
+                + " counted)",
             "pounds a month",
             (a, p, y) -> {
               double caseload = a.measures()[Measure.CASELOAD.ordinal()];

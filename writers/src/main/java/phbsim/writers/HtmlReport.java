@@ -119,7 +119,8 @@ public final class HtmlReport {
                         m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.POSTS).mean()))));
         charts.add(
             twoArms(
-                "Block cost per person on the caseload, £ a month: " + t,
+                "Block cost per person on the caseload (budget holders not counted), £ a month: "
+                    + t,
                 x,
                 List.of(
                     armSeries(
