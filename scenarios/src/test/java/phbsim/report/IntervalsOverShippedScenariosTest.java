@@ -168,6 +168,10 @@ class IntervalsOverShippedScenariosTest {
     String where = option + " budget length";
     insideItsInterval(where + " median", length.median(), problems);
     insideItsInterval(where + " restricted mean", length.restrictedMean(), problems);
+    // The median is given only when every replication with a budget reaches it.
+    assertThat(Double.isNaN(length.median().mean()))
+        .as(where + " median undefined")
+        .isEqualTo(length.replications() == 0 || length.medianReached() < length.replications());
     if (length.replications() > 0) {
       Summary rm = length.restrictedMean();
       assertThat(rm.replications()).isEqualTo(length.replications());

@@ -416,11 +416,10 @@ public final class AppraisalText {
    * each with its 95 % confidence interval over replications, and how many replications are behind
    * them.
    */
-  static String budgetLength(phbsim.report.ExperimentResult.BudgetLength length) {
+  static List<String> budgetLength(phbsim.report.ExperimentResult.BudgetLength length) {
     if (length.replications() == 0) {
-      return "  length of a budget: - (no budget was held)";
+      return List.of("  length of a budget: - (no budget was held)");
     }
-    String horizon = Numbers.twoPlaces(length.horizonYears());
     String median =
         Double.isNaN(length.median().mean())
             ? "not reached within the horizon (reached in "
@@ -431,18 +430,17 @@ public final class AppraisalText {
             : Numbers.twoPlaces(length.median().mean())
                 + " years "
                 + twoPlacesInterval(length.median());
-    return "  length of a budget (Kaplan-Meier, allowing for budgets still running at the end):"
-        + " median "
-        + median
-        + "; restricted mean to the "
-        + horizon
-        + "-year horizon "
-        + Numbers.twoPlaces(length.restrictedMean().mean())
-        + " years "
-        + twoPlacesInterval(length.restrictedMean())
-        + " (n = "
-        + length.replications()
-        + " replications)";
+    return List.of(
+        "  length of a budget, Kaplan-Meier (budgets still running at the end are censored), over "
+            + Text.count(length.replications(), "replication", "replications")
+            + " with a budget:",
+        "    median " + median + ";",
+        "    restricted mean to the "
+            + Numbers.readable(length.horizonYears())
+            + "-year horizon "
+            + Numbers.twoPlaces(length.restrictedMean().mean())
+            + " years "
+            + twoPlacesInterval(length.restrictedMean()));
   }
 
   private static String twoPlacesInterval(Summary s) {
@@ -705,7 +703,9 @@ public final class AppraisalText {
             + " run the restrictive way, "
             + Numbers.readable(holders.mean() - restrictive.mean())
             + " flexibly)");
-    out.println(budgetLength(c.option().budgetLength()));
+    for (String line : budgetLength(c.option().budgetLength())) {
+      out.println(line);
+    }
     Infrastructure infra = new Infrastructure(c, Arm.OPTION);
     Summary perBudget = infra.costPerActiveBudget(last);
     out.println(

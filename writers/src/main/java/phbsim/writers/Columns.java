@@ -41,6 +41,11 @@ public final class Columns {
   public static final List<String> SUMMARY =
       List.of("mean", "ci95_low", "ci95_high", "range95_low", "range95_high", "replications");
 
+  /** What the replications column holds, for the note that opens every file. */
+  static final String REPLICATIONS_NOTE =
+      "replications: how many replications each figure is over (for a figure undefined in some,"
+          + " those in which both arms define it, the same for the arms and their difference)";
+
   private Columns() {}
 
   /**
@@ -99,7 +104,7 @@ public final class Columns {
   public static void note(Writer out, phbsim.scenario.Scenario scenario, String what)
       throws IOException {
     out.write("# " + what + ". " + Text.moneyBasis(scenario) + ". " + Arm.SIGN_RULE);
-    out.write(" " + Summary.CI_NOTE + "; " + Summary.RANGE_NOTE + ".\n");
+    out.write(" " + Summary.CI_NOTE + "; " + Summary.RANGE_NOTE + "; " + REPLICATIONS_NOTE + ".\n");
   }
 
   /**
