@@ -42,6 +42,14 @@ public abstract class Output {
   /** Its value in one replication. */
   public abstract double value(ArmTotals option, ArmTotals statusQuo, double discountRate);
 
+  /**
+   * The least value it can take, which its intervals respect: 0 for an arm's activity (a count or a
+   * number of days), no bound for money and for differences.
+   */
+  public double lowest() {
+    return Double.NEGATIVE_INFINITY;
+  }
+
   /** The money outputs, and the pattern of the activity outputs, for messages and help. */
   public static List<String> catalogue() {
     List<String> names = new ArrayList<>();
@@ -216,6 +224,11 @@ public abstract class Output {
       this.measure = measure;
       this.optionWeight = optionWeight;
       this.statusQuoWeight = statusQuoWeight;
+    }
+
+    @Override
+    public double lowest() {
+      return optionWeight >= 0 && statusQuoWeight >= 0 ? 0 : Double.NEGATIVE_INFINITY;
     }
 
     @Override

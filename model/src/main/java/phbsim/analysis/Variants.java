@@ -52,7 +52,7 @@ public final class Variants {
 
     /** An output summarised over the replications. */
     public Summary summary(Output output) {
-      return Summary.ofDefined(values(output));
+      return Summary.ofDefined(values(output)).within(output.lowest(), Double.POSITIVE_INFINITY);
     }
 
     /** An output's mean over the replications. */

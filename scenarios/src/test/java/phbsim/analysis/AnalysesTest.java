@@ -154,6 +154,15 @@ class AnalysesTest {
             direct
                 .metricAnnual(phbsim.report.Arm.OPTION, 0, -1, phbsim.observe.Measure.CRISES)
                 .mean());
+    // An arm's activity is a count: its interval, in the sweep as in the run, stops at 0; a
+    // difference of counts has no such bound.
+    assertThat(point.outcome().summary(Output.parse("option.crises")))
+        .isEqualTo(
+            direct.metricAnnual(phbsim.report.Arm.OPTION, 0, -1, phbsim.observe.Measure.CRISES));
+    assertThat(Output.parse("option.crises").lowest()).isZero();
+    assertThat(Output.parse("status_quo.crises").lowest()).isZero();
+    assertThat(Output.parse("difference.crises").lowest()).isNegative().isInfinite();
+    assertThat(Output.parse("net_saving_cash").lowest()).isNegative().isInfinite();
   }
 
   @Test
