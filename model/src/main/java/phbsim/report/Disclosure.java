@@ -40,6 +40,24 @@ import phbsim.world.CompiledScenario;
 public final class Disclosure {
   private Disclosure() {}
 
+  /**
+   * The threshold of small-number suppression of a run made of these scenarios (every arm, area and
+   * scenario whose figures are published together): the highest {@code suppressBelow} of any of
+   * them whose people come from a person-level file, or 0 if none does. One arm drawn from a file
+   * protects the whole run, since a built-in arm's figures published beside it (a difference, a
+   * total over areas) would otherwise give the protected arm's away.
+   */
+  public static int threshold(java.util.Collection<phbsim.scenario.Scenario> scenarios) {
+    int below = 0;
+    for (phbsim.scenario.Scenario s : scenarios) {
+      var from = s.startingPopulation();
+      if (from != null && from.suppressBelow() > 1) {
+        below = Math.max(below, from.suppressBelow());
+      }
+    }
+    return below;
+  }
+
   /** What is withheld of one arm's results (one ExperimentResult). */
   public static final class Withheld {
     private final int groups;

@@ -256,7 +256,7 @@ public final class AreasCsv {
    * then the summary columns.
    */
   public static void per100k(Areas.Result r, Scenario scenario, Writer out) throws IOException {
-    int below = suppressBelow(r);
+    int below = r.suppressBelow();
     Columns.note(
         out,
         scenario,
@@ -365,20 +365,6 @@ public final class AreasCsv {
       }
     }
     return m;
-  }
-
-  /**
-   * The threshold of small-number suppression, if any area's people came from a person-level file.
-   */
-  private static int suppressBelow(Areas.Result r) {
-    int below = 0;
-    for (Areas.AreaTotals a : r.areas()) {
-      var from = a.area().place().startingPopulation();
-      if (from != null && from.suppressBelow() > 1) {
-        below = Math.max(below, from.suppressBelow());
-      }
-    }
-    return below;
   }
 
   /**
