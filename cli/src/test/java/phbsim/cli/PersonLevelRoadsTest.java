@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,5 +180,56 @@ class PersonLevelRoadsTest {
     assertThat(Files.readString(folder.resolve("monthly_metrics.csv")))
         .doesNotContain("withheld because");
     assertThat(EXAMPLE).exists();
+  }
+
+  /** Every row of every CSV in the folder that has the summary columns. */
+  private static List<Map<String, String>> summaryRows(Path folder) throws IOException {
+    List<Map<String, String>> all = new ArrayList<>();
+    try (var files = Files.walk(folder)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
+        List<Map<String, String>> rows = PersonLevelFiles.rows(f);
+        if (!rows.isEmpty() && rows.get(0).containsKey("range95_low")) {
+          for (Map<String, String> r : rows) {
+            Map<String, String> named = new java.util.HashMap<>(r);
+            named.put("file", f.getFileName().toString());
+            all.add(named);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
+  @Test
+  @DisplayName(
+      "person-level intervals: range95 withheld in every table; with 2 replications every ci95"
+          + " too, since the mean and half-width give both replications back")
+  void intervalsProtected() throws IOException {
+    Path two = tmp.resolve("intervals-2");
+    Cli c = Cli.run("run", personLevel().toString(), "-r", "2", "--quiet", "-o", two.toString());
+    assertThat(c.exitCode()).as(c.err()).isZero();
+    List<Map<String, String>> rows = summaryRows(two);
+    assertThat(rows.stream().map(r -> r.get("file")).distinct())
+        .contains("monthly_metrics.csv", "annual_metrics.csv");
+    assertThat(rows).hasSizeGreaterThan(1000);
+    for (Map<String, String> r : rows) {
+      for (String col : List.of("ci95_low", "ci95_high", "range95_low", "range95_high")) {
+        assertThat(r.get(col)).as("%s %s", col, r).isIn("*", "");
+      }
+    }
+    Path four = tmp.resolve("intervals-4");
+    c = Cli.run("run", personLevel().toString(), "-r", "4", "--quiet", "-o", four.toString());
+    assertThat(c.exitCode()).as(c.err()).isZero();
+    int ciPublished = 0;
+    for (Map<String, String> r : summaryRows(four)) {
+      assertThat(r.get("range95_low")).as("%s", r).isIn("*", "");
+      assertThat(r.get("range95_high")).as("%s", r).isIn("*", "");
+      if (!r.get("ci95_low").equals("*") && !r.get("ci95_low").isEmpty()) {
+        ciPublished++;
+        assertThat(r.get("mean")).isNotEqualTo("*");
+      }
+    }
+    // Large counts and money keep their confidence interval: the tables are still of use.
+    assertThat(ciPublished).isGreaterThan(100);
   }
 }

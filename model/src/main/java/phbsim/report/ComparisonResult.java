@@ -149,7 +149,27 @@ public final class ComparisonResult {
 
   /** A figure of the cohort view, summarised across replications; withheld with the view. */
   public Summary cohort(java.util.function.ToDoubleFunction<Cohort.Figures> figure) {
-    return cohortWithheld ? Summary.WITHHELD : Cohort.summary(cohort, figure);
+    return cohortWithheld ? Summary.WITHHELD : Cohort.summary(cohort, figure, below);
+  }
+
+  /** The threshold of small-number suppression, 0 if nothing is withheld (Disclosure). */
+  private volatile int below;
+
+  /** The threshold of small-number suppression, 0 if nothing is withheld (Disclosure). */
+  public int suppressBelow() {
+    return below;
+  }
+
+  /**
+   * Protects every figure of this comparison at {@code threshold} (Disclosure): intervals are
+   * summarised with Summary.protectedOf, so the blocks summarised so far are dropped and summarised
+   * again from the replications when next asked for.
+   */
+  void protect(int threshold) {
+    if (threshold != below) {
+      below = threshold;
+      blocks.clear();
+    }
   }
 
   /** Whether small-number suppression withholds the whole cohort view (Disclosure). */
@@ -251,7 +271,7 @@ public final class ComparisonResult {
           ComparisonTables.values(
               b, shape, option.replications().get(r), statusQuo.replications().get(r)));
     }
-    return ComparisonTables.summarise(values);
+    return ComparisonTables.summarise(values, below);
   }
 
   /** How many of the monthly and annual blocks were given by the job that ran the replications. */

@@ -461,6 +461,14 @@ public final class ComparisonTables {
    * caseload is not).
    */
   public static Summary[] summarise(List<double[]> inReplicationOrder) {
+    return summarise(inReplicationOrder, 0);
+  }
+
+  /**
+   * As {@link #summarise(List)}, protecting the intervals at threshold {@code below}
+   * (Summary.protectedOf) when the run is person-level.
+   */
+  public static Summary[] summarise(List<double[]> inReplicationOrder, int below) {
     int n = inReplicationOrder.size();
     int columns = inReplicationOrder.get(0).length;
     Summary[] out = new Summary[columns];
@@ -469,7 +477,7 @@ public final class ComparisonTables {
       for (int r = 0; r < n; r++) {
         column[r] = inReplicationOrder.get(r)[c];
       }
-      out[c] = Summary.ofDefined(column);
+      out[c] = Summary.protectedOf(column, below);
     }
     return out;
   }

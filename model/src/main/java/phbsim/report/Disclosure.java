@@ -60,6 +60,7 @@ public final class Disclosure {
 
   /** What is withheld of one arm's results (one ExperimentResult). */
   public static final class Withheld {
+    private final int below;
     private final int groups;
     private final int services;
     private final BitSet monthly = new BitSet();
@@ -67,7 +68,8 @@ public final class Disclosure {
     private final BitSet teams = new BitSet();
     private final BitSet plansFew = new BitSet();
 
-    private Withheld(int groups, int services) {
+    private Withheld(int below, int groups, int services) {
+      this.below = below;
       this.groups = groups;
       this.services = services;
     }
@@ -78,6 +80,11 @@ public final class Disclosure {
 
     private int teamIndex(int month, int team, TeamMeasure m) {
       return (month * services + team) * TeamMeasure.values().length + m.ordinal();
+    }
+
+    /** The threshold: counts from 1 to this less one are withheld. */
+    public int below() {
+      return below;
     }
 
     /** Whether a month's measure, for a segment or ALL_SEGMENTS, is withheld. */
@@ -155,6 +162,8 @@ public final class Disclosure {
     for (ComparisonResult c : appraisal.options()) {
       Summary holders = c.cohortUnmasked(Cohort.Figures::holders);
       c.withholdCohort(!(holders.mean() >= threshold));
+      // Blocks summarised before the threshold was known are summarised again, protected.
+      c.protect(threshold);
     }
   }
 
@@ -168,7 +177,7 @@ public final class Disclosure {
     int services = compiled.services().size();
     Measure[] measures = Measure.values();
     int reps = arm.replications().size();
-    Withheld w = new Withheld(groups, services);
+    Withheld w = new Withheld(threshold, groups, services);
     SmallNumbers cells = new SmallNumbers(threshold);
 
     // Cells, numbered in blocks: monthly metrics, annual metrics, team counts.

@@ -79,6 +79,11 @@ public final class ExperimentResult {
     this.withheld = w;
   }
 
+  /** The threshold of small-number suppression of this arm, 0 if nothing is withheld. */
+  int below() {
+    return withheld == null ? 0 : withheld.below();
+  }
+
   /** What small-number suppression withholds of this arm, or null if nothing is. */
   public Disclosure.Withheld withheld() {
     return withheld;
@@ -136,7 +141,7 @@ public final class ExperimentResult {
     for (int r = 0; r < values.length; r++) {
       values[r] = value(replications.get(r).metrics(), month, segment, measure);
     }
-    return Summary.of(values);
+    return Summary.protectedOf(values, below());
   }
 
   /** Mean and 95% interval over replications of a financial year's value. */
@@ -148,7 +153,7 @@ public final class ExperimentResult {
     for (int r = 0; r < values.length; r++) {
       values[r] = annualValue(replications.get(r).metrics(), year, segment, measure);
     }
-    return Summary.of(values);
+    return Summary.protectedOf(values, below());
   }
 
   /**
@@ -168,7 +173,7 @@ public final class ExperimentResult {
       }
       v[r] = ended > 0 ? days / ended / phbsim.population.Segments.DAYS_PER_YEAR : Double.NaN;
     }
-    return Summary.ofDefined(v);
+    return Summary.protectedOf(v, below());
   }
 
   /** Total events over all replications. */

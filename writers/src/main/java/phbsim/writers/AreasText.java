@@ -44,8 +44,8 @@ public final class AreasText {
             crisesWithheld,
             a.area().label(),
             a.area().population(),
-            a.summary(k, cash),
-            a.summary(k, economic),
+            a.summary(k, cash).protectedAt(r.suppressBelow()),
+            a.summary(k, economic).protectedAt(r.suppressBelow()),
             mean(a.options().get(option), t -> t.measures()[Measure.BUDGET_HOLDERS.ordinal()])
                 / a.area().population()
                 * 100_000,
@@ -62,8 +62,8 @@ public final class AreasText {
           crisesWithheld,
           "All areas",
           r.population(),
-          r.total(k, cash),
-          r.total(k, economic),
+          r.total(k, cash).protectedAt(r.suppressBelow()),
+          r.total(k, economic).protectedAt(r.suppressBelow()),
           mean(total, t -> t.measures()[Measure.BUDGET_HOLDERS.ordinal()])
               / r.population()
               * 100_000,
