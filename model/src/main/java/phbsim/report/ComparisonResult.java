@@ -281,6 +281,9 @@ public final class ComparisonResult {
 
   /** One ledger line (or, with {@code line == null}, the total) in one month, in pounds. */
   public Summary monthly(Arm arm, int month, LedgerLine line) {
+    if (line != null && withheld(arm, w -> w.money(month, line))) {
+      return Summary.WITHHELD;
+    }
     return line == null
         ? monthlyTotal(arm, month, Position.ECONOMIC)
         : block(ComparisonTables.Kind.CASH_MONTH, month)[
@@ -289,6 +292,9 @@ public final class ComparisonResult {
 
   /** One ledger line (or the total) in one financial year, in pounds. */
   public Summary annual(Arm arm, int year, LedgerLine line) {
+    if (line != null && withheld(arm, w -> w.moneyAnnual(year, line))) {
+      return Summary.WITHHELD;
+    }
     return line == null
         ? annualTotal(arm, year, Position.ECONOMIC)
         : block(ComparisonTables.Kind.CASH_YEAR, year)[
@@ -297,6 +303,11 @@ public final class ComparisonResult {
 
   /** One ledger line (or the total) over the whole horizon, in pounds. */
   public Summary horizon(Arm arm, LedgerLine line) {
+    if (line == null
+        ? withheld(arm, w -> w.runningTotal(0))
+        : withheld(arm, w -> w.moneyHorizon(line))) {
+      return Summary.WITHHELD;
+    }
     return line == null
         ? block(ComparisonTables.Kind.HORIZON, 0)[
             ComparisonTables.horizonColumn(
@@ -307,12 +318,18 @@ public final class ComparisonResult {
 
   /** The total of one position's lines in one month, in pounds. */
   public Summary monthlyTotal(Arm arm, int month, Position position) {
+    if (withheld(arm, w -> w.money(month, position))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_MONTH, month)[
         ComparisonTables.column(arm, shape, position)];
   }
 
   /** The total of one position's lines in one financial year, in pounds. */
   public Summary annualTotal(Arm arm, int year, Position position) {
+    if (withheld(arm, w -> w.moneyAnnual(year, position))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_YEAR, year)[
         ComparisonTables.column(arm, shape, position)];
   }
@@ -421,6 +438,9 @@ public final class ComparisonResult {
 
   /** The cumulative saving at the end of month {@code month}, in pounds. */
   public Summary cumulativeSaving(int month, Position position) {
+    if (withheld(Arm.DIFFERENCE, w -> w.runningTotal(month))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_MONTH, month)[
         ComparisonTables.cumulativeColumn(Arm.DIFFERENCE, shape, position)];
   }
@@ -501,6 +521,9 @@ public final class ComparisonResult {
 
   /** NPV of the saving (status quo minus option), in pounds: positive is a saving. */
   public Summary npv(Position position) {
+    if (withheld(Arm.DIFFERENCE, w -> w.runningTotal(0))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.HORIZON, 0)[
         ComparisonTables.horizonColumn(
             Arm.DIFFERENCE, shape, ComparisonTables.Horizon.NPV, position)];
