@@ -168,7 +168,8 @@ class SmallNumbersTest {
   void zerosAndThreshold() {
     // Parts 0, 7, 12 and total 19.
     // Threshold 5: 0 is published (zero), 7 >= 5: nothing suppressed.
-    // Threshold 10: 7 is primary; candidates 0, 12, 19; non-zero first, so 12.
+    // Threshold 10: 7 is primary; candidates 0, 12, 19; non-zero first, so 12. Then 7 + 12 = 19
+    // is under twice the threshold (design note 5), so one more: non-zero first, the 19.
     for (int threshold : new int[] {5, 10}) {
       SmallNumbers sn = new SmallNumbers(threshold);
       assertThat(sn.threshold()).isEqualTo(threshold);
@@ -177,7 +178,7 @@ class SmallNumbersTest {
       int twelve = sn.cell(12, true);
       int total = sn.cell(19, true);
       sn.group(zero, seven, twelve, total);
-      BitSet expected = threshold == 5 ? new BitSet() : bits(seven, twelve);
+      BitSet expected = threshold == 5 ? new BitSet() : bits(seven, twelve, total);
       assertThat(sn.solve()).as("threshold %d", threshold).isEqualTo(expected);
       assertThat(sn.primaryCount()).isEqualTo(threshold == 5 ? 0 : 1);
     }
