@@ -85,7 +85,9 @@ final class CompareCommand implements Callable<Integer> {
       throw new UserError(e.getMessage(), e);
     }
     Scenario place = compared.place();
+    // Every arm, not only the first: a person-level second arm protects the whole comparison.
     replicationRows.check(spec.commandLine(), place);
+    compared.options().forEach(o -> replicationRows.check(spec.commandLine(), o.scenario()));
     Scenario statusQuo = compared.statusQuo();
     PrintWriter out = spec.commandLine().getOut();
     compared.warnings().forEach(out::println);

@@ -9,6 +9,7 @@ import phbsim.experiment.Progress;
 import phbsim.experiment.RunSpec;
 import phbsim.report.AppraisalResult;
 import phbsim.report.ComparisonResult;
+import phbsim.report.Disclosure;
 import phbsim.report.ReplicationResult;
 import phbsim.report.Summary;
 import phbsim.scenario.Scenario;
@@ -60,8 +61,11 @@ public final class Areas {
     }
   }
 
-  /** Every area, and their totals. */
-  public record Result(List<AreaTotals> areas) {
+  /**
+   * Every area, and their totals; {@code suppressBelow} is the run's threshold of small-number
+   * suppression (Disclosure.threshold over every area and option), 0 if nothing is withheld.
+   */
+  public record Result(List<AreaTotals> areas, int suppressBelow) {
     /** The total across areas of option k, replication by replication (note 2). */
     public Summary total(int option, Output output) {
       List<ArmTotals> sq = sum(a -> a.statusQuo());
@@ -151,14 +155,27 @@ public final class Areas {
     if (areas.isEmpty()) {
       throw new IllegalArgumentException("a run of areas needs at least one area");
     }
+    // One threshold for every area: an area drawn from a person-level file protects the others,
+    // whose figures with the total over areas would otherwise give its figures away.
+    List<List<OptionArm>> optionsOfArea = new ArrayList<>();
+    List<Scenario> all = new ArrayList<>();
+    for (Area area : areas) {
+      List<OptionArm> options = optionsOf.apply(area.place());
+      optionsOfArea.add(options);
+      all.add(area.place());
+      all.add(area.place().statusQuo());
+      options.forEach(o -> all.add(o.scenario()));
+    }
+    int below = Disclosure.threshold(all);
     List<AreaTotals> reduced = new ArrayList<>();
     for (int k = 0; k < areas.size(); k++) {
       Area area = areas.get(k);
-      AppraisalResult result = runner.run(k, area, optionsOf.apply(area.place()), run);
+      AppraisalResult result = runner.run(k, area, optionsOfArea.get(k), run);
+      result.withholdAtLeast(below);
       each.accept(k, area, result);
       reduced.add(reduce(area, result));
     }
-    return new Result(reduced);
+    return new Result(reduced, below);
   }
 
   private static AreaTotals reduce(Area area, AppraisalResult result) {

@@ -1,6 +1,8 @@
 package phbsim.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import phbsim.scenario.Scenario;
 
 /**
  * An options appraisal of one place: the status quo and every option, run on the same random
@@ -10,6 +12,7 @@ import java.util.List;
 public final class AppraisalResult {
   private final ExperimentResult statusQuo;
   private final List<ComparisonResult> options;
+  private int suppressBelow;
 
   public AppraisalResult(ExperimentResult statusQuo, List<ComparisonResult> options) {
     if (options.isEmpty()) {
@@ -23,18 +26,34 @@ public final class AppraisalResult {
     }
     this.statusQuo = statusQuo;
     this.options = List.copyOf(options);
-    // A starting population from person-level data: small numbers are withheld from every
-    // reader of this result, so that no table, workbook, chart or summary can forget to.
-    var from = statusQuo.compiled().scenario().startingPopulation();
-    if (from != null && from.suppressBelow() > 1) {
-      Disclosure.apply(this, from.suppressBelow());
+    // A starting population from person-level data in ANY arm (the status quo, an option that
+    // names its own file, the second scenario of a compare): small numbers are withheld from every
+    // arm of this result, since each arm's figures are published beside the others' and their
+    // differences, and no table, workbook, chart or summary can forget to.
+    List<Scenario> arms = new ArrayList<>();
+    arms.add(statusQuo.compiled().scenario());
+    for (ComparisonResult c : this.options) {
+      arms.add(c.option().compiled().scenario());
+    }
+    withholdAtLeast(Disclosure.threshold(arms));
+  }
+
+  /**
+   * Withholds small numbers at {@code threshold} at least: the threshold of a run of which this
+   * appraisal is one part (an area of several, where another area's people come from a file and the
+   * areas' total is published beside this one's figures). A lower or equal threshold than the one
+   * applied already changes nothing.
+   */
+  public void withholdAtLeast(int threshold) {
+    if (threshold > 1 && threshold > suppressBelow) {
+      suppressBelow = threshold;
+      Disclosure.apply(this, threshold);
     }
   }
 
   /** The threshold of small-number suppression, or 0 if nothing is withheld (Disclosure). */
   public int suppressBelow() {
-    var from = statusQuo.compiled().scenario().startingPopulation();
-    return from == null || from.suppressBelow() <= 1 ? 0 : from.suppressBelow();
+    return suppressBelow;
   }
 
   public ExperimentResult statusQuo() {

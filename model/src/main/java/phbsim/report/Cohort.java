@@ -173,10 +173,16 @@ public final class Cohort {
 
   /** A figure of each replication's cohort, summarised across replications. */
   public static Summary summary(List<Figures> replications, ToDoubleFunction<Figures> figure) {
+    return summary(replications, figure, 0);
+  }
+
+  /** As above, its intervals protected at threshold {@code below} (Summary.protectedOf). */
+  public static Summary summary(
+      List<Figures> replications, ToDoubleFunction<Figures> figure, int below) {
     double[] v = new double[replications.size()];
     for (int r = 0; r < v.length; r++) {
       v[r] = figure.applyAsDouble(replications.get(r));
     }
-    return Summary.ofDefined(v);
+    return Summary.protectedOf(v, below);
   }
 }

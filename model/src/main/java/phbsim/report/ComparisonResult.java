@@ -149,7 +149,27 @@ public final class ComparisonResult {
 
   /** A figure of the cohort view, summarised across replications; withheld with the view. */
   public Summary cohort(java.util.function.ToDoubleFunction<Cohort.Figures> figure) {
-    return cohortWithheld ? Summary.WITHHELD : Cohort.summary(cohort, figure);
+    return cohortWithheld ? Summary.WITHHELD : Cohort.summary(cohort, figure, below);
+  }
+
+  /** The threshold of small-number suppression, 0 if nothing is withheld (Disclosure). */
+  private volatile int below;
+
+  /** The threshold of small-number suppression, 0 if nothing is withheld (Disclosure). */
+  public int suppressBelow() {
+    return below;
+  }
+
+  /**
+   * Protects every figure of this comparison at {@code threshold} (Disclosure): intervals are
+   * summarised with Summary.protectedOf, so the blocks summarised so far are dropped and summarised
+   * again from the replications when next asked for.
+   */
+  void protect(int threshold) {
+    if (threshold != below) {
+      below = threshold;
+      blocks.clear();
+    }
   }
 
   /** Whether small-number suppression withholds the whole cohort view (Disclosure). */
@@ -256,7 +276,7 @@ public final class ComparisonResult {
           ComparisonTables.values(
               b, shape, option.replications().get(r), statusQuo.replications().get(r)));
     }
-    return ComparisonTables.summarise(b, shape, values);
+    return ComparisonTables.summarise(b, shape, values, below);
   }
 
   /** How many of the monthly and annual blocks were given by the job that ran the replications. */
@@ -266,6 +286,9 @@ public final class ComparisonResult {
 
   /** One ledger line (or, with {@code line == null}, the total) in one month, in pounds. */
   public Summary monthly(Arm arm, int month, LedgerLine line) {
+    if (line != null && withheld(arm, w -> w.money(month, line))) {
+      return Summary.WITHHELD;
+    }
     return line == null
         ? monthlyTotal(arm, month, Position.ECONOMIC)
         : block(ComparisonTables.Kind.CASH_MONTH, month)[
@@ -274,6 +297,9 @@ public final class ComparisonResult {
 
   /** One ledger line (or the total) in one financial year, in pounds. */
   public Summary annual(Arm arm, int year, LedgerLine line) {
+    if (line != null && withheld(arm, w -> w.moneyAnnual(year, line))) {
+      return Summary.WITHHELD;
+    }
     return line == null
         ? annualTotal(arm, year, Position.ECONOMIC)
         : block(ComparisonTables.Kind.CASH_YEAR, year)[
@@ -282,6 +308,11 @@ public final class ComparisonResult {
 
   /** One ledger line (or the total) over the whole horizon, in pounds. */
   public Summary horizon(Arm arm, LedgerLine line) {
+    if (line == null
+        ? withheld(arm, w -> w.runningTotal(0))
+        : withheld(arm, w -> w.moneyHorizon(line))) {
+      return Summary.WITHHELD;
+    }
     return line == null
         ? block(ComparisonTables.Kind.HORIZON, 0)[
             ComparisonTables.horizonColumn(
@@ -292,12 +323,18 @@ public final class ComparisonResult {
 
   /** The total of one position's lines in one month, in pounds. */
   public Summary monthlyTotal(Arm arm, int month, Position position) {
+    if (withheld(arm, w -> w.money(month, position))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_MONTH, month)[
         ComparisonTables.column(arm, shape, position)];
   }
 
   /** The total of one position's lines in one financial year, in pounds. */
   public Summary annualTotal(Arm arm, int year, Position position) {
+    if (withheld(arm, w -> w.moneyAnnual(year, position))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_YEAR, year)[
         ComparisonTables.column(arm, shape, position)];
   }
@@ -406,6 +443,9 @@ public final class ComparisonResult {
 
   /** The cumulative saving at the end of month {@code month}, in pounds. */
   public Summary cumulativeSaving(int month, Position position) {
+    if (withheld(Arm.DIFFERENCE, w -> w.runningTotal(month))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_MONTH, month)[
         ComparisonTables.cumulativeColumn(Arm.DIFFERENCE, shape, position)];
   }
@@ -486,6 +526,9 @@ public final class ComparisonResult {
 
   /** NPV of the saving (status quo minus option), in pounds: positive is a saving. */
   public Summary npv(Position position) {
+    if (withheld(Arm.DIFFERENCE, w -> w.runningTotal(0))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.HORIZON, 0)[
         ComparisonTables.horizonColumn(
             Arm.DIFFERENCE, shape, ComparisonTables.Horizon.NPV, position)];

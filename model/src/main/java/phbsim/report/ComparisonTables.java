@@ -467,6 +467,15 @@ public final class ComparisonTables {
    * difference alike), its intervals kept within the range the figure can take ({@link #range}).
    */
   public static Summary[] summarise(Block block, Shape shape, List<double[]> inReplicationOrder) {
+    return summarise(block, shape, inReplicationOrder, 0);
+  }
+
+  /**
+   * As {@link #summarise(Block, Shape, List)}, protecting the intervals at threshold {@code below}
+   * (Summary.protectedOf) when the run is person-level.
+   */
+  public static Summary[] summarise(
+      Block block, Shape shape, List<double[]> inReplicationOrder, int below) {
     int n = inReplicationOrder.size();
     int columns = inReplicationOrder.get(0).length;
     int width = shape.width(block.kind());
@@ -477,7 +486,7 @@ public final class ComparisonTables {
         column[r] = inReplicationOrder.get(r)[c];
       }
       double[] range = range(block.kind(), shape, ARMS[c / width], c % width);
-      out[c] = Summary.ofDefined(column).within(range[0], range[1]);
+      out[c] = Summary.protectedOf(column, below).within(range[0], range[1]);
     }
     return out;
   }

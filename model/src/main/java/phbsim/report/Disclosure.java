@@ -34,22 +34,54 @@ import phbsim.world.CompiledScenario;
  * </ul>
  *
  * <p>The cohort view of an option (people who started a budget against their twins) is withheld
- * whole when it follows fewer people than the threshold. Money is not a count of people and is
- * published.
+ * whole when it follows fewer people than the threshold.
+ *
+ * <p>Money is protected against a reader who knows every unit price and allocation: a ledger line
+ * that is a price times a count ({@link #countOf}) is tied to that count, so each is withheld when
+ * the other is; and the money tables' identities are groups like the counts' (a position's total
+ * and its lines, the infrastructure cost and its lines, a year and its months, the horizon and its
+ * years), so that no total minus the published parts gives a withheld line back. A figure summed
+ * over months (the cumulative saving, the net saving, the NPV) is withheld from the first month
+ * whose total is. Intervals: Summary.protectedOf.
  */
 public final class Disclosure {
   private Disclosure() {}
 
+  /**
+   * The threshold of small-number suppression of a run made of these scenarios (every arm, area and
+   * scenario whose figures are published together): the highest {@code suppressBelow} of any of
+   * them whose people come from a person-level file, or 0 if none does. One arm drawn from a file
+   * protects the whole run, since a built-in arm's figures published beside it (a difference, a
+   * total over areas) would otherwise give the protected arm's away.
+   */
+  public static int threshold(java.util.Collection<phbsim.scenario.Scenario> scenarios) {
+    int below = 0;
+    for (phbsim.scenario.Scenario s : scenarios) {
+      var from = s.startingPopulation();
+      if (from != null && from.suppressBelow() > 1) {
+        below = Math.max(below, from.suppressBelow());
+      }
+    }
+    return below;
+  }
+
   /** What is withheld of one arm's results (one ExperimentResult). */
   public static final class Withheld {
+    private final int below;
     private final int groups;
     private final int services;
     private final BitSet monthly = new BitSet();
     private final BitSet annual = new BitSet();
     private final BitSet teams = new BitSet();
     private final BitSet plansFew = new BitSet();
+    private final BitSet moneyMonthly = new BitSet();
+    private final BitSet moneyAnnual = new BitSet();
+    private final BitSet moneyHorizon = new BitSet();
+    private final BitSet infrastructureCost = new BitSet();
+    private int firstTotalWithheld = Integer.MAX_VALUE;
 
-    private Withheld(int groups, int services) {
+    private Withheld(int below, int groups, int services) {
+      this.below = below;
       this.groups = groups;
       this.services = services;
     }
@@ -62,9 +94,52 @@ public final class Disclosure {
       return (month * services + team) * TeamMeasure.values().length + m.ordinal();
     }
 
+    /** The threshold: counts from 1 to this less one are withheld. */
+    public int below() {
+      return below;
+    }
+
     /** Whether a month's measure, for a segment or ALL_SEGMENTS, is withheld. */
     public boolean monthly(int month, int segment, Measure m) {
       return monthly.get(metricIndex(month, segment, m));
+    }
+
+    private static int moneyIndex(int period, int column) {
+      return period * MONEY_COLUMNS + column;
+    }
+
+    /** Whether a ledger line's money in a month is withheld (a price times a withheld count). */
+    public boolean money(int month, phbsim.money.LedgerLine line) {
+      return moneyMonthly.get(moneyIndex(month, line.ordinal()));
+    }
+
+    /** Whether a position's total in a month is withheld. */
+    public boolean money(int month, Position p) {
+      return moneyMonthly.get(moneyIndex(month, LINES.length + p.ordinal()));
+    }
+
+    /** Whether a ledger line's money in a financial year is withheld. */
+    public boolean moneyAnnual(int year, phbsim.money.LedgerLine line) {
+      return moneyAnnual.get(moneyIndex(year, line.ordinal()));
+    }
+
+    /** Whether a position's total in a financial year is withheld. */
+    public boolean moneyAnnual(int year, Position p) {
+      return moneyAnnual.get(moneyIndex(year, LINES.length + p.ordinal()));
+    }
+
+    /** Whether a ledger line's money over the horizon is withheld. */
+    public boolean moneyHorizon(phbsim.money.LedgerLine line) {
+      return moneyHorizon.get(line.ordinal());
+    }
+
+    /**
+     * Whether a figure summed over months up to {@code month} (the cumulative saving, and at the
+     * last month the net saving and the NPV) is withheld: from the first month whose total is
+     * withheld on, else two published running sums would give that month's total back.
+     */
+    public boolean runningTotal(int month) {
+      return month >= firstTotalWithheld;
     }
 
     /** Whether a financial year's measure is withheld. */
@@ -80,9 +155,12 @@ public final class Disclosure {
     /** Whether an infrastructure figure in a month is withheld. */
     public boolean infrastructure(int month, Infrastructure.Figure f) {
       return switch (f) {
-        case COST -> false;
-        case ACTIVE_BUDGETS, COST_PER_ACTIVE_BUDGET ->
+        case COST -> infrastructureCost.get(month);
+        case ACTIVE_BUDGETS ->
             monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.BUDGET_HOLDERS);
+        case COST_PER_ACTIVE_BUDGET ->
+            infrastructureCost.get(month)
+                || monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.BUDGET_HOLDERS);
         case PLANNING_QUEUE ->
             monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.PLANNING_QUEUE);
         case DAYS_FROM_OFFER_TO_PLAN ->
@@ -90,6 +168,32 @@ public final class Disclosure {
                 || monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.PLANS_SIGNED_OFF);
       };
     }
+  }
+
+  private static final phbsim.money.LedgerLine[] LINES = phbsim.money.LedgerLine.values();
+  private static final int MONEY_COLUMNS = LINES.length + Position.values().length;
+
+  /**
+   * The count each ledger line is a price times (docs/model.md section 2, "money and small
+   * numbers"): the line divided by its unit price, or by the allocation, gives the count back, so
+   * the two are tied, and one is withheld whenever the other is. Lines not listed (block contracts'
+   * fixed parts and posts, stranded costs, reclaims and fees) are not a known price times a count
+   * the tables publish.
+   */
+  static Measure countOf(phbsim.money.LedgerLine line) {
+    return switch (line) {
+      case BED_DAYS, BED_DAYS_BLOCK -> Measure.BED_DAYS;
+      case OUT_OF_AREA_PLACEMENTS -> Measure.OUT_OF_AREA_DAYS;
+      case CRISIS_HOUSE_NIGHTS, CRISIS_HOUSE_NIGHTS_BLOCK -> Measure.CRISIS_HOUSE_NIGHTS;
+      case AE_ATTENDANCES, AE_ATTENDANCES_BLOCK -> Measure.AE_ATTENDANCES;
+      case CRISIS_TEAM_EPISODES, CRISIS_TEAM_EPISODES_BLOCK -> Measure.CRISIS_TEAM_EPISODES;
+      case GP_CONSULTATIONS, GP_CONSULTATIONS_BLOCK -> Measure.GP_CONSULTATIONS;
+      case PHB_DIRECT_PAYMENTS, PHB_THIRD_PARTY, PHB_NOTIONAL -> Measure.BUDGET_DAYS;
+      case PHB_SET_UP -> Measure.PLANS_SIGNED_OFF;
+      case PHB_SUPPORT_PLANNING -> Measure.PLANNING_QUEUE;
+      case PHB_BROKERAGE_AND_MONITORING -> Measure.BUDGET_HOLDERS;
+      default -> null;
+    };
   }
 
   /** The team measures that count people. */
@@ -137,6 +241,8 @@ public final class Disclosure {
     for (ComparisonResult c : appraisal.options()) {
       Summary holders = c.cohortUnmasked(Cohort.Figures::holders);
       c.withholdCohort(!(holders.mean() >= threshold));
+      // Blocks summarised before the threshold was known are summarised again, protected.
+      c.protect(threshold);
     }
   }
 
@@ -150,7 +256,7 @@ public final class Disclosure {
     int services = compiled.services().size();
     Measure[] measures = Measure.values();
     int reps = arm.replications().size();
-    Withheld w = new Withheld(groups, services);
+    Withheld w = new Withheld(threshold, groups, services);
     SmallNumbers cells = new SmallNumbers(threshold);
 
     // Cells, numbered in blocks: monthly metrics, annual metrics, team counts.
@@ -260,7 +366,148 @@ public final class Disclosure {
       }
     }
 
+    // Money: each line and each position's total, per month, per year and over the horizon.
+    // A line tied to its count (a 2-cell group: price x count); a position's total and its lines;
+    // a year and its months; the horizon and its years.
+    int[][] money = new int[months][MONEY_COLUMNS];
+    int[][] moneyYear = new int[years][MONEY_COLUMNS];
+    int[] moneyHorizon = new int[MONEY_COLUMNS];
+    double[][] mean = new double[months][MONEY_COLUMNS];
+    for (int r = 0; r < reps; r++) {
+      phbsim.money.CashFlow c = arm.replications().get(r).cashFlow();
+      for (int m = 0; m < months; m++) {
+        for (phbsim.money.LedgerLine line : LINES) {
+          mean[m][line.ordinal()] += c.amount(m, line) / 100.0 / reps;
+        }
+        for (Position p : Position.values()) {
+          mean[m][LINES.length + p.ordinal()] += ComparisonResult.sum(c, m, p) / 100.0 / reps;
+        }
+      }
+    }
+    double[] horizonMean = new double[MONEY_COLUMNS];
+    for (int y = 0; y < years; y++) {
+      for (int k = 0; k < MONEY_COLUMNS; k++) {
+        double sum = 0;
+        for (int m : arm.monthsOfYear(y)) {
+          sum += mean[m][k];
+        }
+        moneyYear[y][k] = cells.cell(sum, false);
+        horizonMean[k] += sum;
+      }
+    }
+    for (int k = 0; k < MONEY_COLUMNS; k++) {
+      moneyHorizon[k] = cells.cell(horizonMean[k], false);
+    }
+    for (int m = 0; m < months; m++) {
+      for (int k = 0; k < MONEY_COLUMNS; k++) {
+        money[m][k] = cells.cell(mean[m][k], false);
+      }
+    }
+    java.util.function.Consumer<int[]> byPosition =
+        row -> {
+          for (Position p : Position.values()) {
+            List<Integer> g = new ArrayList<>();
+            g.add(row[LINES.length + p.ordinal()]);
+            for (phbsim.money.LedgerLine line : LINES) {
+              if (p == Position.ECONOMIC || line.cash()) {
+                g.add(row[line.ordinal()]);
+              }
+            }
+            cells.group(g.stream().mapToInt(Integer::intValue).toArray());
+          }
+        };
+    for (int m = 0; m < months; m++) {
+      byPosition.accept(money[m]);
+      for (phbsim.money.LedgerLine line : LINES) {
+        Measure count = countOf(line);
+        if (count != null) {
+          cells.group(
+              money[m][line.ordinal()],
+              monthly[m][ExperimentResult.ALL_SEGMENTS + 1][count.ordinal()]);
+        }
+      }
+    }
+    for (int y = 0; y < years; y++) {
+      byPosition.accept(moneyYear[y]);
+      int[] inYear = arm.monthsOfYear(y);
+      for (phbsim.money.LedgerLine line : LINES) {
+        Measure count = countOf(line);
+        if (count != null) {
+          cells.group(
+              moneyYear[y][line.ordinal()],
+              annual[y][ExperimentResult.ALL_SEGMENTS + 1][count.ordinal()]);
+        }
+      }
+      for (int k = 0; k < MONEY_COLUMNS; k++) {
+        int[] group = new int[inYear.length + 1];
+        group[0] = moneyYear[y][k];
+        for (int i = 0; i < inYear.length; i++) {
+          group[i + 1] = money[inYear[i]][k];
+        }
+        cells.group(group);
+      }
+    }
+    // The infrastructure cost of a month (Infrastructure.Figure.COST) is the sum of its lines.
+    int[] infrastructureCost = new int[months];
+    for (int m = 0; m < months; m++) {
+      double sum = 0;
+      List<Integer> g = new ArrayList<>();
+      for (phbsim.money.LedgerLine line : LINES) {
+        if (line.group() == phbsim.money.LedgerLine.Group.INFRASTRUCTURE) {
+          sum += mean[m][line.ordinal()];
+          g.add(money[m][line.ordinal()]);
+        }
+      }
+      infrastructureCost[m] = cells.cell(sum, false);
+      g.add(infrastructureCost[m]);
+      cells.group(g.stream().mapToInt(Integer::intValue).toArray());
+    }
+    byPosition.accept(moneyHorizon);
+    for (int k = 0; k < MONEY_COLUMNS; k++) {
+      int[] group = new int[years + 1];
+      group[0] = moneyHorizon[k];
+      for (int y = 0; y < years; y++) {
+        group[y + 1] = moneyYear[y][k];
+      }
+      cells.group(group);
+    }
+
     BitSet out = cells.solve();
+    for (int m = 0; m < months; m++) {
+      if (out.get(infrastructureCost[m])) {
+        w.infrastructureCost.set(m);
+      }
+    }
+    for (int m = 0; m < months; m++) {
+      for (int k = 0; k < MONEY_COLUMNS; k++) {
+        if (out.get(money[m][k])) {
+          w.moneyMonthly.set(Withheld.moneyIndex(m, k));
+          if (k >= LINES.length) {
+            w.firstTotalWithheld = Math.min(w.firstTotalWithheld, m);
+          }
+        }
+      }
+    }
+    for (int y = 0; y < years; y++) {
+      for (int k = 0; k < MONEY_COLUMNS; k++) {
+        if (out.get(moneyYear[y][k])) {
+          w.moneyAnnual.set(Withheld.moneyIndex(y, k));
+          if (k >= LINES.length) {
+            int[] inYear = arm.monthsOfYear(y);
+            w.firstTotalWithheld =
+                Math.min(w.firstTotalWithheld, inYear.length == 0 ? 0 : inYear[0]);
+          }
+        }
+      }
+    }
+    for (int k = 0; k < MONEY_COLUMNS; k++) {
+      if (out.get(moneyHorizon[k])) {
+        w.moneyHorizon.set(k);
+        if (k >= LINES.length) {
+          w.firstTotalWithheld = Math.min(w.firstTotalWithheld, 0);
+        }
+      }
+    }
     for (int m = 0; m < months; m++) {
       for (int g = 0; g < groups; g++) {
         for (Measure k : measures) {

@@ -79,6 +79,11 @@ public final class ExperimentResult {
     this.withheld = w;
   }
 
+  /** The threshold of small-number suppression of this arm, 0 if nothing is withheld. */
+  int below() {
+    return withheld == null ? 0 : withheld.below();
+  }
+
   /** What small-number suppression withholds of this arm, or null if nothing is. */
   public Disclosure.Withheld withheld() {
     return withheld;
@@ -137,7 +142,7 @@ public final class ExperimentResult {
       values[r] = value(replications.get(r).metrics(), month, segment, measure);
     }
     // Every measure is a count or a number of days: its interval stays at or above 0.
-    return Summary.of(values).nonNegative();
+    return Summary.protectedOf(values, below()).nonNegative();
   }
 
   /** Mean and 95% interval over replications of a financial year's value. */
@@ -149,7 +154,7 @@ public final class ExperimentResult {
     for (int r = 0; r < values.length; r++) {
       values[r] = annualValue(replications.get(r).metrics(), year, segment, measure);
     }
-    return Summary.of(values).nonNegative();
+    return Summary.protectedOf(values, below()).nonNegative();
   }
 
   /**
@@ -199,13 +204,13 @@ public final class ExperimentResult {
     }
     Summary medianSummary =
         reached == withBudgets && withBudgets > 0
-            ? Summary.ofDefined(median).within(0, horizonYears)
+            ? Summary.protectedOf(median, below()).within(0, horizonYears)
             : Summary.UNDEFINED;
     return new BudgetLength(
         medianSummary,
         reached,
         withBudgets,
-        Summary.ofDefined(restricted).within(0, horizonYears),
+        Summary.protectedOf(restricted, below()).within(0, horizonYears),
         horizonYears);
   }
 

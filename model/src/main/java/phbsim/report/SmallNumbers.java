@@ -20,11 +20,13 @@ import java.util.BitSet;
  *       suppressed. Zeros are published, as NHS practice does. The absolute value is used so that a
  *       count-flagged difference of {@code -3} is treated like {@code 3}.
  *   <li><b>Secondary (complementary) suppression.</b> Until nothing changes: in every group with
- *       exactly one suppressed cell, suppress one more of its cells, so that the suppressed one can
- *       no longer be worked out. The cell picked is the unsuppressed cell with the smallest
- *       absolute value (it loses the least information), preferring a non-zero cell to a zero one
- *       (a zero is known to be zero once the reader sees any tiny total, so it protects little; it
- *       is picked only when the group has no other candidate); ties go to the lowest cell id.
+ *       exactly one suppressed cell, or with several whose sizes add up to less than twice the
+ *       threshold, suppress one more of its cells, so that no suppressed one can be worked out, nor
+ *       put in an interval narrower than the threshold. The cell picked is the unsuppressed cell
+ *       with the smallest absolute value (it loses the least information), preferring a non-zero
+ *       cell to a zero one (a zero is known to be zero once the reader sees any tiny total, so it
+ *       protects little; it is picked only when the group has no other candidate); ties go to the
+ *       lowest cell id.
  * </ol>
  *
  * <p><b>NaN cells</b> (nothing to publish) are never primary and never picked. A group that
@@ -57,6 +59,14 @@ public final class SmallNumbers {
    *    that order, and the queue is first-in first-out. Duplicate groups sort next to each other
    *    and behave identically, so their relative order does not matter.
    * 4. No recursion: a cascade along a chain of 200,000 groups must not overflow the stack.
+   * 5. Protection level (issue 21, the attacker's audit): one more suppressed cell is not enough
+   *    when the suppressed cells of a group add up to little (a 1 and a 2 whose sum, 3, the
+   *    published cells give away: each is then known to be at most 3). A group keeps picking
+   *    cells until its suppressed cells add up to twice the threshold, or every cell is
+   *    suppressed. Twice, not once: other groups bound the other suppressed cells from below, and
+   *    AttackerAuditTest found primary cells put in intervals 4.45 wide under a sum of 5; at twice
+   *    the threshold every audited interval is at least the threshold wide. A group may now act more than once, so the queue is a growing ring; each pick
+   *    suppresses a new cell, so the loop ends after at most as many picks as there are cells.
    */
 
   private final int threshold;
@@ -239,30 +249,51 @@ public final class SmallNumbers {
       }
     }
 
-    // Each group enters the queue at most once (design note 2), so groupCount slots suffice.
-    int[] queue = new int[groupCount];
+    // The suppressed cells' sizes in each group: a group is protected when it has two or more
+    // suppressed cells whose sizes add up to the threshold at least, since then the reader, who
+    // knows their sum from the group's published cells, can put none of them in an interval
+    // narrower than the threshold (design note 5).
+    double[] suppressedSize = new double[groupCount];
+    for (int g = 0; g < groupCount; g++) {
+      if (usable[g]) {
+        for (int i = start[g]; i < start[g + 1]; i++) {
+          if (suppressed[cellsOf[i]]) {
+            suppressedSize[g] += Math.abs(values[cellsOf[i]]);
+          }
+        }
+      }
+    }
+    int[] queue = new int[Math.max(16, groupCount)];
     int head = 0;
     int tail = 0;
     for (int g = 0; g < groupCount; g++) {
-      if (usable[g] && suppressedIn[g] == 1) {
+      if (usable[g] && suppressedIn[g] >= 1) {
         queue[tail++] = g;
       }
     }
     while (head < tail) {
-      int g = queue[head++];
-      if (suppressedIn[g] != 1) {
+      int g = queue[head++ % queue.length];
+      if (!needsMore(g, suppressedIn, suppressedSize, start)) {
         continue;
       }
       int pick = pick(cellsOf, start[g], start[g + 1], suppressed);
-      // A usable group has at least two distinct cells and exactly one suppressed, so there is
-      // always a candidate.
+      // needsMore is true only while the group has an unsuppressed cell.
       suppressed[pick] = true;
       secondary++;
       for (int i = groupsStart[pick]; i < groupsStart[pick + 1]; i++) {
         int h = groupsOf[i];
-        if (++suppressedIn[h] == 1) {
-          queue[tail++] = h;
+        suppressedIn[h]++;
+        suppressedSize[h] += Math.abs(values[pick]);
+        if (tail - head == queue.length) {
+          int[] grown = new int[queue.length * 2];
+          for (int k = head; k < tail; k++) {
+            grown[k - head] = queue[k % queue.length];
+          }
+          tail -= head;
+          head = 0;
+          queue = grown;
         }
+        queue[tail++ % queue.length] = h;
       }
     }
 
@@ -273,6 +304,17 @@ public final class SmallNumbers {
       }
     }
     return result;
+  }
+
+  /**
+   * Whether group {@code g} needs one more suppressed cell: it has one, or several whose sizes add
+   * up to less than twice the threshold, and a cell is still unsuppressed (design note 5).
+   */
+  private boolean needsMore(int g, int[] suppressedIn, double[] suppressedSize, int[] start) {
+    int size = start[g + 1] - start[g];
+    return suppressedIn[g] >= 1
+        && suppressedIn[g] < size
+        && (suppressedIn[g] == 1 || suppressedSize[g] < 2.0 * threshold);
   }
 
   /**

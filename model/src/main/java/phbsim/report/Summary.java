@@ -16,9 +16,66 @@ package phbsim.report;
  * <p>With one replication the confidence interval is undefined (NaN).
  */
 public record Summary(
-    double mean, double ciLow, double ciHigh, double rangeLow, double rangeHigh, int replications)
+    double mean,
+    double ciLow,
+    double ciHigh,
+    double rangeLow,
+    double rangeHigh,
+    int replications,
+    boolean ciWithheld,
+    boolean rangeWithheld)
     implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /** A summary whose intervals are published as computed. */
+  public Summary(
+      double mean,
+      double ciLow,
+      double ciHigh,
+      double rangeLow,
+      double rangeHigh,
+      int replications) {
+    this(mean, ciLow, ciHigh, rangeLow, rangeHigh, replications, false, false);
+  }
+
+  /**
+   * Summarises the defined values of a figure of a run whose people came from a person-level file,
+   * withholding its intervals where they could give away a count from 1 to {@code below - 1} (issue
+   * 21, item 5; docs/model.md section 2):
+   *
+   * <ul>
+   *   <li>the range of outcomes is withheld always: its ends are single replications' values (with
+   *       few replications, the smallest and largest), and a replication's count, or a price times
+   *       it, is what small-number suppression protects;
+   *   <li>the confidence interval of the mean is published only when it is computed from protected
+   *       inputs: at least 3 replications (with 2, the mean and the half-width give both values
+   *       exactly) and no replication's value from above 0 to below the threshold in size.
+   * </ul>
+   *
+   * With {@code below <= 1} (nothing withheld) it is {@link #ofDefined(double[])}.
+   */
+  public static Summary protectedOf(double[] values, int below) {
+    Summary s = ofDefined(values);
+    if (below <= 1 || s.replications() <= 0) {
+      return s;
+    }
+    boolean ciWithheld = s.replications() < 3;
+    for (double v : values) {
+      double size = Math.abs(v);
+      if (size > 0 && size < below) {
+        ciWithheld = true;
+      }
+    }
+    return new Summary(
+        s.mean(),
+        ciWithheld ? Double.NaN : s.ciLow(),
+        ciWithheld ? Double.NaN : s.ciHigh(),
+        Double.NaN,
+        Double.NaN,
+        s.replications(),
+        ciWithheld,
+        true);
+  }
 
   /*
    * Design notes.
@@ -32,6 +89,28 @@ public record Summary(
    * 3. The t quantiles are cached by degrees of freedom: a report asks for thousands of
    *    summaries with the same number of replications.
    */
+
+  /**
+   * A money figure summarised already, protected as {@link #protectedOf(double[], int)} would
+   * protect it where no replication's value is small: the range withheld, and the confidence
+   * interval withheld with fewer than 3 replications. For sums over areas whose replications'
+   * values are no longer at hand.
+   */
+  public Summary protectedAt(int below) {
+    if (below <= 1 || replications <= 0 || withheld()) {
+      return this;
+    }
+    boolean ci = ciWithheld || replications < 3;
+    return new Summary(
+        mean,
+        ci ? Double.NaN : ciLow,
+        ci ? Double.NaN : ciHigh,
+        Double.NaN,
+        Double.NaN,
+        replications,
+        ci,
+        true);
+  }
 
   /** One line describing the confidence interval, for the top of every output. */
   public static final String CI_NOTE =
@@ -115,7 +194,9 @@ public record Summary(
         clip(ciHigh, low, high),
         clip(rangeLow, low, high),
         clip(rangeHigh, low, high),
-        replications);
+        replications,
+        ciWithheld,
+        rangeWithheld);
   }
 
   /** This summary of a quantity that cannot be negative, its intervals clipped at 0. */

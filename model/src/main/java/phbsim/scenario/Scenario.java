@@ -158,12 +158,17 @@ public record Scenario(
 
   /**
    * Whether any of the people come from a person-level file: the scenario's own starting
-   * population, or an area's (an area names its file among its changes).
+   * population, an area's or an option's (each names its file among its changes). A run of which
+   * any arm draws from a file is protected whole (phbsim.report.Disclosure.threshold).
    */
   public boolean fromPersonLevelData() {
     return startingPopulation != null
-        || areas.stream()
-            .anyMatch(a -> a.set().stream().anyMatch(c -> c.startsWith("startingPopulation.")));
+        || areas.stream().anyMatch(a -> namesFile(a.set()))
+        || options.stream().anyMatch(o -> namesFile(o.set()));
+  }
+
+  private static boolean namesFile(List<String> changes) {
+    return changes.stream().anyMatch(c -> c.strip().startsWith("startingPopulation."));
   }
 
   public boolean budgetsEnabled() {

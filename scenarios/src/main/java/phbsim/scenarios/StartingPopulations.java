@@ -48,39 +48,38 @@ final class StartingPopulations {
   private static final String FILE_CHANGE = "startingPopulation.file=";
 
   /**
-   * An area may name its own file ({@code set: {startingPopulation.file: north.csv}}): the name is
-   * made absolute against the scenario's folder now, since the area is built later from a copy of
-   * the scenario that no longer knows where its file was. An area's {@code scale} cannot multiply
-   * the people of a file, so a scale other than 1 is refused where a file sets the people.
+   * An area (or an option) may name its own file ({@code set: {startingPopulation.file:
+   * north.csv}}): the name is made absolute against the scenario's folder now, since the area is
+   * built later from a copy of the scenario that no longer knows where its file was. An area's
+   * {@code scale} cannot multiply the people of a file, so a scale other than 1 is refused where a
+   * file sets the people.
    */
   private static List<Finding> areas(YamlTree tree) {
     List<Finding> findings = new ArrayList<>();
-    if (!(tree.root instanceof ObjectNode root)
-        || !(root.get("areas") instanceof com.fasterxml.jackson.databind.node.ArrayNode areas)) {
+    if (!(tree.root instanceof ObjectNode root)) {
+      return findings;
+    }
+    Path base = tree.baseDir == null ? Path.of("") : tree.baseDir;
+    // An option may name its own file too: the same, so that it is read beside the scenario.
+    if (root.get("options") instanceof com.fasterxml.jackson.databind.node.ArrayNode options) {
+      for (JsonNode option : options) {
+        if (option instanceof ObjectNode o
+            && o.get("set") instanceof com.fasterxml.jackson.databind.node.ArrayNode set) {
+          absoluteFile(set, base);
+        }
+      }
+    }
+    if (!(root.get("areas") instanceof com.fasterxml.jackson.databind.node.ArrayNode areas)) {
       return findings;
     }
     boolean shared = root.get("startingPopulation") instanceof ObjectNode;
-    Path base = tree.baseDir == null ? Path.of("") : tree.baseDir;
     for (int i = 0; i < areas.size(); i++) {
       if (!(areas.get(i) instanceof ObjectNode area)) {
         continue;
       }
-      boolean own = false;
-      if (area.get("set") instanceof com.fasterxml.jackson.databind.node.ArrayNode set) {
-        for (int k = 0; k < set.size(); k++) {
-          String change = set.get(k).asText("");
-          if (set.get(k).isTextual() && change.startsWith(FILE_CHANGE)) {
-            own = true;
-            String name = change.substring(FILE_CHANGE.length()).trim();
-            if (!name.isEmpty()) {
-              set.set(
-                  k,
-                  com.fasterxml.jackson.databind.node.TextNode.valueOf(
-                      FILE_CHANGE + base.resolve(name).toAbsolutePath().normalize()));
-            }
-          }
-        }
-      }
+      boolean own =
+          area.get("set") instanceof com.fasterxml.jackson.databind.node.ArrayNode set
+              && absoluteFile(set, base);
       JsonNode scale = area.get("scale");
       if ((shared || own) && scale != null && scale.isNumber() && scale.asDouble() != 1) {
         findings.add(
@@ -93,6 +92,29 @@ final class StartingPopulations {
       }
     }
     return findings;
+  }
+
+  /**
+   * Makes a file named among the changes of an area or an option absolute against the scenario's
+   * folder; returns whether the changes name one.
+   */
+  private static boolean absoluteFile(
+      com.fasterxml.jackson.databind.node.ArrayNode set, Path base) {
+    boolean own = false;
+    for (int k = 0; k < set.size(); k++) {
+      String change = set.get(k).asText("");
+      if (set.get(k).isTextual() && change.startsWith(FILE_CHANGE)) {
+        own = true;
+        String name = change.substring(FILE_CHANGE.length()).trim();
+        if (!name.isEmpty()) {
+          set.set(
+              k,
+              com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                  FILE_CHANGE + base.resolve(name).toAbsolutePath().normalize()));
+        }
+      }
+    }
+    return own;
   }
 
   private static List<Finding> attachFile(YamlTree tree) {

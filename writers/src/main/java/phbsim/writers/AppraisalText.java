@@ -261,7 +261,7 @@ public final class AppraisalText {
       }
       v[r] = sum / 100.0;
     }
-    return Summary.of(v);
+    return Summary.protectedOf(v, c.suppressBelow());
   }
 
   /** An arm's total over the horizon (for the difference: the net saving). */
@@ -281,7 +281,7 @@ public final class AppraisalText {
       }
       v[r] = sum / 100.0;
     }
-    return Summary.of(v);
+    return Summary.protectedOf(v, c.suppressBelow());
   }
 
   private void savingRow(String label, Function<ComparisonResult, Summary> figure) {
@@ -580,7 +580,7 @@ public final class AppraisalText {
       }
       v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
     }
-    return Summary.of(v);
+    return Summary.protectedOf(v, c.suppressBelow());
   }
 
   private void teams(ComparisonResult c) {

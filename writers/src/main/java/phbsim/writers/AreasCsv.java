@@ -73,7 +73,7 @@ public final class AreasCsv {
                     a.optionIds().get(k),
                     a.optionLabels().get(k),
                     o,
-                    a.summary(k, o)));
+                    a.summary(k, o).protectedAt(r.suppressBelow())));
           }
         }
       }
@@ -88,7 +88,7 @@ public final class AreasCsv {
                   first.optionIds().get(k),
                   first.optionLabels().get(k),
                   o,
-                  r.total(k, o)));
+                  r.total(k, o).protectedAt(r.suppressBelow())));
         }
       }
     }
@@ -257,7 +257,7 @@ public final class AreasCsv {
    * then the summary columns.
    */
   public static void per100k(Areas.Result r, Scenario scenario, Writer out) throws IOException {
-    int below = suppressBelow(r);
+    int below = r.suppressBelow();
     Columns.note(
         out,
         scenario,
@@ -298,7 +298,7 @@ public final class AreasCsv {
                   "Status quo",
                   "status_quo",
                   f,
-                  summary(sq, t -> f.value.of(t, b.population, years)),
+                  summary(sq, t -> f.value.of(t, b.population, years), below),
                   mean(sq, f, b, years)));
         }
         for (int k = 0; k < first.optionIds().size(); k++) {
@@ -315,7 +315,7 @@ public final class AreasCsv {
                     title,
                     "option",
                     f,
-                    summary(opt, t -> f.value.of(t, b.population, years)),
+                    summary(opt, t -> f.value.of(t, b.population, years), below),
                     mean(opt, f, b, years)));
             double[] d = new double[opt.size()];
             for (int i = 0; i < d.length; i++) {
@@ -323,7 +323,7 @@ public final class AreasCsv {
                   f.value.of(sq.get(i), b.population, years)
                       - f.value.of(opt.get(i), b.population, years);
             }
-            lines.add(new Line(b, id, title, "difference", f, Summary.ofDefined(d), null));
+            lines.add(new Line(b, id, title, "difference", f, Summary.protectedOf(d, below), null));
           }
         }
       }
@@ -366,20 +366,6 @@ public final class AreasCsv {
       }
     }
     return m;
-  }
-
-  /**
-   * The threshold of small-number suppression, if any area's people came from a person-level file.
-   */
-  private static int suppressBelow(Areas.Result r) {
-    int below = 0;
-    for (Areas.AreaTotals a : r.areas()) {
-      var from = a.area().place().startingPopulation();
-      if (from != null && from.suppressBelow() > 1) {
-        below = Math.max(below, from.suppressBelow());
-      }
-    }
-    return below;
   }
 
   /**
@@ -437,12 +423,12 @@ public final class AreasCsv {
 
   private record Block(String id, String label, double population, Areas.AreaTotals area) {}
 
-  private static Summary summary(List<ArmTotals> arm, ToDoubleFunction<ArmTotals> f) {
+  private static Summary summary(List<ArmTotals> arm, ToDoubleFunction<ArmTotals> f, int below) {
     double[] v = new double[arm.size()];
     for (int i = 0; i < v.length; i++) {
       v[i] = f.applyAsDouble(arm.get(i));
     }
-    return Summary.ofDefined(v);
+    return Summary.protectedOf(v, below);
   }
 
   private static List<String> line(

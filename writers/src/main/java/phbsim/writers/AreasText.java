@@ -30,14 +30,22 @@ public final class AreasText {
           "net saving, economic",
           "budgets /100k",
           "crises /100k/yr");
+      // A rate per 100,000 times the area's population gives its count back: on a person-level
+      // run a column is withheld whole (every area and the total, so that no total minus the
+      // published areas recovers one) if any count under it is from 1 to the threshold less one.
+      int opt = k;
+      boolean budgetsWithheld = smallAnywhere(r, a -> a.options().get(opt), Measure.BUDGET_HOLDERS);
+      boolean crisesWithheld = smallAnywhere(r, a -> a.options().get(opt), Measure.CRISES);
       for (Areas.AreaTotals a : r.areas()) {
         int option = k;
         row(
             out,
+            budgetsWithheld,
+            crisesWithheld,
             a.area().label(),
             a.area().population(),
-            a.summary(k, cash),
-            a.summary(k, economic),
+            a.summary(k, cash).protectedAt(r.suppressBelow()),
+            a.summary(k, economic).protectedAt(r.suppressBelow()),
             mean(a.options().get(option), t -> t.measures()[Measure.BUDGET_HOLDERS.ordinal()])
                 / a.area().population()
                 * 100_000,
@@ -50,10 +58,12 @@ public final class AreasText {
       var total = r.sum(a -> a.options().get(option));
       row(
           out,
+          budgetsWithheld,
+          crisesWithheld,
           "All areas",
           r.population(),
-          r.total(k, cash),
-          r.total(k, economic),
+          r.total(k, cash).protectedAt(r.suppressBelow()),
+          r.total(k, economic).protectedAt(r.suppressBelow()),
           mean(total, t -> t.measures()[Measure.BUDGET_HOLDERS.ordinal()])
               / r.population()
               * 100_000,
@@ -65,6 +75,32 @@ public final class AreasText {
     }
     out.println(
         "Each area's own files are under areas/ID/; areas.csv and areas_per_100k.csv compare them.");
+    if (r.suppressBelow() > 0) {
+      out.println(
+          "The starting population came from person-level data: counts from 1 to "
+              + (r.suppressBelow() - 1)
+              + ", and the figures that would let them be worked out, are withheld (- here, * in"
+              + " the files).");
+    }
+  }
+
+  /** Whether a person-level run has a count from 1 to the threshold less one in any area. */
+  private static boolean smallAnywhere(
+      Areas.Result r,
+      java.util.function.Function<Areas.AreaTotals, java.util.List<ArmTotals>> arm,
+      Measure m) {
+    if (r.suppressBelow() <= 0) {
+      return false;
+    }
+    double total = 0;
+    for (Areas.AreaTotals a : r.areas()) {
+      double v = mean(arm.apply(a), t -> t.measures()[m.ordinal()]);
+      total += v;
+      if (v > 0 && v < r.suppressBelow()) {
+        return true;
+      }
+    }
+    return total > 0 && total < r.suppressBelow();
   }
 
   private static double mean(
@@ -78,6 +114,8 @@ public final class AreasText {
 
   private static void row(
       PrintWriter out,
+      boolean budgetsWithheld,
+      boolean crisesWithheld,
       String label,
       double population,
       Summary cash,
@@ -91,8 +129,8 @@ public final class AreasText {
         population,
         withInterval(cash),
         withInterval(economic),
-        Numbers.readable(budgets),
-        Numbers.readable(crises));
+        budgetsWithheld ? "-" : Numbers.readable(budgets),
+        crisesWithheld ? "-" : Numbers.readable(crises));
   }
 
   private static String withInterval(Summary s) {

@@ -117,10 +117,10 @@ public final class Columns {
     }
     return List.of(
         format(s.mean(), money),
-        format(s.ciLow(), money),
-        format(s.ciHigh(), money),
-        format(s.rangeLow(), money),
-        format(s.rangeHigh(), money),
+        s.ciWithheld() ? WITHHELD : format(s.ciLow(), money),
+        s.ciWithheld() ? WITHHELD : format(s.ciHigh(), money),
+        s.rangeWithheld() ? WITHHELD : format(s.rangeLow(), money),
+        s.rangeWithheld() ? WITHHELD : format(s.rangeHigh(), money),
         Integer.toString(s.replications()));
   }
 

@@ -141,12 +141,12 @@ final class Sheet {
 
   /** A summary's lower confidence bound as a cell. */
   static Object low(phbsim.report.Summary s) {
-    return s.withheld() ? WITHHELD : s.ciLow();
+    return s.withheld() || s.ciWithheld() ? WITHHELD : s.ciLow();
   }
 
   /** A summary's upper confidence bound as a cell. */
   static Object high(phbsim.report.Summary s) {
-    return s.withheld() ? WITHHELD : s.ciHigh();
+    return s.withheld() || s.ciWithheld() ? WITHHELD : s.ciHigh();
   }
 
   /** Key and value, for the Run sheet. */

@@ -227,8 +227,8 @@ public final class Workbooks {
           cells.add(c.annual(row.arm(), y, line).mean() / 1000);
         }
         cells.add(total.mean() / 1000);
-        cells.add(total.ciLow() / 1000);
-        cells.add(total.ciHigh() / 1000);
+        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
+        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
         sh.cells(f, cells.toArray());
       }
       for (Position p : Position.values()) {
@@ -249,8 +249,8 @@ public final class Workbooks {
         Summary total =
             row.arm() == Arm.DIFFERENCE ? c.netSaving(p) : Summary.of(new double[] {sum});
         cells.add(total.mean() / 1000);
-        cells.add(total.ciLow() / 1000);
-        cells.add(total.ciHigh() / 1000);
+        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
+        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
         sh.cells(f, cells.toArray());
       }
     }
