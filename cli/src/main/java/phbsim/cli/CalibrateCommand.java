@@ -124,9 +124,21 @@ final class CalibrateCommand implements Callable<Integer> {
       values.put(r.parameters().get(i).path(), Double.parseDouble(Numbers.plain(r.values()[i])));
     }
     String rewritten;
+    Rewrite.Carried carried;
     try {
       String why = "fitted by phbsim calibrate --targets " + targets.getFileName();
-      rewritten = Rewrite.values(scenario.name(), scenario.text(), fitted, why);
+      // Each fitted value's note names the start it was fitted from: "was" in the file's own
+      // comment is the file's value, which is not the start when --set gave one.
+      rewritten = scenario.text();
+      for (int i = 0; i < r.parameters().size(); i++) {
+        Calibration.Parameter p = r.parameters().get(i);
+        rewritten =
+            Rewrite.values(
+                scenario.name(),
+                rewritten,
+                Map.of(p.path(), fitted.get(p.path())),
+                why + " from a start of " + Numbers.plain(p.start()) + "; the file had {was}");
+      }
       Map<String, String> ranges = Rewrite.rangesFollowing(s, values);
       if (!ranges.isEmpty()) {
         rewritten =
@@ -136,9 +148,20 @@ final class CalibrateCommand implements Callable<Integer> {
                 ranges,
                 "moved with the fitted value by phbsim calibrate, to hold it");
       }
-      // What calibrate writes must run: load it as phbsim run would (the overrides it was fitted
-      // with are not in the file, so they are applied again).
-      ScenarioLoader.parse(scenario.name(), rewritten, scenario.overrides());
+      // The --set overrides it was fitted with are written in too, so that fitted.yaml runs as the
+      // calibration did on its own; those of fitted paths are left out (the fitted value replaces
+      // them), and any whose path the file does not write are named for the user to give again.
+      carried =
+          Rewrite.overrides(
+              scenario.name(),
+              rewritten,
+              s,
+              scenario.overrides(),
+              fitted.keySet(),
+              "set by --set when it was fitted; the file had {was}");
+      rewritten = carried.text();
+      // What calibrate writes must run: load it as phbsim run would.
+      ScenarioLoader.parse(scenario.name(), rewritten, carried.notWritten());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     } catch (phbsim.scenarios.ScenarioLoadException e) {
@@ -203,13 +226,17 @@ final class CalibrateCommand implements Callable<Integer> {
                 : "Not converged: the optimiser ran out of evaluations (--max-evaluations)",
         Text.count(r.evaluations(), "evaluation", "evaluations"),
         Numbers.significant(r.objective()));
-    out.println("The fitted scenario is fitted.yaml in the output folder: run it with phbsim run.");
-    if (!scenario.overrides().isEmpty()) {
+    if (carried.notWritten().isEmpty()) {
       out.println(
-          "It holds the fitted values, not the --set overrides it was fitted with: give them"
-              + " again when you run it ("
-              + String.join(" ", scenario.overrides().stream().map(o -> "--set " + o).toList())
-              + ").");
+          "The fitted scenario is fitted.yaml in the output folder: run it as it is with phbsim"
+              + " run (it holds the fitted values and any other --set it was fitted with).");
+    } else {
+      out.println(
+          "The fitted scenario is fitted.yaml in the output folder. It holds the fitted values;"
+              + " these --set overrides name values the file does not write, so give them again"
+              + " when you run it: "
+              + String.join(" ", carried.notWritten().stream().map(o -> "--set " + o).toList())
+              + ".");
     }
     timing.finish(out, folder);
     return r.converged() ? 0 : UserError.EXIT_CODE;

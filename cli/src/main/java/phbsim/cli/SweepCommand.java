@@ -132,28 +132,33 @@ final class SweepCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.moneyBasis(s),
         Arm.SIGN_RULE);
+    // The output analysed (--output) comes first, then whichever of the two net savings it is not:
+    // the table shows what the user asked about, beside the headline positions.
+    List<Output> columns = new ArrayList<>();
+    columns.add(crossing);
+    for (String name : List.of("net_saving_cash", "net_saving_economic")) {
+      if (!crossing.name().equals(name)) {
+        columns.add(Output.parse(name));
+      }
+    }
     StringBuilder head = new StringBuilder();
     for (Sweep.Axis a : axes) {
       head.append(String.format(Locale.UK, "%-" + width(a) + "s", a.path()));
     }
-    out.println(
-        head
-            + String.format(
-                Locale.UK, "%38s%38s", "Net saving, cash, £000s", "Net saving, economic, £000s"));
-    Output cash = Output.parse("net_saving_cash");
-    Output economic = Output.parse("net_saving_economic");
+    for (Output o : columns) {
+      head.append(String.format(Locale.UK, "%" + COLUMN + "s", heading(o)));
+    }
+    out.println(head);
     for (Sweep.Point p : result.points()) {
       StringBuilder row = new StringBuilder();
       for (int i = 0; i < p.values().size(); i++) {
         row.append(String.format(Locale.UK, "%-" + width(axes.get(i)) + "s", p.values().get(i)));
       }
-      out.println(
-          row
-              + String.format(
-                  Locale.UK,
-                  "%38s%38s",
-                  withInterval(p.outcome().summary(cash)),
-                  withInterval(p.outcome().summary(economic))));
+      for (Output o : columns) {
+        row.append(
+            String.format(Locale.UK, "%" + COLUMN + "s", withInterval(p.outcome().summary(o), o)));
+      }
+      out.println(row);
     }
     out.println();
     if (result.crossings().isEmpty()) {
@@ -176,11 +181,21 @@ final class SweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  static String withInterval(Summary s) {
-    return Numbers.thousands(s.mean())
+  private static final int COLUMN = 40;
+
+  /** A column's heading: the output's name, and for money its unit. */
+  static String heading(Output o) {
+    return o.money() ? o.name() + ", £000s" : o.name();
+  }
+
+  /** The mean and its 95 % confidence interval, money in £000s, other outputs as they count. */
+  static String withInterval(Summary s, Output o) {
+    java.util.function.DoubleFunction<String> f =
+        o.money() ? Numbers::thousands : Numbers::readable;
+    return f.apply(s.mean())
         + (Double.isNaN(s.ciLow())
             ? ""
-            : " [" + Numbers.thousands(s.ciLow()) + " to " + Numbers.thousands(s.ciHigh()) + "]");
+            : " [" + f.apply(s.ciLow()) + " to " + f.apply(s.ciHigh()) + "]");
   }
 
   /** A column as wide as the parameter's path, so that the path is never cut. */

@@ -1,6 +1,7 @@
 package phbsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -160,18 +161,29 @@ class WhatIfCommandsTest {
             "--out",
             sweep.toString());
     assertThat(s.exitCode()).as(s.err()).isZero();
+    // The printed table shows the output asked for (--output), beside the two net savings.
+    assertThat(s.out())
+        .contains("option.budget_offers", "net_saving_cash, £000s", "net_saving_economic, £000s");
     String offers =
         summaryCells(line(sweep.resolve("sweep.csv"), "0,200,option.budget_offers,").orElseThrow())
             .split(",")[0];
     Path targets = Files.writeString(tmp.resolve("targets.yaml"), TARGETS.formatted(offers));
     Path out = tmp.resolve("fit");
+    // The start value given with --set too, as a user would: it must not undo the fit.
     Cli c =
         run(
-            List.of("calibrate", "default", "--targets", targets.toString()),
+            List.of(
+                "calibrate",
+                "default",
+                "--targets",
+                targets.toString(),
+                "--set",
+                "budgets.rollout.marketSize=150"),
             "--out",
             out.toString());
     assertThat(c.exitCode()).as(c.out() + c.err()).isZero();
-    assertThat(c.out()).contains("Converged after", "within tolerance");
+    assertThat(c.out()).contains("Converged after", "within tolerance", "run it as it is");
+    assertThat(c.out()).doesNotContain("--set budgets.rollout.marketSize");
     String calibration = Files.readString(out.resolve("calibration.csv"));
     assertThat(calibration).contains("parameter,budgets.rollout.marketSize,");
     // The offers follow the Bass curve, whole offers: any market size that rounds to the same
@@ -200,7 +212,34 @@ class WhatIfCommandsTest {
           .isEqualTo(Files.readAllBytes(f));
     }
     Path scenario = out.resolve("fitted.yaml");
-    assertThat(Files.readString(scenario)).contains("fitted by phbsim calibrate");
+    String fittedText = Files.readString(scenario);
+    assertThat(fittedText)
+        .contains(
+            "fitted by phbsim calibrate --targets targets.yaml from a start of 150; the file had"
+                + " 1042.9164",
+            "set by --set when it was fitted; the file had 5");
+    // fitted.yaml alone (no --set at all) reproduces the fit: its offers hit the target. Varying
+    // years to the value the file now holds is a sweep of one point with nothing changed.
+    Path check = tmp.resolve("check");
+    Cli alone =
+        Cli.run(
+            "sweep",
+            scenario.toString(),
+            "--vary",
+            "years=2",
+            "--output",
+            "option.budget_offers",
+            "-r",
+            "4",
+            "--quiet",
+            "-o",
+            check.toString());
+    assertThat(alone.exitCode()).as(alone.err()).isZero();
+    double reproduced =
+        Double.parseDouble(
+            lastFive(line(check.resolve("sweep.csv"), "0,2,option.budget_offers,").orElseThrow())
+                .split(",")[0]);
+    assertThat(reproduced).isCloseTo(Double.parseDouble(offers), within(0.5));
     Cli again =
         Cli.run(
             "run",

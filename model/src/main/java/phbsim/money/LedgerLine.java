@@ -50,6 +50,16 @@ public enum LedgerLine {
    * the unit cost: a consultation avoided frees a GP's time, not cash.
    */
   GP_CONSULTATIONS_BLOCK("GP consultations, within practices' funding", Group.ACTIVITY, false),
+  /**
+   * Community team places that stood empty, valued at the contract's cost per place (the year's
+   * value as let over its places) and entered as a credit (negative): capacity the block pays for
+   * and nobody used. Capacity, not cash. A holder who gives up part of a place frees it; while it
+   * stands empty and unreleased the economic position counts it, as the cohort view counts the same
+   * holder's lower team contact (docs/model.md section 5, "one economic position"); once the post
+   * is released the saving is cash instead, and a place filled from the waiting list is used.
+   */
+  COMMUNITY_PLACES_EMPTY(
+      "Community team places standing empty (at cost per place)", Group.ACTIVITY, false),
   /** Direct payments, paid monthly in advance to the person. */
   PHB_DIRECT_PAYMENTS("PHB direct payments", Group.BUDGETS, true),
   /** Unspent direct payment balances reclaimed at review: money back (negative). */

@@ -167,6 +167,13 @@ public final class World {
   private final Occupancy inArea;
   private final Occupancy outOfAreaPlaces;
   private final Occupancy budgetTime;
+
+  /** Person-days on a team's caseload, by segment: the places in use, with holders' shares. */
+  private final Occupancy caseloadTime;
+
+  /** Place-days in use this month by team (service number), holders' shares included. */
+  private final double[] placeDaysInUse;
+
   private final Occupancy presentTime;
   private final long gpPricePence;
   private final LedgerLine gpLine;
@@ -252,6 +259,8 @@ public final class World {
     this.inArea = new Occupancy(n, s);
     this.outOfAreaPlaces = new Occupancy(n, s);
     this.budgetTime = new Occupancy(1, s);
+    this.caseloadTime = new Occupancy(1, s);
+    this.placeDaysInUse = new double[services.size()];
     this.presentTime = new Occupancy(1, s);
     this.prices = compiled.prices();
     PrimaryCareSpec gp = compiled.scenario().primaryCare();
@@ -873,6 +882,7 @@ public final class World {
     people.status[p] = People.ON_CASELOAD;
     teams.join(team, people.frailty[p]);
     onCaseload[g]++;
+    caseloadTime.change(0, g, 1, calendar.now());
     policy.joinedCaseload(p, g);
     restate(p);
   }
@@ -881,6 +891,7 @@ public final class World {
   void leaveCaseload(int p, int team) {
     teams.leave(team, people.frailty[p]);
     onCaseload[people.segment[p]]--;
+    caseloadTime.change(0, people.segment[p], -1, calendar.now());
     policy.leftCaseload(p);
   }
 
@@ -985,6 +996,39 @@ public final class World {
     metrics.add(month, g, Measure.BUDGETS_ENDED, 1);
   }
 
+  /** Adds segment g's community team places in use this month (place-days) to its team's. */
+  private void addPlacesInUse(int g, double placeDays) {
+    placeDaysInUse[segments.team(g)] += placeDays;
+  }
+
+  /**
+   * Values each team's places that stood empty this month (docs/model.md section 5, "one economic
+   * position"): capacity the block pays for and nobody used, at the contract's cost per place, the
+   * same rate that {@link #restate} puts on a cohort member's place. Posted as a credit (negative)
+   * on a capacity line, so the economic position counts a place a holder gave up while it stands
+   * empty, and stops counting it once the post is released (the saving is then cash) or someone
+   * from the waiting list fills it (the benefit is theirs, a shorter wait).
+   */
+  private void postEmptyPlaces(double now) {
+    double days = financialCalendar.monthLength(month);
+    for (int team = 0; team < placeDaysInUse.length; team++) {
+      double inUse = placeDaysInUse[team];
+      placeDaysInUse[team] = 0;
+      double pencePerDay = teams.placeCostPerDay(team, uplift[month]) * 100;
+      if (pencePerDay == 0) {
+        continue;
+      }
+      double empty = Math.max(0, teams.slots[team] * days - inUse);
+      ledger.post(
+          now,
+          month,
+          LedgerLine.COMMUNITY_PLACES_EMPTY,
+          team,
+          Ledger.NONE,
+          -Math.round(pencePerDay * empty));
+    }
+  }
+
   private double contactShare(int g) {
     var b = segments.spec(g).budget();
     return b == null ? 0 : b.teamContactShare();
@@ -1060,6 +1104,7 @@ public final class World {
       metrics.add(month, g, Measure.OUT_OF_AREA_DAYS, outOfAreaDays);
       double budgetDays = budgetTime.takeDays(0, g, now);
       metrics.add(month, g, Measure.BUDGET_DAYS, budgetDays);
+      addPlacesInUse(g, caseloadTime.takeDays(0, g, now) + contactShare(g) * budgetDays);
       double presentDays = presentTime.takeDays(0, g, now);
       if (segments.gpPerDay(g) > 0) {
         var b = segments.spec(g).budget();
@@ -1085,6 +1130,7 @@ public final class World {
       checkConservation(g);
       presentAtMonthStart[g] = present[g];
     }
+    postEmptyPlaces(now);
     long[] paidBySegment = budgets.takePaidOnLeavers();
     long[] paidByTeam = new long[services.size()];
     for (int g = 0; g < segments.size(); g++) {

@@ -196,8 +196,12 @@ class AppraisalTest {
     assertThat(block.horizon(Arm.OPTION, LedgerLine.BED_DAYS).mean()).isZero();
     assertThat(block.netSaving(Position.ECONOMIC).mean())
         .isCloseTo(perCase.netSaving(Position.ECONOMIC).mean(), within(1e-6));
+    // With the ward paid per day, the only capacity left is the community team's places: the
+    // holders' places given up, left empty, count in the economic position only.
+    double placesFreed = perCase.horizon(Arm.DIFFERENCE, LedgerLine.COMMUNITY_PLACES_EMPTY).mean();
+    assertThat(placesFreed).isPositive();
     assertThat(perCase.netSaving(Position.CASH).mean())
-        .isCloseTo(perCase.netSaving(Position.ECONOMIC).mean(), within(1e-6));
+        .isCloseTo(perCase.netSaving(Position.ECONOMIC).mean() - placesFreed, within(1e-6));
     assertThat(block.netSaving(Position.CASH).mean())
         .isCloseTo(perCase.netSaving(Position.CASH).mean() - bedDaysAvoided, within(1e-6));
     assertThat(LedgerLine.BED_DAYS_BLOCK.cash()).isFalse();

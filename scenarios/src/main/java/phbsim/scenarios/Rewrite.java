@@ -15,7 +15,8 @@ public final class Rewrite {
   /**
    * The text with each {@code path -> value} written in (paths as {@code --set} writes them).
    *
-   * @param why what to put in each changed line's comment, such as "fitted by phbsim calibrate"
+   * @param why what to put in each changed line's comment, such as "fitted by phbsim calibrate";
+   *     the value replaced goes where it says {@code {was}}, or after ", was " at the end
    * @throws IllegalArgumentException naming a path that is not written in the file (a default),
    *     which cannot be replaced in place
    */
@@ -50,6 +51,61 @@ public final class Rewrite {
       }
     }
     return moved;
+  }
+
+  /**
+   * What writing a run's {@code --set} overrides into a fitted scenario's text gives: the new text,
+   * and the overrides that could not be written in (their paths are not in the file, so they take
+   * the default there) and must be given again.
+   */
+  public record Carried(String text, List<String> notWritten) {}
+
+  /**
+   * Writes each {@code --set} override ({@code path=value}) into the text, so that the fitted
+   * scenario runs as the calibration did without the user giving anything again. An override of a
+   * fitted path is left out: the fitted value replaces it (giving the start value again would undo
+   * the fit). An override whose path is not written in the file is returned in {@link
+   * Carried#notWritten()}.
+   */
+  public static Carried overrides(
+      String source,
+      String text,
+      phbsim.scenario.Scenario scenario,
+      List<String> overrides,
+      java.util.Collection<String> fitted,
+      String why) {
+    var tree = ScenarioYaml.toTree(scenario);
+    java.util.Set<String> fittedPaths = new java.util.HashSet<>();
+    for (String f : fitted) {
+      fittedPaths.add(Overrides.resolve(tree, phbsim.scenario.Scenario.class, f).path());
+    }
+    String out = text;
+    List<String> notWritten = new ArrayList<>();
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      if (eq < 0) {
+        notWritten.add(o);
+        continue;
+      }
+      String path = o.substring(0, eq).strip();
+      String value = o.substring(eq + 1).strip();
+      String resolved;
+      try {
+        resolved = Overrides.resolve(tree, phbsim.scenario.Scenario.class, path).path();
+      } catch (IllegalArgumentException e) {
+        notWritten.add(o);
+        continue;
+      }
+      if (fittedPaths.contains(resolved)) {
+        continue;
+      }
+      try {
+        out = values(source, out, Map.of(path, value), why);
+      } catch (IllegalArgumentException e) {
+        notWritten.add(o);
+      }
+    }
+    return new Carried(out, List.copyOf(notWritten));
   }
 
   private static String plain(double v) {
@@ -94,7 +150,7 @@ public final class Rewrite {
       }
       String replaced = line.substring(0, start) + e.getValue() + rest;
       int hash = replaced.indexOf('#', start + e.getValue().length());
-      String note = why + ", was " + old;
+      String note = why.contains("{was}") ? why.replace("{was}", old) : why + ", was " + old;
       replaced =
           hash < 0
               ? replaced + "  # " + note
