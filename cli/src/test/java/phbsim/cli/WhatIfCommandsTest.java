@@ -237,7 +237,8 @@ class WhatIfCommandsTest {
     assertThat(alone.exitCode()).as(alone.err()).isZero();
     double reproduced =
         Double.parseDouble(
-            lastFive(line(check.resolve("sweep.csv"), "0,2,option.budget_offers,").orElseThrow())
+            summaryCells(
+                    line(check.resolve("sweep.csv"), "0,2,option.budget_offers,").orElseThrow())
                 .split(",")[0]);
     assertThat(reproduced).isCloseTo(Double.parseDouble(offers), within(0.5));
     Cli again =
