@@ -40,7 +40,8 @@ final class Teams {
    *    frees 1 - teamContactShare of a place (freed). The places freed and not since released
    *    from the contract are paid for in the block while their former occupants' budgets are paid
    *    too: at the contract's cost per place (the month's instalment as let / places as let),
-   *    capped by what was paid this month on those budgets. Whether a freed place was refilled
+   *    capped by what was paid this month on the budgets of the holders whose places are still
+   *    unreleased (their payments x unreleased / freed, places being interchangeable). Whether a freed place was refilled
    *    from the waiting list or stands empty is reported beside it (empty places are counted
    *    first against the team's vacant places); it does not change the cash.
    *
@@ -257,7 +258,13 @@ final class Teams {
                   Instalments.instalment(c.annualValue(uplift), 12, period - 1),
                   unreleased / placesAsLet)
               : 0;
-      long running = Math.min(cost, Math.max(0, paidOnLeavers[team]));
+      // The cap counts only the budgets of holders whose places are still unreleased (MODEL.md
+      // section 5): places are interchangeable, so each leaver's payments (net of direct-payment
+      // reclaims, which Budgets.pay posts as negative) count by the share of the team's freed
+      // places not yet released.
+      double unreleasedShare = freed[team] > 1e-9 ? Math.min(1, unreleased / freed[team]) : 0;
+      long cap = Money.times(Math.max(0, paidOnLeavers[team]), unreleasedShare);
+      long running = Math.min(cost, cap);
       doubleRunning += running;
       record.set(month, team, TeamMeasure.FREED_PLACES, unreleased);
       record.set(month, team, TeamMeasure.FREED_PLACES_REFILLED, unreleased - empty);
