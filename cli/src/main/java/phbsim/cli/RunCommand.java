@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
       "Files written: cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv,",
       "monthly_metrics.csv, annual_metrics.csv (arms: status_quo, option, difference),",
       "teams_monthly.csv (the teams left behind), infrastructure_monthly.csv,",
+      "options_compared.csv (with two or more options: each against each earlier one),",
       "scenario.yaml (the scenario as run, overrides applied) and run.json.",
     })
 final class RunCommand implements Callable<Integer> {

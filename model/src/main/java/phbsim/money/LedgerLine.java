@@ -35,6 +35,15 @@ public enum LedgerLine {
   CRISIS_HOUSE_NIGHTS("Crisis-house nights, paid per night", Group.ACTIVITY, true),
   /** Nights in a block-funded crisis house, valued at the night rate. */
   CRISIS_HOUSE_NIGHTS_BLOCK("Crisis-house nights, block-funded", Group.ACTIVITY, false),
+  /**
+   * A bed-based service's standing cost (a manager, a lease, staff on shift on empty nights), paid
+   * to its provider in 12 monthly instalments a year whatever the occupancy.
+   */
+  SERVICE_STANDING_COSTS("Bed-based services: standing cost", Group.ACTIVITY, true),
+  /**
+   * A new bed-based service's set-up, paid once in the run's first month by the arm it opens in.
+   */
+  SERVICE_SET_UP("Bed-based services: set-up", Group.ACTIVITY, true),
   /** A&amp;E attendances paid per attendance. */
   AE_ATTENDANCES("A&E attendances, paid per attendance", Group.ACTIVITY, true),
   /** A&amp;E attendances in a block-funded department, valued at the unit cost. */

@@ -78,4 +78,42 @@ public final class AppraisalResult {
     }
     return sum;
   }
+
+  /**
+   * Option {@code to} against option {@code from} over the horizon, in pounds: from's cost minus
+   * to's, replication by replication (docs/model.md section 5, "options against each other"), so a
+   * positive figure is what choosing {@code to} instead of {@code from} saves. Both options ran on
+   * the status quo's random numbers, so the pair shares them and the interval is the paired one,
+   * narrower than two separate intervals would suggest. It equals to's net saving minus from's,
+   * replication by replication. Withheld where either option's net saving is; on a run protected
+   * for person-level data its intervals are protected as every other figure's are.
+   */
+  public Summary increment(ComparisonResult from, ComparisonResult to, Position position) {
+    if (!options.contains(from) || !options.contains(to)) {
+      throw new IllegalArgumentException("both options must be of this appraisal");
+    }
+    if (from.netSaving(position).withheld() || to.netSaving(position).withheld()) {
+      return Summary.WITHHELD;
+    }
+    int n = to.option().replications().size();
+    double[] v = new double[n];
+    for (int r = 0; r < n; r++) {
+      v[r] = (to.netSavingPence(position, r) - from.netSavingPence(position, r)) / 100.0;
+    }
+    return Summary.protectedOf(v, suppressBelow);
+  }
+
+  /**
+   * Every pair of options in the scenario's order, each later option against each earlier one: the
+   * increments a finance lead choosing between them reads ({@link #increment}).
+   */
+  public List<ComparisonResult[]> pairs() {
+    List<ComparisonResult[]> pairs = new ArrayList<>();
+    for (int i = 0; i < options.size(); i++) {
+      for (int j = i + 1; j < options.size(); j++) {
+        pairs.add(new ComparisonResult[] {options.get(i), options.get(j)});
+      }
+    }
+    return pairs;
+  }
 }

@@ -125,6 +125,14 @@ public final class ComparisonResult {
     }
   }
 
+  /**
+   * The net saving of replication {@code r} over the horizon (status quo minus option), in pence:
+   * the paired figure every interval of the saving is computed from.
+   */
+  long netSavingPence(Position position, int r) {
+    return netSavingPence[position.ordinal()][r];
+  }
+
   /** Pence of a position's lines in one month of one replication. */
   static long sum(CashFlow c, int month, Position p) {
     if (p == Position.ECONOMIC) {

@@ -17,6 +17,13 @@ package phbsim.scenario;
  * @param inStatusQuo false for a service the options bring in, such as a new crisis house: in the
  *     status quo it has no beds, so people go where {@code whenFull} sends them (default true)
  * @param priceYear the financial year of the prices above (default: money's priceYear)
+ * @param setUpCost pounds paid once, in the run's first month, by an arm in which the service opens
+ *     (recruitment, training, furnishing before the first night); only for a service the options
+ *     bring in ({@code inStatusQuo: false}): a service running today has paid its set-up (default
+ *     0)
+ * @param fixedPerYear pounds a year that the provider is paid for keeping the service open whatever
+ *     its occupancy (a manager, a lease, staff on shift on empty nights), in 12 monthly
+ *     instalments; cash, paid in every arm the service runs in (default 0)
  */
 public record InpatientSpec(
     int beds,
@@ -27,7 +34,9 @@ public record InpatientSpec(
     @Optional Boolean crisisHouse,
     @Optional Payment payment,
     @Optional Boolean inStatusQuo,
-    @Optional String priceYear) {
+    @Optional String priceYear,
+    @Optional @Price Double setUpCost,
+    @Optional @Price Double fixedPerYear) {
   /** The value of {@code whenFull} that means an out-of-area placement. */
   public static final String OUT_OF_AREA = "out-of-area";
 
@@ -36,13 +45,43 @@ public record InpatientSpec(
     crisisHouse = crisisHouse != null && crisisHouse;
     payment = payment == null ? Payment.COST_PER_CASE : payment;
     inStatusQuo = inStatusQuo == null || inStatusQuo;
+    setUpCost = setUpCost == null ? 0.0 : setUpCost;
+    fixedPerYear = fixedPerYear == null ? 0.0 : fixedPerYear;
+  }
+
+  /** A service with no set-up or standing cost (the fields written before they existed). */
+  public InpatientSpec(
+      int beds,
+      DurationSpec lengthOfStay,
+      String whenFull,
+      double costPerBedDay,
+      double outOfAreaCostPerDay,
+      Boolean crisisHouse,
+      Payment payment,
+      Boolean inStatusQuo,
+      String priceYear) {
+    this(
+        beds,
+        lengthOfStay,
+        whenFull,
+        costPerBedDay,
+        outOfAreaCostPerDay,
+        crisisHouse,
+        payment,
+        inStatusQuo,
+        priceYear,
+        null,
+        null);
   }
 
   public boolean overflowsOutOfArea() {
     return OUT_OF_AREA.equals(whenFull);
   }
 
-  /** The same service as it is in the status quo: with no beds if the options bring it in. */
+  /**
+   * The same service as it is in the status quo: with no beds, no set-up and no standing cost if
+   * the options bring it in.
+   */
   public InpatientSpec asInStatusQuo() {
     return inStatusQuo
         ? this
@@ -55,6 +94,8 @@ public record InpatientSpec(
             crisisHouse,
             payment,
             false,
-            priceYear);
+            priceYear,
+            0.0,
+            0.0);
   }
 }

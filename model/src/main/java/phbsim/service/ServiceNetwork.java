@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import phbsim.money.Instalments;
+import phbsim.money.Ledger;
+import phbsim.money.LedgerLine;
+import phbsim.money.Money;
 import phbsim.money.Prices;
 import phbsim.scenario.BranchSpec;
 import phbsim.scenario.Payment;
@@ -39,6 +43,8 @@ public final class ServiceNetwork {
   private final boolean[] blockFunded;
   private final long[] contractFixed;
   private final long[] contractPerPost;
+  private final long[] setUpCost;
+  private final long[] standingPerYear;
   private final double[][] branchCumulative;
   private final int[][] branchTarget;
 
@@ -80,6 +86,8 @@ public final class ServiceNetwork {
     blockFunded = new boolean[n];
     contractFixed = new long[n];
     contractPerPost = new long[n];
+    setUpCost = new long[n];
+    standingPerYear = new long[n];
     branchCumulative = new double[n][];
     branchTarget = new int[n][];
     for (int i = 0; i < n; i++) {
@@ -102,6 +110,8 @@ public final class ServiceNetwork {
           costPerBedDay[i] = prices.pence(s.inpatient().costPerBedDay(), year);
           outOfAreaCostPerDay[i] = prices.pence(s.inpatient().outOfAreaCostPerDay(), year);
           crisisHouse[i] = s.inpatient().crisisHouse();
+          setUpCost[i] = prices.pence(s.inpatient().setUpCost(), year);
+          standingPerYear[i] = prices.pence(s.inpatient().fixedPerYear(), year);
           blockFunded[i] = s.inpatient().payment() == Payment.BLOCK;
           duration[i] = DurationSampler.of(s.inpatient().lengthOfStay());
           if (!s.inpatient().overflowsOutOfArea()) {
@@ -145,6 +155,49 @@ public final class ServiceNetwork {
       branchCumulative[from] = cum;
       branchTarget[from] = targets.stream().mapToInt(Integer::intValue).toArray();
     }
+  }
+
+  /**
+   * Posts this month's set-up (in the run's first month only) and standing instalments of the
+   * bed-based services. A service the options bring in carries neither in the status quo, whose
+   * copy of it has none ({@link phbsim.scenario.InpatientSpec#asInStatusQuo()}), so the difference
+   * between the arms is the whole cost of opening it.
+   *
+   * @param period 1 (April) to 12 (March)
+   * @param uplift price factor for this financial year (1 in real terms)
+   */
+  public void postStandingCosts(Ledger ledger, double day, int month, int period, double uplift) {
+    for (int i = 0; i < kind.length; i++) {
+      if (month == 0 && setUpCost[i] != 0) {
+        ledger.post(
+            day,
+            month,
+            LedgerLine.SERVICE_SET_UP,
+            i,
+            Ledger.NONE,
+            Money.times(setUpCost[i], uplift));
+      }
+      if (standingPerYear[i] != 0) {
+        long year = Money.times(standingPerYear[i], uplift);
+        ledger.post(
+            day,
+            month,
+            LedgerLine.SERVICE_STANDING_COSTS,
+            i,
+            Ledger.NONE,
+            Instalments.instalment(year, 12, period - 1));
+      }
+    }
+  }
+
+  /** A bed-based service's standing cost a year, in pence at the price base. */
+  public long standingPerYear(int service) {
+    return standingPerYear[service];
+  }
+
+  /** Set-up of a bed-based service, in pence at the price base. */
+  public long setUpCost(int service) {
+    return setUpCost[service];
   }
 
   public int size() {

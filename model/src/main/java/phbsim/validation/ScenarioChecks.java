@@ -240,6 +240,8 @@ public final class ScenarioChecks {
             in.outOfAreaCostPerDay(),
             f * people * 31,
             "a day, for up to " + grouped(people) + " people");
+        fits(at + ".inpatient.setUpCost", in.setUpCost(), f, "once");
+        fits(at + ".inpatient.fixedPerYear", in.fixedPerYear(), f / 12, "a year");
       }
       if (svc.crisis() != null) {
         double f = prices.factor(svc.crisis().priceYear()) * uplift;
@@ -419,6 +421,17 @@ public final class ScenarioChecks {
         duration(path + ".inpatient.lengthOfStay", in.lengthOfStay());
         atLeast(path + ".inpatient.costPerBedDay", in.costPerBedDay(), 0);
         atLeast(path + ".inpatient.outOfAreaCostPerDay", in.outOfAreaCostPerDay(), 0);
+        atLeast(path + ".inpatient.setUpCost", in.setUpCost(), 0);
+        atLeast(path + ".inpatient.fixedPerYear", in.fixedPerYear(), 0);
+        if (in.setUpCost() > 0 && in.inStatusQuo()) {
+          add(
+              path + ".inpatient.setUpCost",
+              "found £"
+                  + grouped(in.setUpCost())
+                  + " for a service that runs today; expected a set-up only for a service the"
+                  + " options bring in (inStatusQuo: false): a service running today has paid its"
+                  + " set-up");
+        }
         priceYear(path + ".inpatient.priceYear", in.priceYear());
       }
       if (svc.crisis() != null) {

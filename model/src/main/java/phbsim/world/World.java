@@ -1154,6 +1154,8 @@ public final class World {
   private void monthStart() {
     double day = financialCalendar.monthStart(month);
     teams.monthStart(ledger, month, uplift[month]);
+    services.postStandingCosts(
+        ledger, day, month, financialCalendar.month(month).period(), uplift[month]);
     budgets.monthStart(ledger, day, month, uplift[month]);
     policy.makeOffers();
   }

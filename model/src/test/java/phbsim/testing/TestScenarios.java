@@ -49,6 +49,9 @@ public final class TestScenarios {
   private BudgetsSpec budgets = null;
   private SegmentBudgetSpec segmentBudget = null;
   private int houseBeds = -1;
+  private Double houseSetUp = null;
+  private Double houseStanding = null;
+  private Boolean houseToday = null;
   private double crisisToHouse = 0;
   private Payment wardPayment = null;
 
@@ -138,6 +141,17 @@ public final class TestScenarios {
     return this;
   }
 
+  /**
+   * The crisis house's provider costs: a set-up paid once and a standing cost a year, pounds; with
+   * {@code today} false the options bring the house in and the status quo has none.
+   */
+  public TestScenarios houseCosts(Double setUp, Double standingPerYear, boolean today) {
+    houseSetUp = setUp;
+    houseStanding = standingPerYear;
+    houseToday = today;
+    return this;
+  }
+
   public TestScenarios money(MoneySpec v) {
     money = v;
     return this;
@@ -214,7 +228,17 @@ public final class TestScenarios {
               null,
               null,
               new InpatientSpec(
-                  houseBeds, lengthOfStay, "ward", 450.0, 750.0, true, null, null, null),
+                  houseBeds,
+                  lengthOfStay,
+                  "ward",
+                  450.0,
+                  750.0,
+                  true,
+                  null,
+                  houseToday,
+                  null,
+                  houseSetUp,
+                  houseStanding),
               null));
     }
     services.add(

@@ -25,6 +25,38 @@ class NewSettingsChecksTest {
   }
 
   @Test
+  @DisplayName(
+      "a bed-based service's set-up is for a service the options bring in; costs are not negative")
+  void serviceSetUpAndStandingCost() {
+    assertThat(
+            problems(
+                TestScenarios.builder()
+                    .crisisHouse(2, 0.3)
+                    .houseCosts(25_000.0, 60_000.0, false)
+                    .build()))
+        .isEmpty();
+    assertThat(
+            problems(
+                TestScenarios.builder()
+                    .crisisHouse(2, 0.3)
+                    .houseCosts(25_000.0, 60_000.0, true)
+                    .build()))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).endsWith(".inpatient.setUpCost");
+              assertThat(p.message()).contains("found £25,000", "inStatusQuo: false");
+            });
+    assertThat(
+            problems(
+                TestScenarios.builder().crisisHouse(2, 0.3).houseCosts(null, -1.0, true).build()))
+        .extracting(Problem::path)
+        .singleElement()
+        .asString()
+        .endsWith(".inpatient.fixedPerYear");
+  }
+
+  @Test
   @DisplayName("a price year must be written like 2023/24 and the cost index must reach it")
   void priceYears() {
     assertThat(problems(withMoney("2023/24", null))).isEmpty();

@@ -21,6 +21,62 @@ class WorldMoneyTest {
   }
 
   @Test
+  @DisplayName(
+      "a crisis house the option opens pays its set-up in month 1 and its standing cost every"
+          + " month; the status quo pays neither")
+  void newCrisisHousePaysItsSetUpAndStandingCost() {
+    // Worked by hand. Prices in the price base (no money section): £12,000 set-up, £24,000 a
+    // year standing. Set-up: 1,200,000p in month 0 only. Standing: £24,000 / 12 = £2,000 =
+    // 200,000p in every one of the 24 months, whatever the house's occupancy.
+    Scenario option =
+        TestScenarios.builder()
+            .years(2)
+            .crisisHouse(2, 0.3)
+            .houseCosts(12_000.0, 24_000.0, false)
+            .build();
+    Ledger withHouse = run(option).ledger();
+    Ledger statusQuo = run(option.statusQuo()).ledger();
+    assertThat(withHouse.amount(0, LedgerLine.SERVICE_SET_UP)).isEqualTo(1_200_000);
+    long setUp = 0;
+    long standing = 0;
+    for (int m = 0; m < 24; m++) {
+      if (m > 0) {
+        assertThat(withHouse.amount(m, LedgerLine.SERVICE_SET_UP)).as("month %d", m).isZero();
+      }
+      assertThat(withHouse.amount(m, LedgerLine.SERVICE_STANDING_COSTS))
+          .as("month %d", m)
+          .isEqualTo(200_000);
+      assertThat(statusQuo.amount(m, LedgerLine.SERVICE_SET_UP)).isZero();
+      assertThat(statusQuo.amount(m, LedgerLine.SERVICE_STANDING_COSTS)).isZero();
+      setUp += withHouse.amount(m, LedgerLine.SERVICE_SET_UP);
+      standing += withHouse.amount(m, LedgerLine.SERVICE_STANDING_COSTS);
+    }
+    // Over the horizon the option pays £12,000 + 2 x £24,000 = £60,000 more on these lines.
+    assertThat(setUp + standing).isEqualTo(6_000_000);
+    // Both are cash: money paid to the provider.
+    assertThat(LedgerLine.SERVICE_SET_UP.cash()).isTrue();
+    assertThat(LedgerLine.SERVICE_STANDING_COSTS.cash()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a crisis house that runs today pays its standing cost in both arms: no difference")
+  void standingCostOfAHouseRunningTodayIsInBothArms() {
+    Scenario s =
+        TestScenarios.builder()
+            .years(1)
+            .crisisHouse(2, 0.3)
+            .houseCosts(null, 36_000.0, true)
+            .build();
+    Ledger option = run(s).ledger();
+    Ledger statusQuo = run(s.statusQuo()).ledger();
+    for (int m = 0; m < 12; m++) {
+      assertThat(option.amount(m, LedgerLine.SERVICE_STANDING_COSTS)).isEqualTo(300_000);
+      assertThat(statusQuo.amount(m, LedgerLine.SERVICE_STANDING_COSTS)).isEqualTo(300_000);
+      assertThat(option.amount(m, LedgerLine.SERVICE_SET_UP)).isZero();
+    }
+  }
+
+  @Test
   @DisplayName("a post released by the scenario saves money from decision + notice, never before")
   void releaseFromTheScenarioFile() {
     // TestScenarios.slots(10): 10 posts of 1 caseload slot each.

@@ -39,6 +39,9 @@ public final class AppraisalFiles {
             .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))
             .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
             .add("run.json", w -> w.write(runJson(scenario, run, result, describe)));
+    if (result.options().size() > 1) {
+      files.add("options_compared.csv", w -> OptionsComparedCsv.write(result, w));
+    }
     if (perReplication) {
       files.add("replications.csv", w -> ReplicationsCsv.write(result, w));
     }

@@ -239,12 +239,49 @@ public final class AppraisalText {
                 + " or more for that precision.");
       }
     }
+    optionsAgainstEachOther();
     if (replications == 1) {
       out.println(
           "Warning: one replication gives no interval; run with -r 2 or more to see how sure the"
               + " figures are.");
     }
     out.println();
+  }
+
+  /**
+   * Each later option against each earlier one, on the same random numbers: the paired increment a
+   * finance lead choosing between two options needs (the first's cost minus the second's).
+   */
+  private void optionsAgainstEachOther() {
+    if (appraisal.options().size() < 2) {
+      return;
+    }
+    int years = appraisal.first().option().financialYears().size();
+    List<String> heads = new ArrayList<>();
+    for (Position p : Position.values()) {
+      heads.add("Saving, " + shortName(p));
+    }
+    out.println();
+    out.println(
+        pad("Option against option, £000s over " + Text.count(years, "year", "years"), LABEL)
+            + columns(heads, wide));
+    for (ComparisonResult[] pair : appraisal.pairs()) {
+      List<String> cells = new ArrayList<>();
+      List<String> intervals = new ArrayList<>();
+      for (Position p : Position.values()) {
+        Summary s = appraisal.increment(pair[0], pair[1], p);
+        cells.add(Numbers.thousands(s.mean()));
+        intervals.add(interval(s, true));
+      }
+      out.println(
+          pad("  " + pair[1].id() + " instead of " + pair[0].id(), LABEL) + columns(cells, wide));
+      if (replications > 1) {
+        out.println(pad("", LABEL) + columns(intervals, wide));
+      }
+    }
+    out.println(
+        "The first option's cost minus the second's, replication by replication: a positive"
+            + " figure is what the second saves over the first.");
   }
 
   private Summary groupTotal(ComparisonResult c, Arm arm, Group g) {

@@ -114,6 +114,7 @@ public final class Workbooks {
       throws IOException {
     Workbook wb = new Workbook(out, "phbsim", "1.0");
     summary(wb, a, scenario);
+    optionsCompared(wb, a, scenario);
     cashFlow(wb, a, scenario);
     monthlyProfile(wb, a, scenario);
     teams(wb, a, scenario);
@@ -189,9 +190,46 @@ public final class Workbooks {
     sh.cells(f, option, figure, s.mean() / 1000, s.ciLow() / 1000, s.ciHigh() / 1000, note);
   }
 
-  /** Non-recurrent lines: the programme's set-up, spent once. */
+  /** Non-recurrent lines: the programme's set-up and a new service's, each spent once. */
   private static boolean recurrent(LedgerLine line) {
-    return line != LedgerLine.PHB_SET_UP;
+    return line != LedgerLine.PHB_SET_UP && line != LedgerLine.SERVICE_SET_UP;
+  }
+
+  /**
+   * Each later option against each earlier one (AppraisalResult.increment): written only when the
+   * scenario has two or more options.
+   */
+  private static void optionsCompared(Workbook wb, AppraisalResult a, Scenario s) {
+    if (a.options().size() < 2) {
+      return;
+    }
+    Sheet sh =
+        start(
+            wb,
+            "Options compared",
+            s.name() + ": each option against each earlier option, on the same random numbers",
+            s);
+    sh.line(
+            "The first option's cost minus the second's, replication by replication: a positive"
+                + " figure is what choosing the second instead of the first saves.")
+        .blank();
+    sh.header("First option", "Second option", "Figure", "£000s", "95 % CI low", "95 % CI high");
+    String[] f = {null, null, null, Sheet.THOUSANDS, Sheet.THOUSANDS, Sheet.THOUSANDS};
+    for (ComparisonResult[] pair : a.pairs()) {
+      for (Position p : Position.values()) {
+        Summary inc = a.increment(pair[0], pair[1], p);
+        sh.cells(
+            f,
+            pair[0].id() + ": " + pair[0].label(),
+            pair[1].id() + ": " + pair[1].label(),
+            "Saving of the second over the first, over the horizon, "
+                + (p == Position.CASH ? "cash" : "economic"),
+            inc.mean() / 1000,
+            inc.ciLow() / 1000,
+            inc.ciHigh() / 1000);
+      }
+    }
+    sh.finish();
   }
 
   private static void cashFlow(Workbook wb, AppraisalResult a, Scenario s) {
