@@ -53,7 +53,13 @@ public enum TeamMeasure {
    * Double running in pounds: the freed places at the contract's cost per place, capped by this
    * month's payments on the budgets of the people who left them.
    */
-  DOUBLE_RUNNING("Double running, £ a month");
+  DOUBLE_RUNNING("Double running, £ a month"),
+  /**
+   * 1 if this month has double running and it is capped: the freed places cost more in the block
+   * than was paid on the budgets of the holders whose places are still unreleased, so double
+   * running is every pound of those budgets, paid twice; else 0.
+   */
+  DOUBLE_RUNNING_CAPPED("Double running capped at the holders' budgets (1 = yes)");
 
   private final String title;
 

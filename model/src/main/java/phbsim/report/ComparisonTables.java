@@ -511,7 +511,9 @@ public final class ComparisonTables {
         if (arm == Arm.DIFFERENCE) {
           return ANY;
         }
-        return TEAM_MEASURES[i % TEAM_MEASURES.length] == TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE
+        TeamMeasure measure = TEAM_MEASURES[i % TEAM_MEASURES.length];
+        return measure == TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE
+                || measure == TeamMeasure.DOUBLE_RUNNING_CAPPED
             ? SHARE
             : NON_NEGATIVE;
       }

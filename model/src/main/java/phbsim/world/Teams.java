@@ -270,6 +270,7 @@ final class Teams {
       record.set(month, team, TeamMeasure.FREED_PLACES_REFILLED, unreleased - empty);
       record.set(month, team, TeamMeasure.FREED_PLACES_EMPTY, empty);
       record.set(month, team, TeamMeasure.DOUBLE_RUNNING, running / 100.0);
+      record.set(month, team, TeamMeasure.DOUBLE_RUNNING_CAPPED, running > 0 && cost > cap ? 1 : 0);
     }
     return doubleRunning;
   }

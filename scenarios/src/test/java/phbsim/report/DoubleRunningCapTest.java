@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import phbsim.experiment.Appraisal;
 import phbsim.experiment.RunSpec;
+import phbsim.observe.TeamMeasure;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioLoader;
 
@@ -84,6 +85,40 @@ class DoubleRunningCapTest {
     }
     for (int month = 6; month < 12; month++) {
       assertThat(c.doubleRunning(month).mean()).as("month %d", month).isCloseTo(300, within(0.01));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the month's record says when the cap binds: here every month, and never once the budgets"
+          + " cost more than the places")
+  void capBindsFlag() {
+    Scenario s = ScenarioLoader.parse("by-hand.yaml", YAML, List.of());
+    ComparisonResult c =
+        Appraisal.run(s.statusQuo(), ScenarioLoader.options(s), new RunSpec(2, 11, 1)).first();
+    // Above, the places cost £6,000 then £3,000 a month against £600 then £300 of budgets: capped.
+    for (var r : c.option().replications()) {
+      for (int month = 3; month < 12; month++) {
+        assertThat(r.teams().get(month, 0, TeamMeasure.DOUBLE_RUNNING_CAPPED))
+            .as("month %d", month)
+            .isEqualTo(1);
+      }
+    }
+    // Budgets of £120,000 a year, £10,000 a month each: 6 cost £60,000 a month, more than the
+    // places' £6,000, so double running is the places' cost and the cap does not bind.
+    Scenario rich =
+        ScenarioLoader.parse(
+            "by-hand.yaml", YAML, List.of("segments[everyone].budget.annualAllocation=120000"));
+    ComparisonResult d =
+        Appraisal.run(rich.statusQuo(), ScenarioLoader.options(rich), new RunSpec(2, 11, 1))
+            .first();
+    for (var r : d.option().replications()) {
+      for (int month = 3; month < 6; month++) {
+        assertThat(r.teams().get(month, 0, TeamMeasure.DOUBLE_RUNNING_CAPPED)).isZero();
+      }
+    }
+    for (int month = 3; month < 6; month++) {
+      assertThat(d.doubleRunning(month).mean()).isCloseTo(6_000, within(0.01));
     }
   }
 }

@@ -134,12 +134,24 @@ public final class AppraisalText {
         sq.monthly(0, -1, Measure.BUDGET_HOLDERS).withheld()
             ? 0
             : (int) Math.round(mean(sq, r -> r.metrics().total(0, Measure.BUDGET_HOLDERS)));
+    int last = sq.compiled().calendar().monthCount() - 1;
+    // The held budgets do not carry on for ever: they end at their own rates (recovery, a review
+    // that stops or steps them down to nothing, moving away, death), and the status quo offers
+    // none to replace them, so a finance lead reads how many are left at the end.
+    String left =
+        sq.monthly(last, -1, Measure.BUDGET_HOLDERS).withheld()
+            ? ""
+            : ", "
+                + Numbers.readable(mean(sq, r -> r.metrics().total(last, Measure.BUDGET_HOLDERS)))
+                + " at the end of the horizon";
     out.println(
         "Status quo: nothing new. "
             + (held > 0
-                ? "The budgets already held carry on (about "
+                ? "The budgets already held carry on until they end at their own rates (about "
                     + Text.count(held, "holder", "holders")
-                    + " at the end of the first month); "
+                    + " at the end of the first month"
+                    + left
+                    + "); "
                 : "")
             + "no new offers; block contracts as let.");
     out.println("Options, each against the status quo on the same random numbers:");
@@ -218,6 +230,13 @@ public final class AppraisalText {
         "  Replications breaking even, cash", c -> Text.share(c.shareBreakingEven(Position.CASH)));
     savingRow("  Double running (a cost within the cash)", ComparisonResult::doubleRunningTotal);
     textRow(
+        "    months capped at the holders' budgets",
+        c ->
+            Numbers.readable(cappedMonths(c))
+                + " of "
+                + Numbers.readable(c.doubleRunningMonths().mean())
+                + " months");
+    textRow(
         "  Replications for ±£" + Numbers.thousands(precision) + "k, cash",
         c -> {
           int n = c.replicationsNeeded(Position.CASH, precision);
@@ -282,6 +301,28 @@ public final class AppraisalText {
     out.println(
         "The first option's cost minus the second's, replication by replication: a positive"
             + " figure is what the second saves over the first.");
+  }
+
+  /**
+   * The mean number of months in which an option's double running is capped (some team's freed
+   * places cost more than was paid on their former occupants' budgets, so double running there is
+   * every pound of those budgets, paid twice): the reader's sign that the figure is the budgets'
+   * cost, not the places'.
+   */
+  private static double cappedMonths(ComparisonResult c) {
+    double sum = 0;
+    for (var r : c.option().replications()) {
+      var teams = r.teams();
+      for (int m = 0; m < teams.months(); m++) {
+        for (int t = 0; t < teams.teams(); t++) {
+          if (teams.get(m, t, TeamMeasure.DOUBLE_RUNNING_CAPPED) > 0) {
+            sum++;
+            break;
+          }
+        }
+      }
+    }
+    return sum / c.option().replications().size();
   }
 
   private Summary groupTotal(ComparisonResult c, Arm arm, Group g) {

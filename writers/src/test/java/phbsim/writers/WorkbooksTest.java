@@ -95,6 +95,7 @@ class WorkbooksTest {
     assertThat(sheets.keySet())
         .containsExactly(
             "Summary",
+            "Options compared",
             "Cash flow",
             "Monthly profile",
             "Teams",
@@ -121,6 +122,32 @@ class WorkbooksTest {
     assertThat(net.getCell(2).getDataFormatString()).isEqualTo(Sheet_THOUSANDS());
     // the sign rule is stated on the sheet
     assertThat(sheets.get("Summary").get(2).getCellText(0)).isEqualTo(phbsim.report.Arm.SIGN_RULE);
+  }
+
+  @Test
+  @DisplayName(
+      "options compared: the second option's saving over the first, the same figure as the two"
+          + " savings against the status quo give")
+  void optionsCompared() {
+    assertThat(result.options()).hasSizeGreaterThan(1);
+    ComparisonResult first = result.options().get(0);
+    ComparisonResult second = result.options().get(1);
+    for (Position p : Position.values()) {
+      String basis = p == Position.CASH ? "cash" : "economic";
+      Row inc =
+          row(
+                  "Options compared",
+                  r ->
+                      r.getCellText(0).startsWith(first.id() + ":")
+                          && r.getCellText(1).startsWith(second.id() + ":")
+                          && r.getCellText(2).endsWith(basis))
+              .orElseThrow();
+      double expected = (second.netSaving(p).mean() - first.netSaving(p).mean()) / 1000;
+      assertThat(number(inc, 3)).isCloseTo(expected, within(1e-6));
+      assertThat(number(inc, 4)).isLessThanOrEqualTo(number(inc, 3));
+      assertThat(number(inc, 5)).isGreaterThanOrEqualTo(number(inc, 3));
+      assertThat(inc.getCell(3).getDataFormatString()).isEqualTo(Sheet_THOUSANDS());
+    }
   }
 
   private static String Sheet_THOUSANDS() {
