@@ -18,6 +18,7 @@ import phbsim.report.Infrastructure;
 import phbsim.report.Position;
 import phbsim.report.Resilience;
 import phbsim.report.Summary;
+import phbsim.report.UnitCosts;
 import phbsim.time.FinancialCalendar;
 import phbsim.time.FinancialYear;
 
@@ -259,6 +260,7 @@ public final class AppraisalText {
       }
     }
     optionsAgainstEachOther();
+    unitCosts();
     if (replications == 1) {
       out.println(
           "Warning: one replication gives no interval; run with -r 2 or more to see how sure the"
@@ -301,6 +303,71 @@ public final class AppraisalText {
     out.println(
         "The first option's cost minus the second's, replication by replication: a positive"
             + " figure is what the second saves over the first.");
+  }
+
+  /**
+   * Per budget-holder-year of the budgets each option adds, beside the national pilot's figures
+   * brought to the price base (UnitCosts).
+   */
+  private void unitCosts() {
+    List<UnitCosts.Figures> figures = new ArrayList<>();
+    boolean any = false;
+    for (ComparisonResult c : appraisal.options()) {
+      UnitCosts.Figures f = UnitCosts.of(c);
+      figures.add(f);
+      any |= f.holderYears().withheld() || f.holderYears().mean() > 0;
+    }
+    if (!any) {
+      return; // no option adds budgets: nothing to set beside the pilot's
+    }
+    ComparisonResult first = appraisal.first();
+    List<String> heads = new ArrayList<>(List.of(""));
+    for (ComparisonResult c : appraisal.options()) {
+      heads.add(c.id());
+    }
+    heads.add("pilot");
+    out.println();
+    out.println(pad("A budget-holder-year of the budgets added, £", LABEL) + columns(heads, wide));
+    List<String> years = new ArrayList<>(List.of(""));
+    for (UnitCosts.Figures f : figures) {
+      years.add(Numbers.readable(f.holderYears().mean()));
+    }
+    years.add("");
+    out.println(pad("  Budget-holder-years added", LABEL) + columns(years, wide));
+    unitRow("  Budget paid", figures, UnitCosts.Figures::budgetsPaid, UnitCosts.PILOT_BUDGET);
+    unitRow(
+        "  Budget infrastructure paid", figures, UnitCosts.Figures::infrastructurePaid, Double.NaN);
+    unitRow("  Other care saved, cash", figures, UnitCosts.Figures::otherCareSavedCash, Double.NaN);
+    unitRow(
+        "  Other care saved, economic",
+        figures,
+        UnitCosts.Figures::otherCareSavedEconomic,
+        UnitCosts.PILOT_OTHER_CARE_SAVED);
+    out.println(
+        "Each option against the status quo over its extra budget-holder-years; other care is every"
+            + " line but budgets and their infrastructure (a positive figure is a saving). The pilot"
+            + " column is the national pilot's mental health average budget and its holders' lower"
+            + " use of other NHS services, at "
+            + UnitCosts.PILOT_PRICE_YEAR
+            + " prices (an assumption: the pilot does not state them) brought to "
+            + first.option().compiled().prices().base().label()
+            + ".");
+  }
+
+  private void unitRow(
+      String label,
+      List<UnitCosts.Figures> figures,
+      Function<UnitCosts.Figures, Summary> figure,
+      double pilot) {
+    List<String> cells = new ArrayList<>(List.of(""));
+    for (UnitCosts.Figures f : figures) {
+      cells.add(Numbers.readable(figure.apply(f).mean()));
+    }
+    cells.add(
+        Double.isNaN(pilot)
+            ? "-"
+            : Numbers.readable(UnitCosts.pilotAtPriceBase(appraisal.first(), pilot)));
+    out.println(pad(label, LABEL) + columns(cells, wide));
   }
 
   /**
