@@ -86,6 +86,57 @@ public enum LedgerLine {
   /** Brokerage and monitoring, per active budget per month. */
   PHB_BROKERAGE_AND_MONITORING("PHB brokerage and monitoring", Group.INFRASTRUCTURE, true);
 
+  /**
+   * What a line's saving is (docs/model.md section 5.5): only a payment that stops releases cash.
+   * Every output that marks a line says one of these, in these words.
+   */
+  public enum Release {
+    /** Paid per use, or a post released: less activity stops a payment. */
+    CASH_RELEASING("cash-releasing"),
+    /**
+     * Cash paid whatever the activity (a block contract as let, stranded costs, a standing cost).
+     */
+    FIXED("cash, fixed: does not fall with activity"),
+    /** Cash the option spends: budgets, their infrastructure, a new service's set-up. */
+    NEW_SPENDING("cash, new spending"),
+    /** Activity inside a block, valued at unit cost: capacity, not cash. */
+    CAPACITY("capacity, not cash");
+
+    private final String label;
+
+    Release(String label) {
+      this.label = label;
+    }
+
+    /** The words used in every file, sheet and chart. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** What a saving on this line is: cash-releasing, fixed cash, new spending or capacity. */
+  public Release release() {
+    if (!cash) {
+      return Release.CAPACITY;
+    }
+    return switch (this) {
+      case POSTS_RELEASED,
+          BED_DAYS,
+          OUT_OF_AREA_PLACEMENTS,
+          CRISIS_HOUSE_NIGHTS,
+          AE_ATTENDANCES,
+          CRISIS_TEAM_EPISODES,
+          GP_CONSULTATIONS ->
+          Release.CASH_RELEASING;
+      case BLOCK_CONTRACT_FIXED,
+          BLOCK_CONTRACT_STAFF,
+          STRANDED_FIXED_COSTS,
+          SERVICE_STANDING_COSTS ->
+          Release.FIXED;
+      default -> Release.NEW_SPENDING;
+    };
+  }
+
   /** Groups of lines for subtotals. */
   public enum Group {
     BLOCK,

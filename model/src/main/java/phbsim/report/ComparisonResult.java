@@ -518,6 +518,12 @@ public final class ComparisonResult {
         ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
   }
 
+  /** Double running in one financial year of the option, in pounds. */
+  public Summary doubleRunningYear(int year) {
+    return block(ComparisonTables.Kind.CASH_YEAR, year)[
+        ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
+  }
+
   /** Double running over the horizon, in pounds. */
   public Summary doubleRunningTotal() {
     return block(ComparisonTables.Kind.HORIZON, 0)[

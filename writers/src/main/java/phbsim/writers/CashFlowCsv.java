@@ -26,17 +26,22 @@ public final class CashFlowCsv {
   private CashFlowCsv() {}
 
   /**
-   * Columns: date, financial_year, period, option, option_title, arm, line, line_title, basis, then
-   * the summary columns. Besides the ledger lines there are two totals, {@code total_cash} and
-   * {@code total_economic}; each month, each option has {@code double_running} and each saving
-   * {@code cumulative_saving_cash} and {@code cumulative_saving_economic}.
+   * Columns: date, financial_year, period, option, option_title, arm, line, line_title, basis,
+   * row_type, saving_is, then the summary columns. {@code row_type} is {@code line} for a ledger
+   * line, {@code total} for the two totals ({@code total_cash}, the sum of the cash lines, and
+   * {@code total_economic}, of every line) and {@code memo} for a figure never added to them: each
+   * option's {@code double_running} (inside the cash) and each saving's {@code
+   * cumulative_saving_cash} and {@code cumulative_saving_economic}. {@code saving_is} says of a
+   * line whether a saving on it releases cash (LedgerLine.Release).
    */
   public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per month, by ledger line");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     try (SequenceWriter rows =
         MAPPER
-            .writer(Columns.withSummary(Columns.monthly("line", "line_title", "basis")))
+            .writer(
+                Columns.withSummary(
+                    Columns.monthly("line", "line_title", "basis", "row_type", "saving_is")))
             .writeValues(out)) {
       for (int m = 0; m < cal.monthCount(); m++) {
         FinancialMonth fm = cal.month(m);
@@ -51,12 +56,18 @@ public final class CashFlowCsv {
           }
           if (row.arm() == Arm.OPTION) {
             rows.write(
-                line(when, row, "double_running", "Double running", "cash", c.doubleRunning(m)));
+                memo(
+                    when,
+                    row,
+                    "double_running",
+                    Columns.DOUBLE_RUNNING_MEMO,
+                    "cash",
+                    c.doubleRunning(m)));
           }
           if (row.arm() == Arm.DIFFERENCE) {
             for (Position p : Position.values()) {
               rows.write(
-                  line(
+                  memo(
                       when,
                       row,
                       "cumulative_saving_" + p.label(),
@@ -71,8 +82,9 @@ public final class CashFlowCsv {
   }
 
   /**
-   * Columns: financial_year, option, option_title, arm, line, line_title, basis, then the summary
-   * columns.
+   * Columns: financial_year, option, option_title, arm, line, line_title, basis, row_type,
+   * saving_is, then the summary columns: the lines, the totals and each option's double running (a
+   * memo) per financial year, as {@link #monthly}.
    */
   public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per financial year, by ledger line");
@@ -87,7 +99,9 @@ public final class CashFlowCsv {
                     "arm",
                     "line",
                     "line_title",
-                    "basis"))
+                    "basis",
+                    "row_type",
+                    "saving_is"))
             .writeValues(out)) {
       for (int y = 0; y < years.size(); y++) {
         String[] when = {years.get(y).label()};
@@ -99,6 +113,16 @@ public final class CashFlowCsv {
           for (Position p : Position.values()) {
             writeTotal(rows, when, row, p, c.annualTotal(row.arm(), y, p));
           }
+          if (row.arm() == Arm.OPTION) {
+            rows.write(
+                memo(
+                    when,
+                    row,
+                    "double_running",
+                    Columns.DOUBLE_RUNNING_MEMO,
+                    "cash",
+                    c.doubleRunningYear(y)));
+          }
         }
       }
     }
@@ -107,7 +131,25 @@ public final class CashFlowCsv {
   private static void write(
       SequenceWriter rows, String[] when, ArmRow row, LedgerLine line, Summary s)
       throws IOException {
-    rows.write(line(when, row, line.label(), line.title(), line.basis(), s));
+    rows.write(
+        line(
+            when,
+            row,
+            line.label(),
+            line.title(),
+            line.basis(),
+            "line",
+            line.release().label(),
+            s));
+  }
+
+  /**
+   * A memo row: a figure beside the lines (double running, the cumulative saving) that is never
+   * added to them; summing the {@code line} rows of a basis gives its total.
+   */
+  private static List<String> memo(
+      String[] when, ArmRow row, String code, String title, String basis, Summary s) {
+    return line(when, row, code, title, basis, "memo", "", s);
   }
 
   private static void writeTotal(
@@ -119,12 +161,21 @@ public final class CashFlowCsv {
             "total_" + p.label(),
             "Total, " + p.title().toLowerCase(java.util.Locale.ROOT),
             p == Position.CASH ? "cash" : "economic",
+            "total",
+            "",
             s));
   }
 
   private static List<String> line(
-      String[] when, ArmRow row, String code, String title, String basis, Summary s) {
-    String[] leading = new String[when.length + 6];
+      String[] when,
+      ArmRow row,
+      String code,
+      String title,
+      String basis,
+      String rowType,
+      String savingIs,
+      Summary s) {
+    String[] leading = new String[when.length + 8];
     System.arraycopy(when, 0, leading, 0, when.length);
     leading[when.length] = row.option();
     leading[when.length + 1] = row.title();
@@ -132,6 +183,8 @@ public final class CashFlowCsv {
     leading[when.length + 3] = code;
     leading[when.length + 4] = title;
     leading[when.length + 5] = basis;
+    leading[when.length + 6] = rowType;
+    leading[when.length + 7] = savingIs;
     return Columns.row(s, true, leading);
   }
 

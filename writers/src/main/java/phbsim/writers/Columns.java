@@ -33,6 +33,13 @@ public final class Columns {
   public static final String WITHHELD = "*";
 
   /**
+   * Double running's title in every file and sheet: a memo figure inside the cash (the budgets and
+   * places paid twice), never added to a total.
+   */
+  public static final String DOUBLE_RUNNING_MEMO =
+      "Double running (memo: within the cash, not added)";
+
+  /**
    * The summary columns every table ends with; the last, {@code replications}, is the number of
    * replications behind the figure (n): all of them, or those in which the figure is defined (a
    * wait centile is not in a month when nobody got a place), the same for both arms and their

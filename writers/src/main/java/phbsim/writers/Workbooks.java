@@ -236,7 +236,7 @@ public final class Workbooks {
     Sheet sh = start(wb, "Cash flow", "Cash flow by financial year, £000s", s);
     List<FinancialYear> years = a.first().option().financialYears();
     List<String> head =
-        new ArrayList<>(List.of("Option", "Arm", "Line", "Cash or capacity", "Recurrent"));
+        new ArrayList<>(List.of("Option", "Arm", "Line", "What a saving on it is", "Recurrent"));
     for (FinancialYear y : years) {
       head.add(y.label());
     }
@@ -259,7 +259,7 @@ public final class Workbooks {
                     row.option().isEmpty() ? "status quo" : row.option(),
                     row.arm().label(),
                     line.title(),
-                    line.cash() ? "cash-releasing" : "capacity, not cash",
+                    line.release().label(),
                     recurrent(line) ? "recurrent" : "non-recurrent"));
         for (int y = 0; y < years.size(); y++) {
           cells.add(c.annual(row.arm(), y, line).mean() / 1000);
@@ -286,6 +286,25 @@ public final class Workbooks {
         }
         Summary total =
             row.arm() == Arm.DIFFERENCE ? c.netSaving(p) : Summary.of(new double[] {sum});
+        cells.add(total.mean() / 1000);
+        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
+        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
+        sh.cells(f, cells.toArray());
+      }
+      if (row.arm() == Arm.OPTION) {
+        // A memo inside the cash, never added to a total: the budgets and places paid twice.
+        List<Object> cells =
+            new ArrayList<>(
+                List.of(
+                    row.option(),
+                    row.arm().label(),
+                    Columns.DOUBLE_RUNNING_MEMO,
+                    "memo: within the cash, not added",
+                    ""));
+        for (int y = 0; y < years.size(); y++) {
+          cells.add(c.doubleRunningYear(y).mean() / 1000);
+        }
+        Summary total = c.doubleRunningTotal();
         cells.add(total.mean() / 1000);
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);

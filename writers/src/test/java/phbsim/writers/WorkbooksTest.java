@@ -166,7 +166,7 @@ class WorkbooksTest {
                         && has(r, 1, Arm.OPTION.label())
                         && has(r, 2, LedgerLine.PHB_SET_UP.title()))
             .orElseThrow();
-    assertThat(setUp.getCellText(3)).isEqualTo("cash-releasing");
+    assertThat(setUp.getCellText(3)).isEqualTo("cash, new spending");
     assertThat(setUp.getCellText(4)).isEqualTo("non-recurrent");
     for (int y = 0; y < 2; y++) {
       assertThat(number(setUp, 5 + y))
