@@ -138,6 +138,15 @@ final class GoalSeekCommand implements Callable<Integer> {
                 + ":"
                 + Numbers.plain(to));
       }
+      if (accuracy != null && !(accuracy > 0 && accuracy < to - from)) {
+        // 0 or less would never stop the search; the whole range or more would stop it at once.
+        throw new IllegalArgumentException(
+            "--accuracy: found "
+                + Numbers.plain(accuracy)
+                + "; expected a number above 0 and below the range searched ("
+                + Numbers.plain(to - from)
+                + "), in the parameter's units");
+      }
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), e);
     }

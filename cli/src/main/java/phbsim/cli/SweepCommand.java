@@ -79,6 +79,17 @@ final class SweepCommand implements Callable<Integer> {
       for (String v : vary) {
         Sweep.Axis axis = Sweep.Axis.parse(v);
         ScenarioLoader.editor().number(s, axis.path()); // names a path that leads nowhere
+        for (Sweep.Axis other : axes) {
+          if (other.path().equals(axis.path())) {
+            // Two axes of one path would set it twice at every point: the grid's second value
+            // would win and half the points would be the same run.
+            throw new IllegalArgumentException(
+                "names "
+                    + axis.path()
+                    + " twice; expected two different paths (give all of a path's values in one"
+                    + " --vary)");
+          }
+        }
         axes.add(axis);
       }
       crossing = analysis.output();

@@ -62,8 +62,8 @@ class RunCommandTest {
     List<String> cashMonthly = Files.readAllLines(out.resolve("cashflow_monthly.csv"));
     assertThat(cashMonthly.get(1))
         .isEqualTo(
-            "date,financial_year,period,option,option_title,arm,line,line_title,basis,"
-                + "mean,ci95_low,ci95_high,range95_low,range95_high,replications");
+            "date,financial_year,period,option,option_title,arm,line,line_title,basis,row_type,"
+                + "saving_is,mean,ci95_low,ci95_high,range95_low,range95_high,replications");
     // and each month the option's double_running and the saving's two cumulative rows
     assertThat(cashMonthly).hasSize(24 * (3 * lines + 3) + 2);
     assertThat(cashMonthly)
@@ -79,13 +79,16 @@ class RunCommandTest {
                 assertThat(l)
                     .matches(
                         "2026-04-01,2026/27,M1,,Status quo,status_quo,block_contract_staff,"
-                            + "Block contracts: staff posts,cash,\\d+\\.\\d\\d,.*"));
+                            + "Block contracts: staff posts,cash,line,\"cash, fixed: does not fall"
+                            + " with activity\",\\d+\\.\\d\\d,.*"));
     assertThat(cashMonthly)
         .anySatisfy(l -> assertThat(l).contains(",bed_days_block,", ",capacity,"));
     List<String> cashAnnual = Files.readAllLines(out.resolve("cashflow_annual.csv"));
     assertThat(cashAnnual.get(1))
-        .startsWith("financial_year,option,option_title,arm,line,line_title,basis,mean,ci95_low,");
-    assertThat(cashAnnual).hasSize(2 * 3 * lines + 2);
+        .startsWith(
+            "financial_year,option,option_title,arm,line,line_title,basis,row_type,saving_is,mean,");
+    // and each year the option's double running, a memo
+    assertThat(cashAnnual).hasSize(2 * (3 * lines + 1) + 2);
     assertThat(Files.readString(out.resolve("cash_summary.csv")))
         .contains(
             "net_saving_cash,",
@@ -157,7 +160,8 @@ class RunCommandTest {
                 assertThat(l)
                     .matches(
                         "2028/29,roll-out-release-post,\"The roll-out, and take one CMHT post out from"
-                            + " April 2028\",option,posts_released,[^,]*,cash,-1\\d{5}\\.\\d\\d,.*"));
+                            + " April 2028\",option,posts_released,[^,]*,cash,line,cash-releasing,"
+                            + "-1\\d{5}\\.\\d\\d,.*"));
     assertThat(cash)
         .anySatisfy(
             l ->

@@ -1,6 +1,7 @@
 package phbsim.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,16 @@ public final class ScenarioChecks {
     }
     if (s.startDate() == null) {
       add("startDate", "is missing; expected a date such as 2026-04-01");
+    } else if (!inCalendar(s.startDate(), Math.max(1, Math.min(30, s.years())))) {
+      // Financial years are named 1900/01 to 9998/99; a start outside them cannot be given a price
+      // base or a financial year, so nothing that needs one is checked (or run).
+      add(
+          "startDate",
+          "found "
+              + s.startDate()
+              + "; expected a date from 1900-04-01 on whose horizon ends by the financial year"
+              + " 9998/99");
+      startDate = null;
     }
     if (s.years() < 1 || s.years() > 30) {
       add("years", "found " + s.years() + "; expected a whole number of years from 1 to 30");
@@ -126,6 +137,24 @@ public final class ScenarioChecks {
           "found "
               + from.suppressBelow()
               + "; expected a whole number from 1 (suppress nothing) to 100");
+    }
+    // A care cluster under two segments would send its people to whichever was read last, and
+    // count them in neither or both: each cluster belongs to one segment.
+    Map<String, String> segmentOf = new HashMap<>();
+    for (var e : from.clusters().entrySet()) {
+      for (Object c : e.getValue() == null ? List.of() : e.getValue()) {
+        String cluster = String.valueOf(c).trim().toLowerCase(java.util.Locale.ROOT);
+        String earlier = segmentOf.putIfAbsent(cluster, e.getKey());
+        if (earlier != null && !earlier.equals(e.getKey())) {
+          add(
+              "startingPopulation.clusters." + e.getKey(),
+              "lists care cluster '"
+                  + c
+                  + "', which startingPopulation.clusters."
+                  + earlier
+                  + " lists already; expected each care cluster under one segment");
+        }
+      }
     }
     var caseload = phbsim.population.Caseloads.get(from.sha256());
     if (caseload == null) {
@@ -648,7 +677,7 @@ public final class ScenarioChecks {
     }
     index = PriceIndex.builtIn().with(own);
     base =
-        s.startDate() == null
+        startDate == null
             ? null
             : money.priceBase() == null
                 ? FinancialYear.containing(s.startDate())
@@ -725,6 +754,10 @@ public final class ScenarioChecks {
                   + " budgets.rollout.marketSize=300");
         } else if (change.strip().startsWith("options")) {
           add(path + ".set[" + k + "]", "an option cannot change the options; expected a setting");
+        } else if (change.strip().matches("areas\\s*[=\\[.].*")) {
+          // Options run inside each area; an option that changed the areas would change the
+          // places it is compared in.
+          add(path + ".set[" + k + "]", "an option cannot change the areas; expected a setting");
         }
       }
     }
@@ -873,7 +906,7 @@ public final class ScenarioChecks {
       add(path + ".kind", "is missing; expected NONE, TARGET or BASS");
       return;
     }
-    if (r.start() != null && s.startDate() != null && r.start().isBefore(s.startDate())) {
+    if (r.start() != null && startDate != null && r.start().isBefore(startDate)) {
       add(path + ".start", "found " + r.start() + "; expected a date on or after startDate");
     }
     if (r.kind() == RolloutKind.TARGET) {
@@ -916,6 +949,43 @@ public final class ScenarioChecks {
     }
   }
 
+  /** A number as written, without an exponent: 0.000000001, 1000000000000. */
+  private static String plain(double v) {
+    return Double.isFinite(v)
+        ? java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()
+        : Double.toString(v);
+  }
+
+  /** Whether the financial years from {@code start} to the end of a horizon can all be named. */
+  private static boolean inCalendar(java.time.LocalDate start, int years) {
+    if (start.getYear() < 1900 || start.getYear() > 9998) {
+      return false;
+    }
+    java.time.LocalDate end = start.plusYears(years).minusDays(1);
+    int first = start.getMonthValue() >= 4 ? start.getYear() : start.getYear() - 1;
+    int last = end.getMonthValue() >= 4 ? end.getYear() : end.getYear() - 1;
+    return first >= 1900 && last <= 9998;
+  }
+
+  /**
+   * The shortest and longest mean a duration may have, in days: about a minute and a half, and a
+   * hundred years. Outside them a stay is either over before anything can happen in it or never
+   * ends in a run of at most 30 years, and the samplers' arithmetic (a gamma's inversion, a
+   * lognormal's tail) leaves the range it is accurate in.
+   */
+  static final double MIN_MEAN_DAYS = 0.001;
+
+  static final double MAX_MEAN_DAYS = 36_525;
+
+  /**
+   * The narrowest and widest spread, as the standard deviation over the mean: a gamma of shape
+   * (mean / sd)^2 above 10,000 or below 0.01 cannot be inverted in a bounded time, and a lognormal
+   * that far from its mean is all tail. A fixed duration is the way to say "no spread".
+   */
+  static final double MIN_SPREAD = 0.01;
+
+  static final double MAX_SPREAD = 10;
+
   private void duration(String path, DurationSpec d) {
     if (d == null) {
       add(path, "is missing; expected family, meanDays and (except exponential/fixed) sdDays");
@@ -926,6 +996,13 @@ public final class ScenarioChecks {
     }
     if (!(d.meanDays() > 0)) {
       add(path + ".meanDays", "found " + round(d.meanDays()) + "; expected more than 0 days");
+    } else if (!(d.meanDays() >= MIN_MEAN_DAYS && d.meanDays() <= MAX_MEAN_DAYS)) {
+      add(
+          path + ".meanDays",
+          "found "
+              + plain(d.meanDays())
+              + "; expected from 0.001 days (about a minute and a half) to 36,525 days (a hundred"
+              + " years)");
     }
     boolean needsSd = d.family() == DurationFamily.LOGNORMAL || d.family() == DurationFamily.GAMMA;
     if (needsSd && !(d.sdDays() > 0)) {
@@ -936,6 +1013,18 @@ public final class ScenarioChecks {
               + "; expected more than 0 days for a "
               + d.family()
               + " family");
+    } else if (needsSd && d.meanDays() >= MIN_MEAN_DAYS && d.meanDays() <= MAX_MEAN_DAYS) {
+      double spread = d.sdDays() / d.meanDays();
+      if (!(spread >= MIN_SPREAD && spread <= MAX_SPREAD)) {
+        add(
+            path + ".sdDays",
+            "found "
+                + plain(d.sdDays())
+                + " against a mean of "
+                + plain(d.meanDays())
+                + " days; expected from a hundredth to ten times the mean (for no spread at all,"
+                + " family FIXED)");
+      }
     }
   }
 

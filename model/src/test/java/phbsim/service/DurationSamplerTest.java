@@ -97,4 +97,35 @@ class DurationSamplerTest {
     assertThat(s.days(0.999)).isEqualTo(0.25);
     assertThat(s.meanDays()).isEqualTo(0.25);
   }
+
+  @Test
+  @DisplayName(
+      "at the edges validation allows (sd a hundredth and ten times the mean, means of 0.001 and"
+          + " 36,525 days) gamma and lognormal stays are drawn quickly and finitely")
+  void edgesOfTheAllowedSpread() {
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20),
+        () -> {
+          for (DurationFamily family :
+              new DurationFamily[] {DurationFamily.GAMMA, DurationFamily.LOGNORMAL}) {
+            for (double mean : new double[] {0.001, 33, 36_525}) {
+              for (double spread : new double[] {0.01, 10}) {
+                DurationSampler sampler =
+                    DurationSampler.of(new DurationSpec(family, mean, mean * spread));
+                RandomStreams.Family u = new RandomStreams(7, 0).family(Purpose.LENGTH_OF_STAY, 1);
+                double sum = 0;
+                for (int i = 0; i < 2_000; i++) {
+                  double d = sampler.days(u.nextDouble(0));
+                  assertThat(d).isFinite().isNotNegative();
+                  sum += d;
+                }
+                if (spread == 0.01) {
+                  // Nearly fixed: every draw within a few percent of the mean.
+                  assertThat(sum / 2_000).isCloseTo(mean, within(0.01 * mean));
+                }
+              }
+            }
+          }
+        });
+  }
 }

@@ -313,6 +313,15 @@ public final class ScenarioLoader {
    * Builds each area's place and checks it, reporting a problem at the area's change that caused it
    * where known, naming the area; ids must be unique, populations and scales above 0.
    */
+  /** Whether a change {@code path=value} sets the areas (or something under them). */
+  static boolean setsAreas(String change) {
+    String path = change.strip();
+    return path.startsWith("areas=")
+        || path.startsWith("areas[")
+        || path.startsWith("areas.")
+        || path.startsWith("areas ");
+  }
+
   private static List<Finding> checkAreas(YamlTree tree, Scenario scenario) {
     List<Finding> findings = new ArrayList<>();
     java.util.Set<String> ids = new java.util.HashSet<>();
@@ -337,6 +346,25 @@ public final class ScenarioLoader {
         findings.add(
             Finding.at(
                 at + ".id", "'" + a.id() + "' is used by an earlier area; expected unique ids"));
+      }
+      if (a.id().equalsIgnoreCase("total")) {
+        // The areas' files and tables give the total across areas as the area "total".
+        findings.add(
+            Finding.at(
+                at + ".id",
+                "'"
+                    + a.id()
+                    + "' names the total across the areas in the output files; expected another"
+                    + " id"));
+      }
+      for (int k = 0; k < a.set().size(); k++) {
+        String change = a.set().get(k);
+        if (change != null && setsAreas(change)) {
+          findings.add(
+              Finding.at(
+                  at + ".set[" + k + "]",
+                  "an area cannot change the areas; expected a setting of its place"));
+        }
       }
       if (!(a.population() > 0) || Double.isInfinite(a.population())) {
         findings.add(
@@ -478,6 +506,18 @@ public final class ScenarioLoader {
                     + " do not hold the value "
                     + value
                     + "; expected low <= value <= high"));
+      }
+      if (u.low() != null && u.high() != null && !(u.low() < u.high())) {
+        // Checked whatever the value (with --set overrides the value is not held against the
+        // range): a range whose low is not below its high swings the wrong way or not at all.
+        findings.add(
+            Finding.at(
+                at,
+                "low "
+                    + java.math.BigDecimal.valueOf(u.low()).stripTrailingZeros().toPlainString()
+                    + " is not below high "
+                    + java.math.BigDecimal.valueOf(u.high()).stripTrailingZeros().toPlainString()
+                    + "; expected low below high"));
       }
       if ((u.low() == null) != (u.high() == null)) {
         findings.add(Finding.at(at, "gives only one of low and high; expected both or neither"));

@@ -90,7 +90,7 @@ final class SparkCompare implements Callable<Integer> {
     for (OptionArm o : compared.options()) {
       new CompiledScenario(o.scenario());
     }
-    Path folder = job.out.toAbsolutePath().normalize();
+    Path folder = OutputFolder.throughLink(job.out);
     OutputFolder.check(folder, job.force, compared.inputs());
 
     RunSpec run = job.run();

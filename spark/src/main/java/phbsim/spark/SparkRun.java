@@ -177,7 +177,7 @@ public final class SparkRun implements Callable<Integer> {
     // Everything about the input is checked here, on the driver, before Spark starts.
     Scenario s = load();
     JobOptions.refusePersonLevel(s, "run");
-    Path folder = job.out.toAbsolutePath().normalize();
+    Path folder = OutputFolder.throughLink(job.out);
     OutputFolder.check(folder, job.force, inputs());
     List<Areas.Area> areas = s.areas().isEmpty() ? List.of() : ScenarioLoader.areas(s);
     if (areas.isEmpty()) {

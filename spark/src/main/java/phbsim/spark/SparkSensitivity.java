@@ -160,7 +160,7 @@ final class SparkSensitivity implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new SparkRun.Refused(e.getMessage());
     }
-    Path folder = job.out.toAbsolutePath().normalize();
+    Path folder = OutputFolder.throughLink(job.out);
     Path file = Path.of(scenario);
     OutputFolder.check(folder, job.force, Files.isRegularFile(file) ? List.of(file) : List.of());
 

@@ -118,6 +118,36 @@ public final class OutputFolder {
    *
    * @throws Refused saying what is wrong and what to do
    */
+  /**
+   * The folder results for {@code given} go to: the folder itself, or, for a symbolic link to a
+   * folder, the folder it links to, so that the results are written through the link and the user's
+   * link is kept (never replaced by a new folder of the same name).
+   *
+   * @throws Refused for an empty name, or a link to something that is not a folder
+   */
+  public static Path throughLink(Path given) {
+    if (given.toString().isBlank()) {
+      throw new Refused("--out is empty; expected the name of a folder for the results");
+    }
+    Path path = given.toAbsolutePath().normalize();
+    if (!Files.isSymbolicLink(path)) {
+      return path;
+    }
+    if (!Files.isDirectory(path)) {
+      throw new Refused(
+          "The output folder "
+              + path
+              + " is a symbolic link to something that is not a folder; expected a folder, or a"
+              + " link to one");
+    }
+    try {
+      return path.toRealPath();
+    } catch (java.io.IOException e) {
+      throw new Refused(
+          "The output folder " + path + " is a symbolic link that cannot be followed: " + e);
+    }
+  }
+
   public static void check(Path folder, boolean replace, List<Path> inputs) {
     Path target = folder.toAbsolutePath().normalize();
     recover(target);

@@ -45,9 +45,9 @@ public final class OutputOptions {
    * @throws OutputFolder.Refused saying what is wrong
    */
   public Path prepare(String scenario, String command, List<Path> inputs) {
-    Path folder = out != null ? out : fresh(scenario, command);
+    Path folder = OutputFolder.throughLink(out != null ? out : fresh(scenario, command));
     OutputFolder.check(folder, force, inputs);
-    return folder.toAbsolutePath().normalize();
+    return folder;
   }
 
   /** phbsim-out/NAME[-COMMAND]-TIME, with -2, -3... should two runs start in the same second. */
