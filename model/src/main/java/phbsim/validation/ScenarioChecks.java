@@ -968,12 +968,13 @@ public final class ScenarioChecks {
   }
 
   /**
-   * The shortest and longest mean a duration may have, in days: about a minute and a half, and a
-   * hundred years. Outside them a stay is either over before anything can happen in it or never
-   * ends in a run of at most 30 years, and the samplers' arithmetic (a gamma's inversion, a
-   * lognormal's tail) leaves the range it is accurate in.
+   * The shortest and longest mean a duration may have, in days: about a tenth of a second (a stay
+   * that is over as it starts, as a test may want), and a hundred years. Outside them a stay is
+   * either over before anything can happen in it or never ends in a run of at most 30 years, and
+   * the samplers' arithmetic (a gamma's inversion, a lognormal's tail) leaves the range it is
+   * accurate in.
    */
-  static final double MIN_MEAN_DAYS = 0.001;
+  static final double MIN_MEAN_DAYS = 0.000001;
 
   static final double MAX_MEAN_DAYS = 36_525;
 
@@ -1001,8 +1002,8 @@ public final class ScenarioChecks {
           path + ".meanDays",
           "found "
               + plain(d.meanDays())
-              + "; expected from 0.001 days (about a minute and a half) to 36,525 days (a hundred"
-              + " years)");
+              + "; expected from 0.000001 days (about a tenth of a second) to 36,525 days (a"
+              + " hundred years)");
     }
     boolean needsSd = d.family() == DurationFamily.LOGNORMAL || d.family() == DurationFamily.GAMMA;
     if (needsSd && !(d.sdDays() > 0)) {

@@ -100,7 +100,7 @@ class DurationSamplerTest {
 
   @Test
   @DisplayName(
-      "at the edges validation allows (sd a hundredth and ten times the mean, means of 0.001 and"
+      "at the edges validation allows (sd a hundredth and ten times the mean, means of 0.000001 and"
           + " 36,525 days) gamma and lognormal stays are drawn quickly and finitely")
   void edgesOfTheAllowedSpread() {
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
@@ -108,7 +108,7 @@ class DurationSamplerTest {
         () -> {
           for (DurationFamily family :
               new DurationFamily[] {DurationFamily.GAMMA, DurationFamily.LOGNORMAL}) {
-            for (double mean : new double[] {0.001, 33, 36_525}) {
+            for (double mean : new double[] {0.000001, 33, 36_525}) {
               for (double spread : new double[] {0.01, 10}) {
                 DurationSampler sampler =
                     DurationSampler.of(new DurationSpec(family, mean, mean * spread));

@@ -82,7 +82,7 @@ public final class AppraisalText {
     List<FinancialYear> years = appraisal.first().option().financialYears();
     List<String> heads = new ArrayList<>();
     for (FinancialYear y : years) {
-      heads.add(y.label());
+      heads.add(Text.yearHeading(cal, y));
     }
     heads.add("Total");
     out.println(pad("Cash by financial year, £000s", LABEL) + columns(heads));
@@ -184,14 +184,12 @@ public final class AppraisalText {
           new Group("Budget infrastructure", l -> l.group() == LedgerLine.Group.INFRASTRUCTURE));
 
   private void appraisalTable() {
-    int years = appraisal.first().option().financialYears().size();
     List<String> heads = new ArrayList<>(List.of("Status quo"));
     for (ComparisonResult c : appraisal.options()) {
       heads.add(c.id());
     }
     out.println(
-        pad("Options appraisal, £000s over " + Text.count(years, "year", "years"), LABEL)
-            + columns(heads, wide));
+        pad("Options appraisal, £000s over " + Text.horizon(cal), LABEL) + columns(heads, wide));
     for (Group g : GROUPS) {
       List<Summary> cells = new ArrayList<>();
       cells.add(groupTotal(appraisal.first(), Arm.STATUS_QUO, g));
@@ -237,26 +235,32 @@ public final class AppraisalText {
                 + " of "
                 + Numbers.readable(c.doubleRunningMonths().mean())
                 + " months");
-    textRow(
-        "  Replications for ±£" + Numbers.thousands(precision) + "k, cash",
-        c -> {
-          int n = c.replicationsNeeded(Position.CASH, precision);
-          return n == 0 ? "-" : String.format(java.util.Locale.UK, "%,d", n);
-        });
+    for (Position p : Position.values()) {
+      textRow(
+          "  Replications for ±£" + Numbers.thousands(precision) + "k, " + shortName(p),
+          c -> {
+            int n = c.replicationsNeeded(p, precision);
+            return n == 0 ? "-" : String.format(java.util.Locale.UK, "%,d", n);
+          });
+    }
     out.println();
     for (ComparisonResult c : appraisal.options()) {
-      int n = c.replicationsNeeded(Position.CASH, precision);
-      if (n > replications) {
-        out.println(
-            "Warning: "
-                + Text.count(replications, "replication gives", "replications give")
-                + " a confidence interval wider than ±£"
-                + Numbers.thousands(precision)
-                + "k on the cash net saving of "
-                + c.id()
-                + "; run with -r "
-                + n
-                + " or more for that precision.");
+      for (Position p : Position.values()) {
+        int n = c.replicationsNeeded(p, precision);
+        if (n > replications) {
+          out.println(
+              "Warning: "
+                  + Text.count(replications, "replication gives", "replications give")
+                  + " a confidence interval wider than ±£"
+                  + Numbers.thousands(precision)
+                  + "k on the "
+                  + shortName(p)
+                  + " net saving of "
+                  + c.id()
+                  + "; run with -r "
+                  + n
+                  + " or more for that precision.");
+        }
       }
     }
     optionsAgainstEachOther();
@@ -277,14 +281,13 @@ public final class AppraisalText {
     if (appraisal.options().size() < 2) {
       return;
     }
-    int years = appraisal.first().option().financialYears().size();
     List<String> heads = new ArrayList<>();
     for (Position p : Position.values()) {
       heads.add("Saving, " + shortName(p));
     }
     out.println();
     out.println(
-        pad("Option against option, £000s over " + Text.count(years, "year", "years"), LABEL)
+        pad("Option against option, £000s over " + Text.horizon(cal), LABEL)
             + columns(heads, wide));
     for (ComparisonResult[] pair : appraisal.pairs()) {
       List<String> cells = new ArrayList<>();
@@ -614,7 +617,7 @@ public final class AppraisalText {
     List<FinancialYear> years = c.option().financialYears();
     List<String> heads = new ArrayList<>();
     for (FinancialYear y : years) {
-      heads.add(y.label());
+      heads.add(Text.yearHeading(cal, y));
     }
     heads.add("Total");
     out.println(pad("Cash flow, £000s", LABEL) + columns(heads));

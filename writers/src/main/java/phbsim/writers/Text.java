@@ -75,4 +75,49 @@ public final class Text {
         problems.size() == 1 ? "problem" : "problems");
     problems.forEach(p -> err.println("  " + p));
   }
+
+  /**
+   * A financial year's column heading: its label, and for a year the horizon covers only in part
+   * the periods it holds ("2026/27 M12", "2027/28 M1-11"), so a part year is never read as a full
+   * one.
+   */
+  public static String yearHeading(phbsim.time.FinancialCalendar cal, phbsim.time.FinancialYear y) {
+    int first = 0;
+    int last = 0;
+    int count = 0;
+    for (int m = 0; m < cal.monthCount(); m++) {
+      FinancialMonth fm = cal.month(m);
+      if (fm.financialYear().equals(y)) {
+        first = count == 0 ? fm.period() : first;
+        last = fm.period();
+        count++;
+      }
+    }
+    if (count >= 12) {
+      return y.label();
+    }
+    return y.label() + " M" + first + (last != first ? "-" + last : "");
+  }
+
+  /**
+   * The horizon in words: "5 years" when it covers whole financial years, else its months and the
+   * financial years they fall in ("24 months across 3 financial years, 2 of them part years").
+   */
+  public static String horizon(phbsim.time.FinancialCalendar cal) {
+    var years = cal.financialYears();
+    int part = 0;
+    for (var y : years) {
+      if (!yearHeading(cal, y).equals(y.label())) {
+        part++;
+      }
+    }
+    if (part == 0) {
+      return count(years.size(), "year", "years");
+    }
+    return count(cal.monthCount(), "month", "months")
+        + " across "
+        + count(years.size(), "financial year", "financial years")
+        + ", "
+        + (part == 1 ? "1 of them a part year" : part + " of them part years");
+  }
 }

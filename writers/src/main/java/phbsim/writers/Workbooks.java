@@ -140,7 +140,7 @@ public final class Workbooks {
   private static void summary(Workbook wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Summary", s.name() + ": options appraisal against the status quo", s);
     FinancialCalendar cal = a.first().option().compiled().calendar();
-    sh.header("Option", "Figure", "£000s", "95 % CI low", "95 % CI high", "Note");
+    sh.header("Option", "Figure", "£000s", "95 % CI low", "95 % CI high", "Share", "Note");
     String[] f = {null, null, Sheet.THOUSANDS, Sheet.THOUSANDS, Sheet.THOUSANDS};
     for (ComparisonResult c : a.options()) {
       for (Position p : Position.values()) {
@@ -175,11 +175,15 @@ public final class Workbooks {
           null,
           null,
           null,
+          null,
           be.isPresent() ? Text.month(cal.month(be.getAsInt())) : "not within the horizon");
       sh.cells(
-          new String[] {null, null, Sheet.PERCENT},
+          new String[] {null, null, null, null, null, Sheet.PERCENT},
           c.id() + ": " + c.label(),
           "Replications breaking even, cash",
+          null,
+          null,
+          null,
           c.shareBreakingEven(Position.CASH));
     }
     sh.finish();
@@ -187,7 +191,7 @@ public final class Workbooks {
 
   private static void money(
       Sheet sh, String[] f, String option, String figure, Summary s, String note) {
-    sh.cells(f, option, figure, s.mean() / 1000, s.ciLow() / 1000, s.ciHigh() / 1000, note);
+    sh.cells(f, option, figure, s.mean() / 1000, s.ciLow() / 1000, s.ciHigh() / 1000, null, note);
   }
 
   /** Non-recurrent lines: the programme's set-up and a new service's, each spent once. */
@@ -238,7 +242,7 @@ public final class Workbooks {
     List<String> head =
         new ArrayList<>(List.of("Option", "Arm", "Line", "What a saving on it is", "Recurrent"));
     for (FinancialYear y : years) {
-      head.add(y.label());
+      head.add(Text.yearHeading(a.first().option().compiled().calendar(), y));
     }
     head.addAll(List.of("Total", "Total, CI low", "Total, CI high"));
     sh.header(head.toArray(String[]::new));
