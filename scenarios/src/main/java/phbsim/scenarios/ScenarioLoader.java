@@ -492,6 +492,14 @@ public final class ScenarioLoader {
         findings.add(Finding.at(at + ".path", e.getMessage()));
         continue;
       }
+      if (notFinite(u.low()) || notFinite(u.high())) {
+        // A figure too large for a double (27001e308) reads as infinity: no range can hold it.
+        findings.add(
+            Finding.at(
+                at + (notFinite(u.low()) ? ".low" : ".high"),
+                "is too large to be a number; expected a finite number"));
+        continue;
+      }
       if (againstValues
           && u.low() != null
           && u.high() != null
@@ -586,5 +594,9 @@ public final class ScenarioLoader {
             .thenComparingInt(LoadProblem::line)
             .thenComparingInt(LoadProblem::column));
     return new ScenarioLoadException(problems);
+  }
+
+  private static boolean notFinite(Double v) {
+    return v != null && !Double.isFinite(v);
   }
 }
