@@ -64,17 +64,19 @@ final class Capacity {
     double need = working + kept;
     double heap = Runtime.getRuntime().maxMemory();
     if (need > 0.85 * heap) {
+      // The people of an arm drawn from a person-level file include its head count: not printed.
+      boolean fromFile = arms.stream().anyMatch(a -> a.startingPopulation() != null);
       throw new UserError(
           String.format(
               Locale.UK,
-              "This run needs about %.1f GB of memory (%s of %d arms, %,.0f people"
+              "This run needs about %.1f GB of memory (%s of %d arms, %s"
                   + " each, %d at a time), more than the %.1f GB the Java heap has: run fewer"
                   + " replications, people or threads, or give Java more memory, e.g."
                   + " PHBSIM_JAVA_OPTS=-Xmx%dg ./phbsim ...",
               need / 1e9,
               phbsim.writers.Text.count(run.replications(), "replication", "replications"),
               arms.size(),
-              person,
+              fromFile ? "their people" : String.format(Locale.UK, "%,.0f people", person),
               Math.min(run.threads(), cells),
               heap / 1e9,
               (long) Math.ceil(need / 0.8 / 1e9)));

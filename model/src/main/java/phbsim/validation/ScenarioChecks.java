@@ -172,21 +172,17 @@ public final class ScenarioChecks {
       int n = caseload.count(seg.id());
       inSegments += n;
       if (n != seg.startingCaseload()) {
+        // Neither figure is printed: both are the file's head count (the loader sets one from it).
         add(
             "segments[" + g + "].startingCaseload",
-            "found "
-                + seg.startingCaseload()
-                + "; expected "
-                + n
-                + ", the people of this segment in the starting population's file");
+            "differs from the people of this segment in the starting population's file; expected"
+                + " the scenario to be loaded from its file, which sets it");
       }
     }
     if (inSegments != caseload.size()) {
       add(
           "startingPopulation.file",
-          "has "
-              + (caseload.size() - inSegments)
-              + " people in segments the scenario does not have; expected every person in one of"
+          "has people in segments the scenario does not have; expected every person in one of"
               + " its segments");
     }
   }
@@ -223,7 +219,9 @@ public final class ScenarioChecks {
       add(
           "segments",
           "hold about "
-              + String.format(java.util.Locale.UK, "%,.0f", people)
+              + (s.startingPopulation() != null
+                  ? "more" // the file's head count is in the sum: not printed
+                  : String.format(java.util.Locale.UK, "%,.0f", people))
               + " people over the horizon (starting caseloads and referrals); expected at most "
               + String.format(java.util.Locale.UK, "%,.0f", MAX_PEOPLE));
     }
@@ -787,9 +785,11 @@ public final class ScenarioChecks {
             path + ".startingHolders",
             "found "
                 + sb.startingHolders()
-                + "; expected 0 to the segment's startingCaseload ("
-                + seg.startingCaseload()
-                + ")");
+                + "; expected 0 to the segment's startingCaseload"
+                + (s.startingPopulation() != null
+                    // counted from a person-level file: the head count is not printed
+                    ? ", its people in the starting population's file"
+                    : " (" + seg.startingCaseload() + ")"));
       }
       atLeast(path + ".annualAllocation", sb.annualAllocation(), 0);
       priceYear(path + ".priceYear", sb.priceYear());

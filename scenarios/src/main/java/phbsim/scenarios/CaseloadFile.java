@@ -377,7 +377,7 @@ final class CaseloadFile {
   private Map<String, Integer> header(
       String[] cells, int line, Map<String, List<String>> clusters) {
     Map<String, Integer> column = new LinkedHashMap<>();
-    List<String> unknown = new ArrayList<>();
+    List<Integer> unknown = new ArrayList<>();
     for (int i = 0; i < cells.length; i++) {
       String name = cells[i].trim().toLowerCase(Locale.ROOT).replace(' ', '_');
       if (COLUMNS.contains(name)) {
@@ -385,7 +385,7 @@ final class CaseloadFile {
           problem(line, name, "appears twice in the header; expected each column once");
         }
       } else {
-        unknown.add(cells[i].trim());
+        unknown.add(i + 1);
       }
     }
     if (column.isEmpty()) {
@@ -393,13 +393,15 @@ final class CaseloadFile {
       problem(line, "", "is not a header row; " + EXPECTED_COLUMNS + ", named on the first line");
       return null;
     }
-    for (String u : unknown) {
+    for (int u : unknown) {
+      // Named by its place, never its text: a header that is really a person's row (a file with
+      // no header, or a shifted one) would otherwise print their values back.
       problem(
           line,
           "",
-          "has a column '"
-              + u
-              + "' that phbsim does not read; "
+          "has a column (the "
+              + ordinal(u)
+              + ") that phbsim does not read; "
               + EXPECTED_COLUMNS
               + " (remove any other column, such as a name or an NHS number, before using the file)");
     }
@@ -463,5 +465,20 @@ final class CaseloadFile {
             + " of the person, from 0 to "
             + String.format(Locale.ROOT, "%,d", max));
     return -1;
+  }
+
+  /** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st. */
+  static String ordinal(int n) {
+    int tens = n % 100;
+    String suffix =
+        tens >= 11 && tens <= 13
+            ? "th"
+            : switch (n % 10) {
+              case 1 -> "st";
+              case 2 -> "nd";
+              case 3 -> "rd";
+              default -> "th";
+            };
+    return n + suffix;
   }
 }

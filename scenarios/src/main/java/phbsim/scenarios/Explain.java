@@ -74,6 +74,17 @@ public final class Explain {
   public static Explanation explain(String origin, String text, Scenario scenario, String path) {
     JsonNode effective = ScenarioYaml.toTree(scenario);
     Overrides.Resolved r = Overrides.resolve(effective, Scenario.class, path);
+    if (scenario.startingPopulation() != null
+        && r.path().startsWith("segments[")
+        && r.path().endsWith("].startingCaseload")) {
+      // The head count of a segment drawn from a person-level file is the file's: it leaves the
+      // process only through the disclosure policy (validate prints it when it may be published).
+      throw new IllegalArgumentException(
+          r.path()
+              + ": is counted from the person-level file in startingPopulation.file and is not"
+              + " printed here; expected another setting (validate gives each segment's people"
+              + " where they may be published)");
+    }
     if (!r.node().isValueNode()) {
       throw new IllegalArgumentException(
           r.path()

@@ -396,11 +396,11 @@ class CaseloadFileTest {
   }
 
   @Test
-  @DisplayName("a column phbsim does not read is named, and refused")
+  @DisplayName("a column phbsim does not read is named by its place (never its text), and refused")
   void unknownColumn() throws Exception {
     assertThat(headerProblems("nhs.csv", HEADER + ",nhs_number", "A,common,18-24,0,0,1,X", ""))
         .containsExactly(
-            "CSV:1: has a column 'nhs_number' that phbsim does not read; "
+            "CSV:1: has a column (the 7th) that phbsim does not read; "
                 + EXPECTED_COLUMNS
                 + " (remove any other column, such as a name or an NHS number, before using the"
                 + " file)");
@@ -543,8 +543,8 @@ class CaseloadFileTest {
         .containsExactly(
             "YAML:"
                 + at
-                + ":9: startingPopulation.file: has 1 people in segments the scenario does not"
-                + " have; expected every person in one of its segments",
+                + ":9: startingPopulation.file: has people in segments the scenario does not have;"
+                + " expected every person in one of its segments",
             "YAML:"
                 + (at + 1)
                 + ":71: startingPopulation.clusters.nowhere: is not a segment of the scenario;"
