@@ -111,7 +111,7 @@ public abstract class Output {
     NET_SAVING_ECONOMIC("Net saving over the horizon, economic position"),
     NPV_CASH("Net present value of the saving, cash position"),
     NPV_ECONOMIC("Net present value of the saving, economic position"),
-    DOUBLE_RUNNING("Double running over the horizon");
+    DOUBLE_RUNNING("Double running over the horizon (a cost, so negative)");
 
     private final String title;
 
@@ -133,7 +133,8 @@ public abstract class Output {
             case NET_SAVING_ECONOMIC -> saving(statusQuo.allByYear(), option.allByYear()) / 100.0;
             case NPV_CASH -> npv(statusQuo.cashByYear(), option.cashByYear(), rate);
             case NPV_ECONOMIC -> npv(statusQuo.allByYear(), option.allByYear(), rate);
-            case DOUBLE_RUNNING -> option.doubleRunning() / 100.0;
+            // A cost of the option: negative by the sign rule, as in every table of savings.
+            case DOUBLE_RUNNING -> 0.0 - option.doubleRunning() / 100.0;
           };
         }
       };
@@ -155,12 +156,13 @@ public abstract class Output {
             + " holder",
         true),
     MEAN_ALLOCATION("Cohort: mean annual budget at the start, £", true),
-    RESTRICTIVE_EXCESS_CRISES(
-        "Cohort: crises of restrictive holders in the year after, minus their twins', a holder",
+    RESTRICTIVE_CRISES_AVOIDED(
+        "Cohort: crises avoided by restrictive holders in the year after (twins' minus"
+            + " theirs), a holder",
         false),
-    RESTRICTIVE_EXCESS_COST(
-        "Cohort: total cost of restrictive holders in the year after, minus their twins', £ a"
-            + " holder",
+    RESTRICTIVE_COST_SAVING(
+        "Cohort: saving on restrictive holders in the year after (twins' total cost minus"
+            + " theirs), £ a holder",
         true),
     HOLDERS("Cohort: people who started a budget with a year either side in the horizon", false);
 
@@ -188,8 +190,8 @@ public abstract class Output {
             case TWINS_COST_CHANGE_PERCENT -> 100 * f.twinsChange();
             case OTHER_NHS_SAVING -> f.otherNhsSaving();
             case MEAN_ALLOCATION -> f.meanAllocation();
-            case RESTRICTIVE_EXCESS_CRISES -> f.restrictiveExcessCrises();
-            case RESTRICTIVE_EXCESS_COST -> f.restrictiveExcessCost();
+            case RESTRICTIVE_CRISES_AVOIDED -> f.restrictiveCrisesAvoided();
+            case RESTRICTIVE_COST_SAVING -> f.restrictiveCostSaving();
             case HOLDERS -> f.holders();
           };
         }

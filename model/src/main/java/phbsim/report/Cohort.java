@@ -82,18 +82,25 @@ public final class Cohort {
       return holders == 0 ? Double.NaN : allocation / holders;
     }
 
-    /** Crises of restrictive holders in the year after, minus their twins', per such holder. */
-    public double restrictiveExcessCrises() {
+    /**
+     * Crises avoided by restrictive holders in the year after: their twins' crises minus theirs,
+     * per such holder, by the sign rule (the status quo minus the option): negative when the
+     * restrictive did worse than the same people without a budget, as the pilot found.
+     */
+    public double restrictiveCrisesAvoided() {
       return restrictive == 0
           ? Double.NaN
-          : (restrictiveCrises - restrictiveTwinCrises) / restrictive;
+          : (restrictiveTwinCrises - restrictiveCrises) / restrictive;
     }
 
-    /** Total cost of restrictive holders in the year after, minus their twins', per such holder. */
-    public double restrictiveExcessCost() {
+    /**
+     * The saving on restrictive holders in the year after: their twins' total cost minus theirs,
+     * per such holder (negative: they cost more than the same people without a budget).
+     */
+    public double restrictiveCostSaving() {
       return restrictive == 0
           ? Double.NaN
-          : (restrictiveCostAfter - restrictiveTwinCostAfter) / restrictive;
+          : (restrictiveTwinCostAfter - restrictiveCostAfter) / restrictive;
     }
 
     /** A component's mean per holder, from one of the four sums. */

@@ -531,6 +531,15 @@ public final class ComparisonResult {
             Arm.OPTION, shape, ComparisonTables.Horizon.DOUBLE_RUNNING, null)];
   }
 
+  /**
+   * Double running under the sign rule (status quo minus option), for the tables of savings: the
+   * option's double running is a cost, so it is negative there. The cash flow's memo rows give it
+   * as the option's spending (positive), beside the option's other lines.
+   */
+  public Summary doubleRunningSaving() {
+    return doubleRunningTotal().negated();
+  }
+
   /** The number of months with double running. */
   public Summary doubleRunningMonths() {
     return block(ComparisonTables.Kind.HORIZON, 0)[

@@ -199,6 +199,20 @@ public record Summary(
         rangeWithheld);
   }
 
+  /** The summary of minus this figure: the mean negated, each interval negated and turned round. */
+  public Summary negated() {
+    // 0.0 - x, not -x: a zero stays 0.0 rather than -0.0, which would print as "-0".
+    return new Summary(
+        0.0 - mean,
+        0.0 - ciHigh,
+        0.0 - ciLow,
+        0.0 - rangeHigh,
+        0.0 - rangeLow,
+        replications,
+        ciWithheld,
+        rangeWithheld);
+  }
+
   /** This summary of a quantity that cannot be negative, its intervals clipped at 0. */
   public Summary nonNegative() {
     return within(0, Double.POSITIVE_INFINITY);

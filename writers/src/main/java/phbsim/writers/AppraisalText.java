@@ -3,6 +3,7 @@ package phbsim.writers;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import phbsim.money.LedgerLine;
@@ -16,6 +17,7 @@ import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.Infrastructure;
 import phbsim.report.Position;
+import phbsim.report.Releases;
 import phbsim.report.Resilience;
 import phbsim.report.Summary;
 import phbsim.report.UnitCosts;
@@ -227,7 +229,7 @@ public final class AppraisalText {
         });
     textRow(
         "  Replications breaking even, cash", c -> Text.share(c.shareBreakingEven(Position.CASH)));
-    savingRow("  Double running (a cost within the cash)", ComparisonResult::doubleRunningTotal);
+    savingRow("  Double running (a cost within the cash)", ComparisonResult::doubleRunningSaving);
     textRow(
         "    months capped at the holders' budgets",
         c ->
@@ -541,20 +543,25 @@ public final class AppraisalText {
     out.println(
         "  change in total costs, year after against year before: holders "
             + percentWithInterval(holdersChange)
+            + Text.direction(holdersChange.mean(), "fell", "rose")
             + ", twins "
-            + percentWithInterval(twinsChange));
+            + percentWithInterval(twinsChange)
+            + Text.direction(twinsChange.mean(), "fell", "rose"));
     out.println(
         "  in-patient, crisis and GP costs in the year after, twins minus holders: £"
             + Numbers.readable(otherNhs.mean())
             + " a holder "
             + plainInterval(otherNhs));
-    Summary excess = c.cohort(Cohort.Figures::restrictiveExcessCrises);
-    if (!Double.isNaN(excess.mean())) {
+    Summary avoided = c.cohort(Cohort.Figures::restrictiveCrisesAvoided);
+    if (!Double.isNaN(avoided.mean())) {
       out.println(
-          "  restrictive budgets: crises in the year after, minus their twins', "
-              + Numbers.twoPlaces(excess.mean())
+          "  restrictive budgets: crises avoided in the year after, twins' minus theirs, "
+              + Numbers.twoPlaces(avoided.mean())
               + " a holder "
-              + twoPlacesInterval(excess));
+              + twoPlacesInterval(avoided)
+              + (avoided.mean() < 0
+                  ? " (negative: more crises than their twins)"
+                  : avoided.mean() > 0 ? " (fewer crises than their twins)" : ""));
     }
     out.println();
   }
@@ -655,7 +662,38 @@ public final class AppraisalText {
       }
     }
     out.println("  * capacity inside a block, valued at unit cost: no cash moves when it changes.");
+    releases(c, years);
     out.println();
+  }
+
+  /**
+   * An option's post releases: the gross saving, the fixed costs they strand and the net, side by
+   * side by year (Releases), so the stranded line is not read as a loss of its own.
+   */
+  private void releases(ComparisonResult c, List<FinancialYear> years) {
+    Releases.Figures total = Releases.horizon(c);
+    if (!total.any() || total.gross().withheld()) {
+      return;
+    }
+    List<Releases.Figures> byYear = Releases.byYear(c);
+    out.println("Posts released, £000s (status quo minus option)");
+    List<Map.Entry<String, Function<Releases.Figures, Summary>>> rows =
+        List.of(
+            Map.entry("  Gross saving (posts, their fixed share)", f -> f.gross()),
+            Map.entry("  Stranded fixed costs (still paid)", f -> f.stranded()),
+            Map.entry("  Net saving (cash no longer paid)", f -> f.net()));
+    for (var row : rows) {
+      List<String> cells = new ArrayList<>();
+      for (int y = 0; y < years.size(); y++) {
+        cells.add(Numbers.thousands(row.getValue().apply(byYear.get(y)).mean()));
+      }
+      cells.add(Numbers.thousands(row.getValue().apply(total).mean()));
+      out.println(pad(row.getKey(), LABEL) + columns(cells));
+    }
+    if (replications > 1) {
+      out.println(
+          pad("    95 % confidence interval of the net", LABEL) + interval(total.net(), true));
+    }
   }
 
   /** A printed activity row: its title and measure. */
@@ -879,10 +917,12 @@ public final class AppraisalText {
     out.println(
         "  double running: £"
             + Numbers.thousands(dr.mean())
-            + "k over "
+            + "k paid twice over "
             + Text.count(Math.round(c.doubleRunningMonths().mean()), "month", "months")
             + " (the block cost of places holders left and that were not released, capped by"
-            + " their budgets)");
+            + " their budgets; a cost, so "
+            + Numbers.thousands(-dr.mean())
+            + " among the savings by the sign rule)");
     out.println();
   }
 

@@ -264,11 +264,41 @@ public final class CashFlowCsv {
             rows,
             c,
             "double_running",
-            "Double running over the horizon",
-            c.doubleRunningTotal(),
+            "Double running over the horizon (a cost)",
+            c.doubleRunningSaving(),
             true,
-            "block cost of places left by budget holders and not released, capped by their"
-                + " budgets' payments");
+            "a cost, so negative by the sign rule (cashflow_annual.csv gives it as the option's"
+                + " spending): block cost of places left by budget holders and not released,"
+                + " capped by their budgets' payments");
+        // A release's gross saving, the fixed costs it strands and the net, side by side: the
+        // stranded line read alone looks like a loss (Releases).
+        phbsim.report.Releases.Figures released = phbsim.report.Releases.horizon(c);
+        write(
+            rows,
+            c,
+            "release_gross_saving",
+            "Posts released: gross saving over the horizon (the posts and their share of the fixed"
+                + " part)",
+            released.gross(),
+            true,
+            "status quo minus option: the posts-released line's saving plus the stranded costs");
+        write(
+            rows,
+            c,
+            "release_stranded_costs",
+            "Posts released: stranded fixed costs over the horizon (their share of the fixed part,"
+                + " still paid)",
+            released.stranded(),
+            true,
+            "a cost, so negative by the sign rule");
+        write(
+            rows,
+            c,
+            "release_net_saving",
+            "Posts released: net saving over the horizon (the cash no longer paid)",
+            released.net(),
+            true,
+            "gross saving plus stranded fixed costs");
         write(
             rows,
             c,

@@ -83,17 +83,19 @@ public final class CohortCsv {
         headline(
             rows,
             c,
-            "restrictive_excess_crises",
-            "Crises of restrictive holders in the year after, minus their twins'",
-            Cohort.Figures::restrictiveExcessCrises,
+            "restrictive_crises_avoided",
+            "Crises avoided by restrictive holders in the year after: their twins' minus theirs"
+                + " (negative: more crises with a restrictive budget)",
+            Cohort.Figures::restrictiveCrisesAvoided,
             "crises a holder",
             false);
         headline(
             rows,
             c,
-            "restrictive_excess_cost",
-            "Total cost of restrictive holders in the year after, minus their twins'",
-            Cohort.Figures::restrictiveExcessCost,
+            "restrictive_cost_saving",
+            "Saving on restrictive holders in the year after: their twins' total cost minus"
+                + " theirs (negative: they cost more with a restrictive budget)",
+            Cohort.Figures::restrictiveCostSaving,
             "pounds a holder",
             true);
         for (CohortLog.Component k : CohortLog.Component.values()) {

@@ -193,13 +193,13 @@ public final class HtmlReport {
       t.append("<th>Net saving, ").append(basis).append("</th>");
       t.append("<th>NPV, ").append(basis).append("</th>");
     }
-    t.append("<th>Double running</th></tr></thead><tbody>\n");
+    t.append("<th>Double running (a cost)</th></tr></thead><tbody>\n");
     for (ComparisonResult c : a.options()) {
       t.append("<tr><td>").append(escape(c.id() + ": " + c.label())).append("</td>");
       for (Position p : Position.values()) {
         t.append(moneyCell(c.netSaving(p))).append(moneyCell(c.npv(p)));
       }
-      t.append(moneyCell(c.doubleRunningTotal())).append("</tr>\n");
+      t.append(moneyCell(c.doubleRunningSaving())).append("</tr>\n");
     }
     return t.append("</tbody></table>\n").toString();
   }

@@ -120,4 +120,19 @@ public final class Text {
         + ", "
         + (part == 1 ? "1 of them a part year" : part + " of them part years");
   }
+
+  /**
+   * Which way a change went, in words, for a percentage whose sign alone a reader may misread: "
+   * (fell)" or " (rose)" after the figure, empty for none or no change.
+   *
+   * @param change the change (any unit; only its sign is read)
+   * @param down the word when it is below zero ("fell")
+   * @param up the word when it is above zero ("rose")
+   */
+  public static String direction(double change, String down, String up) {
+    if (Double.isNaN(change) || change == 0) {
+      return "";
+    }
+    return " (" + (change < 0 ? down : up) + ")";
+  }
 }

@@ -165,8 +165,33 @@ public final class Workbooks {
           f,
           c.id() + ": " + c.label(),
           "Double running (a cost within the cash)",
-          c.doubleRunningTotal(),
-          "places left by holders and not released");
+          c.doubleRunningSaving(),
+          "a cost, so negative; places left by holders and not released");
+      // Releases side by side: the stranded line alone reads as a loss.
+      phbsim.report.Releases.Figures released = phbsim.report.Releases.horizon(c);
+      if (released.any()) {
+        money(
+            sh,
+            f,
+            c.id() + ": " + c.label(),
+            "Posts released: gross saving (the posts and their share of the fixed part)",
+            released.gross(),
+            "over the horizon");
+        money(
+            sh,
+            f,
+            c.id() + ": " + c.label(),
+            "Posts released: stranded fixed costs (that share, still paid)",
+            released.stranded(),
+            "a cost, so negative");
+        money(
+            sh,
+            f,
+            c.id() + ": " + c.label(),
+            "Posts released: net saving (the cash no longer paid)",
+            released.net(),
+            "gross plus stranded");
+      }
       OptionalInt be = c.breakEvenMonthOfMean(Position.CASH);
       sh.cells(
           f,
@@ -512,8 +537,9 @@ public final class Workbooks {
       cohortRow(
           sh,
           c,
-          "Restrictive holders' crises in the year after, minus their twins'",
-          Cohort.Figures::restrictiveExcessCrises,
+          "Crises avoided by restrictive holders in the year after, twins' minus theirs"
+              + " (negative: more crises)",
+          Cohort.Figures::restrictiveCrisesAvoided,
           "crises a holder",
           "0.00");
       List<java.util.Map.Entry<String, java.util.function.Function<Cohort.Figures, double[]>>>

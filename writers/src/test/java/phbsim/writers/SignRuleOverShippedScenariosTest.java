@@ -1,0 +1,241 @@
+package phbsim.writers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import phbsim.experiment.Appraisal;
+import phbsim.experiment.RunSpec;
+import phbsim.report.AppraisalResult;
+import phbsim.scenario.Scenario;
+import phbsim.scenarios.BuiltInScenarios;
+import phbsim.scenarios.ScenarioLoader;
+
+/**
+ * Issue 20, item 3: one sign rule in every output of every shipped scenario. Each table that sets
+ * two arms beside their difference is read back from the file and its difference recomputed from
+ * its arms (the status quo minus the option, row by row), so a figure computed the other way round
+ * anywhere fails; the summary's figures are recomputed from the period tables (its net saving from
+ * the years' differences, its double running, a cost, as minus the option's memo rows); the
+ * cohort's saving on other NHS care from its own components (twins minus holders); and every file
+ * states the rule at its top. The printout's saving table gives double running, a cost, as a
+ * negative figure.
+ */
+class SignRuleOverShippedScenariosTest {
+  private static final String RULE =
+      "Sign rule: every difference is the status quo minus the option";
+
+  static Stream<String> placeSized() {
+    return BuiltInScenarios.names().stream().filter(n -> !n.equals("england"));
+  }
+
+  private static List<Map<String, String>> rows(String csv) throws IOException {
+    assertThat(csv.substring(0, csv.indexOf('\n'))).contains(RULE);
+    String body = csv.substring(csv.indexOf('\n') + 1);
+    try (MappingIterator<Map<String, String>> it =
+        new CsvMapper()
+            .readerFor(Map.class)
+            .with(CsvSchema.emptySchema().withHeader())
+            .readValues(body)) {
+      return it.readAll();
+    }
+  }
+
+  private static String write(IoWriter w) throws IOException {
+    StringWriter s = new StringWriter();
+    w.write(s);
+    return s.toString();
+  }
+
+  interface IoWriter {
+    void write(java.io.Writer w) throws IOException;
+  }
+
+  private static double number(String cell) {
+    return cell == null || cell.isEmpty() || cell.equals("*")
+        ? Double.NaN
+        : Double.parseDouble(cell);
+  }
+
+  /**
+   * In a table with arms status_quo, option and difference: each difference recomputed from its
+   * arms. {@code key} names a row without its arm and option; the status quo's rows carry no
+   * option. Figures are printed rounded, so the tolerance is the rounding of the three printed
+   * figures.
+   */
+  private static int differencesReconcile(
+      String file,
+      List<Map<String, String>> rows,
+      Function<Map<String, String>, String> key,
+      double absolute,
+      double relative,
+      List<String> problems) {
+    Map<String, Double> statusQuo = new HashMap<>();
+    Map<String, Double> option = new HashMap<>();
+    for (Map<String, String> r : rows) {
+      double v = number(r.get("mean"));
+      switch (r.get("arm")) {
+        case "status_quo" -> statusQuo.put(key.apply(r), v);
+        case "option" -> option.put(r.get("option") + "|" + key.apply(r), v);
+        default -> {}
+      }
+    }
+    int checked = 0;
+    for (Map<String, String> r : rows) {
+      if (!r.get("arm").equals("difference")) {
+        continue;
+      }
+      double d = number(r.get("mean"));
+      Double sq = statusQuo.get(key.apply(r));
+      Double opt = option.get(r.get("option") + "|" + key.apply(r));
+      if (sq == null || opt == null || Double.isNaN(d) || sq.isNaN() || opt.isNaN()) {
+        continue; // withheld, undefined, or a figure of one arm only
+      }
+      double expected = sq - opt;
+      double allowed = absolute + relative * Math.max(Math.abs(sq), Math.abs(opt));
+      if (Math.abs(d - expected) > allowed) {
+        problems.add(
+            file
+                + " "
+                + r.get("option")
+                + " "
+                + key.apply(r)
+                + ": difference "
+                + d
+                + ", but status quo minus option is "
+                + sq
+                + " - "
+                + opt
+                + " = "
+                + expected);
+      }
+      checked++;
+    }
+    return checked;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("placeSized")
+  void everyDifferenceIsStatusQuoMinusOption(String name) throws IOException {
+    Scenario s = BuiltInScenarios.load(name, List.of("years=2"));
+    AppraisalResult a =
+        Appraisal.run(s.statusQuo(), ScenarioLoader.options(s), new RunSpec(3, 11, 2));
+    List<String> problems = new ArrayList<>();
+    // Money: printed to the penny, so three roundings of half a penny at most.
+    List<Map<String, String>> annual = rows(write(w -> CashFlowCsv.annual(a, w)));
+    List<Map<String, String>> monthly = rows(write(w -> CashFlowCsv.monthly(a, w)));
+    Function<Map<String, String>, String> cashKey =
+        r -> r.get("financial_year") + "|" + r.get("period") + "|" + r.get("line");
+    int checked = differencesReconcile("cashflow_annual.csv", annual, cashKey, 0.0151, 0, problems);
+    checked += differencesReconcile("cashflow_monthly.csv", monthly, cashKey, 0.0151, 0, problems);
+    // Activity and teams: printed to about 5 significant figures.
+    Function<Map<String, String>, String> metricKey =
+        r ->
+            r.get("financial_year")
+                + "|"
+                + r.get("period")
+                + "|"
+                + r.get("segment")
+                + "|"
+                + r.get("measure");
+    checked +=
+        differencesReconcile(
+            "annual_metrics.csv",
+            rows(write(w -> MetricsCsv.annual(a, w))),
+            metricKey,
+            1e-4,
+            1e-3,
+            problems);
+    checked +=
+        differencesReconcile(
+            "teams_monthly.csv",
+            rows(write(w -> TeamsCsv.teams(a, w))),
+            r -> r.get("date") + "|" + r.get("team") + "|" + r.get("measure"),
+            1e-4,
+            1e-3,
+            problems);
+    assertThat(checked).as("differences recomputed").isGreaterThan(100);
+
+    // The summary, from the period tables: the net saving is the years' differences summed, and
+    // double running, a cost, is minus the option's memo rows summed.
+    Map<String, Double> netCash = new HashMap<>();
+    Map<String, Double> doubleRunning = new HashMap<>();
+    for (Map<String, String> r : annual) {
+      if (r.get("arm").equals("difference") && r.get("line").equals("total_cash")) {
+        netCash.merge(r.get("option"), number(r.get("mean")), Double::sum);
+      }
+      if (r.get("arm").equals("option") && r.get("line").equals("double_running")) {
+        doubleRunning.merge(r.get("option"), number(r.get("mean")), Double::sum);
+      }
+    }
+    int years = a.first().option().financialYears().size();
+    for (Map<String, String> r : rows(write(w -> CashFlowCsv.summary(a, w, 50_000)))) {
+      double v = number(r.get("mean"));
+      switch (r.get("figure")) {
+        case "net_saving_cash" ->
+            assertThat(v)
+                .as("%s %s: net saving against its years", name, r.get("option"))
+                .isCloseTo(netCash.get(r.get("option")), within(0.006 * years));
+        case "double_running" -> {
+          double memo = doubleRunning.get(r.get("option"));
+          assertThat(v)
+              .as("%s %s: double running, a cost, against the memo rows", name, r.get("option"))
+              .isCloseTo(-memo, within(0.006 * years));
+          assertThat(v).as("a cost is never positive").isLessThanOrEqualTo(0);
+        }
+        default -> {}
+      }
+    }
+
+    // The cohort: the saving on in-patient, crisis and GP care is twins minus holders, from its
+    // own component rows.
+    Map<String, Double> other = new HashMap<>();
+    List<Map<String, String>> cohort = rows(write(w -> CohortCsv.write(a, w)));
+    for (Map<String, String> r : cohort) {
+      if (r.get("figure").equals("cost")
+          && r.get("window").equals("after")
+          && List.of("inpatient", "crisis", "gp").contains(r.get("component"))) {
+        double sign = r.get("who").equals("twins") ? 1 : -1;
+        other.merge(r.get("option"), sign * number(r.get("mean")), Double::sum);
+      }
+    }
+    for (Map<String, String> r : cohort) {
+      if (r.get("figure").equals("other_nhs_saving") && !Double.isNaN(number(r.get("mean")))) {
+        assertThat(number(r.get("mean")))
+            .as("%s %s: other NHS saving, twins minus holders", name, r.get("option"))
+            .isCloseTo(other.get(r.get("option")), within(0.02));
+      }
+    }
+
+    // The printout's saving table: double running is a cost, so not positive.
+    StringWriter printed = new StringWriter();
+    AppraisalText.print(a, new PrintWriter(printed), 50_000);
+    for (String line : printed.toString().split("\n")) {
+      if (line.startsWith("  Double running (a cost within the cash)")) {
+        for (String cell :
+            line.substring("  Double running (a cost within the cash)".length())
+                .trim()
+                .split("\\s+")) {
+          assertThat(Double.parseDouble(cell.replace(",", ""))).as(line).isLessThanOrEqualTo(0);
+        }
+      }
+    }
+    assertThat(problems).as(name).isEmpty();
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+}
