@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "new: budgets already held carry on, no new offers, contracts as let), on the same",
       "random numbers. A scenario with no options: section has one, itself as written.",
       "",
-      "Files written: cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv,",
+      "Files written: cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv, budget_impact.csv,",
       "monthly_metrics.csv, annual_metrics.csv (arms: status_quo, option, difference),",
       "teams_monthly.csv (the teams left behind), infrastructure_monthly.csv,",
       "options_compared.csv (with two or more options: each against each earlier one),",

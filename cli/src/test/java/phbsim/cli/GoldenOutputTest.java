@@ -25,6 +25,7 @@ class GoldenOutputTest {
           "cashflow_monthly.csv",
           "cashflow_annual.csv",
           "cash_summary.csv",
+          "budget_impact.csv",
           "teams_monthly.csv",
           "infrastructure_monthly.csv",
           "cohort.csv",

@@ -55,7 +55,8 @@ class RunCommandTest {
     List<String> annual = Files.readAllLines(out.resolve("annual_metrics.csv"));
     assertThat(annual.get(1))
         .startsWith(
-            "financial_year,option,option_title,arm,segment,segment_label,measure,measure_title,mean,");
+            "financial_year,months_in_year,option,option_title,arm,segment,segment_label,measure,"
+                + "measure_title,mean,");
     assertThat(annual).hasSize(2 * 3 * 2 * measures + 2);
 
     int lines = phbsim.money.LedgerLine.values().length + 2; // and the two totals
@@ -86,7 +87,8 @@ class RunCommandTest {
     List<String> cashAnnual = Files.readAllLines(out.resolve("cashflow_annual.csv"));
     assertThat(cashAnnual.get(1))
         .startsWith(
-            "financial_year,option,option_title,arm,line,line_title,basis,row_type,saving_is,mean,");
+            "financial_year,months_in_year,option,option_title,arm,line,line_title,basis,row_type,"
+                + "saving_is,mean,");
     // and each year the option's double running, a memo
     assertThat(cashAnnual).hasSize(2 * (3 * lines + 1) + 2);
     assertThat(Files.readString(out.resolve("cash_summary.csv")))

@@ -137,6 +137,14 @@ public enum LedgerLine {
     };
   }
 
+  /**
+   * Whether the line recurs from year to year (NHS budget-impact practice): every line but the
+   * programme's set-up and a new service's set-up, which are spent once (non-recurrent).
+   */
+  public boolean recurrent() {
+    return this != PHB_SET_UP && this != SERVICE_SET_UP;
+  }
+
   /** Groups of lines for subtotals. */
   public enum Group {
     BLOCK,

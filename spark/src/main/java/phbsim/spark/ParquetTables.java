@@ -28,6 +28,7 @@ final class ParquetTables {
           "cashflow_monthly",
           "cashflow_annual",
           "cash_summary",
+          "budget_impact",
           "cohort",
           "teams_monthly",
           "infrastructure_monthly",

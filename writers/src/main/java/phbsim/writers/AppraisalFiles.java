@@ -34,6 +34,7 @@ public final class AppraisalFiles {
             .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
             .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
             .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w, precision))
+            .add("budget_impact.csv", w -> BudgetImpactCsv.write(result, w))
             .add("cohort.csv", w -> CohortCsv.write(result, w))
             .add("teams_monthly.csv", w -> TeamsCsv.teams(result, w))
             .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))

@@ -12,6 +12,7 @@ import phbsim.observe.Measure;
 import phbsim.observe.TeamMeasure;
 import phbsim.report.AppraisalResult;
 import phbsim.report.Arm;
+import phbsim.report.BudgetImpact;
 import phbsim.report.Cohort;
 import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
@@ -663,7 +664,51 @@ public final class AppraisalText {
     }
     out.println("  * capacity inside a block, valued at unit cost: no cash moves when it changes.");
     releases(c, years);
+    budgetImpact(c, years);
     out.println();
+  }
+
+  /**
+   * The cash saving as a budget-impact statement (BudgetImpact): recurrent and non-recurrent by
+   * year, each year's full-year effect beside its part-year one, and the run rate at year 5.
+   */
+  private void budgetImpact(ComparisonResult c, List<FinancialYear> years) {
+    BudgetImpact.Statement st = BudgetImpact.of(c);
+    if (st.runRate().withheld()) {
+      return;
+    }
+    out.println("Budget impact, cash, £000s (status quo minus option)");
+    double recurrent = 0;
+    double once = 0;
+    List<String> r = new ArrayList<>();
+    List<String> n = new ArrayList<>();
+    List<String> t = new ArrayList<>();
+    List<String> f = new ArrayList<>();
+    for (BudgetImpact.Year y : st.years()) {
+      r.add(Numbers.thousands(y.recurrent().mean()));
+      n.add(Numbers.thousands(y.nonRecurrent().mean()));
+      t.add(Numbers.thousands(y.total().mean()));
+      f.add(Numbers.thousands(y.fullYearEffect().mean()));
+      recurrent += y.recurrent().mean();
+      once += y.nonRecurrent().mean();
+    }
+    r.add(Numbers.thousands(recurrent));
+    n.add(Numbers.thousands(once));
+    t.add(Numbers.thousands(recurrent + once));
+    f.add("");
+    out.println(pad("  Recurrent (the part-year effect)", LABEL) + columns(r));
+    out.println(pad("  Non-recurrent (set-up, spent once)", LABEL) + columns(n));
+    out.println(pad("  Total, cash", LABEL) + columns(t));
+    out.println(pad("  Full-year effect at the year end", LABEL) + columns(f));
+    out.println(
+        "  run rate at the end of "
+            + (st.atYearFive() ? "year 5" : "the horizon")
+            + ", "
+            + Text.month(cal.month(st.runRateMonth()))
+            + ", recurrent, £000s a year: "
+            + Numbers.thousands(st.runRate().mean())
+            + (replications > 1 ? " " + interval(st.runRate(), true) : "")
+            + " (that month's recurrent saving x 12)");
   }
 
   /**

@@ -82,18 +82,20 @@ public final class CashFlowCsv {
   }
 
   /**
-   * Columns: financial_year, option, option_title, arm, line, line_title, basis, row_type,
-   * saving_is, then the summary columns: the lines, the totals and each option's double running (a
-   * memo) per financial year, as {@link #monthly}.
+   * Columns: financial_year, months_in_year (12, or fewer for a part year), option, option_title,
+   * arm, line, line_title, basis, row_type, saving_is, then the summary columns: the lines, the
+   * totals and each option's double running (a memo) per financial year, as {@link #monthly}.
    */
   public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per financial year, by ledger line");
     var years = appraisal.first().option().financialYears();
+    var cal = appraisal.first().option().compiled().calendar();
     try (SequenceWriter rows =
         MAPPER
             .writer(
                 Columns.withSummary(
                     "financial_year",
+                    "months_in_year",
                     "option",
                     "option_title",
                     "arm",
@@ -104,7 +106,7 @@ public final class CashFlowCsv {
                     "saving_is"))
             .writeValues(out)) {
       for (int y = 0; y < years.size(); y++) {
-        String[] when = {years.get(y).label()};
+        String[] when = {years.get(y).label(), Integer.toString(Text.monthsIn(cal, years.get(y)))};
         for (ArmRow row : ArmRow.of(appraisal)) {
           ComparisonResult c = row.comparison();
           for (LedgerLine line : LedgerLine.values()) {

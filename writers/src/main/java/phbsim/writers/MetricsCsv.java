@@ -50,9 +50,9 @@ public final class MetricsCsv {
   }
 
   /**
-   * Columns: financial_year, option, option_title, arm, segment, segment_label, measure,
-   * measure_title, then the summary columns. A flow is the year's sum; a stock its value at the
-   * year end.
+   * Columns: financial_year, months_in_year (12, or fewer for a part year), option, option_title,
+   * arm, segment, segment_label, measure, measure_title, then the summary columns. A flow is the
+   * year's sum; a stock its value at the year end.
    */
   public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(
@@ -61,11 +61,13 @@ public final class MetricsCsv {
         "Activity per financial year, by segment and measure (flows summed, stocks at the year end)");
     Segments segments = appraisal.first().option().compiled().segments();
     var years = appraisal.first().option().financialYears();
+    var cal = appraisal.first().option().compiled().calendar();
     try (SequenceWriter rows =
         MAPPER
             .writer(
                 Columns.withSummary(
                     "financial_year",
+                    "months_in_year",
                     "option",
                     "option_title",
                     "arm",
@@ -75,7 +77,7 @@ public final class MetricsCsv {
                     "measure_title"))
             .writeValues(out)) {
       for (int y = 0; y < years.size(); y++) {
-        String[] when = {years.get(y).label()};
+        String[] when = {years.get(y).label(), Integer.toString(Text.monthsIn(cal, years.get(y)))};
         Summary[][][][] all = new Summary[appraisal.options().size()][][][];
         for (int o = 0; o < all.length; o++) {
           all[o] = appraisal.options().get(o).metricAnnualAll(y);

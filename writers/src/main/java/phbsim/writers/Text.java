@@ -100,6 +100,19 @@ public final class Text {
   }
 
   /**
+   * How many months of financial year {@code y} the horizon holds: 12, or fewer for a part year.
+   */
+  public static int monthsIn(phbsim.time.FinancialCalendar cal, phbsim.time.FinancialYear y) {
+    int count = 0;
+    for (int m = 0; m < cal.monthCount(); m++) {
+      if (cal.month(m).financialYear().equals(y)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
    * The horizon in words: "5 years" when it covers whole financial years, else its months and the
    * financial years they fall in ("24 months across 3 financial years, 2 of them part years").
    */

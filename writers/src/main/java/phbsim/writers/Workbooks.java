@@ -23,6 +23,7 @@ import phbsim.observe.Measure;
 import phbsim.observe.TeamMeasure;
 import phbsim.report.AppraisalResult;
 import phbsim.report.Arm;
+import phbsim.report.BudgetImpact;
 import phbsim.report.Cohort;
 import phbsim.report.ComparisonResult;
 import phbsim.report.Infrastructure;
@@ -116,6 +117,7 @@ public final class Workbooks {
     summary(wb, a, scenario);
     optionsCompared(wb, a, scenario);
     cashFlow(wb, a, scenario);
+    budgetImpact(wb, a, scenario);
     monthlyProfile(wb, a, scenario);
     teams(wb, a, scenario);
     infrastructure(wb, a, scenario);
@@ -219,11 +221,6 @@ public final class Workbooks {
     sh.cells(f, option, figure, s.mean() / 1000, s.ciLow() / 1000, s.ciHigh() / 1000, null, note);
   }
 
-  /** Non-recurrent lines: the programme's set-up and a new service's, each spent once. */
-  private static boolean recurrent(LedgerLine line) {
-    return line != LedgerLine.PHB_SET_UP && line != LedgerLine.SERVICE_SET_UP;
-  }
-
   /**
    * Each later option against each earlier one (AppraisalResult.increment): written only when the
    * scenario has two or more options.
@@ -261,6 +258,69 @@ public final class Workbooks {
     sh.finish();
   }
 
+  /**
+   * Each option's cash saving as a budget-impact statement (BudgetImpact): recurrent and
+   * non-recurrent by year, each year's full-year effect, and the run rate at the end of year 5.
+   */
+  private static void budgetImpact(Workbook wb, AppraisalResult a, Scenario s) {
+    Sheet sh = start(wb, "Budget impact", "Budget impact, cash, £000s", s);
+    sh.line(
+            "Status quo minus option: a positive figure is a saving. Recurrent: every line but the"
+                + " set-ups; the part-year effect is what the year saves, the full-year effect its"
+                + " last month's recurrent saving x 12.")
+        .blank();
+    var cal = a.first().option().compiled().calendar();
+    List<FinancialYear> years = a.first().option().financialYears();
+    List<String> head = new ArrayList<>(List.of("Option", "Figure"));
+    for (FinancialYear y : years) {
+      head.add(Text.yearHeading(cal, y));
+    }
+    head.add("Total");
+    sh.header(head.toArray(String[]::new));
+    String[] f = new String[head.size()];
+    for (int k = 2; k < f.length; k++) {
+      f[k] = Sheet.THOUSANDS;
+    }
+    for (ComparisonResult c : a.options()) {
+      BudgetImpact.Statement st = BudgetImpact.of(c);
+      List<java.util.Map.Entry<String, java.util.function.Function<BudgetImpact.Year, Summary>>>
+          figures =
+              List.of(
+                  java.util.Map.entry(
+                      "Recurrent (the part-year effect)", BudgetImpact.Year::recurrent),
+                  java.util.Map.entry(
+                      "Non-recurrent (set-up, spent once)", BudgetImpact.Year::nonRecurrent),
+                  java.util.Map.entry("Total, cash", BudgetImpact.Year::total),
+                  java.util.Map.entry(
+                      "Full-year effect at the year end", BudgetImpact.Year::fullYearEffect));
+      for (var fig : figures) {
+        List<Object> cells = new ArrayList<>(List.of(c.id() + ": " + c.label(), fig.getKey()));
+        double sum = 0;
+        boolean withheld = false;
+        for (BudgetImpact.Year y : st.years()) {
+          Summary v = fig.getValue().apply(y);
+          withheld |= v.withheld();
+          cells.add(v.withheld() ? Sheet.WITHHELD : v.mean() / 1000);
+          sum += v.mean();
+        }
+        boolean additive = !fig.getKey().startsWith("Full-year");
+        cells.add(!additive ? null : withheld ? Sheet.WITHHELD : sum / 1000);
+        sh.cells(f, cells.toArray());
+      }
+      Summary rate = st.runRate();
+      sh.cells(
+          f,
+          c.id() + ": " + c.label(),
+          "Run rate a year at the end of "
+              + (st.atYearFive() ? "year 5" : "the horizon")
+              + " ("
+              + Text.month(cal.month(st.runRateMonth()))
+              + ")",
+          rate.withheld() ? Sheet.WITHHELD : rate.mean() / 1000);
+    }
+    sh.finish();
+  }
+
   private static void cashFlow(Workbook wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Cash flow", "Cash flow by financial year, £000s", s);
     List<FinancialYear> years = a.first().option().financialYears();
@@ -289,7 +349,7 @@ public final class Workbooks {
                     row.arm().label(),
                     line.title(),
                     line.release().label(),
-                    recurrent(line) ? "recurrent" : "non-recurrent"));
+                    line.recurrent() ? "recurrent" : "non-recurrent"));
         for (int y = 0; y < years.size(); y++) {
           cells.add(c.annual(row.arm(), y, line).mean() / 1000);
         }

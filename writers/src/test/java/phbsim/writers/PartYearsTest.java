@@ -23,6 +23,51 @@ class PartYearsTest {
     assertThat(Text.yearHeading(cal, new FinancialYear(2027))).isEqualTo("2027/28 M1-11");
     assertThat(Text.horizon(cal))
         .isEqualTo("24 months across 3 financial years, 2 of them part years");
+    assertThat(Text.monthsIn(cal, new FinancialYear(2025))).isEqualTo(1);
+    assertThat(Text.monthsIn(cal, new FinancialYear(2026))).isEqualTo(12);
+    assertThat(Text.monthsIn(cal, new FinancialYear(2027))).isEqualTo(11);
+  }
+
+  @Test
+  @DisplayName(
+      "the annual files mark each year's months, as many as the monthly file holds for that year")
+  void annualFilesMarkPartYears() throws java.io.IOException {
+    phbsim.scenario.Scenario s =
+        phbsim.scenarios.BuiltInScenarios.load(
+            "tiny", java.util.List.of("startDate=2026-03-01", "years=2"));
+    phbsim.report.AppraisalResult a =
+        phbsim.experiment.Appraisal.run(
+            s.statusQuo(),
+            phbsim.scenarios.ScenarioLoader.options(s),
+            new phbsim.experiment.RunSpec(2, 3, 1));
+    java.io.StringWriter monthly = new java.io.StringWriter();
+    CashFlowCsv.monthly(a, monthly);
+    java.util.Map<String, java.util.Set<String>> months = new java.util.HashMap<>();
+    for (String line : monthly.toString().split("\n")) {
+      String[] cells = line.split(",");
+      if (cells.length > 3 && cells[0].matches("\\d{4}-\\d{2}-\\d{2}")) {
+        months.computeIfAbsent(cells[1], k -> new java.util.HashSet<>()).add(cells[0]);
+      }
+    }
+    for (var file : java.util.List.of("cash", "metrics")) {
+      java.io.StringWriter annual = new java.io.StringWriter();
+      if (file.equals("cash")) {
+        CashFlowCsv.annual(a, annual);
+      } else {
+        MetricsCsv.annual(a, annual);
+      }
+      String[] lines = annual.toString().split("\n");
+      assertThat(lines[1]).startsWith("financial_year,months_in_year,");
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int i = 2; i < lines.length; i++) {
+        String[] cells = lines[i].split(",");
+        assertThat(Integer.parseInt(cells[1]))
+            .as("%s %s", file, cells[0])
+            .isEqualTo(months.get(cells[0]).size());
+        seen.add(cells[0]);
+      }
+      assertThat(seen).containsExactlyInAnyOrderElementsOf(months.keySet()).hasSize(3);
+    }
   }
 
   @Test
