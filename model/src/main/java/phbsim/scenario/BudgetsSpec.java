@@ -22,6 +22,7 @@ import java.util.List;
  * @param priceYear the financial year of the prices in this section and of the segments'
  *     allocations, unless they give their own (default: money's priceYear)
  * @param culture the capacity for culture change (default: none, no offer is ever rushed)
+ * @param takeUp who takes a budget up, by need (default: take-up does not depend on need)
  */
 public record BudgetsSpec(
     @Optional Boolean enabled,
@@ -36,13 +37,47 @@ public record BudgetsSpec(
     @Optional Double restrictiveShare,
     @Optional Double costPerBudgetTarget,
     @Optional String priceYear,
-    @Optional CultureSpec culture) {
+    @Optional CultureSpec culture,
+    @Optional TakeUpSpec takeUp) {
   public BudgetsSpec {
+    takeUp = takeUp == null ? TakeUpSpec.none() : takeUp;
     enabled = enabled == null || enabled;
     setUp = Lists.copyOf(setUp);
     rollout = rollout == null ? RolloutSpec.none() : rollout;
     review = review == null ? new ReviewSpec(0, 0, 0, null, null) : review;
     restrictiveShare = restrictiveShare == null ? 0.0 : restrictiveShare;
+  }
+
+  /** The settings without a take-up rule (take-up that does not depend on need). */
+  public BudgetsSpec(
+      Boolean enabled,
+      OptionMixSpec options,
+      double thirdPartyFeePercent,
+      List<SetUpSpec> setUp,
+      double supportPlanningPerPlan,
+      double brokeragePerBudgetPerMonth,
+      RolloutSpec rollout,
+      PlanningSpec planning,
+      ReviewSpec review,
+      Double restrictiveShare,
+      Double costPerBudgetTarget,
+      String priceYear,
+      CultureSpec culture) {
+    this(
+        enabled,
+        options,
+        thirdPartyFeePercent,
+        setUp,
+        supportPlanningPerPlan,
+        brokeragePerBudgetPerMonth,
+        rollout,
+        planning,
+        review,
+        restrictiveShare,
+        costPerBudgetTarget,
+        priceYear,
+        culture,
+        null);
   }
 
   /** The same settings with budgets switched off altogether. */
@@ -60,7 +95,8 @@ public record BudgetsSpec(
         restrictiveShare,
         costPerBudgetTarget,
         priceYear,
-        culture);
+        culture,
+        takeUp);
   }
 
   /**
@@ -81,6 +117,7 @@ public record BudgetsSpec(
         restrictiveShare,
         costPerBudgetTarget,
         priceYear,
-        culture);
+        culture,
+        takeUp);
   }
 }

@@ -865,6 +865,20 @@ public final class ScenarioChecks {
     priceYear("budgets.priceYear", b.priceYear());
     atLeast("budgets.brokeragePerBudgetPerMonth", b.brokeragePerBudgetPerMonth(), 0);
     between("budgets.restrictiveShare", b.restrictiveShare(), 0, 1, "(a share)");
+    // Gradients of take-up by need: beyond 5 a frailty of 2 would change a probability 32-fold,
+    // far past anything the concern it models could mean.
+    between(
+        "budgets.takeUp.acceptanceByNeed",
+        b.takeUp().acceptanceByNeed(),
+        -5,
+        5,
+        "(a gradient by frailty)");
+    between(
+        "budgets.takeUp.capacityByNeed",
+        b.takeUp().capacityByNeed(),
+        -5,
+        5,
+        "(a gradient by frailty)");
     if (b.costPerBudgetTarget() != null) {
       atLeast("budgets.costPerBudgetTarget", b.costPerBudgetTarget(), 0);
     }

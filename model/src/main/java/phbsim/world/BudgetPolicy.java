@@ -188,7 +188,13 @@ final class BudgetPolicy {
       pool.remove(q);
       boolean rushed = wellMade < 1 && cultureStream.nextDouble(q) >= wellMade;
       w.people.rushed[q] = rushed;
-      double acceptance = w.segments.spec(g).budget().acceptance();
+      // Acceptance may fall (or rise) with need (TakeUpSpec): who leaves for a budget, and so who
+      // is left behind on the team.
+      double acceptance =
+          phbsim.scenario.TakeUpSpec.byNeed(
+              w.segments.spec(g).budget().acceptance(),
+              w.people.frailty[q],
+              spec.takeUp().acceptanceByNeed());
       if (rushed) {
         w.metrics.add(month, g, Measure.BUDGET_OFFERS_RUSHED, 1);
         acceptance *= spec.culture().rushedAcceptance();

@@ -496,7 +496,13 @@ public final class World {
     people.exitClock[p] = unitExponential(exitStream, p);
     people.clockDay[p] = now;
     if (budgetsSpec != null) {
-      people.ableToManage[p] = capacityStream.nextDouble(p) < budgetsSpec.options().directPayment();
+      // The capacity to manage a budget may fall with need (TakeUpSpec): drawn once, on arrival.
+      people.ableToManage[p] =
+          capacityStream.nextDouble(p)
+              < phbsim.scenario.TakeUpSpec.byNeed(
+                  budgetsSpec.options().directPayment(),
+                  people.frailty[p],
+                  budgetsSpec.takeUp().capacityByNeed());
     }
     people.location[p] = (short) segments.team(g);
     present[g]++;

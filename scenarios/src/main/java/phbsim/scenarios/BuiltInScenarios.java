@@ -59,6 +59,10 @@ public final class BuiltInScenarios {
         "The default place with no crisis house today, and the option of opening one priced"
             + " below an NHS bed, as in Leeds.");
     m.put(
+        "left-behind",
+        "The default place with a large roll-out whose take-up falls with need and contract"
+            + " reviews down to a minimum viable team: who is left behind on the team?");
+    m.put(
         "going-further-faster",
         "The seven Going Further Faster sites of 2013-15 side by side, each the default place"
             + " scaled to its population: costs, budgets and teams per 100,000 people.");

@@ -91,6 +91,44 @@ class ShippedScenariosTest {
   }
 
   @Test
+  @DisplayName(
+      "left-behind: when the frailer take budgets up less, the people left on the adult team are"
+          + " frailer, each costs more, and the team is below its minimum in some replications;"
+          + " blind to need, the index stays at 1")
+  void leftBehind() {
+    AppraisalResult a = run(BuiltInScenarios.load("left-behind"), 20);
+    ComparisonResult byNeed = a.options().get(0);
+    ComparisonResult blind = a.options().get(1);
+    assertThat(byNeed.id()).isEqualTo("roll-out");
+    assertThat(blind.id()).isEqualTo("need-blind");
+    int last = byNeed.option().compiled().calendar().monthCount() - 1;
+    phbsim.report.Resilience teams = new phbsim.report.Resilience(byNeed);
+    int cmht = teams.teams().get(0);
+    assertThat(teams.id(cmht)).isEqualTo("cmht");
+    phbsim.report.Resilience blindTeams = new phbsim.report.Resilience(blind);
+    var index = phbsim.observe.TeamMeasure.MEAN_FRAILTY_ON_CASELOAD;
+    var option = phbsim.report.Arm.OPTION;
+    var statusQuo = phbsim.report.Arm.STATUS_QUO;
+    assertThat(teams.monthly(option, last, cmht, index).ciLow())
+        .as("left-behind index, take-up by need")
+        .isGreaterThan(1.05);
+    Summary blindIndex = blindTeams.monthly(option, last, cmht, index);
+    assertThat(blindIndex.ciLow()).isLessThan(1.02);
+    assertThat(blindIndex.ciHigh()).isGreaterThan(0.98);
+    assertThat(teams.monthly(statusQuo, last, cmht, index).mean()).isBetween(0.97, 1.03);
+    // Cost per person on the caseload rises: the fixed part and the posts kept are spread over
+    // fewer people.
+    var cost = phbsim.observe.TeamMeasure.COST_PER_PERSON;
+    assertThat(teams.monthly(option, last, cmht, cost).ciLow())
+        .isGreaterThan(teams.monthly(statusQuo, last, cmht, cost).ciHigh());
+    // Below the minimum viable size in some replications, not in all and not in none.
+    double below =
+        teams.shareAboveZero(
+            option, last, cmht, phbsim.observe.TeamMeasure.BELOW_MINIMUM_VIABLE_SIZE);
+    assertThat(below).isStrictlyBetween(0.0, 1.0);
+  }
+
+  @Test
   @DisplayName("demonstrator: 10 budgets or fewer at the end of the 15 months in most of 14 places")
   void demonstrator() {
     ComparisonResult c = run(BuiltInScenarios.load("demonstrator"), 14).first();

@@ -90,6 +90,33 @@ class WorkbooksTest {
   }
 
   @Test
+  @DisplayName(
+      "the budget-impact sheet: each option's total over the years is its cash net saving, and"
+          + " recurrent plus non-recurrent make each year's total")
+  void budgetImpact() {
+    for (ComparisonResult c : result.options()) {
+      java.util.function.Function<String, Row> figure =
+          name ->
+              row(
+                      "Budget impact",
+                      r ->
+                          r.getCellText(0).startsWith(c.id() + ":")
+                              && r.getCellText(1).equals(name))
+                  .orElseThrow();
+      Row total = figure.apply("Total, cash");
+      Row recurrent = figure.apply("Recurrent (the part-year effect)");
+      Row once = figure.apply("Non-recurrent (set-up, spent once)");
+      int years = c.option().financialYears().size();
+      assertThat(number(total, 2 + years))
+          .isCloseTo(c.netSaving(Position.CASH).mean() / 1000, within(1e-6));
+      for (int k = 2; k < 2 + years; k++) {
+        assertThat(number(recurrent, k) + number(once, k))
+            .isCloseTo(number(total, k), within(1e-6));
+      }
+    }
+  }
+
+  @Test
   @DisplayName("the sheets, in a finance lead's order")
   void sheetNames() {
     assertThat(sheets.keySet())
@@ -97,6 +124,7 @@ class WorkbooksTest {
             "Summary",
             "Options compared",
             "Cash flow",
+            "Budget impact",
             "Monthly profile",
             "Teams",
             "Infrastructure",
