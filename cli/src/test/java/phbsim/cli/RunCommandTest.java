@@ -144,7 +144,8 @@ class RunCommandTest {
         .extracting(
             l -> {
               var m =
-                  java.util.regex.Pattern.compile("^2027/28,([^,]*),(?:\"[^\"]*\"|[^,]*),([^,]*),")
+                  java.util.regex.Pattern.compile(
+                          "^2027/28,12,([^,]*),(?:\"[^\"]*\"|[^,]*),([^,]*),")
                       .matcher(l);
               return m.find() ? m.group(1) + "/" + m.group(2) : l;
             })
@@ -161,21 +162,21 @@ class RunCommandTest {
             l ->
                 assertThat(l)
                     .matches(
-                        "2028/29,roll-out-release-post,\"The roll-out, and take one CMHT post out from"
+                        "2028/29,12,roll-out-release-post,\"The roll-out, and take one CMHT post out from"
                             + " April 2028\",option,posts_released,[^,]*,cash,line,cash-releasing,"
                             + "-1\\d{5}\\.\\d\\d,.*"));
     assertThat(cash)
         .anySatisfy(
             l ->
                 assertThat(l)
-                    .startsWith("2028/29,,Status quo,status_quo,posts_released,")
+                    .startsWith("2028/29,12,,Status quo,status_quo,posts_released,")
                     .contains(",0.00,"));
     assertThat(cash)
         .anySatisfy(
             l ->
                 assertThat(l)
                     .startsWith(
-                        "2028/29,roll-out,Offer budgets along the planned roll-out,option,posts_released,")
+                        "2028/29,12,roll-out,Offer budgets along the planned roll-out,option,posts_released,")
                     .contains(",0.00,"));
   }
 

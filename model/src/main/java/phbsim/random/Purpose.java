@@ -25,5 +25,7 @@ public enum Purpose {
   /** Parameter draws of a probabilistic sensitivity analysis (entity: the parameter). */
   PARAMETER,
   /** Whether a budget offer is rushed, beyond the capacity for culture change (entity: person). */
-  CULTURE
+  CULTURE,
+  /** Whether a holder spends less on clinical care than their plan allows (entity: person). */
+  CLINICAL_CARE
 }

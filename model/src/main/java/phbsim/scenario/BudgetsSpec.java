@@ -23,6 +23,8 @@ import java.util.List;
  *     allocations, unless they give their own (default: money's priceYear)
  * @param culture the capacity for culture change (default: none, no offer is ever rushed)
  * @param takeUp who takes a budget up, by need (default: take-up does not depend on need)
+ * @param clinicalCare holders who spend less on clinical care than their plan allows, and relapse
+ *     more (default: none)
  */
 public record BudgetsSpec(
     @Optional Boolean enabled,
@@ -38,9 +40,11 @@ public record BudgetsSpec(
     @Optional Double costPerBudgetTarget,
     @Optional String priceYear,
     @Optional CultureSpec culture,
-    @Optional TakeUpSpec takeUp) {
+    @Optional TakeUpSpec takeUp,
+    @Optional ClinicalCareSpec clinicalCare) {
   public BudgetsSpec {
     takeUp = takeUp == null ? TakeUpSpec.none() : takeUp;
+    clinicalCare = clinicalCare == null ? ClinicalCareSpec.none() : clinicalCare;
     enabled = enabled == null || enabled;
     setUp = Lists.copyOf(setUp);
     rollout = rollout == null ? RolloutSpec.none() : rollout;
@@ -48,7 +52,7 @@ public record BudgetsSpec(
     restrictiveShare = restrictiveShare == null ? 0.0 : restrictiveShare;
   }
 
-  /** The settings without a take-up rule (take-up that does not depend on need). */
+  /** The settings without a take-up rule or clinical underspending (both off). */
   public BudgetsSpec(
       Boolean enabled,
       OptionMixSpec options,
@@ -77,6 +81,7 @@ public record BudgetsSpec(
         costPerBudgetTarget,
         priceYear,
         culture,
+        null,
         null);
   }
 
@@ -96,7 +101,8 @@ public record BudgetsSpec(
         costPerBudgetTarget,
         priceYear,
         culture,
-        takeUp);
+        takeUp,
+        clinicalCare);
   }
 
   /**
@@ -118,6 +124,7 @@ public record BudgetsSpec(
         costPerBudgetTarget,
         priceYear,
         culture,
-        takeUp);
+        takeUp,
+        clinicalCare);
   }
 }

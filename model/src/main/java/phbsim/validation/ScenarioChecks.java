@@ -912,6 +912,22 @@ public final class ScenarioChecks {
     }
     between("budgets.review.stepDownShare", r.stepDownShare(), 0, 1, "(a share)");
     between("budgets.review.dependentShare", r.dependentShare(), 0, 1, "(a share)");
+    between("budgets.review.stopAfterCrisis", r.stopOnRelapse(), 0, 1, "(a probability)");
+    if (r.stepDown() + r.stopOnRelapse() > 1 + 1e-9) {
+      add(
+          "budgets.review.stopAfterCrisis",
+          "with stepDown sums to "
+              + round(r.stepDown() + r.stopOnRelapse())
+              + "; expected at most 1");
+    }
+    var clinical = b.clinicalCare();
+    between("budgets.clinicalCare.underspendShare", clinical.underspendShare(), 0, 1, "(a share)");
+    between(
+        "budgets.clinicalCare.underspendCrisisEffect",
+        clinical.underspendCrisisEffect(),
+        0,
+        10,
+        "(a multiplier of the hazard)");
   }
 
   private void checkRollout(RolloutSpec r, Scenario s) {

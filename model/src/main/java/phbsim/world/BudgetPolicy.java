@@ -68,6 +68,7 @@ final class BudgetPolicy {
   private final BudgetsSpec spec;
   private final RandomStreams.Family rolloutStream;
   private final RandomStreams.Family acceptanceStream;
+  private final RandomStreams.Family clinicalStream;
   private final RandomStreams.Family planningStream;
   private final RandomStreams.Family reviewStream;
   private final RandomStreams.Family cultureStream;
@@ -77,6 +78,7 @@ final class BudgetPolicy {
   private final LearningCurve planTime;
   private final LearningCurve planCost;
   private final ReviewPolicy reviewPolicy;
+  private final ReviewPolicy reviewAfterCrisis;
   private final int firstPlannerKey;
   private final EligiblePool pool;
   private final int[] inPlanning;
@@ -118,6 +120,13 @@ final class BudgetPolicy {
         r == null
             ? new ReviewPolicy(0, 0, 0)
             : new ReviewPolicy(r.stepDown(), r.stop(), r.stepDownShare());
+    // The review of a holder who relapsed since the last one: the same thresholds, its stop band
+    // as wide as stopAfterCrisis (ReviewPolicy note 1: one uniform, so the arms stay in step).
+    this.reviewAfterCrisis =
+        r == null
+            ? reviewPolicy
+            : new ReviewPolicy(r.stepDown(), r.stopOnRelapse(), r.stepDownShare());
+    this.clinicalStream = streams.family(Purpose.CLINICAL_CARE, expected);
     this.inPlanning = new int[w.segments.size()];
   }
 
@@ -281,6 +290,11 @@ final class BudgetPolicy {
     boolean drawn = w.optionStream.nextDouble(p) < spec.restrictiveShare();
     people.restrictive[p] = drawn || (!heldOnDayZero && people.rushed[p]);
     people.dependent[p] = reviewStream.nextDouble(p) < spec.review().dependentShare();
+    // Spending less on clinical care than the plan allows: drawn on its own stream, and only when
+    // the scenario has any, so that no other draw moves (ClinicalCareSpec).
+    double underspend = spec.clinicalCare().underspendShare();
+    people.underspends[p] = underspend > 0 && clinicalStream.nextDouble(p) < underspend;
+    people.crisisSinceReview[p] = false;
     int alreadyHeld = 0;
     if (heldOnDayZero) {
       // The next review after k months, k = 1..12: held so far is 15 - k, since reviews fall due
@@ -337,7 +351,9 @@ final class BudgetPolicy {
       }
       int g = people.segment[p];
       boolean atHome = people.location[p] == w.segments.team(g);
-      ReviewOutcome outcome = reviewPolicy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
+      ReviewPolicy policy = people.crisisSinceReview[p] ? reviewAfterCrisis : reviewPolicy;
+      people.crisisSinceReview[p] = false;
+      ReviewOutcome outcome = policy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
       if (!atHome && outcome == ReviewOutcome.STOP) {
         outcome = ReviewOutcome.CONTINUE;
       }

@@ -77,6 +77,12 @@ final class People {
   /** Whether the person's last budget offer was rushed, beyond the capacity for culture change. */
   boolean[] rushed;
 
+  /** Whether the holder spends less on clinical care than their plan allows (ClinicalCareSpec). */
+  boolean[] underspends;
+
+  /** Whether the holder has had a crisis since their budget's last review (or its start). */
+  boolean[] crisisSinceReview;
+
   /** The day the person came into secondary care (day 0 for the starting caseload). */
   double[] arrivedDay;
 
@@ -103,6 +109,8 @@ final class People {
     arrivedDay = new double[capacity];
     cohortIndex = new int[capacity];
     rushed = new boolean[capacity];
+    underspends = new boolean[capacity];
+    crisisSinceReview = new boolean[capacity];
   }
 
   /** Number of people ever present. */
@@ -138,5 +146,7 @@ final class People {
     arrivedDay = Arrays.copyOf(arrivedDay, capacity);
     cohortIndex = Arrays.copyOf(cohortIndex, capacity);
     rushed = Arrays.copyOf(rushed, capacity);
+    underspends = Arrays.copyOf(underspends, capacity);
+    crisisSinceReview = Arrays.copyOf(crisisSinceReview, capacity);
   }
 }

@@ -558,6 +558,9 @@ public final class World {
     if (people.status[p] == People.ON_BUDGET) {
       var b = segments.spec(g).budget();
       rate *= people.restrictive[p] ? b.restrictiveCrisisEffect() : b.crisisEffect();
+      if (people.underspends[p]) {
+        rate *= budgetsSpec.clinicalCare().underspendCrisisEffect();
+      }
     }
     return rate;
   }
@@ -628,6 +631,10 @@ public final class World {
     people.crisisClock[p] = unitExponential(crisisStream, p);
     int g = people.segment[p];
     metrics.add(month, g, Measure.CRISES, 1);
+    if (people.status[p] == People.ON_BUDGET) {
+      // A relapse on a budget: its next review may stop it (ReviewSpec.stopAfterCrisis).
+      people.crisisSinceReview[p] = true;
+    }
     if (people.cohortIndex[p] >= 0) {
       cohort.crisis(p, calendar.now());
     }
