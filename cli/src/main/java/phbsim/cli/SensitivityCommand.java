@@ -189,14 +189,22 @@ final class SensitivityCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
-        "Sensitivity of %s for %s, option %s%n%s.%n%s%n%n",
+        "Sensitivity of %s for %s, option %s%n%s.%n%s%n%s%n%n",
         output0.title(),
         s.name(),
         option.id(),
         Text.moneyBasis(s),
-        Arm.SIGN_RULE);
+        Arm.SIGN_RULE,
+        output0.name().equals(AnalysisOptions.DEFAULT_OUTPUT)
+            ? "Output: the cash net saving, the default, since the first question a board asks of"
+                + " an option is the cash it must find or can release; --output"
+                + " net_saving_economic for the economic position."
+            : "Output: "
+                + output0.name()
+                + ", as --output asked (the default is the cash net"
+                + " saving).");
     if (ow != null) {
-      printOneWay(out, ow, run);
+      printOneWay(out, ow, run, s);
     }
     if (ps != null) {
       printProbabilistic(out, ps, s);
@@ -209,7 +217,8 @@ final class SensitivityCommand implements Callable<Integer> {
     return money ? Numbers.thousands(v) : Numbers.readable(v);
   }
 
-  private static void printOneWay(PrintWriter out, OneWaySensitivity.Result r, RunSpec run) {
+  private static void printOneWay(
+      PrintWriter out, OneWaySensitivity.Result r, RunSpec run, Scenario s) {
     boolean money = r.output().money();
     out.printf(
         Locale.UK,
@@ -220,32 +229,55 @@ final class SensitivityCommand implements Callable<Integer> {
         money ? " (£000s)" : "");
     out.printf(
         Locale.UK,
-        "%-4s %-52s %12s %12s %12s %12s %12s%n",
+        "%-4s %-52s %12s %12s %9s %12s %12s %12s %12s %12s%n",
         "",
         "parameter",
         "low",
         "high",
+        "price yr",
+        "low at base",
+        "high at base",
         "at low",
         "at high",
         "swing");
     int rank = 1;
+    boolean noise = false;
+    String base = "";
     for (OneWaySensitivity.Bar b : r.bars()) {
+      var low = phbsim.scenarios.Explain.priceOf(s, b.range().path(), b.range().low());
+      var high = phbsim.scenarios.Explain.priceOf(s, b.range().path(), b.range().high());
+      base = low.map(n -> n.base().label()).orElse(base);
+      noise |= !b.beyondNoise();
       out.printf(
           Locale.UK,
-          "%-4s %-52s %12s %12s %12s %12s %12s%n",
+          "%-4s %-52s %12s %12s %9s %12s %12s %12s %12s %12s%s%n",
           rank++ + ".",
           b.range().path(),
           Numbers.significant(b.range().low()),
           Numbers.significant(b.range().high()),
+          low.map(n -> n.year().label()).orElse(""),
+          low.map(n -> Numbers.significant(n.atBase())).orElse(""),
+          high.map(n -> Numbers.significant(n.atBase())).orElse(""),
           value(b.atLow().mean(), money),
           value(b.atHigh().mean(), money),
-          value(b.swing(), money));
+          value(b.swing(), money),
+          b.beyondNoise() ? "" : " ~");
     }
     out.println(
         "Ranges: as declared under uncertainty:, or "
             + Ranges.RULE.substring(6)
             + " (tornado.csv"
-            + " gives each range's source).");
+            + " gives each range's source). A price's range is in its own price year (price yr),"
+            + " and at the price base"
+            + (base.isEmpty() ? "" : ", " + base)
+            + ", beside it.");
+    if (noise) {
+      out.println(
+          "~ the swing cannot be told from the noise of "
+              + Text.count(run.replications(), "replication", "replications")
+              + ": the 95 % confidence interval of its change (high minus low, on the same random"
+              + " numbers) includes 0, so its rank may be chance; run more replications.");
+    }
     out.println();
   }
 
@@ -287,9 +319,20 @@ final class SensitivityCommand implements Callable<Integer> {
     for (int k : order) {
       out.printf(
           Locale.UK,
-          "    %-52s %6s%n",
+          "    %-52s %6s%s%n",
           r.parameters().get(k).path(),
-          Numbers.twoPlaces(r.prcc()[k]));
+          Numbers.twoPlaces(r.prcc()[k]),
+          r.beyondNoise(k) ? "" : " ~");
+    }
+    boolean anyNoise = false;
+    for (int k = 0; k < r.parameters().size(); k++) {
+      anyNoise |= !r.beyondNoise(k);
+    }
+    if (anyNoise) {
+      out.println(
+          "  ~ not told apart from no correlation at the 5 % level with "
+              + Text.count(r.draws().size(), "draw", "draws")
+              + " (the t test of a partial correlation): its place in the order may be chance.");
     }
     out.println();
   }

@@ -18,11 +18,25 @@ import phbsim.scenario.ScenarioEditor;
 public final class OneWaySensitivity {
   private OneWaySensitivity() {}
 
-  /** One parameter's bar: the output at its low and at its high value, and the swing. */
-  public record Bar(Ranges.Range range, Summary atLow, Summary atHigh) {
+  /**
+   * One parameter's bar: the output at its low and at its high value, and the swing.
+   *
+   * @param change the output at high minus the output at low, replication by replication (both on
+   *     the same random numbers, so its interval is the paired one): whether the swing can be told
+   *     from the noise of the replications run
+   */
+  public record Bar(Ranges.Range range, Summary atLow, Summary atHigh, Summary change) {
     /** |high - low| of the means. */
     public double swing() {
       return Math.abs(atHigh.mean() - atLow.mean());
+    }
+
+    /**
+     * Whether the swing is told apart from the noise: the paired change's 95 % confidence interval
+     * excludes 0. False with one replication (no interval) or when the interval spans 0.
+     */
+    public boolean beyondNoise() {
+      return change.ciLow() > 0 || change.ciHigh() < 0;
     }
   }
 
@@ -60,11 +74,18 @@ public final class OneWaySensitivity {
     List<Variants.Outcome> outcomes = runner.run(place, option, editor, variants, run, progress);
     List<Bar> bars = new ArrayList<>();
     for (int k = 0; k < ranges.size(); k++) {
+      double[] low = outcomes.get(1 + 2 * k).values(output);
+      double[] high = outcomes.get(2 + 2 * k).values(output);
+      double[] change = new double[low.length];
+      for (int r = 0; r < change.length; r++) {
+        change[r] = high[r] - low[r];
+      }
       bars.add(
           new Bar(
               ranges.get(k),
               outcomes.get(1 + 2 * k).summary(output),
-              outcomes.get(2 + 2 * k).summary(output)));
+              outcomes.get(2 + 2 * k).summary(output),
+              Summary.ofDefined(change)));
     }
     // Largest swing first; ties keep the order given (the sort is stable).
     bars.sort(Comparator.comparingDouble(Bar::swing).reversed());

@@ -149,7 +149,27 @@ public final class ProbabilisticSensitivity {
       double[] outputPerDraw,
       Summary distribution,
       double[] probabilityOfSaving,
-      double[] prcc) {}
+      double[] prcc) {
+    /**
+     * Whether parameter k's partial rank correlation is told apart from none, at the 5 % level: the
+     * t test of a partial correlation, t = r sqrt(df / (1 - r^2)) with df = draws - 2 - (the other
+     * parameters), against Student's t (Blower and Dowlatabadi's test for PRCC).
+     */
+    public boolean beyondNoise(int k) {
+      int df = draws.size() - 2 - (parameters.size() - 1);
+      double r = prcc[k];
+      if (df < 1 || Double.isNaN(r)) {
+        return false;
+      }
+      if (Math.abs(r) >= 1) {
+        return true;
+      }
+      double t = Math.abs(r) * Math.sqrt(df / (1 - r * r));
+      return t
+          > new org.apache.commons.math3.distribution.TDistribution(df)
+              .inverseCumulativeProbability(0.975);
+    }
+  }
 
   /**
    * Runs {@code draws} parameter draws of {@code run.replications()} replications each.

@@ -213,6 +213,25 @@ public final class Explain {
   }
 
   /**
+   * The price year of the setting at {@code path} (as --set writes it) and what {@code pounds} of
+   * it are worth at the price base, if the setting is a price; empty otherwise (a rate, a share, a
+   * count). For sensitivity ranges, which are stated in the setting's own price year.
+   */
+  public static Optional<PriceNote> priceOf(Scenario s, String path, double pounds) {
+    JsonNode effective = ScenarioYaml.toTree(s);
+    Overrides.Resolved r;
+    try {
+      r = Overrides.resolve(effective, Scenario.class, path);
+    } catch (IllegalArgumentException notASetting) {
+      return Optional.empty();
+    }
+    if (r.component() == null || !r.component().isAnnotationPresent(Price.class)) {
+      return Optional.empty();
+    }
+    return Optional.of(priceNote(s, effective, r.path(), pounds));
+  }
+
+  /**
    * A price's year, as the model finds it (Prices): the section's own priceYear; for a segment's
    * budget or a set-up stage, then the budgets' priceYear; then money.priceYear; else the base.
    */

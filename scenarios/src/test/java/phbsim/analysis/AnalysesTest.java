@@ -182,6 +182,25 @@ class AnalysesTest {
   }
 
   @Test
+  @DisplayName(
+      "a partial rank correlation is told from none by the t test: with 10 degrees of freedom,"
+          + " |r| of 0.58 is, 0.57 is not (the critical r is 2.228 / sqrt(10 + 2.228^2) = 0.576)")
+  void prccAgainstTheTTest() {
+    // 13 draws of 2 parameters: df = 13 - 2 - 1 = 10; Student's t at 0.975 with 10 df is 2.228.
+    var r =
+        new ProbabilisticSensitivity.Result(
+            java.util.Collections.nCopies(2, null),
+            Output.parse("net_saving_cash"),
+            java.util.Collections.nCopies(13, null),
+            new double[13],
+            null,
+            new double[0],
+            new double[] {0.58, -0.57});
+    assertThat(r.beyondNoise(0)).isTrue();
+    assertThat(r.beyondNoise(1)).isFalse();
+  }
+
+  @Test
   @DisplayName("one-way: the set-up's swing is exactly its range; an idle parameter's is zero")
   void oneWay() {
     Scenario s = setUpOnly(10_000);
@@ -201,6 +220,12 @@ class AnalysesTest {
     assertThat(r.bars().get(0).swing()).isEqualTo(25_000);
     assertThat(r.bars().get(0).atLow().mean()).isEqualTo(-5_000);
     assertThat(r.bars().get(1).swing()).isZero();
+    // Told from noise: the set-up's change, high minus low, is -25,000 in every replication (an
+    // interval of no width, excluding 0); the idle parameter's is 0 in every one (its interval is
+    // 0 to 0, which does not exclude 0).
+    assertThat(r.bars().get(0).change().mean()).isEqualTo(-25_000);
+    assertThat(r.bars().get(0).beyondNoise()).isTrue();
+    assertThat(r.bars().get(1).beyondNoise()).isFalse();
     // The rule's range when none is declared: 25 % either side.
     Ranges.Range rule = Ranges.of(s, EDITOR, "budgets.setUp[0].amount");
     assertThat(rule.low()).isEqualTo(7_500);

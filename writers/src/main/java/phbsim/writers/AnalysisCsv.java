@@ -139,8 +139,12 @@ public final class AnalysisCsv {
   }
 
   /**
-   * The tornado's data, largest swing first. Columns: rank, parameter, value, low, high, source,
-   * output, then base, at_low and at_high each as mean, ci95_low, ci95_high, then swing.
+   * The tornado's data, largest swing first. Columns: rank, parameter, value, low, high (each in
+   * the setting's own price year for a price), price_year (empty if not a price), low_at_base and
+   * high_at_base (at the price base), source, output, then base, at_low and at_high each as mean,
+   * ci95_low, ci95_high, then swing, the paired change's (high minus low) ci95_low and ci95_high,
+   * and beyond_noise (yes when that interval excludes 0: the rank can be told from the noise of the
+   * replications run).
    */
   public static void tornado(OneWaySensitivity.Result r, Scenario place, Writer out)
       throws IOException {
@@ -156,6 +160,9 @@ public final class AnalysisCsv {
                     "value",
                     "low",
                     "high",
+                    "price_year",
+                    "low_at_base",
+                    "high_at_base",
                     "source",
                     "output",
                     "base_mean",
@@ -165,12 +172,17 @@ public final class AnalysisCsv {
                     "at_high_mean",
                     "at_high_ci95_low",
                     "at_high_ci95_high",
-                    "swing"))
+                    "swing",
+                    "change_ci95_low",
+                    "change_ci95_high",
+                    "beyond_noise"))
             .writeValues(out)) {
       int rank = 1;
       for (OneWaySensitivity.Bar b : r.bars()) {
         Summary lo = b.atLow();
         Summary hi = b.atHigh();
+        var low = phbsim.scenarios.Explain.priceOf(place, b.range().path(), b.range().low());
+        var high = phbsim.scenarios.Explain.priceOf(place, b.range().path(), b.range().high());
         rows.write(
             List.of(
                 Integer.toString(rank++),
@@ -178,6 +190,9 @@ public final class AnalysisCsv {
                 Numbers.plain(b.range().value()),
                 Numbers.plain(b.range().low()),
                 Numbers.plain(b.range().high()),
+                low.map(n -> n.year().label()).orElse(""),
+                low.map(n -> Numbers.plain(Math.round(n.atBase() * 100) / 100.0)).orElse(""),
+                high.map(n -> Numbers.plain(Math.round(n.atBase() * 100) / 100.0)).orElse(""),
                 b.range().source(),
                 r.output().name(),
                 cell(r.base().mean(), money),
@@ -187,7 +202,10 @@ public final class AnalysisCsv {
                 cell(hi.mean(), money),
                 cell(hi.ciLow(), money),
                 cell(hi.ciHigh(), money),
-                cell(b.swing(), money)));
+                cell(b.swing(), money),
+                cell(b.change().ciLow(), money),
+                cell(b.change().ciHigh(), money),
+                b.beyondNoise() ? "yes" : "no"));
       }
     }
   }
@@ -282,7 +300,10 @@ public final class AnalysisCsv {
                 "prcc:" + r.parameters().get(k).path(),
                 "Partial rank correlation with the output",
                 Numbers.plain(r.prcc()[k]),
-                r.parameters().get(k).source()));
+                (r.beyondNoise(k)
+                        ? "told apart from none at the 5 % level; "
+                        : "not told apart from none at the 5 % level with these draws; ")
+                    + r.parameters().get(k).source()));
       }
     }
   }

@@ -7,6 +7,12 @@ import picocli.CommandLine.Option;
 
 /** Which option of a scenario an analysis looks at, and which output. */
 public final class AnalysisOptions {
+  /**
+   * The output analysed when none is asked for: the cash net saving, since the first question a
+   * board asks of an option is the cash it must find or can release.
+   */
+  public static final String DEFAULT_OUTPUT = "net_saving_cash";
+
   @Option(
       names = "--option",
       paramLabel = "ID",
@@ -18,7 +24,7 @@ public final class AnalysisOptions {
   @Option(
       names = "--output",
       paramLabel = "NAME",
-      defaultValue = "net_saving_cash",
+      defaultValue = AnalysisOptions.DEFAULT_OUTPUT,
       description =
           "The output to analyse: net_saving_cash, net_saving_economic, npv_cash, npv_economic,"
               + " double_running, or option.MEASURE, status_quo.MEASURE, difference.MEASURE"
