@@ -143,7 +143,8 @@ public final class Text {
    * @param up the word when it is above zero ("rose")
    */
   public static String direction(double change, String down, String up) {
-    if (Double.isNaN(change) || change == 0) {
+    // A change printed as 0 % (under half a tenth of a point) has no direction to state.
+    if (Double.isNaN(change) || Math.abs(change) < 0.05) {
       return "";
     }
     return " (" + (change < 0 ? down : up) + ")";
