@@ -20,13 +20,13 @@ import java.util.BitSet;
  *       suppressed. Zeros are published, as NHS practice does. The absolute value is used so that a
  *       count-flagged difference of {@code -3} is treated like {@code 3}.
  *   <li><b>Secondary (complementary) suppression.</b> Until nothing changes: in every group with
- *       exactly one suppressed cell, or with several whose sizes add up to less than twice the
- *       threshold, suppress one more of its cells, so that no suppressed one can be worked out, nor
- *       put in an interval narrower than the threshold. The cell picked is the unsuppressed cell
- *       with the smallest absolute value (it loses the least information), preferring a non-zero
- *       cell to a zero one (a zero is known to be zero once the reader sees any tiny total, so it
- *       protects little; it is picked only when the group has no other candidate); ties go to the
- *       lowest cell id.
+ *       exactly one suppressed cell, or with several whose sizes add up to less than three times
+ *       the threshold, suppress one more of its cells, so that no suppressed one can be worked out,
+ *       nor put in an interval narrower than the threshold. The cell picked is the unsuppressed
+ *       cell with the smallest absolute value (it loses the least information), preferring a
+ *       non-zero cell to a zero one (a zero is known to be zero once the reader sees any tiny
+ *       total, so it protects little; it is picked only when the group has no other candidate);
+ *       ties go to the lowest cell id.
  * </ol>
  *
  * <p><b>NaN cells</b> (nothing to publish) are never primary and never picked. A group that
@@ -62,12 +62,21 @@ public final class SmallNumbers {
    * 5. Protection level (issue 21, the attacker's audit): one more suppressed cell is not enough
    *    when the suppressed cells of a group add up to little (a 1 and a 2 whose sum, 3, the
    *    published cells give away: each is then known to be at most 3). A group keeps picking
-   *    cells until its suppressed cells add up to twice the threshold, or every cell is
-   *    suppressed. Twice, not once: other groups bound the other suppressed cells from below, and
-   *    AttackerAuditTest found primary cells put in intervals 4.45 wide under a sum of 5; at twice
-   *    the threshold every audited interval is at least the threshold wide. A group may now act more than once, so the queue is a growing ring; each pick
+   *    cells until its suppressed cells add up to three times the threshold, or every cell is
+   *    suppressed. More than once: other groups bound the other suppressed cells from below, and
+   *    AttackerAuditTest found primary cells put in intervals 4.45 wide under a sum of 5; at
+   *    twice, it later found one 4.76 wide (the default of December 2026, a segment of 3), so the
+   *    multiple is three (PROTECTION_MULTIPLE). It is a heuristic that the audit checks, not a
+   *    proof: the audit's linear programmes are the test. A group may now act more than once, so
+   *    the queue is a growing ring; each pick
    *    suppresses a new cell, so the loop ends after at most as many picks as there are cells.
    */
+
+  /**
+   * How many thresholds a group's suppressed cells must add up to (design note 5): a heuristic,
+   * checked by AttackerAuditTest's linear programmes rather than proved.
+   */
+  static final double PROTECTION_MULTIPLE = 3.0;
 
   private final int threshold;
 
@@ -308,13 +317,13 @@ public final class SmallNumbers {
 
   /**
    * Whether group {@code g} needs one more suppressed cell: it has one, or several whose sizes add
-   * up to less than twice the threshold, and a cell is still unsuppressed (design note 5).
+   * up to less than three times the threshold, and a cell is still unsuppressed (design note 5).
    */
   private boolean needsMore(int g, int[] suppressedIn, double[] suppressedSize, int[] start) {
     int size = start[g + 1] - start[g];
     return suppressedIn[g] >= 1
         && suppressedIn[g] < size
-        && (suppressedIn[g] == 1 || suppressedSize[g] < 2.0 * threshold);
+        && (suppressedIn[g] == 1 || suppressedSize[g] < PROTECTION_MULTIPLE * threshold);
   }
 
   /**

@@ -113,15 +113,15 @@ class SmallNumbersTest {
   @Test
   @DisplayName("a zero is picked only when it is the group's last candidate")
   void zeroOnlyAsLastResort() {
-    // Group A: parts 2, 0, 8 and total 10. 2 is primary; candidates 0, 8, 10. The zero is the
-    // smallest but non-zero cells come first, so 8 is picked.
+    // Group A: parts 2, 0, 18 and total 20. 2 is primary; candidates 0, 18, 20. The zero is the
+    // smallest but non-zero cells come first, so 18 is picked (2 + 18 = 20, three thresholds).
     // Group B: two cells {3, 0} (e.g. a figure and an equal copy of it elsewhere less the zero):
     // 3 is primary and the zero is the only candidate, so the zero is picked.
     SmallNumbers sn = new SmallNumbers(5);
     int a2 = sn.cell(2, true);
     int a0 = sn.cell(0, true);
-    int a8 = sn.cell(8, true);
-    int a10 = sn.cell(10, true);
+    int a8 = sn.cell(18, true);
+    int a10 = sn.cell(20, true);
     int b3 = sn.cell(3, true);
     int b0 = sn.cell(0, true);
     sn.group(a2, a0, a8, a10);
@@ -133,22 +133,23 @@ class SmallNumbersTest {
   }
 
   @Test
-  @DisplayName("difference group {status quo 12, option 3, difference 9}: the option and the 9")
+  @DisplayName("difference group {status quo 20, option 3, difference 17}: the option and the 17")
   void differenceGroup() {
-    // 3 is primary; 12 - 9 would give it back, so the smaller of 12 and 9 goes: 9.
+    // 3 is primary; 20 - 17 would give it back, so the smaller of 20 and 17 goes: 17 (3 + 17 =
+    // 20, at least three thresholds).
     SmallNumbers sn = new SmallNumbers(5);
-    int statusQuo = sn.cell(12, true);
+    int statusQuo = sn.cell(20, true);
     int option = sn.cell(3, true);
-    int difference = sn.cell(9, true);
+    int difference = sn.cell(17, true);
     sn.group(statusQuo, option, difference);
     assertThat(sn.solve()).isEqualTo(bits(option, difference));
 
-    // A negative difference is compared by size: status quo 3, option 12, difference -9.
-    // 3 is primary; |-9| = 9 < 12, so the difference goes.
+    // A negative difference is compared by size: status quo 3, option 20, difference -17.
+    // 3 is primary; |-17| = 17 < 20, so the difference goes.
     SmallNumbers negative = new SmallNumbers(5);
     int sq = negative.cell(3, true);
-    int opt = negative.cell(12, true);
-    int diff = negative.cell(-9, true);
+    int opt = negative.cell(20, true);
+    int diff = negative.cell(-17, true);
     negative.group(sq, opt, diff);
     assertThat(negative.solve()).isEqualTo(bits(sq, diff));
 
@@ -169,7 +170,7 @@ class SmallNumbersTest {
     // Parts 0, 7, 12 and total 19.
     // Threshold 5: 0 is published (zero), 7 >= 5: nothing suppressed.
     // Threshold 10: 7 is primary; candidates 0, 12, 19; non-zero first, so 12. Then 7 + 12 = 19
-    // is under twice the threshold (design note 5), so one more: non-zero first, the 19.
+    // is under three times the threshold (design note 5), so one more: non-zero first, the 19.
     for (int threshold : new int[] {5, 10}) {
       SmallNumbers sn = new SmallNumbers(threshold);
       assertThat(sn.threshold()).isEqualTo(threshold);
@@ -264,17 +265,17 @@ class SmallNumbersTest {
   @Test
   @DisplayName("ties go to the lowest cell id, whatever the sign or the order of groups")
   void deterministicTies() {
-    // Parts 3, 10, 10, total 23: the two 10s tie, the lower id (1) is picked.
+    // Parts 3, 20, 20, total 43: the two 20s tie, the lower id (1) is picked.
     SmallNumbers parts = new SmallNumbers(5);
     int p3 = parts.cell(3, true);
-    int firstTen = parts.cell(10, true);
-    parts.cell(10, true);
-    int p23 = parts.cell(23, true);
+    int firstTen = parts.cell(20, true);
+    parts.cell(20, true);
+    int p23 = parts.cell(43, true);
     parts.group(p23, 2, firstTen, p3);
     assertThat(parts.solve()).isEqualTo(bits(p3, firstTen));
 
-    // |-10| ties with 10: the lower id wins whichever sign it has.
-    for (double first : new double[] {10, -10}) {
+    // |-20| ties with 20: the lower id wins whichever sign it has.
+    for (double first : new double[] {20, -20}) {
       SmallNumbers signs = new SmallNumbers(5);
       int three = signs.cell(3, true);
       int a = signs.cell(first, false);

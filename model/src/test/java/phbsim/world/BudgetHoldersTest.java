@@ -348,6 +348,65 @@ class BudgetHoldersTest {
    * 100 people, frailty variance 1, nobody moving (crises so rare that none happens); 10 offers a
    * month in months 0 to 2, all accepted.
    */
+  @Test
+  @DisplayName(
+      "the left-behind index is the mean frailty of the people on the caseload, recounted from"
+          + " the people at every month end, with take-up falling with need, arrivals, exits and"
+          + " crises")
+  void leftBehindIndexAgainstARecount() {
+    BudgetsSpec area =
+        new BudgetsSpec(
+            true,
+            new OptionMixSpec(0.3, 0, 0.7),
+            0,
+            List.of(),
+            0,
+            0,
+            new RolloutSpec(RolloutKind.TARGET, null, List.of(60), null, null, null, null),
+            null,
+            new ReviewSpec(0, 0.2, 0, null, null),
+            0.0,
+            null,
+            null,
+            null,
+            new phbsim.scenario.TakeUpSpec(1.5, 1.0),
+            null);
+    Scenario s =
+        TestScenarios.builder()
+            .years(2)
+            .slots(400)
+            .startingCaseload(300)
+            .referralsPerYear(150)
+            .exitsPerYear(0.4)
+            .crisesPerYear(0.5)
+            .frailtyVariance(0.8)
+            .budgets(area, holders(0, 0.8, 1))
+            .build();
+    World w = world(s, 41);
+    List<Double> recount = new ArrayList<>();
+    w.probe(
+        month -> {
+          double sum = 0;
+          int n = 0;
+          for (int p = 0; p < w.people.count(); p++) {
+            if (w.people.status[p] == People.ON_CASELOAD) {
+              sum += w.people.frailty[p];
+              n++;
+            }
+          }
+          recount.add(n > 0 ? sum / n : Double.NaN);
+        });
+    w.run();
+    assertThat(recount).hasSize(24);
+    for (int month = 0; month < 24; month++) {
+      assertThat(w.teamMetrics().get(month, 0, phbsim.observe.TeamMeasure.MEAN_FRAILTY_ON_CASELOAD))
+          .as("month %d", month)
+          .isCloseTo(recount.get(month), within(1e-9));
+    }
+    // With take-up falling with need, the people left grow frailer than the mean of 1.
+    assertThat(recount.get(23)).isGreaterThan(1.05);
+  }
+
   private static Scenario targeted(Targeting rule, double directPaymentShare) {
     return TestScenarios.builder()
         .years(1)
