@@ -13,6 +13,19 @@ class OtherCommandsTest {
   @TempDir Path tmp;
 
   @Test
+  @DisplayName(
+      "--replications=abc says what a replication is and what is wanted; 1,000 is read as 1000")
+  void replicationsAsTyped() {
+    Cli bad = Cli.run("run", "--replications=abc");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("'abc' is not a number of replications; expected a whole number such as 100")
+        .doesNotContain("Exception");
+    Cli zero = Cli.run("run", "--replications=1,000", "--set", "years=0");
+    assertThat(zero.err()).doesNotContain("not a number of replications");
+  }
+
+  @Test
   @DisplayName("validate says ok for good files and lists every problem of a bad one")
   void validate() throws IOException {
     Path bad =

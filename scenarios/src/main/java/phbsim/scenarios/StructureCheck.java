@@ -165,6 +165,14 @@ final class StructureCheck {
       }
       return node.isTextual() ? node : NODES.textNode(node.asText());
     }
+    if ((raw == int.class || raw == Integer.class || raw == double.class || raw == Double.class)
+        && node.isTextual()) {
+      // A figure as a finance lead types it: "£600", "1,200", "18%".
+      JsonNode typed = asTyped(node.textValue(), path, raw == double.class || raw == Double.class);
+      if (typed != null) {
+        node = typed;
+      }
+    }
     if (raw == int.class || raw == Integer.class) {
       if (node.canConvertToExactIntegral() && node.canConvertToInt()) {
         return NODES.numberNode(node.intValue());
@@ -215,6 +223,39 @@ final class StructureCheck {
       return null;
     }
     throw new IllegalStateException("no structure rule for " + type + " at " + path);
+  }
+
+  /** A number written with a pound sign and thousands separators: £1,200.50, 1,200. */
+  private static final java.util.regex.Pattern POUNDS =
+      java.util.regex.Pattern.compile("£?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
+
+  /** A percentage: 18%, 3.5 %. */
+  private static final java.util.regex.Pattern PERCENT =
+      java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
+
+  /**
+   * The number in a text as a finance lead types it, or null if it is not one whose meaning is
+   * plain: a pound sign before it and commas between thousands ("£1,200" is 1200); a percentage
+   * ("18%") is 0.18 for a share or probability and 18 for a setting whose name says it is in per
+   * cent (thirdPartyFeePercent). A percentage is never a whole number of something, and a comma
+   * that does not separate thousands ("1,5", a decimal comma elsewhere) is left to the usual
+   * message.
+   */
+  static JsonNode asTyped(String text, String path, boolean decimal) {
+    String t = text.strip();
+    java.util.regex.Matcher m = POUNDS.matcher(t);
+    if (m.matches() && (t.startsWith("£") || t.contains(","))) {
+      String digits = m.group(1).replace(",", "") + (m.group(2) == null ? "" : m.group(2));
+      java.math.BigDecimal v = new java.math.BigDecimal(digits);
+      return decimal || m.group(2) == null ? NODES.numberNode(v) : null;
+    }
+    m = PERCENT.matcher(t);
+    if (m.matches() && decimal) {
+      java.math.BigDecimal v = new java.math.BigDecimal(m.group(1));
+      String name = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[.*$", "");
+      return NODES.numberNode(name.endsWith("Percent") ? v : v.movePointLeft(2));
+    }
+    return null;
   }
 
   private void wrong(JsonNode node, Type type, String path) {

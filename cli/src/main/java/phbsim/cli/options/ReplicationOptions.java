@@ -9,8 +9,26 @@ public final class ReplicationOptions {
       names = {"-r", "--replications"},
       paramLabel = "N",
       defaultValue = "10",
+      converter = ReplicationOptions.Count.class,
       description = "Replications (independent runs) to summarise. Default: ${DEFAULT-VALUE}.")
   int replications;
+
+  /** Reads a number of replications, saying what one is when the text is not a whole number. */
+  static final class Count implements picocli.CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        return Integer.valueOf(value.strip().replace(",", ""));
+      } catch (NumberFormatException e) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "'"
+                + value
+                + "' is not a number of replications; expected a whole number such as 100 (each"
+                + " replication is one run of the model on its own random numbers; more of them"
+                + " narrow the intervals)");
+      }
+    }
+  }
 
   @Option(
       names = "--seed",
