@@ -90,7 +90,7 @@ final class CompareCommand implements Callable<Integer> {
     compared.options().forEach(o -> replicationRows.check(spec.commandLine(), o.scenario()));
     Scenario statusQuo = compared.statusQuo();
     PrintWriter out = spec.commandLine().getOut();
-    compared.warnings().forEach(out::println);
+    compared.warnings().forEach(spec.commandLine().getErr()::println);
     List<OptionArm> options = compared.options();
     List<Scenario> all = new ArrayList<>(List.of(statusQuo));
     options.forEach(o -> all.add(o.scenario()));
@@ -141,7 +141,7 @@ final class CompareCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
         result.events());
-    AppraisalText.print(result, out, precision);
+    AppraisalText.print(result, out, spec.commandLine().getErr(), precision);
     timing.finish(out, folder);
     return 0;
   }

@@ -125,7 +125,7 @@ final class RunCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
         result.events());
-    AppraisalText.print(result, out, precision);
+    AppraisalText.print(result, out, spec.commandLine().getErr(), precision);
     timing.finish(out, folder);
     return 0;
   }

@@ -14,6 +14,33 @@ class OtherCommandsTest {
 
   @Test
   @DisplayName(
+      "warnings go to the error stream, not into the report: one replication, and a compare of"
+          + " two places")
+  void warningsOnStderr(@TempDir Path dir) {
+    Cli one =
+        Cli.run("run", "-r", "1", "--set", "years=1", "-q", "-o", dir.resolve("a").toString());
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    assertThat(one.err()).contains("Warning: one replication gives no interval");
+    assertThat(one.out()).doesNotContain("Warning");
+    Cli places =
+        Cli.run(
+            "compare",
+            "default",
+            "tiny",
+            "-r",
+            "2",
+            "--set",
+            "years=1",
+            "-q",
+            "-o",
+            dir.resolve("b").toString());
+    assertThat(places.exitCode()).as(places.err()).isZero();
+    assertThat(places.err()).contains("Warning: tiny is not the same place as default");
+    assertThat(places.out()).doesNotContain("is not the same place");
+  }
+
+  @Test
+  @DisplayName(
       "--replications=abc says what a replication is and what is wanted; 1,000 is read as 1000")
   void replicationsAsTyped() {
     Cli bad = Cli.run("run", "--replications=abc");

@@ -40,6 +40,12 @@ public final class AppraisalText {
 
   private final AppraisalResult appraisal;
   private final PrintWriter out;
+
+  /**
+   * Where warnings go: the error stream in a terminal (so a redirected report keeps them apart).
+   */
+  private final PrintWriter warnings;
+
   private final double precision;
   private final FinancialCalendar cal;
   private final int replications;
@@ -47,9 +53,11 @@ public final class AppraisalText {
   /** The width of the appraisal table's columns: room for an option's id and an interval. */
   private final int wide;
 
-  private AppraisalText(AppraisalResult appraisal, PrintWriter out, double precision) {
+  private AppraisalText(
+      AppraisalResult appraisal, PrintWriter out, PrintWriter warnings, double precision) {
     this.appraisal = appraisal;
     this.out = out;
+    this.warnings = warnings;
     this.precision = precision;
     this.cal = appraisal.first().option().compiled().calendar();
     this.replications = appraisal.statusQuo().replications().size();
@@ -67,7 +75,17 @@ public final class AppraisalText {
    *     saving: the replications needed for it are printed, with a warning if the run had fewer
    */
   public static void print(AppraisalResult appraisal, PrintWriter out, double precision) {
-    AppraisalText t = new AppraisalText(appraisal, out, precision);
+    print(appraisal, out, out, precision);
+  }
+
+  /**
+   * Prints the whole summary, its warnings (too few replications for the precision asked, none for
+   * an interval) to {@code warnings}: a terminal's error stream, so that they are seen even when
+   * the report itself is redirected to a file, and never mixed into it.
+   */
+  public static void print(
+      AppraisalResult appraisal, PrintWriter out, PrintWriter warnings, double precision) {
+    AppraisalText t = new AppraisalText(appraisal, out, warnings, precision);
     t.basis();
     t.options();
     t.appraisalTable();
@@ -251,7 +269,7 @@ public final class AppraisalText {
       for (Position p : Position.values()) {
         int n = c.replicationsNeeded(p, precision);
         if (n > replications) {
-          out.println(
+          warnings.println(
               "Warning: "
                   + Text.count(replications, "replication gives", "replications give")
                   + " a confidence interval wider than ±£"
@@ -269,7 +287,7 @@ public final class AppraisalText {
     optionsAgainstEachOther();
     unitCosts();
     if (replications == 1) {
-      out.println(
+      warnings.println(
           "Warning: one replication gives no interval; run with -r 2 or more to see how sure the"
               + " figures are.");
     }

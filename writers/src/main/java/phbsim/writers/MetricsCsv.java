@@ -97,10 +97,14 @@ public final class MetricsCsv {
       throws IOException {
     for (ArmRow row : ArmRow.of(appraisal)) {
       Summary[][] byArm = all[appraisal.options().indexOf(row.comparison())][row.arm().ordinal()];
-      for (int g = -1; g < segments.size(); g++) {
+      // A compared place with other segments than the first's (compare default tiny): its
+      // segments cannot be set beside the status quo's, so only its total over segments is.
+      Segments own = row.comparison().option().compiled().segments();
+      boolean bySegment = sameIds(own, row.comparison().statusQuo().compiled().segments());
+      for (int g = -1; g < (bySegment ? own.size() : 0); g++) {
         boolean total = g == ExperimentResult.ALL_SEGMENTS;
-        String segment = total ? ALL : segments.id(g);
-        String label = total ? "All segments" : segments.spec(g).label();
+        String segment = total ? ALL : own.id(g);
+        String label = total ? "All segments" : own.spec(g).label();
         for (Measure measure : Measure.values()) {
           String[] leading = new String[when.length + 7];
           System.arraycopy(when, 0, leading, 0, when.length);
@@ -115,5 +119,18 @@ public final class MetricsCsv {
         }
       }
     }
+  }
+
+  /** Whether two places have the same segments, in the same order. */
+  static boolean sameIds(Segments a, Segments b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int g = 0; g < a.size(); g++) {
+      if (!a.id(g).equals(b.id(g))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
