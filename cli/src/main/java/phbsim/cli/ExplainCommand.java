@@ -67,8 +67,30 @@ final class ExplainCommand implements Callable<Integer> {
       // text, a date or true/false: as it is
     }
     out.println(path + (path.equals(e.path()) ? "" : " (" + e.path() + ")") + " = " + value);
+    // An override given here sets the value: say so first, so the file's line below is read as
+    // what it replaced, not as the value in effect.
+    String overriddenBy = null;
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      if (eq > 0) {
+        String p = o.substring(0, eq).strip();
+        if (p.equals(path) || p.equals(e.path())) {
+          overriddenBy = o;
+        }
+      }
+    }
+    if (overriddenBy != null) {
+      out.println(
+          "  set by --set " + overriddenBy + " for this command, in place of the file's value");
+    }
     if (e.line() > 0) {
-      out.println("  " + e.origin() + ", line " + e.line() + ": " + e.lineText());
+      out.println(
+          "  "
+              + e.origin()
+              + ", line "
+              + e.line()
+              + (overriddenBy != null ? " (replaced by the --set above): " : ": ")
+              + e.lineText());
     } else {
       out.println("  not set in " + e.origin() + ": the default applies (see the scenario README)");
     }

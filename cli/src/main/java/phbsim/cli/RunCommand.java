@@ -116,9 +116,17 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
-        "%s: %s%n%s from %s, %s, seed %d, %s: %,d events%n%n",
+        "%s: %s%n%s%s from %s, %s, seed %d, %s: %,d events%n%n",
         s.name(),
         s.description().isBlank() ? "" : s.description().strip(),
+        // The scenario as run: its file when it is not the built-in of that name, and every
+        // override, so a description written for other settings is not read as this run's.
+        (scenario.name().equals(s.name()) ? "" : "From " + scenario.name() + ". ")
+            + (scenario.overrides().isEmpty()
+                ? ""
+                : "Changed for this run (--set): "
+                    + String.join(", ", scenario.overrides())
+                    + ". "),
         Text.count(s.years(), "year", "years"),
         s.startDate(),
         Text.count(run.replications(), "replication", "replications"),

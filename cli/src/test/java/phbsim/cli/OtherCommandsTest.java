@@ -22,6 +22,8 @@ class OtherCommandsTest {
     assertThat(one.exitCode()).as(one.err()).isZero();
     assertThat(one.err()).contains("Warning: one replication gives no interval");
     assertThat(one.out()).doesNotContain("Warning");
+    // The header states the override, so the description's "5 years" is not read as this run's.
+    assertThat(one.out()).contains("Changed for this run (--set): years=1. 1 year from 2026-04-01");
     Cli places =
         Cli.run(
             "compare",
@@ -103,7 +105,12 @@ class OtherCommandsTest {
         .contains("= 3602", "line ", "a price in pounds of 2010/11", "2026/27: £5,309.32")
         .contains("source [pilot-2016] Debating personal health budgets");
     Cli tiny = Cli.run("explain", "tiny", "years", "--set", "years=3");
-    assertThat(tiny.out()).contains("years = 3");
+    assertThat(tiny.out())
+        .contains("years = 3")
+        .contains("set by --set years=3 for this command, in place of the file's value")
+        .contains("(replaced by the --set above): years:");
+    Cli unset = Cli.run("explain", "tiny", "years");
+    assertThat(unset.out()).doesNotContain("--set");
     Cli bad = Cli.run("explain", "tiny", "services[nowhere].beds");
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("nowhere").doesNotContain("\tat ", "Exception");
