@@ -31,7 +31,8 @@ import phbsim.scenarios.ScenarioLoader;
  * the years' differences, its double running, a cost, as minus the option's memo rows); the
  * cohort's saving on other NHS care from its own components (twins minus holders); and every file
  * states the rule at its top. The printout's saving table gives double running, a cost, as a
- * negative figure.
+ * negative figure, and so does the workbook's summary; the workbook's cash flow sheet is recomputed
+ * like the files (each saving row its status quo row minus its option row).
  */
 class SignRuleOverShippedScenariosTest {
   private static final String RULE =
@@ -230,6 +231,60 @@ class SignRuleOverShippedScenariosTest {
                 .split("\\s+")) {
           assertThat(Double.parseDouble(cell.replace(",", ""))).as(line).isLessThanOrEqualTo(0);
         }
+      }
+    }
+    // The workbook: its cash flow's saving rows are the status quo minus the option, line by line
+    // and year by year (a line an arm never uses has no row there: it is 0); its summary gives
+    // double running, a cost, as a negative figure.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    Workbooks.appraisal(
+        a,
+        s,
+        phbsim.scenarios.Explain.assumptions(name, BuiltInScenarios.text(name), s),
+        new Workbooks.RunInfo(
+            "9.9", "abc1234", List.of("phbsim", "run"), 11, 3, 2, List.of("ff00"), "17", "today"),
+        bytes);
+    Map<String, double[]> cells = new HashMap<>();
+    List<String> savings = new ArrayList<>();
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook wb =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(
+            new java.io.ByteArrayInputStream(bytes.toByteArray()),
+            new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+      for (org.dhatim.fastexcel.reader.Sheet sheet : wb.getSheets().toList()) {
+        for (org.dhatim.fastexcel.reader.Row r : sheet.read()) {
+          if (sheet.getName().equals("Cash flow")
+              && r.getCellCount() > 5 + years
+              && List.of("status_quo", "option", "difference").contains(r.getCellText(1))) {
+            double[] v = new double[years + 1];
+            for (int k = 0; k <= years; k++) {
+              v[k] = r.getCell(5 + k).asNumber().doubleValue();
+            }
+            String key = r.getCellText(1) + "|" + r.getCellText(0) + "|" + r.getCellText(2);
+            cells.put(key, v);
+            if (r.getCellText(1).equals("difference")) {
+              savings.add(key);
+            }
+          }
+          if (sheet.getName().equals("Summary")
+              && r.getCellCount() > 2
+              && r.getCellText(1).equals("Double running (a cost within the cash)")) {
+            assertThat(r.getCell(2).asNumber().doubleValue())
+                .as("%s workbook: double running, a cost", name)
+                .isLessThanOrEqualTo(0);
+          }
+        }
+      }
+    }
+    assertThat(savings).as("%s: the workbook's saving rows", name).isNotEmpty();
+    for (String key : savings) {
+      String[] k = key.split("\\|", -1);
+      double[] d = cells.get(key);
+      double[] sq = cells.getOrDefault("status_quo|status quo|" + k[2], new double[years + 1]);
+      double[] opt = cells.getOrDefault("option|" + k[1] + "|" + k[2], new double[years + 1]);
+      for (int y = 0; y <= years; y++) {
+        assertThat(d[y])
+            .as("%s workbook %s, column %d: status quo minus option", name, key, y)
+            .isCloseTo(sq[y] - opt[y], within(1e-6 * Math.max(1, Math.abs(sq[y]))));
       }
     }
     assertThat(problems).as(name).isEmpty();
