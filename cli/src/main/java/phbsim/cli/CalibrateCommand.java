@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "  phbsim calibrate default --targets my-targets.yaml -r 20",
       "",
       "The targets file: see 'phbsim calibrate --help' and the scenario README. Files written",
-      "into phbsim-out/<scenario>-calibrate: calibration.csv, fitted.yaml, scenario.yaml, run.json.",
+      "into phbsim-out/<scenario>-calibrate-<date>-<time>: calibration.csv, fitted.yaml, scenario.yaml, run.json.",
     })
 final class CalibrateCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;

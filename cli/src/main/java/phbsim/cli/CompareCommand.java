@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "  phbsim compare default tiny        (warns: tiny is not the same place as default)",
       "",
       "A scenario named alone is its scenario as written, without its named options. --set",
-      "applies to every arm. Files written: as for run, into phbsim-out/<first>-compare.",
+      "applies to every arm. Files written: as for run, into phbsim-out/<first>-compare-<date>-<time>.",
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(

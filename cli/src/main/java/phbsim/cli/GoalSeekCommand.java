@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
       "  phbsim goal-seek default --target npv_economic=0 \\",
       "      --vary segments[common].budget.crisisEffect --range 0:1",
       "",
-      "Files written into phbsim-out/<scenario>-goal-seek: goal_seek.csv, scenario.yaml, run.json.",
+      "Files written into phbsim-out/<scenario>-goal-seek-<date>-<time>: goal_seek.csv, scenario.yaml, run.json.",
     })
 final class GoalSeekCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;

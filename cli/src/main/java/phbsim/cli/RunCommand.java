@@ -46,11 +46,14 @@ import picocli.CommandLine.Spec;
       "new: budgets already held carry on, no new offers, contracts as let), on the same",
       "random numbers. A scenario with no options: section has one, itself as written.",
       "",
-      "Files written: cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv, budget_impact.csv,",
+      "Files written, into phbsim-out/<scenario>-<date>-<time> (or --out): workbook.xlsx (for",
+      "Excel: the board paper's figures, sheet by sheet), report.html (the same with charts, for",
+      "a browser), cashflow_monthly.csv, cashflow_annual.csv, cash_summary.csv, budget_impact.csv,",
       "monthly_metrics.csv, annual_metrics.csv (arms: status_quo, option, difference),",
-      "teams_monthly.csv (the teams left behind), infrastructure_monthly.csv,",
-      "options_compared.csv (with two or more options: each against each earlier one),",
-      "scenario.yaml (the scenario as run, overrides applied) and run.json.",
+      "teams_monthly.csv (the teams left behind), infrastructure_monthly.csv, cohort.csv (the",
+      "people who started a budget against their twins), options_compared.csv (with two or more",
+      "options: each against each earlier one), scenario.yaml (the scenario as run, overrides",
+      "applied), run.json, and manifest.json (every file's SHA-256).",
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;

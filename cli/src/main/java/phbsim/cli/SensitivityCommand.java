@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
       "uncertainty:, or if it declares none the assumptions of its budget programme.",
       "The probabilistic analysis runs when the scenario names distributions under",
       "uncertainty: (or with --probabilistic). Files written into",
-      "phbsim-out/<scenario>-sensitivity: tornado.csv; psa_draws.csv and psa_summary.csv",
+      "phbsim-out/<scenario>-sensitivity-<date>-<time>: tornado.csv; psa_draws.csv and psa_summary.csv",
       "when the probabilistic analysis runs; scenario.yaml, run.json.",
     })
 final class SensitivityCommand implements Callable<Integer> {
