@@ -7,10 +7,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import org.dhatim.fastexcel.Workbook;
 import phbsim.analysis.OneWaySensitivity;
@@ -86,7 +88,10 @@ public final class Workbooks {
           run.threads(),
           hashes,
           System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-          ZonedDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString());
+          // As a person reads a time ("2026-12-07 14:05:09 GMT"), not Java's "...Z[Etc/UTC]".
+          ZonedDateTime.now(ZoneId.systemDefault())
+              .truncatedTo(ChronoUnit.SECONDS)
+              .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.UK)));
     }
 
     /** The SHA-256 of a scenario's text (UTF-8), in hex: which file a run read. */

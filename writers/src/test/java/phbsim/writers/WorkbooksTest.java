@@ -117,6 +117,17 @@ class WorkbooksTest {
   }
 
   @Test
+  @DisplayName("the time a workbook was written reads as a person writes it, not as Java prints it")
+  void createdAsPeopleWriteIt() {
+    String created =
+        Workbooks.RunInfo.of("9.9", "abc", List.of("phbsim"), new RunSpec(1, 1, 1), List.of("x"))
+            .created();
+    assertThat(created)
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} \\S+")
+        .doesNotContain("[");
+  }
+
+  @Test
   @DisplayName("the sheets, in a finance lead's order")
   void sheetNames() {
     assertThat(sheets.keySet())
