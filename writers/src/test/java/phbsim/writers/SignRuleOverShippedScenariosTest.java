@@ -275,6 +275,31 @@ class SignRuleOverShippedScenariosTest {
         }
       }
     }
+    // The report's chart of every option's cumulative cash saving ends at the net saving of the
+    // summary file: the same sign and size (the chart in £000s, the file to the penny).
+    StringWriter html = new StringWriter();
+    HtmlReport.appraisal(
+        a, s, phbsim.scenarios.Explain.assumptions(name, BuiltInScenarios.text(name), s), html);
+    String page = html.toString();
+    String open = "<script type=\"application/json\" id=\"data\">";
+    int from = page.indexOf(open) + open.length();
+    var charts =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(page.substring(from, page.indexOf("</script>", from)).replace("<\\/", "</"));
+    int seen = 0;
+    for (var chart : charts) {
+      if (chart.path("title").asText().startsWith("Cumulative net saving, cash, £000s: every")) {
+        for (var line : chart.path("series")) {
+          var values = line.path("values");
+          double last = values.get(values.size() - 1).asDouble();
+          assertThat(last * 1000)
+              .as("%s report: %s's cumulative saving at the end", name, line.path("label").asText())
+              .isCloseTo(netCash.get(line.path("label").asText()), within(0.006 * years + 0.01));
+          seen++;
+        }
+      }
+    }
+    assertThat(seen).as("%s: options on the report's cumulative chart", name).isPositive();
     assertThat(savings).as("%s: the workbook's saving rows", name).isNotEmpty();
     for (String key : savings) {
       String[] k = key.split("\\|", -1);
