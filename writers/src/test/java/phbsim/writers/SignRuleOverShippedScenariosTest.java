@@ -32,7 +32,8 @@ import phbsim.scenarios.ScenarioLoader;
  * cohort's saving on other NHS care from its own components (twins minus holders); and every file
  * states the rule at its top. The printout's saving table gives double running, a cost, as a
  * negative figure, and so does the workbook's summary; the workbook's cash flow sheet is recomputed
- * like the files (each saving row its status quo row minus its option row).
+ * like the files (each saving row its status quo row minus its option row); and the report's chart
+ * of every option's cumulative saving ends at the summary file's net saving.
  */
 class SignRuleOverShippedScenariosTest {
   private static final String RULE =
