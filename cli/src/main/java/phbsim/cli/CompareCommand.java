@@ -104,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
             spec.commandLine().getErr(),
             replications.quiet,
             Main.processStreams())) {
-      result = Appraisal.run(statusQuo, options, run, progress.cells());
+      result = Appraisal.run(statusQuo, options, run, progress.replications(options.size() + 1));
     }
     timing.simulated();
     List<phbsim.scenarios.Explain.Assumption> assumptions =

@@ -48,8 +48,22 @@ final class ProgressReporter implements AutoCloseable {
     this.terminal = processErr && System.console() != null;
   }
 
-  /** A reporter for a run of {@code total} cells. */
+  /** A reporter for a run of {@code total} cells, each one run of the model. */
   Progress cells() {
+    return cells("runs of the model", 1);
+  }
+
+  /**
+   * A reporter for an appraisal: it counts whole replications (a replication is one run of the
+   * status quo and of each option on the same random numbers, {@code arms} runs of the model), so
+   * 400 replications show as 400, not as 1,200 runs.
+   */
+  Progress replications(int arms) {
+    return cells("replications", Math.max(1, arms));
+  }
+
+  /** A reporter counting cells in units of {@code per} cells, named {@code unit}. */
+  private Progress cells(String unit, long per) {
     if (quiet) {
       return Progress.NONE;
     }
@@ -65,7 +79,7 @@ final class ProgressReporter implements AutoCloseable {
     }
     return (done, total) -> {
       synchronized (this) {
-        advance(done, total);
+        advance(done, total, unit, per);
       }
     };
   }
@@ -114,14 +128,19 @@ final class ProgressReporter implements AutoCloseable {
     err.flush();
   }
 
-  private void advance(long done, long total) {
+  private void advance(long cellsDone, long cellsTotal, String unit, long per) {
     long elapsed = System.nanoTime() - started;
     if (elapsed < quietForNanos && !started()) {
       return;
     }
+    long done = cellsDone / per;
+    long total = Math.max(1, cellsTotal / per);
+    if (cellsDone == cellsTotal) {
+      done = total;
+    }
     if (terminal) {
       if (bar == null) {
-        bar = bar(total).showSpeed().build();
+        bar = bar(total).setUnit(" " + unit, 1).showSpeed().build();
       }
       bar.maxHint(total);
       bar.stepTo(done);
@@ -130,7 +149,13 @@ final class ProgressReporter implements AutoCloseable {
     int tenth = (int) (10 * done / Math.max(1, total));
     if (done == total) {
       err.printf(
-          Locale.UK, "%s: 100 %% (%,d of %,d) in %s%n", task, done, total, format(elapsed / 1e9));
+          Locale.UK,
+          "%s: 100 %% (%,d of %,d %s) in %s%n",
+          task,
+          done,
+          total,
+          unit,
+          format(elapsed / 1e9));
       err.flush();
       lastTenth = 10;
     } else if (tenth > lastTenth || !started()) {
@@ -140,11 +165,12 @@ final class ProgressReporter implements AutoCloseable {
       double left = done > 0 ? seconds * (total - done) / done : Double.NaN;
       err.printf(
           Locale.UK,
-          "%s: %d %% (%,d of %,d), %s so far, about %s left%n",
+          "%s: %d %% (%,d of %,d %s), %s so far, about %s left%n",
           task,
           100 * done / Math.max(1, total),
           done,
           total,
+          unit,
           format(seconds),
           format(left));
       err.flush();

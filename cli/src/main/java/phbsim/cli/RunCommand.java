@@ -93,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
     try (ProgressReporter progress =
         new ProgressReporter(
             "phbsim run", spec.commandLine().getErr(), replications.quiet, Main.processStreams())) {
-      result = Appraisal.run(s.statusQuo(), options, run, progress.cells());
+      result =
+          Appraisal.run(s.statusQuo(), options, run, progress.replications(options.size() + 1));
     }
     timing.simulated();
 

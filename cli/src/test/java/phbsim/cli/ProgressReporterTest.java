@@ -24,10 +24,31 @@ class ProgressReporterTest {
     String[] lines = err.toString().split("\n");
     // the first report, then one a tenth (4, 8, ... 36 of 40), then the end
     assertThat(lines).hasSize(1 + 9 + 1);
-    assertThat(lines[0]).startsWith("phbsim run: 2 % (1 of 40), ").contains("so far, about");
-    assertThat(lines[1]).startsWith("phbsim run: 10 % (4 of 40), ");
-    assertThat(lines[10]).startsWith("phbsim run: 100 % (40 of 40) in ");
+    assertThat(lines[0])
+        .startsWith("phbsim run: 2 % (1 of 40 runs of the model), ")
+        .contains("so far, about");
+    assertThat(lines[1]).startsWith("phbsim run: 10 % (4 of 40 runs of the model), ");
+    assertThat(lines[10]).startsWith("phbsim run: 100 % (40 of 40 runs of the model) in ");
     assertThat(err.toString()).doesNotContain("\r");
+  }
+
+  @Test
+  @DisplayName(
+      "an appraisal counts replications, not runs: 400 replications of 3 arms show as 400, not"
+          + " 1,200")
+  void replications() {
+    StringWriter err = new StringWriter();
+    try (ProgressReporter r =
+        new ProgressReporter("phbsim run", new PrintWriter(err), false, false, 0)) {
+      Progress p = r.replications(3);
+      for (int done = 1; done <= 1_200; done++) {
+        p.advanced(done, 1_200);
+      }
+    }
+    String[] lines = err.toString().split("\n");
+    assertThat(lines[lines.length - 1])
+        .startsWith("phbsim run: 100 % (400 of 400 replications) in ");
+    assertThat(err.toString()).doesNotContain("1,200");
   }
 
   @Test
