@@ -45,8 +45,10 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  phbsim calibrate default --targets my-targets.yaml -r 20",
       "",
-      "The targets file: see 'phbsim calibrate --help' and the scenario README. Files written",
-      "into phbsim-out/<scenario>-calibrate-<date>-<time>: calibration.csv, fitted.yaml, scenario.yaml, run.json.",
+      "The targets file: see the options above and docs/calibration/.",
+      "",
+      "Files written into phbsim-out/<scenario>-calibrate-<date>-<time>:",
+      "  calibration.csv, fitted.yaml, scenario.yaml, run.json",
     })
 final class CalibrateCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;

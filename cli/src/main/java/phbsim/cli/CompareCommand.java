@@ -41,8 +41,10 @@ import picocli.CommandLine.Spec;
       "  phbsim compare my-area.yaml my-area-faster.yaml -r 200",
       "  phbsim compare default tiny        (warns: tiny is not the same place as default)",
       "",
-      "A scenario named alone is its scenario as written, without its named options. --set",
-      "applies to every arm. Files written: as for run, into phbsim-out/<first>-compare-<date>-<time>.",
+      "A scenario named alone is its scenario as written, without its named options. --set"
+          + " applies to every arm.",
+      "",
+      "Files written: as for run, into phbsim-out/<first>-compare-<date>-<time>.",
     })
 final class CompareCommand implements Callable<Integer> {
   @Parameters(

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  phbsim explain default services[acute-ward].inpatient.costPerBedDay",
       "  phbsim explain my-area.yaml segments[common].budget.annualAllocation",
-      "  phbsim explain default budgets.restrictiveShare --set budgets.restrictiveShare=0.3",
+      "  phbsim explain default budgets.restrictiveShare \\",
+      "      --set budgets.restrictiveShare=0.3",
     })
 final class ExplainCommand implements Callable<Integer> {
   @Parameters(

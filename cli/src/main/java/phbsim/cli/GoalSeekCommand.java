@@ -38,12 +38,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  phbsim goal-seek default --target net_saving_cash=0 --vary budgets.rollout.marketSize \\",
-      "      --range 0:2000 -r 50",
+      "  phbsim goal-seek default --target net_saving_cash=0 \\",
+      "      --vary budgets.rollout.marketSize --range 0:2000 -r 50",
       "  phbsim goal-seek default --target npv_economic=0 \\",
       "      --vary segments[common].budget.crisisEffect --range 0:1",
       "",
-      "Files written into phbsim-out/<scenario>-goal-seek-<date>-<time>: goal_seek.csv, scenario.yaml, run.json.",
+      "Files written into phbsim-out/<scenario>-goal-seek-<date>-<time>:",
+      "  goal_seek.csv, scenario.yaml, run.json",
     })
 final class GoalSeekCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       ScenariosCommand.class,
       PathwayCommand.class,
       BenchCommand.class,
+      CompletionCommand.class,
+      ManPageCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -48,9 +50,22 @@ public final class PhbsimCommand implements Runnable {
   /** The configured command line: user mistakes become short messages and non-zero exits. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new PhbsimCommand());
+    // Help fills the terminal it is shown on (picocli measures it), between picocli's narrowest
+    // and a width prose can still be read at; not on a terminal (a pipe, a test) it is 80.
+    cl.setUsageHelpWidth(helpWidth(cl));
     cl.setExecutionExceptionHandler(PhbsimCommand::handle);
     cl.setParameterExceptionHandler(PhbsimCommand::badArguments);
     return cl;
+  }
+
+  /** The widest help is read at comfortably, in characters. */
+  static final int WIDEST_HELP = 120;
+
+  private static int helpWidth(CommandLine cl) {
+    cl.setUsageHelpAutoWidth(true);
+    int terminal = cl.getCommandSpec().usageMessage().width();
+    cl.setUsageHelpAutoWidth(false);
+    return Math.max(55, Math.min(WIDEST_HELP, terminal));
   }
 
   /** A mistake in the arguments: the message and where to find help, not the whole usage. */

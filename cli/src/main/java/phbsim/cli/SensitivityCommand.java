@@ -47,12 +47,14 @@ import picocli.CommandLine.Spec;
       "  phbsim sensitivity default --parameter segments[common].budget.crisisEffect",
       "  phbsim sensitivity default --probabilistic --draws 1000 -r 5",
       "",
-      "Without --parameter, one-way varies the parameters the scenario declares under",
-      "uncertainty:, or if it declares none the assumptions of its budget programme.",
-      "The probabilistic analysis runs when the scenario names distributions under",
-      "uncertainty: (or with --probabilistic). Files written into",
-      "phbsim-out/<scenario>-sensitivity-<date>-<time>: tornado.csv; psa_draws.csv and psa_summary.csv",
-      "when the probabilistic analysis runs; scenario.yaml, run.json.",
+      "Without --parameter, one-way varies the parameters the scenario declares under"
+          + " uncertainty:, or if it declares none the assumptions of its budget programme. The"
+          + " probabilistic analysis runs when the scenario names distributions under uncertainty:"
+          + " (or with --probabilistic).",
+      "",
+      "Files written into phbsim-out/<scenario>-sensitivity-<date>-<time>:",
+      "  tornado.csv, scenario.yaml, run.json; and psa_draws.csv, psa_summary.csv when the",
+      "  probabilistic analysis runs",
     })
 final class SensitivityCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;

@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
       "  phbsim sweep default --vary segments[common].budget.crisisEffect=0.5,0.7,0.9 \\",
       "      --vary budgets.rollout.q=0.2,0.4",
       "",
-      "Files written into phbsim-out/<scenario>-sweep-<date>-<time>: sweep.csv, sweep_crossings.csv,",
-      "scenario.yaml and run.json.",
+      "Files written into phbsim-out/<scenario>-sweep-<date>-<time>:",
+      "  sweep.csv, sweep_crossings.csv, scenario.yaml, run.json",
     })
 final class SweepCommand implements Callable<Integer> {
   @Mixin ScenarioOptions scenario;
