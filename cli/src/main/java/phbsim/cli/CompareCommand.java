@@ -39,10 +39,17 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  phbsim compare default:roll-out default:roll-out-release-post",
       "  phbsim compare my-area.yaml my-area-faster.yaml -r 200",
-      "  phbsim compare default tiny        (warns: tiny is not the same place as default)",
+      "  phbsim compare default tiny        (two places: says so above the figures)",
       "",
       "A scenario named alone is its scenario as written, without its named options. --set"
           + " applies to every arm.",
+      "",
+      "Comparing options or places: arms of one place (its named options, or copies of its"
+          + " file that differ only in their options) share its status quo, so each saving is an option's effect. An arm whose"
+          + " status quo differs (another place, or a copy with a price changed) is compared with"
+          + " the first's status quo all the same: its label says so in every table, and the"
+          + " printout lists the settings that differ, because its saving then includes the"
+          + " difference between the places.",
       "",
       "Files written: as for run, into phbsim-out/<first>-compare-<date>-<time>.",
     })
@@ -143,6 +150,12 @@ final class CompareCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
         result.events());
+    // At the figures, not only in a warning that scrolls away: an arm that is another place.
+    List<String> otherPlaces = compared.otherPlacesText();
+    if (!otherPlaces.isEmpty()) {
+      otherPlaces.forEach(out::println);
+      out.println();
+    }
     AppraisalText.print(result, out, spec.commandLine().getErr(), precision);
     timing.finish(out, folder);
     return 0;

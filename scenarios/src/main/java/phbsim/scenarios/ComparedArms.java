@@ -21,13 +21,46 @@ import phbsim.scenario.Scenario;
  * @param place the first arm's scenario, whose status quo every arm is compared with
  * @param options the arms, with unique ids
  * @param warnings arms that are not the same place as the first (their status quo differs)
+ * @param otherPlaces for each arm (by id) that is not the same place as the first, the settings of
+ *     its status quo that differ from the first's, in the order of the scenario's records
  */
 public record ComparedArms(
     List<String> arguments,
     List<String> overrides,
     Scenario place,
     List<OptionArm> options,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, List<Difference>> otherPlaces) {
+
+  /**
+   * A setting in which a compared place's status quo differs from the first's.
+   *
+   * @param path the setting's YAML path
+   * @param first its value in the first arm's place, as YAML writes it ("(none)" if absent)
+   * @param other its value in the other place
+   */
+  public record Difference(String path, String first, String other) {
+    @Override
+    public String toString() {
+      return path + ": " + first + " against " + other;
+    }
+  }
+
+  /** What a value drawn from a person-level file is shown as: the file's figures never are. */
+  static final String FROM_FILE = "(from a person-level file)";
+
+  /** How a compared arm that is another place is labelled, at its figures in every table. */
+  public static String otherPlaceLabel(String label, String first, int differences) {
+    return label
+        + " [another place: "
+        + differences
+        + (differences == 1
+            ? " setting of its status quo differs from "
+            : " settings of its status quo differ from ")
+        + ""
+        + first
+        + "'s, so its saving includes the difference between the places]";
+  }
 
   /** A mistake in naming an arm, with its message. */
   public static final class UnknownArm extends RuntimeException {
@@ -60,8 +93,18 @@ public record ComparedArms(
     }
     Scenario first = places.get(0);
     List<String> warnings = new ArrayList<>();
+    Map<String, List<Difference>> otherPlaces = new LinkedHashMap<>();
     for (int i = 1; i < places.size(); i++) {
-      if (!places.get(i).statusQuo().equals(first.statusQuo())) {
+      List<Difference> differ = differences(first, places.get(i));
+      if (!differ.isEmpty()) {
+        OptionArm arm = options.get(i);
+        otherPlaces.put(arm.id(), differ);
+        options.set(
+            i,
+            new OptionArm(
+                arm.id(),
+                otherPlaceLabel(arm.label(), scenarioOf(arguments.get(0)), differ.size()),
+                arm.scenario()));
         warnings.add(
             "Warning: "
                 + arguments.get(i)
@@ -73,7 +116,122 @@ public record ComparedArms(
       }
     }
     return new ComparedArms(
-        List.copyOf(arguments), List.copyOf(overrides), first, options, warnings);
+        List.copyOf(arguments),
+        List.copyOf(overrides),
+        first,
+        List.copyOf(options),
+        warnings,
+        otherPlaces);
+  }
+
+  /**
+   * The settings in which {@code other}'s status quo differs from {@code first}'s: what a
+   * comparison of the two counts as an option's effect though it is a difference between places.
+   * Names and descriptions are not settings; options and declared uncertainty are not the status
+   * quo. A value counted from a person-level file is named by its path only, never shown.
+   */
+  public static List<Difference> differences(Scenario first, Scenario other) {
+    Map<String, String> a = settings(first);
+    Map<String, String> b = settings(other);
+    List<Difference> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : a.entrySet()) {
+      String there = b.getOrDefault(e.getKey(), "(none)");
+      if (!there.equals(e.getValue())) {
+        out.add(new Difference(e.getKey(), e.getValue(), there));
+      }
+    }
+    for (Map.Entry<String, String> e : b.entrySet()) {
+      if (!a.containsKey(e.getKey())) {
+        out.add(new Difference(e.getKey(), "(none)", e.getValue()));
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> settings(Scenario place) {
+    Scenario sq = place.statusQuo();
+    Map<String, String> out = new LinkedHashMap<>();
+    flatten(ScenarioYaml.toTree(sq), "", sq.startingPopulation() != null, out);
+    return out;
+  }
+
+  private static void flatten(
+      com.fasterxml.jackson.databind.JsonNode node,
+      String path,
+      boolean fromFile,
+      Map<String, String> out) {
+    if (node == null || node.isNull()) {
+      return;
+    }
+    if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var e = fields.next();
+        if (path.isEmpty()
+            && List.of("name", "description", "options", "uncertainty").contains(e.getKey())) {
+          continue;
+        }
+        flatten(
+            e.getValue(),
+            path.isEmpty() ? e.getKey() : Paths.child(path, e.getKey()),
+            fromFile,
+            out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        // An item with an id is named by it (segments[psychosis]), as --set names it, so that
+        // two places listing the same segments in another order do not differ.
+        var id = node.get(i).get("id");
+        flatten(
+            node.get(i),
+            id != null && id.isTextual() ? path + "[" + id.asText() + "]" : Paths.item(path, i),
+            fromFile,
+            out);
+      }
+    } else if (fromFile && path.endsWith(".startingCaseload")) {
+      out.put(path, FROM_FILE);
+    } else {
+      out.put(path, node.isTextual() ? node.asText() : node.toString());
+    }
+  }
+
+  /** How many differences {@link #otherPlacesText} shows of each arm; run.json has them all. */
+  public static final int SHOWN = 8;
+
+  /**
+   * What the printout says, above its tables, of each arm that is another place: that its figures
+   * include the difference between the places, and in which settings they differ. Empty when every
+   * arm is the first's place.
+   */
+  public List<String> otherPlacesText() {
+    List<String> lines = new ArrayList<>();
+    String first = scenarioOf(arguments.get(0));
+    for (OptionArm arm : options) {
+      List<Difference> differ = otherPlaces.get(arm.id());
+      if (differ == null) {
+        continue;
+      }
+      lines.add(
+          "Not the same place: "
+              + arm.id()
+              + "'s status quo differs from "
+              + first
+              + "'s in "
+              + differ.size()
+              + (differ.size() == 1 ? " setting" : " settings")
+              + ", so its figures below are the difference between two places, not only an"
+              + " option's effect. To appraise an option, name it as an option of one place"
+              + " (SCENARIO:OPTION). The settings ("
+              + first
+              + " against "
+              + arm.id()
+              + "):");
+      differ.stream().limit(SHOWN).forEach(d -> lines.add("  " + d));
+      if (differ.size() > SHOWN) {
+        lines.add("  and " + (differ.size() - SHOWN) + " more (run.json lists every one)");
+      }
+    }
+    return lines;
   }
 
   /** The status quo every arm is compared with. */
@@ -112,6 +270,24 @@ public record ComparedArms(
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("arms", arguments);
     m.put("overrides", overrides);
+    if (!otherPlaces.isEmpty()) {
+      Map<String, Object> places = new LinkedHashMap<>();
+      otherPlaces.forEach(
+          (arm, differ) ->
+              places.put(
+                  arm,
+                  differ.stream()
+                      .map(
+                          d -> {
+                            Map<String, String> row = new LinkedHashMap<>();
+                            row.put("path", d.path());
+                            row.put(scenarioOf(arguments.get(0)), d.first());
+                            row.put(arm, d.other());
+                            return row;
+                          })
+                      .toList()));
+      m.put("otherPlaces", places);
+    }
     return m;
   }
 

@@ -100,6 +100,7 @@ final class SparkCompare implements Callable<Integer> {
       int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
       PrintWriter o = spec.commandLine().getOut();
       compared.warnings().forEach(o::println);
+      compared.otherPlacesText().forEach(o::println);
       AppraisalResult result =
           ReplicationTasks.appraisal(
               spark, compared.statusQuo(), compared.options(), run, 0, slices, fault);
