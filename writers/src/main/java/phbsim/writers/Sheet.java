@@ -146,7 +146,8 @@ final class Sheet {
       longest = Math.max(longest, n.length());
     }
     if (longest > 14) {
-      ws.rowHeight(row, 30); // room for a wrapped heading, which the printout would cut
+      // room for a wrapped heading, which the printout would cut
+      ws.rowHeight(row, longest > 40 ? 45 : 30);
     }
     if (headerRow < 0) {
       headerRow = row;

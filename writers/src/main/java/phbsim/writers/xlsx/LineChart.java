@@ -36,6 +36,9 @@ public record LineChart(
    */
   public record Series(String name, String nameCell, String valueCells, double[] values) {}
 
+  /** NHS blue, then colours told apart in print and by most colour-blind readers. */
+  private static final String[] COLOURS = {"005EB8", "ED8B00", "009639", "7C2855", "00A9CE"};
+
   private static final String C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
   private static final String A = "http://schemas.openxmlformats.org/drawingml/2006/main";
   private static final String R =
@@ -57,7 +60,13 @@ public record LineChart(
           .append("<c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>")
           .append(esc(s.name()))
           .append("</c:v></c:pt></c:strCache></c:strRef></c:tx>")
-          .append("<c:marker><c:symbol val=\"circle\"/><c:size val=\"5\"/></c:marker>")
+          // A drawn line and a colour of its own: without them LibreOffice shows markers only.
+          .append("<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"")
+          .append(COLOURS[k % COLOURS.length])
+          .append("\"/></a:solidFill></a:ln></c:spPr>")
+          .append("<c:marker><c:symbol val=\"circle\"/><c:size val=\"5\"/><c:spPr><a:solidFill>")
+          .append("<a:srgbClr val=\"" + COLOURS[k % COLOURS.length] + "\"/></a:solidFill></c:spPr>")
+          .append("</c:marker>")
           .append("<c:cat><c:strRef><c:f>" + esc(categories) + "</c:f><c:strCache>")
           .append("<c:ptCount val=\"" + labels.size() + "\"/>");
       for (int i = 0; i < labels.size(); i++) {
