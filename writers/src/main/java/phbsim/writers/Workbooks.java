@@ -121,8 +121,10 @@ public final class Workbooks {
     // The summary is the first tab but is written last: its cash by year are formulas over the
     // cash flow's saving rows, whose places are known once that sheet is written.
     Sheet summary = new Sheet(wb, "Summary");
-    optionsCompared(wb, a, scenario);
+    // Written after the cash flow too: each figure is two of its saving rows' totals.
+    Sheet compared = a.options().size() < 2 ? null : new Sheet(wb, "Options compared");
     CashFlowRows cash = cashFlow(wb, a, scenario);
+    optionsCompared(compared, a, scenario, cash);
     budgetImpact(wb, a, scenario);
     monthlyProfile(wb, a, scenario);
     teams(wb, a, scenario);
@@ -382,32 +384,38 @@ public final class Workbooks {
    * Each later option against each earlier one (AppraisalResult.increment): written only when the
    * scenario has two or more options.
    */
-  private static void optionsCompared(Book wb, AppraisalResult a, Scenario s) {
-    if (a.options().size() < 2) {
+  private static void optionsCompared(Sheet sh, AppraisalResult a, Scenario s, CashFlowRows cash) {
+    if (sh == null) {
       return;
     }
-    Sheet sh =
-        start(
-            wb,
-            "Options compared",
-            s.name() + ": each option against each earlier option, on the same random numbers",
-            s);
+    basis(
+        sh.title(
+            s.name() + ": each option against each earlier option, on the same random numbers"),
+        s);
     sh.line(
             "The first option's cost minus the second's, replication by replication: a positive"
-                + " figure is what choosing the second instead of the first saves.")
+                + " figure is what choosing the second instead of the first saves. The figure is"
+                + " the second's saving on the Cash flow sheet minus the first's.")
         .blank();
     sh.header("First option", "Second option", "Figure", "£000s", "95 % CI low", "95 % CI high");
     String[] f = {null, null, null, Sheet.THOUSANDS, Sheet.THOUSANDS, Sheet.THOUSANDS};
+    int total = CashFlowRows.FIRST_YEAR + a.first().option().financialYears().size();
     for (ComparisonResult[] pair : a.pairs()) {
       for (Position p : Position.values()) {
         Summary inc = a.increment(pair[0], pair[1], p);
+        // the saving rows' totals: cash, and economic on the row below it
+        int below = p == Position.CASH ? 0 : 1;
         sh.cells(
             f,
             pair[0].id() + ": " + pair[0].label(),
             pair[1].id() + ": " + pair[1].label(),
             "Saving of the second over the first, over the horizon, "
                 + (p == Position.CASH ? "cash" : "economic"),
-            inc.mean() / 1000,
+            new Sheet.Formula(
+                cash.sheet().ref(cash.savingRow(pair[1].id()) + below, total)
+                    + "-"
+                    + cash.sheet().ref(cash.savingRow(pair[0].id()) + below, total),
+                inc.mean() / 1000),
             inc.ciLow() / 1000,
             inc.ciHigh() / 1000);
       }
