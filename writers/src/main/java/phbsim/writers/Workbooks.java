@@ -42,8 +42,12 @@ import phbsim.time.FinancialYear;
  * paper states it, cash by financial year in £000s, the monthly profile M1 to M12 under each year,
  * then the detail, the assumptions with their sources, and how the run was made.
  *
- * <p>Numbers are numbers with number formats (negatives in brackets), headers are frozen, and every
- * figure is the same as in the CSV files and on screen (the same summaries are read).
+ * <p>Numbers are numbers with number formats (negatives in brackets), dates are dates, headers are
+ * frozen, and every figure is the same as in the CSV files and on screen (the same summaries are
+ * read). Totals and savings are formulas over the cells they add or take apart, each with phbsim's
+ * figure cached, so an auditor can trace the summary's net saving to the ledger lines: the summary
+ * names the cash by year, that the Cash flow sheet's saving rows, those the status quo's rows minus
+ * the option's. Every sheet prints A4 landscape, one page wide (see {@link Sheet}).
  */
 public final class Workbooks {
   /**
