@@ -393,6 +393,39 @@ class WorkbooksTest {
   }
 
   @Test
+  @DisplayName("the time of writing is a date-time cell, its zone in its label")
+  void writtenIsADate() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Workbooks.appraisal(
+        result,
+        scenario,
+        List.of(),
+        new Workbooks.RunInfo(
+            "9.9",
+            "abc1234",
+            List.of("phbsim", "run"),
+            7,
+            4,
+            2,
+            List.of("ff00"),
+            "17",
+            "2026-12-07 14:05:09 GMT"),
+        bytes);
+    try (ReadableWorkbook wb =
+        new ReadableWorkbook(
+            new ByteArrayInputStream(bytes.toByteArray()), new ReadingOptions(true, false))) {
+      Sheet run = wb.findSheet("Run").orElseThrow();
+      Row written =
+          run.read().stream().filter(r -> has(r, 0, "written (GMT)")).findFirst().orElseThrow();
+      assertThat(written.getCell(1).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(written.getCell(1).getDataFormatString())
+          .isEqualTo(phbsim.writers.Sheet.DATE_TIME);
+      assertThat(written.getCell(1).asDate())
+          .isEqualTo(java.time.LocalDateTime.of(2026, 12, 7, 14, 5, 9));
+    }
+  }
+
+  @Test
   @DisplayName("months are dates (a date format), not text")
   void dates() {
     Row first =
