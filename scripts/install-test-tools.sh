@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what the desktop tests need and Java does not bring: headless Chromium (the HTML report
-# is opened, drawn and screenshot) and LibreOffice Calc (the workbook is converted without error).
+# is opened, drawn and screenshot), LibreOffice Calc (the workbook is converted, recalculated and
+# printed) and poppler-utils (the printed workbook's pages counted, read and kept as images).
 # Debian packages; run as root (CI does). Idempotent: installs only what is missing.
 set -e
 SUDO=""
@@ -8,6 +9,7 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then SUDO=sudo; fi
 need=""
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v soffice >/dev/null 2>&1 || need="$need libreoffice-calc-nogui"
+command -v pdftotext >/dev/null 2>&1 || need="$need poppler-utils"
 if [ -n "$need" ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
@@ -16,3 +18,4 @@ if [ -n "$need" ]; then
 fi
 chromium --version
 soffice --version
+pdftotext -v 2>&1 | head -n 1

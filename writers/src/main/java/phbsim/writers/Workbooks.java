@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import org.dhatim.fastexcel.Workbook;
 import phbsim.analysis.OneWaySensitivity;
 import phbsim.analysis.Output;
 import phbsim.analysis.ProbabilisticSensitivity;
@@ -43,8 +42,12 @@ import phbsim.time.FinancialYear;
  * paper states it, cash by financial year in £000s, the monthly profile M1 to M12 under each year,
  * then the detail, the assumptions with their sources, and how the run was made.
  *
- * <p>Numbers are numbers with number formats (negatives in brackets), headers are frozen, and every
- * figure is the same as in the CSV files and on screen (the same summaries are read).
+ * <p>Numbers are numbers with number formats (negatives in brackets), dates are dates, headers are
+ * frozen, and every figure is the same as in the CSV files and on screen (the same summaries are
+ * read). Totals and savings are formulas over the cells they add or take apart, each with phbsim's
+ * figure cached, so an auditor can trace the summary's net saving to the ledger lines: the summary
+ * names the cash by year, that the Cash flow sheet's saving rows, those the status quo's rows minus
+ * the option's. Every sheet prints A4 landscape, one page wide (see {@link Sheet}).
  */
 public final class Workbooks {
   /**
@@ -118,10 +121,14 @@ public final class Workbooks {
       RunInfo info,
       OutputStream out)
       throws IOException {
-    Workbook wb = new Workbook(out, "phbsim", "1.0");
-    summary(wb, a, scenario);
-    optionsCompared(wb, a, scenario);
-    cashFlow(wb, a, scenario);
+    Book wb = new Book(out);
+    // The summary is the first tab but is written last: its cash by year are formulas over the
+    // cash flow's saving rows, whose places are known once that sheet is written.
+    Sheet summary = new Sheet(wb, "Summary");
+    // Written after the cash flow too: each figure is two of its saving rows' totals.
+    Sheet compared = a.options().size() < 2 ? null : new Sheet(wb, "Options compared");
+    CashFlowRows cash = cashFlow(wb, a, scenario);
+    optionsCompared(compared, a, scenario, cash);
     budgetImpact(wb, a, scenario);
     monthlyProfile(wb, a, scenario);
     teams(wb, a, scenario);
@@ -130,132 +137,289 @@ public final class Workbooks {
     cohort(wb, a, scenario);
     assumptions(wb, assumptions);
     run(wb, info, scenario);
+    summary(summary, a, scenario, info, cash);
     wb.finish();
   }
 
   // ------------------------------------------------------------------ appraisal sheets
 
-  private static Sheet start(Workbook wb, String name, String title, Scenario s) {
-    return new Sheet(wb, name)
-        .title(title)
-        .line(Text.moneyBasis(s) + ".")
+  private static Sheet start(Book wb, String name, String title, Scenario s) {
+    return basis(new Sheet(wb, name).title(title), s);
+  }
+
+  private static Sheet basis(Sheet sh, Scenario s) {
+    return sh.line(Text.moneyBasis(s) + ".")
         .line(phbsim.report.Arm.SIGN_RULE)
         .line(Summary.CI_NOTE + ".")
         .blank();
   }
 
-  private static void summary(Workbook wb, AppraisalResult a, Scenario s) {
-    Sheet sh = start(wb, "Summary", s.name() + ": options appraisal against the status quo", s);
+  /** The summary's figures, one row each: the label and each option's summary (null: none). */
+  private record Figure(String label, java.util.function.Function<ComparisonResult, Summary> of) {}
+
+  /**
+   * The board paper's page: the headline of each option, the basis (prices, discount rate,
+   * replications, the sign rule), the figures with the options side by side, the cash saving by
+   * financial year (formulas over the cash flow's saving rows, totalled by SUM), the cumulative
+   * position and its chart. Printed on one page.
+   */
+  private static void summary(
+      Sheet sh, AppraisalResult a, Scenario s, RunInfo info, CashFlowRows cash) {
     FinancialCalendar cal = a.first().option().compiled().calendar();
-    sh.header("Option", "Figure", "£000s", "95 % CI low", "95 % CI high", "Share", "Note");
-    String[] f = {null, null, Sheet.THOUSANDS, Sheet.THOUSANDS, Sheet.THOUSANDS};
-    for (ComparisonResult c : a.options()) {
-      for (Position p : Position.values()) {
-        String basis = p == Position.CASH ? "cash" : "economic";
-        money(
-            sh,
-            f,
-            c.id() + ": " + c.label(),
-            "Net saving over the horizon, " + basis,
-            c.netSaving(p),
-            "");
-        money(
-            sh,
-            f,
-            c.id() + ": " + c.label(),
-            "NPV of the saving, " + basis,
-            c.npv(p),
-            "at " + Text.percent(c.discountRate() * 100) + " a year");
-      }
-      money(
-          sh,
-          f,
-          c.id() + ": " + c.label(),
-          "Double running (a cost within the cash)",
-          c.doubleRunningSaving(),
-          "a cost, so negative; places left by holders and not released");
-      // Releases side by side: the stranded line alone reads as a loss.
-      phbsim.report.Releases.Figures released = phbsim.report.Releases.horizon(c);
-      if (released.any()) {
-        money(
-            sh,
-            f,
-            c.id() + ": " + c.label(),
-            "Posts released: gross saving (the posts and their share of the fixed part)",
-            released.gross(),
-            "over the horizon");
-        money(
-            sh,
-            f,
-            c.id() + ": " + c.label(),
-            "Posts released: stranded fixed costs (that share, still paid)",
-            released.stranded(),
-            "a cost, so negative");
-        money(
-            sh,
-            f,
-            c.id() + ": " + c.label(),
-            "Posts released: net saving (the cash no longer paid)",
-            released.net(),
-            "gross plus stranded");
-      }
-      OptionalInt be = c.breakEvenMonthOfMean(Position.CASH);
-      sh.cells(
-          f,
-          c.id() + ": " + c.label(),
-          "Break-even month of the mean, cash",
-          null,
-          null,
-          null,
-          null,
-          be.isPresent() ? Text.month(cal.month(be.getAsInt())) : "not within the horizon");
-      sh.cells(
-          new String[] {null, null, null, null, null, Sheet.PERCENT},
-          c.id() + ": " + c.label(),
-          "Replications breaking even, cash",
-          null,
-          null,
-          null,
-          c.shareBreakingEven(Position.CASH));
+    List<FinancialYear> years = a.first().option().financialYears();
+    List<ComparisonResult> options = a.options();
+    sh.onePage().title(s.name() + ": options appraisal against the status quo");
+    for (ComparisonResult c : options) {
+      sh.section(headline(c, cal));
     }
+    basis(sh, s);
+    sh.line(
+            "Replications: "
+                + Text.count(info.replications(), "replication", "replications")
+                + " of the status quo and of each option on the same random numbers (seed "
+                + info.seed()
+                + ").")
+        .blank();
+    List<String> head = new ArrayList<>(List.of("Figure, £000s unless stated"));
+    String[] f = new String[1 + 3 * options.size()];
+    for (int k = 0; k < options.size(); k++) {
+      ComparisonResult c = options.get(k);
+      head.addAll(List.of(c.id() + ": " + c.label(), "95 % CI low", "95 % CI high"));
+      f[1 + 3 * k] = Sheet.THOUSANDS;
+      f[2 + 3 * k] = Sheet.THOUSANDS;
+      f[3 + 3 * k] = Sheet.THOUSANDS;
+    }
+    sh.header(head.toArray(String[]::new));
+    // The net saving, cash, links to the total of the cash by year below (that SUM over the
+    // years, each a cell of the cash flow's saving row): the headline traces to the ledger.
+    List<Figure> figures = new ArrayList<>();
+    figures.add(new Figure("Net saving over the horizon, cash", c -> c.netSaving(Position.CASH)));
+    figures.add(
+        new Figure(
+            "NPV of the saving, cash (at "
+                + Text.percent(options.get(0).discountRate() * 100)
+                + ")",
+            c -> c.npv(Position.CASH)));
+    figures.add(
+        new Figure("Net saving over the horizon, economic", c -> c.netSaving(Position.ECONOMIC)));
+    figures.add(
+        new Figure(
+            "NPV of the saving, economic (at "
+                + Text.percent(options.get(0).discountRate() * 100)
+                + ")",
+            c -> c.npv(Position.ECONOMIC)));
+    figures.add(
+        new Figure(
+            "Double running (a cost within the cash)", ComparisonResult::doubleRunningSaving));
+    if (releasesRows(options) > 0) {
+      // Releases side by side: the stranded line alone reads as a loss.
+      figures.add(
+          new Figure(
+              "Posts released: gross saving (the posts and their share of the fixed part)",
+              c -> phbsim.report.Releases.horizon(c).gross()));
+      figures.add(
+          new Figure(
+              "Posts released: stranded fixed costs (that share, still paid; a cost)",
+              c -> phbsim.report.Releases.horizon(c).stranded()));
+      figures.add(
+          new Figure(
+              "Posts released: net saving (the cash no longer paid: gross plus stranded)",
+              c -> phbsim.report.Releases.horizon(c).net()));
+    }
+    int netCashRow = sh.row();
+    // below the figures: break-even and its share, a blank, the section's title and its header
+    int cashByYearFirstRow = netCashRow + figures.size() + 2 + 3;
+    for (Figure fig : figures) {
+      Object[] cells = new Object[f.length];
+      cells[0] = fig.label();
+      for (int k = 0; k < options.size(); k++) {
+        Summary v = fig.of().apply(options.get(k));
+        cells[1 + 3 * k] = v.mean() / 1000;
+        cells[2 + 3 * k] = v.ciLow() / 1000;
+        cells[3 + 3 * k] = v.ciHigh() / 1000;
+      }
+      if (sh.row() == netCashRow) {
+        for (int k = 0; k < options.size(); k++) {
+          cells[1 + 3 * k] =
+              new Sheet.Formula(
+                  phbsim.writers.xlsx.Cells.ref(cashByYearFirstRow + k, 1 + years.size()),
+                  options.get(k).netSaving(Position.CASH).mean() / 1000);
+        }
+      }
+      sh.cells(f, cells);
+    }
+    Object[] breakEven = new Object[f.length];
+    Object[] share = new Object[f.length];
+    String[] shareFormat = new String[f.length];
+    breakEven[0] = "Break-even month of the mean, cash";
+    share[0] = "Replications breaking even within the horizon, cash";
+    for (int k = 0; k < options.size(); k++) {
+      OptionalInt be = options.get(k).breakEvenMonthOfMean(Position.CASH);
+      breakEven[1 + 3 * k] =
+          be.isPresent() ? Text.month(cal.month(be.getAsInt())) : "not within the horizon";
+      share[1 + 3 * k] = options.get(k).shareBreakingEven(Position.CASH);
+      shareFormat[1 + 3 * k] = Sheet.PERCENT;
+    }
+    sh.cells(f, breakEven);
+    sh.cells(shareFormat, share);
+    // Cash by financial year: each cell the cash flow's saving row, the total their SUM.
+    sh.blank().section("Cash saving by financial year, £000s: the Cash flow sheet's saving rows");
+    List<String> yearHead = new ArrayList<>(List.of("Option"));
+    for (FinancialYear y : years) {
+      yearHead.add(Text.yearHeading(cal, y));
+    }
+    sh.header(append(yearHead, "Total").toArray(String[]::new));
+    if (sh.row() != cashByYearFirstRow) {
+      throw new IllegalStateException(
+          "the summary's cash by year is at row " + sh.row() + ", not " + cashByYearFirstRow);
+    }
+    String[] yf = new String[years.size() + 2];
+    java.util.Arrays.fill(yf, 1, yf.length, Sheet.THOUSANDS);
+    for (ComparisonResult c : options) {
+      Object[] cells = new Object[yf.length];
+      cells[0] = c.id() + ": " + c.label();
+      int row = cash.savingRow(c.id());
+      for (int y = 0; y < years.size(); y++) {
+        cells[1 + y] =
+            new Sheet.Formula(
+                cash.sheet().ref(row, CashFlowRows.FIRST_YEAR + y),
+                c.annualTotal(Arm.DIFFERENCE, y, Position.CASH).mean() / 1000);
+      }
+      cells[1 + years.size()] =
+          new Sheet.Formula(
+              "SUM(" + phbsim.writers.xlsx.Cells.range(sh.row(), 1, sh.row(), years.size()) + ")",
+              c.netSaving(Position.CASH).mean() / 1000);
+      sh.cells(yf, cells);
+    }
+    // The cumulative position at each year end, and its chart.
+    sh.blank().section("Cumulative cash saving at each year end, £000s (the chart's figures)");
+    int cumulativeHeadRow = sh.row();
+    sh.header(yearHead.toArray(String[]::new));
+    List<phbsim.writers.xlsx.LineChart.Series> series = new ArrayList<>();
+    for (int k = 0; k < options.size(); k++) {
+      ComparisonResult c = options.get(k);
+      int row = sh.row();
+      Object[] cells = new Object[years.size() + 1];
+      cells[0] = c.id() + ": " + c.label();
+      double[] values = new double[years.size()];
+      double sum = 0;
+      for (int y = 0; y < years.size(); y++) {
+        sum += c.annualTotal(Arm.DIFFERENCE, y, Position.CASH).mean() / 1000;
+        values[y] = sum;
+        String year = phbsim.writers.xlsx.Cells.ref(cashByYearFirstRow + k, 1 + y);
+        cells[1 + y] =
+            new Sheet.Formula(
+                y == 0 ? year : phbsim.writers.xlsx.Cells.ref(row, y) + "+" + year, sum);
+      }
+      sh.cells(yf, cells);
+      series.add(
+          new phbsim.writers.xlsx.LineChart.Series(
+              c.id() + ": " + c.label(),
+              phbsim.writers.xlsx.Cells.absolute(sh.name(), row, 0, row, 0),
+              phbsim.writers.xlsx.Cells.absolute(sh.name(), row, 1, row, years.size()),
+              values));
+    }
+    List<String> labels = yearHead.subList(1, yearHead.size());
+    int chartTop = sh.row() + 1;
+    sh.chart(
+        new phbsim.writers.xlsx.LineChart(
+            "Cumulative cash saving by year end, each option against the status quo",
+            "£000s (above 0: a saving)",
+            "#,##0;(#,##0)",
+            phbsim.writers.xlsx.Cells.absolute(
+                sh.name(), cumulativeHeadRow, 1, cumulativeHeadRow, years.size()),
+            labels,
+            series,
+            new int[] {0, chartTop, Math.max(4, Math.min(f.length, 8)), chartTop + 18}));
     sh.finish();
   }
 
-  private static void money(
-      Sheet sh, String[] f, String option, String figure, Summary s, String note) {
-    sh.cells(f, option, figure, s.mean() / 1000, s.ciLow() / 1000, s.ciHigh() / 1000, null, note);
+  private static List<String> append(List<String> list, String more) {
+    List<String> l = new ArrayList<>(list);
+    l.add(more);
+    return l;
+  }
+
+  /** The rows the releases take on the summary: three when any option releases posts, or none. */
+  private static int releasesRows(List<ComparisonResult> options) {
+    for (ComparisonResult c : options) {
+      if (phbsim.report.Releases.horizon(c).any()) {
+        return 3;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * "B: roll-out saves £1,234 thousand in cash over 5 years (95 % CI £900 to £1,600 thousand); the
+   * mean breaks even in 2028-04 (2028/29 M1)."
+   */
+  private static String headline(ComparisonResult c, FinancialCalendar cal) {
+    Summary net = c.netSaving(Position.CASH);
+    boolean saves = net.mean() >= 0;
+    OptionalInt be = c.breakEvenMonthOfMean(Position.CASH);
+    return c.id()
+        + ": "
+        + c.label()
+        + (saves ? " saves " : " costs ")
+        + thousands(Math.abs(net.mean()))
+        + " in cash over "
+        + Text.horizon(cal)
+        + " (95 % CI of the saving "
+        + thousands(net.ciLow())
+        + " to "
+        + thousands(net.ciHigh())
+        + "); "
+        + (be.isPresent()
+            ? "the mean breaks even in " + Text.month(cal.month(be.getAsInt()))
+            : "the mean does not break even within the horizon")
+        + ".";
+  }
+
+  /** Pounds as "£1,234 thousand", a cost as "-£1,234 thousand". */
+  private static String thousands(double pounds) {
+    return (pounds < 0 ? "-" : "")
+        + "£"
+        + String.format(Locale.UK, "%,.0f", Math.abs(pounds) / 1000)
+        + " thousand";
   }
 
   /**
    * Each later option against each earlier one (AppraisalResult.increment): written only when the
    * scenario has two or more options.
    */
-  private static void optionsCompared(Workbook wb, AppraisalResult a, Scenario s) {
-    if (a.options().size() < 2) {
+  private static void optionsCompared(Sheet sh, AppraisalResult a, Scenario s, CashFlowRows cash) {
+    if (sh == null) {
       return;
     }
-    Sheet sh =
-        start(
-            wb,
-            "Options compared",
-            s.name() + ": each option against each earlier option, on the same random numbers",
-            s);
+    basis(
+        sh.title(
+            s.name() + ": each option against each earlier option, on the same random numbers"),
+        s);
     sh.line(
             "The first option's cost minus the second's, replication by replication: a positive"
-                + " figure is what choosing the second instead of the first saves.")
+                + " figure is what choosing the second instead of the first saves. The figure is"
+                + " the second's saving on the Cash flow sheet minus the first's.")
         .blank();
     sh.header("First option", "Second option", "Figure", "£000s", "95 % CI low", "95 % CI high");
     String[] f = {null, null, null, Sheet.THOUSANDS, Sheet.THOUSANDS, Sheet.THOUSANDS};
+    int total = CashFlowRows.FIRST_YEAR + a.first().option().financialYears().size();
     for (ComparisonResult[] pair : a.pairs()) {
       for (Position p : Position.values()) {
         Summary inc = a.increment(pair[0], pair[1], p);
+        // the saving rows' totals: cash, and economic on the row below it
+        int below = p == Position.CASH ? 0 : 1;
         sh.cells(
             f,
             pair[0].id() + ": " + pair[0].label(),
             pair[1].id() + ": " + pair[1].label(),
             "Saving of the second over the first, over the horizon, "
                 + (p == Position.CASH ? "cash" : "economic"),
-            inc.mean() / 1000,
+            new Sheet.Formula(
+                cash.sheet().ref(cash.savingRow(pair[1].id()) + below, total)
+                    + "-"
+                    + cash.sheet().ref(cash.savingRow(pair[0].id()) + below, total),
+                inc.mean() / 1000),
             inc.ciLow() / 1000,
             inc.ciHigh() / 1000);
       }
@@ -267,7 +431,7 @@ public final class Workbooks {
    * Each option's cash saving as a budget-impact statement (BudgetImpact): recurrent and
    * non-recurrent by year, each year's full-year effect, and the run rate at the end of year 5.
    */
-  private static void budgetImpact(Workbook wb, AppraisalResult a, Scenario s) {
+  private static void budgetImpact(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Budget impact", "Budget impact, cash, £000s", s);
     sh.line(
             "Status quo minus option: a positive figure is a saving. Recurrent: every line but the"
@@ -298,18 +462,35 @@ public final class Workbooks {
                   java.util.Map.entry("Total, cash", BudgetImpact.Year::total),
                   java.util.Map.entry(
                       "Full-year effect at the year end", BudgetImpact.Year::fullYearEffect));
+      // The total, cash, is each year's recurrent plus non-recurrent, and each additive row's
+      // total the SUM of its years: formulas over the cells, phbsim's figures cached in them.
+      int recurrentRow = sh.row();
       for (var fig : figures) {
+        int at = sh.row();
         List<Object> cells = new ArrayList<>(List.of(c.id() + ": " + c.label(), fig.getKey()));
         double sum = 0;
         boolean withheld = false;
-        for (BudgetImpact.Year y : st.years()) {
-          Summary v = fig.getValue().apply(y);
+        boolean total = fig.getKey().equals("Total, cash");
+        for (int y = 0; y < st.years().size(); y++) {
+          Summary v = fig.getValue().apply(st.years().get(y));
           withheld |= v.withheld();
-          cells.add(v.withheld() ? Sheet.WITHHELD : v.mean() / 1000);
+          String above = phbsim.writers.xlsx.Cells.ref(recurrentRow, 2 + y);
+          String below = phbsim.writers.xlsx.Cells.ref(recurrentRow + 1, 2 + y);
+          cells.add(
+              v.withheld()
+                  ? Sheet.WITHHELD
+                  : total
+                      ? new Sheet.Formula(above + "+" + below, v.mean() / 1000)
+                      : v.mean() / 1000);
           sum += v.mean();
         }
         boolean additive = !fig.getKey().startsWith("Full-year");
-        cells.add(!additive ? null : withheld ? Sheet.WITHHELD : sum / 1000);
+        cells.add(
+            !additive
+                ? null
+                : withheld
+                    ? Sheet.WITHHELD
+                    : new Sheet.Formula(sumOfYears(at, 2, st.years().size()), sum / 1000));
         sh.cells(f, cells.toArray());
       }
       Summary rate = st.runRate();
@@ -326,9 +507,30 @@ public final class Workbooks {
     sh.finish();
   }
 
-  private static void cashFlow(Workbook wb, AppraisalResult a, Scenario s) {
+  /**
+   * Where the cash flow sheet put each option's saving row (the difference's total, cash), so the
+   * summary can point at it.
+   */
+  private record CashFlowRows(Sheet sheet, java.util.Map<String, Integer> savingRows) {
+    /** The column of the first financial year. */
+    static final int FIRST_YEAR = 5;
+
+    int savingRow(String option) {
+      return savingRows.get(option);
+    }
+  }
+
+  /**
+   * Each arm's ledger lines by financial year. The totals are formulas an auditor can trace: each
+   * line's total the SUM of its years; each arm's total, economic, the SUM of its lines, its total,
+   * cash, that SUM less the SUMIF of its lines that are "capacity, not cash" (column D); and every
+   * saving row the status quo's cell minus the option's. The values phbsim computed are cached in
+   * each formula cell (a line absent from an arm is 0 there, so its cell is left out).
+   */
+  private static CashFlowRows cashFlow(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Cash flow", "Cash flow by financial year, £000s", s);
     List<FinancialYear> years = a.first().option().financialYears();
+    int first = CashFlowRows.FIRST_YEAR;
     List<String> head =
         new ArrayList<>(List.of("Option", "Arm", "Line", "What a saving on it is", "Recurrent"));
     for (FinancialYear y : years) {
@@ -337,56 +539,108 @@ public final class Workbooks {
     head.addAll(List.of("Total", "Total, CI low", "Total, CI high"));
     sh.header(head.toArray(String[]::new));
     String[] f = new String[head.size()];
-    for (int k = 5; k < f.length; k++) {
+    for (int k = first; k < f.length; k++) {
       f[k] = Sheet.THOUSANDS;
     }
+    // The row of each arm's line ("status quo|line", "option|A|line"), for the saving rows.
+    java.util.Map<String, Integer> rows = new java.util.HashMap<>();
+    java.util.Map<String, Integer> savingRows = new java.util.LinkedHashMap<>();
     for (ArmRow row : ArmRow.of(a)) {
       ComparisonResult c = row.comparison();
+      String option = row.option().isEmpty() ? "status quo" : row.option();
+      int firstLine = sh.row();
       for (LedgerLine line : LedgerLine.values()) {
         Summary total = c.horizon(row.arm(), line);
         if (total.mean() == 0 && total.ciLow() == 0 && total.ciHigh() == 0) {
           continue; // a line that is never used, in any replication
         }
+        int at = sh.row();
+        rows.put(row.arm().label() + "|" + option + "|" + line.name(), at);
         List<Object> cells =
             new ArrayList<>(
                 List.of(
-                    row.option().isEmpty() ? "status quo" : row.option(),
+                    option,
                     row.arm().label(),
                     line.title(),
                     line.release().label(),
                     line.recurrent() ? "recurrent" : "non-recurrent"));
         for (int y = 0; y < years.size(); y++) {
-          cells.add(c.annual(row.arm(), y, line).mean() / 1000);
+          double v = c.annual(row.arm(), y, line).mean() / 1000;
+          cells.add(
+              row.arm() == Arm.DIFFERENCE
+                  ? new Sheet.Formula(difference(rows, option, line.name(), first + y), v)
+                  : v);
         }
-        cells.add(total.mean() / 1000);
+        cells.add(new Sheet.Formula(sumOfYears(at, first, years.size()), total.mean() / 1000));
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
         sh.cells(f, cells.toArray());
       }
+      int lastLine = sh.row() - 1;
       for (Position p : Position.values()) {
+        int at = sh.row();
+        String total = "Total, " + (p == Position.CASH ? "cash" : "economic");
+        rows.put(row.arm().label() + "|" + option + "|" + total, at);
+        if (row.arm() == Arm.DIFFERENCE && p == Position.CASH) {
+          savingRows.put(row.option(), at);
+        }
         List<Object> cells =
             new ArrayList<>(
                 List.of(
-                    row.option().isEmpty() ? "status quo" : row.option(),
+                    option,
                     row.arm().label(),
-                    "Total, " + (p == Position.CASH ? "cash" : "economic"),
+                    total,
                     p == Position.CASH ? "cash" : "cash and capacity",
                     ""));
+        for (int y = 0; y < years.size(); y++) {
+          double v = c.annualTotal(row.arm(), y, p).mean() / 1000;
+          String expression;
+          if (row.arm() == Arm.DIFFERENCE) {
+            expression = difference(rows, option, total, first + y);
+          } else if (lastLine < firstLine) {
+            expression = "0";
+          } else {
+            String lines =
+                phbsim.writers.xlsx.Cells.range(firstLine, first + y, lastLine, first + y);
+            // cash: every line but those that are capacity (no "<>" in a formula: fastexcel
+            // writes a formula's text unescaped)
+            expression =
+                p == Position.ECONOMIC
+                    ? "SUM(" + lines + ")"
+                    : "SUM("
+                        + lines
+                        + ")-SUMIF("
+                        + phbsim.writers.xlsx.Cells.range(firstLine, 3, lastLine, 3)
+                        + ",\""
+                        + LedgerLine.Release.CAPACITY.label()
+                        + "\","
+                        + lines
+                        + ")";
+          }
+          cells.add(new Sheet.Formula(expression, v));
+        }
+        Summary horizon = c.netSaving(p);
         double sum = 0;
         for (int y = 0; y < years.size(); y++) {
-          double v = c.annualTotal(row.arm(), y, p).mean();
-          sum += v;
-          cells.add(v / 1000);
+          sum += c.annualTotal(row.arm(), y, p).mean();
         }
-        Summary total =
-            row.arm() == Arm.DIFFERENCE ? c.netSaving(p) : Summary.of(new double[] {sum});
-        cells.add(total.mean() / 1000);
-        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
-        cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
+        cells.add(
+            new Sheet.Formula(
+                sumOfYears(at, first, years.size()),
+                (row.arm() == Arm.DIFFERENCE ? horizon.mean() : sum) / 1000));
+        cells.add(
+            row.arm() != Arm.DIFFERENCE
+                ? sum / 1000
+                : horizon.ciWithheld() ? Sheet.WITHHELD : horizon.ciLow() / 1000);
+        cells.add(
+            row.arm() != Arm.DIFFERENCE
+                ? sum / 1000
+                : horizon.ciWithheld() ? Sheet.WITHHELD : horizon.ciHigh() / 1000);
         sh.cells(f, cells.toArray());
       }
       if (row.arm() == Arm.OPTION) {
         // A memo inside the cash, never added to a total: the budgets and places paid twice.
+        int at = sh.row();
         List<Object> cells =
             new ArrayList<>(
                 List.of(
@@ -399,16 +653,35 @@ public final class Workbooks {
           cells.add(c.doubleRunningYear(y).mean() / 1000);
         }
         Summary total = c.doubleRunningTotal();
-        cells.add(total.mean() / 1000);
+        cells.add(new Sheet.Formula(sumOfYears(at, first, years.size()), total.mean() / 1000));
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
         sh.cells(f, cells.toArray());
       }
     }
     sh.finish();
+    return new CashFlowRows(sh, savingRows);
   }
 
-  private static void monthlyProfile(Workbook wb, AppraisalResult a, Scenario s) {
+  /** "SUM(F12:J12)": a row's years. */
+  private static String sumOfYears(int row, int first, int years) {
+    return "SUM(" + phbsim.writers.xlsx.Cells.range(row, first, row, first + years - 1) + ")";
+  }
+
+  /**
+   * A saving cell as the status quo's cell minus the option's, in the same column: "F10-F25". A
+   * line an arm never uses has no row there, so it counts 0 ("0-F25", "F10-0").
+   */
+  private static String difference(
+      java.util.Map<String, Integer> rows, String option, String line, int column) {
+    Integer sq = rows.get(Arm.STATUS_QUO.label() + "|status quo|" + line);
+    Integer opt = rows.get(Arm.OPTION.label() + "|" + option + "|" + line);
+    return (sq == null ? "0" : phbsim.writers.xlsx.Cells.ref(sq, column))
+        + "-"
+        + (opt == null ? "0" : phbsim.writers.xlsx.Cells.ref(opt, column));
+  }
+
+  private static void monthlyProfile(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Monthly profile", "Monthly profile, £000s: M1 (April) to M12 (March)", s);
     FinancialCalendar cal = a.first().option().compiled().calendar();
     List<FinancialYear> years = a.first().option().financialYears();
@@ -448,7 +721,7 @@ public final class Workbooks {
     sh.finish();
   }
 
-  private static void teams(Workbook wb, AppraisalResult a, Scenario s) {
+  private static void teams(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Teams", "The community teams left behind, by month", s);
     FinancialCalendar cal = a.first().option().compiled().calendar();
     sh.header(
@@ -471,7 +744,7 @@ public final class Workbooks {
             Summary v = r.monthly(row.arm(), m, team, measure);
             sh.cells(
                 f,
-                cal.month(m).firstDay().toString(),
+                cal.month(m).firstDay(),
                 cal.month(m).financialYear().label(),
                 cal.month(m).label(),
                 row.option().isEmpty() ? "status quo" : row.option(),
@@ -488,7 +761,7 @@ public final class Workbooks {
     sh.finish();
   }
 
-  private static void infrastructure(Workbook wb, AppraisalResult a, Scenario s) {
+  private static void infrastructure(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Infrastructure", "The cost of running budgets, by month", s);
     FinancialCalendar cal = a.first().option().compiled().calendar();
     sh.header("Month", "Option", "Arm", "Figure", "Mean", "CI low", "CI high");
@@ -507,7 +780,7 @@ public final class Workbooks {
               };
           sh.cells(
               f,
-              cal.month(m).firstDay().toString(),
+              cal.month(m).firstDay(),
               row.option().isEmpty() ? "status quo" : row.option(),
               row.arm().label(),
               infrastructureTitle(fig),
@@ -530,7 +803,7 @@ public final class Workbooks {
     };
   }
 
-  private static void activity(Workbook wb, AppraisalResult a, Scenario s) {
+  private static void activity(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh = start(wb, "Activity", "Activity by financial year, all segments", s);
     List<FinancialYear> years = a.first().option().financialYears();
     sh.header("Financial year", "Option", "Arm", "Measure", "Mean", "CI low", "CI high");
@@ -554,7 +827,7 @@ public final class Workbooks {
     sh.finish();
   }
 
-  private static void cohort(Workbook wb, AppraisalResult a, Scenario s) {
+  private static void cohort(Book wb, AppraisalResult a, Scenario s) {
     Sheet sh =
         start(
             wb,
@@ -647,7 +920,7 @@ public final class Workbooks {
         unit);
   }
 
-  private static void assumptions(Workbook wb, List<Explain.Assumption> assumptions) {
+  private static void assumptions(Book wb, List<Explain.Assumption> assumptions) {
     Sheet sh =
         new Sheet(wb, "Assumptions")
             .title("Every value the run used, its price year, and where it comes from")
@@ -669,7 +942,7 @@ public final class Workbooks {
     sh.finish();
   }
 
-  private static void run(Workbook wb, RunInfo info, Scenario s) {
+  private static void run(Book wb, RunInfo info, Scenario s) {
     Sheet sh = new Sheet(wb, "Run").title("How this workbook was made").blank();
     sh.header("Item", "Value");
     sh.pair("phbsim version", info.version());
@@ -681,8 +954,24 @@ public final class Workbooks {
     sh.pair("replications", (double) info.replications());
     sh.pair("threads", (double) info.threads());
     sh.pair("Java", info.java());
-    sh.pair("written", info.created());
+    Object written = written(info.created());
+    String zone = info.created().length() > 20 ? info.created().substring(20) : "";
+    sh.pair(written instanceof String ? "written" : "written (" + zone + ")", written);
     sh.finish();
+  }
+
+  /**
+   * When the workbook was written, as a date-time cell (the zone in its label) where the text reads
+   * as one ("2026-12-07 14:05:09 GMT"); any other text stays text.
+   */
+  private static Object written(String created) {
+    try {
+      return java.time.LocalDateTime.parse(
+          created.substring(0, Math.min(19, created.length())),
+          DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.UK));
+    } catch (java.time.format.DateTimeParseException notATime) {
+      return created;
+    }
   }
 
   // ------------------------------------------------------------------ analyses
@@ -696,7 +985,7 @@ public final class Workbooks {
       RunInfo info,
       OutputStream out)
       throws IOException {
-    Workbook wb = new Workbook(out, "phbsim", "1.0");
+    Book wb = new Book(out);
     Sheet sh =
         start(
             wb,
@@ -772,7 +1061,7 @@ public final class Workbooks {
       RunInfo info,
       OutputStream out)
       throws IOException {
-    Workbook wb = new Workbook(out, "phbsim", "1.0");
+    Book wb = new Book(out);
     if (oneWay != null) {
       boolean money = oneWay.output().money();
       double scale = money ? 1000 : 1;

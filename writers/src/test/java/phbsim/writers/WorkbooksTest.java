@@ -41,6 +41,7 @@ class WorkbooksTest {
   private static AppraisalResult result;
   private static Scenario scenario;
   private static Map<String, List<Row>> sheets;
+  private static byte[] xlsx;
 
   @BeforeAll
   static void write() throws IOException {
@@ -55,9 +56,9 @@ class WorkbooksTest {
         new Workbooks.RunInfo(
             "9.9", "abc1234", List.of("phbsim", "run"), 7, 4, 2, List.of("ff00"), "17", "today"),
         bytes);
+    xlsx = bytes.toByteArray();
     try (ReadableWorkbook wb =
-        new ReadableWorkbook(
-            new ByteArrayInputStream(bytes.toByteArray()), new ReadingOptions(true, false))) {
+        new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
       sheets =
           wb.getSheets()
               .collect(
@@ -83,8 +84,12 @@ class WorkbooksTest {
     return r.getCellAsString(column).map(text::equals).orElse(false);
   }
 
+  /** A number, or a formula's cached value (what a reader that does not recalculate shows). */
   private static double number(Row r, int column) {
     Cell c = r.getCell(column);
+    if (c.getType() == CellType.FORMULA) {
+      return Double.parseDouble(c.getRawValue());
+    }
     assertThat(c.getType()).as("cell %s", c.getAddress()).isEqualTo(CellType.NUMBER);
     return c.asNumber().doubleValue();
   }
@@ -146,21 +151,298 @@ class WorkbooksTest {
   }
 
   @Test
-  @DisplayName("the summary: the net saving, as a number in £000s with negatives in brackets")
+  @DisplayName(
+      "the summary: the options side by side, each net saving in £000s with negatives in"
+          + " brackets, its CI beside it; the sign rule and the basis stated")
   void summary() {
+    Row net = row("Summary", r -> has(r, 0, "Net saving over the horizon, cash")).orElseThrow();
+    for (int k = 0; k < result.options().size(); k++) {
+      ComparisonResult c = result.options().get(k);
+      assertThat(number(net, 1 + 3 * k))
+          .isCloseTo(c.netSaving(Position.CASH).mean() / 1000, within(1e-9));
+      assertThat(number(net, 2 + 3 * k))
+          .isCloseTo(c.netSaving(Position.CASH).ciLow() / 1000, within(1e-9));
+      assertThat(number(net, 3 + 3 * k))
+          .isCloseTo(c.netSaving(Position.CASH).ciHigh() / 1000, within(1e-9));
+      assertThat(net.getCell(1 + 3 * k).getDataFormatString()).isEqualTo(Sheet_THOUSANDS());
+    }
+    List<String> lines =
+        sheets.get("Summary").stream().map(r -> r.getCellText(0)).collect(Collectors.toList());
+    assertThat(lines).contains(phbsim.report.Arm.SIGN_RULE, Text.moneyBasis(scenario) + ".");
+    assertThat(lines).anyMatch(l -> l.startsWith("Replications: 4 replications"));
+    // the headline of each option, as a board paper opens
+    for (ComparisonResult c : result.options()) {
+      assertThat(lines)
+          .anyMatch(
+              l ->
+                  l.startsWith(c.id() + ": " + c.label() + " costs ")
+                      || l.startsWith(c.id() + ": " + c.label() + " saves "));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the summary's net saving traces to the ledger: a formula naming the total of its cash by"
+          + " year, that a SUM of the years, each year the Cash flow sheet's saving row")
+  void summaryTraces() {
+    Row net = row("Summary", r -> has(r, 0, "Net saving over the horizon, cash")).orElseThrow();
     ComparisonResult c = result.first();
-    Row net =
+    String total = net.getCell(1).getFormula();
+    Row byYear = row("Summary", r -> has(r, 0, c.id() + ": " + c.label())).orElseThrow();
+    assertThat(total).isEqualTo("D" + (byYear.getRowNum()));
+    assertThat(byYear.getCell(3).getFormula())
+        .isEqualTo("SUM(B" + byYear.getRowNum() + ":C" + byYear.getRowNum() + ")");
+    Row saving =
         row(
-                "Summary",
+                "Cash flow",
                 r ->
-                    has(r, 1, "Net saving over the horizon, cash")
-                        && r.getCellText(0).startsWith(c.id()))
+                    has(r, 0, c.id())
+                        && has(r, 1, Arm.DIFFERENCE.label())
+                        && has(r, 2, "Total, cash"))
             .orElseThrow();
-    assertThat(number(net, 2)).isCloseTo(c.netSaving(Position.CASH).mean() / 1000, within(1e-9));
-    assertThat(number(net, 3)).isCloseTo(c.netSaving(Position.CASH).ciLow() / 1000, within(1e-9));
-    assertThat(net.getCell(2).getDataFormatString()).isEqualTo(Sheet_THOUSANDS());
-    // the sign rule is stated on the sheet
-    assertThat(sheets.get("Summary").get(2).getCellText(0)).isEqualTo(phbsim.report.Arm.SIGN_RULE);
+    assertThat(byYear.getCell(1).getFormula()).isEqualTo("'Cash flow'!F" + saving.getRowNum());
+    for (int y = 0; y < 2; y++) {
+      assertThat(number(byYear, 1 + y))
+          .isCloseTo(c.annualTotal(Arm.DIFFERENCE, y, Position.CASH).mean() / 1000, within(1e-9));
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "every formula's cached value is what the formula gives over the cells it names"
+          + " (recalculated here from the cached cells, as a spreadsheet would)")
+  void formulasRecalculate() {
+    int formulas = 0;
+    for (var sheet : sheets.entrySet()) {
+      for (Row r : sheet.getValue()) {
+        for (Cell c : r) {
+          if (c != null && c.getType() == CellType.FORMULA) {
+            double cached = Double.parseDouble(c.getRawValue());
+            double again = evaluate(sheet.getKey(), c.getFormula());
+            assertThat(again)
+                .as("%s!%s = %s", sheet.getKey(), c.getAddress(), c.getFormula())
+                .isCloseTo(cached, within(1e-6 * Math.max(1, Math.abs(cached))));
+            formulas++;
+          }
+        }
+      }
+    }
+    // the cash flow's totals and savings, the budget impact's, the summary's: hundreds
+    assertThat(formulas).isGreaterThan(100);
+  }
+
+  /**
+   * The formulas the workbook writes, evaluated: a cell ("F12", "'Cash flow'!F12", "0"), a sum or
+   * difference of two ("F10-F25", "B26+C21"), SUM over a range, and SUM less a SUMIF over a range.
+   */
+  private static double evaluate(String sheet, String formula) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "SUM\\(([A-Z]+\\d+:[A-Z]+\\d+)\\)-SUMIF\\(([A-Z]+\\d+:[A-Z]+\\d+),\"([^\"]*)\","
+                    + "([A-Z]+\\d+:[A-Z]+\\d+)\\)")
+            .matcher(formula);
+    if (m.matches()) {
+      List<String> criteria = texts(sheet, m.group(2));
+      List<Double> values = numbers(sheet, m.group(4));
+      double sum = 0;
+      for (int i = 0; i < values.size(); i++) {
+        sum += criteria.get(i).equals(m.group(3)) ? values.get(i) : 0;
+      }
+      return numbers(sheet, m.group(1)).stream().mapToDouble(Double::doubleValue).sum() - sum;
+    }
+    m = java.util.regex.Pattern.compile("SUM\\(([A-Z]+\\d+:[A-Z]+\\d+)\\)").matcher(formula);
+    if (m.matches()) {
+      return numbers(sheet, m.group(1)).stream().mapToDouble(Double::doubleValue).sum();
+    }
+    m = java.util.regex.Pattern.compile("([^+-]+)([+-])([^+-]+)").matcher(formula);
+    if (m.matches()) {
+      double a = term(sheet, m.group(1));
+      double b = term(sheet, m.group(3));
+      return m.group(2).equals("+") ? a + b : a - b;
+    }
+    return term(sheet, formula);
+  }
+
+  private static double term(String sheet, String t) {
+    if (t.matches("-?\\d+(\\.\\d+)?")) {
+      return Double.parseDouble(t);
+    }
+    if (t.startsWith("'")) {
+      int bang = t.indexOf("'!");
+      return cell(t.substring(1, bang).replace("''", "'"), t.substring(bang + 2));
+    }
+    return cell(sheet, t);
+  }
+
+  private static double cell(String sheet, String ref) {
+    org.dhatim.fastexcel.reader.CellAddress a = new org.dhatim.fastexcel.reader.CellAddress(ref);
+    return sheets.get(sheet).stream()
+        .filter(r -> r.getRowNum() == a.getRow() + 1)
+        .findFirst()
+        .map(r -> r.getCell(a.getColumn()) == null ? 0.0 : number(r, a.getColumn()))
+        .orElse(0.0);
+  }
+
+  private static List<Double> numbers(String sheet, String range) {
+    List<Double> v = new java.util.ArrayList<>();
+    for (String ref : refs(range)) {
+      v.add(cell(sheet, ref));
+    }
+    return v;
+  }
+
+  private static List<String> texts(String sheet, String range) {
+    List<String> v = new java.util.ArrayList<>();
+    for (String ref : refs(range)) {
+      org.dhatim.fastexcel.reader.CellAddress a = new org.dhatim.fastexcel.reader.CellAddress(ref);
+      v.add(
+          sheets.get(sheet).stream()
+              .filter(r -> r.getRowNum() == a.getRow() + 1)
+              .findFirst()
+              .map(r -> r.getCellText(a.getColumn()))
+              .orElse(""));
+    }
+    return v;
+  }
+
+  private static List<String> refs(String range) {
+    String[] ends = range.split(":");
+    var from = new org.dhatim.fastexcel.reader.CellAddress(ends[0]);
+    var to = new org.dhatim.fastexcel.reader.CellAddress(ends[1]);
+    List<String> refs = new java.util.ArrayList<>();
+    for (int r = from.getRow(); r <= to.getRow(); r++) {
+      for (int c = from.getColumn(); c <= to.getColumn(); c++) {
+        refs.add(new org.dhatim.fastexcel.reader.CellAddress(r, c).toString());
+      }
+    }
+    return refs;
+  }
+
+  /** The text of one part of the package. */
+  private static String part(String name) throws IOException {
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(xlsx))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("no part " + name);
+  }
+
+  @Test
+  @DisplayName(
+      "every sheet prints A4 landscape, one page wide, its title rows repeated; the summary on"
+          + " one page")
+  void printSetUp() throws IOException {
+    String workbook = part("xl/workbook.xml");
+    int n = 0;
+    for (String name : sheets.keySet()) {
+      n++;
+      String sheet = part("xl/worksheets/sheet" + n + ".xml");
+      assertThat(sheet)
+          .as(name)
+          .contains("<pageSetUpPr fitToPage=\"true\"")
+          .contains("paperSize=\"9\"") // A4
+          .contains("orientation=\"landscape\"")
+          .contains("fitToWidth=\"1\"")
+          .contains(name.equals("Summary") ? "fitToHeight=\"1\"" : "fitToHeight=\"0\"");
+      // print titles: the rows from the title to the header, on every page
+      assertThat(workbook)
+          .as(name)
+          .containsPattern(
+              "<definedName[^>]*localSheetId=\""
+                  + (n - 1)
+                  + "\"[^>]*name=\"_xlnm.Print_Titles\"[^>]*>'?"
+                  + java.util.regex.Pattern.quote(name)
+                  + "'?!\\$1:\\$\\d+</definedName>");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the summary's chart of the cumulative cash saving: a line an option, bound to the summary's"
+          + " cells, each ending at the option's net saving")
+  void chart() throws IOException {
+    String chart = part("xl/charts/chart1.xml");
+    assertThat(part("[Content_Types].xml")).contains("/xl/charts/chart1.xml");
+    assertThat(part("xl/worksheets/_rels/sheet1.xml.rels")).contains("drawing");
+    assertThat(chart).contains("<c:lineChart>");
+    for (ComparisonResult c : result.options()) {
+      Row cumulative =
+          sheets.get("Summary").stream()
+              .filter(r -> has(r, 0, c.id() + ": " + c.label()))
+              .reduce((a, b) -> b) // the last table: the cumulative position
+              .orElseThrow();
+      int row = cumulative.getRowNum();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "<c:f>'Summary'!\\$B\\$"
+                      + row
+                      + ":\\$C\\$"
+                      + row
+                      + "</c:f><c:numCache>.*?<c:pt idx=\"1\"><c:v>([^<]+)</c:v>")
+              .matcher(chart);
+      assertThat(m.find()).as("%s's series", c.id()).isTrue();
+      assertThat(Double.parseDouble(m.group(1)))
+          .isCloseTo(c.netSaving(Position.CASH).mean() / 1000, within(1e-6));
+      assertThat(number(cumulative, 2))
+          .isCloseTo(c.netSaving(Position.CASH).mean() / 1000, within(1e-6));
+    }
+  }
+
+  @Test
+  @DisplayName("the time of writing is a date-time cell, its zone in its label")
+  void writtenIsADate() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Workbooks.appraisal(
+        result,
+        scenario,
+        List.of(),
+        new Workbooks.RunInfo(
+            "9.9",
+            "abc1234",
+            List.of("phbsim", "run"),
+            7,
+            4,
+            2,
+            List.of("ff00"),
+            "17",
+            "2026-12-07 14:05:09 GMT"),
+        bytes);
+    try (ReadableWorkbook wb =
+        new ReadableWorkbook(
+            new ByteArrayInputStream(bytes.toByteArray()), new ReadingOptions(true, false))) {
+      Sheet run = wb.findSheet("Run").orElseThrow();
+      Row written =
+          run.read().stream().filter(r -> has(r, 0, "written (GMT)")).findFirst().orElseThrow();
+      assertThat(written.getCell(1).getType()).isEqualTo(CellType.NUMBER);
+      assertThat(written.getCell(1).getDataFormatString())
+          .isEqualTo(phbsim.writers.Sheet.DATE_TIME);
+      assertThat(written.getCell(1).asDate())
+          .isEqualTo(java.time.LocalDateTime.of(2026, 12, 7, 14, 5, 9));
+    }
+  }
+
+  @Test
+  @DisplayName("months are dates (a date format), not text")
+  void dates() {
+    Row first =
+        sheets.get("Teams").stream()
+            .filter(r -> r.getCell(0) != null && r.getCell(0).getType() == CellType.NUMBER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(first.getCell(0).getDataFormatString()).isEqualTo(phbsim.writers.Sheet.DATE);
+    assertThat(first.getCell(0).asDate().toLocalDate())
+        .isEqualTo(result.first().option().compiled().calendar().month(0).firstDay());
+    Row infrastructure =
+        sheets.get("Infrastructure").stream()
+            .filter(r -> r.getCell(0) != null && r.getCell(0).getType() == CellType.NUMBER)
+            .findFirst()
+            .orElseThrow();
+    assertThat(infrastructure.getCell(0).getDataFormatString())
+        .isEqualTo(phbsim.writers.Sheet.DATE);
   }
 
   @Test
