@@ -403,6 +403,8 @@ public final class HtmlReport {
               false);
       cdf.data.put("xlabel", psa.output().title() + (money ? ", £000s" : ""));
       cdf.data.put("x", sorted);
+      cdf.data.put("compares", "outcome");
+      cdf.data.put("series", cdf.series);
       cdf.series(
           Map.of("label", "share of draws at or below", "colour", colour(0), "values", share));
     }
