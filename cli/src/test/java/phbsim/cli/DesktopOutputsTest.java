@@ -186,6 +186,12 @@ class DesktopOutputsTest {
   void sensitivityReportInChromium() throws Exception {
     String dom = checkReport(sensitivity.resolve("report.html"), 1);
     assertThat(dom).contains("class=\"tornado chart-static\"").contains("<rect");
+    // finance names for the parameters, and an axis with its scale and its title
+    assertThat(dom)
+        .contains("Roll-out: imitation rate (Bass q)")
+        .contains("Brokerage, £ a budget a month")
+        .contains("class=\"tick\"")
+        .contains("class=\"axis-title\"");
   }
 
   private static String checkReport(Path report, int atLeast) throws Exception {
