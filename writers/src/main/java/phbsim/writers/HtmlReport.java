@@ -224,6 +224,9 @@ public final class HtmlReport {
     for (int i = 0; i < options.size(); i++) {
       ComparisonResult c = options.get(i);
       Resilience r = new Resilience(c);
+      if (!r.teams().contains(team)) {
+        continue; // an option from another place (compare A B) need not have this team
+      }
       Map<String, Object> s =
           chart.line(
               prefix + c.id(),
