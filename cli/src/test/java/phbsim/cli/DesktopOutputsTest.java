@@ -101,6 +101,84 @@ class DesktopOutputsTest {
             run.resolve("report.html").toUri().toString()));
     assertThat(shot).exists();
     assertThat(Files.size(shot)).isGreaterThan(20_000); // a page with charts, not a blank one
+    Files.copy(
+        shot, artefacts().resolve("report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Screenshots and PDFs kept after the run, for a person to look at (issue 25). */
+  private static Path artefacts() throws IOException {
+    return Files.createDirectories(Path.of("target", "desktop-artefacts"));
+  }
+
+  @Test
+  @DisplayName("the run's report printed to PDF on A4: every assumption's value is in its text")
+  void reportPrintsEveryAssumption() throws Exception {
+    Path pdf = artefacts().resolve("report.pdf");
+    Files.deleteIfExists(pdf);
+    exec(
+        tmp,
+        chromium(
+            tmp.resolve("profile-pdf"),
+            "--no-pdf-header-footer",
+            "--print-to-pdf=" + pdf.toAbsolutePath(),
+            run.resolve("report.html").toUri().toString()));
+    assertThat(pdf).exists();
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument doc =
+        org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      // A4 portrait (595 x 842 points), as the print stylesheet asks.
+      var box = doc.getPage(0).getMediaBox();
+      assertThat(box.getWidth()).isCloseTo(595, org.assertj.core.data.Offset.offset(2f));
+      assertThat(box.getHeight()).isCloseTo(842, org.assertj.core.data.Offset.offset(2f));
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+    }
+    // Wrapped cells break lines where they must: compare without white space.
+    String flat = text.replaceAll("\\s+", "");
+    var scenario = phbsim.scenarios.BuiltInScenarios.load("default", List.of("years=2"));
+    var assumptions =
+        phbsim.scenarios.Explain.assumptions(
+            "default", phbsim.scenarios.BuiltInScenarios.text("default"), scenario);
+    assertThat(assumptions).hasSizeGreaterThan(20);
+    List<String> missing = new ArrayList<>();
+    for (var a : assumptions) {
+      if (!flat.contains(a.value().replaceAll("\\s+", ""))) {
+        missing.add(a.path() + " = " + a.value());
+      }
+      if (a.priceYear() != null
+          && !a.priceYear().isBlank()
+          && !flat.contains(a.priceYear().replaceAll("\\s+", ""))) {
+        missing.add(a.path() + " price year " + a.priceYear());
+      }
+    }
+    assertThat(missing).as("assumptions whose value is not in the printed report").isEmpty();
+    assertThat(flat).contains("Summary").contains("Signrule");
+  }
+
+  @Test
+  @DisplayName("the run's report is not a 20,000 px page: its height in Chromium, measured")
+  void reportHeight() throws Exception {
+    // The report with one line added that writes the page's height into the DOM once drawn.
+    Path copy = tmp.resolve("report-height.html");
+    Files.writeString(
+        copy,
+        Files.readString(run.resolve("report.html"))
+            .replace(
+                "</body>",
+                "<script>document.body.setAttribute('data-height',"
+                    + " String(document.documentElement.scrollHeight))</script></body>"));
+    String dom =
+        exec(
+            tmp,
+            chromium(
+                tmp.resolve("profile-height"),
+                "--window-size=1280,900",
+                "--dump-dom",
+                copy.toUri().toString()));
+    Matcher m = Pattern.compile("data-height=\"(\\d+)\"").matcher(dom);
+    assertThat(m.find()).as("the page's height").isTrue();
+    int height = Integer.parseInt(m.group(1));
+    Files.writeString(artefacts().resolve("report-height.txt"), height + " px at 1280 px wide\n");
+    assertThat(height).as("page height, px").isBetween(3_000, 14_000);
   }
 
   @Test
@@ -108,6 +186,12 @@ class DesktopOutputsTest {
   void sensitivityReportInChromium() throws Exception {
     String dom = checkReport(sensitivity.resolve("report.html"), 1);
     assertThat(dom).contains("class=\"tornado chart-static\"").contains("<rect");
+    // finance names for the parameters, and an axis with its scale and its title
+    assertThat(dom)
+        .contains("Roll-out: imitation rate (Bass q)")
+        .contains("Brokerage, £ a budget a month")
+        .contains("class=\"tick\"")
+        .contains("class=\"axis-title\"");
   }
 
   private static String checkReport(Path report, int atLeast) throws Exception {

@@ -1,13 +1,16 @@
 package phbsim.writers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,20 +32,39 @@ import phbsim.report.Summary;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.Explain;
 import phbsim.time.FinancialCalendar;
+import phbsim.time.FinancialMonth;
 import phbsim.time.FinancialYear;
 
 /**
- * One self-contained HTML page per run (docs/model.md section 7): charts drawn by uPlot, inlined
- * with its stylesheet, so that the page works offline and fetches nothing; readable on a laptop,
- * printable. Fan charts show the mean, the 95 % confidence interval of the mean (dark) and the
- * middle 95 % of replications (light).
+ * One self-contained HTML page per run (docs/model.md section 7), rendered from the Mustache
+ * template {@code report.mustache}, which escapes every value for HTML by default: no text from a
+ * scenario (names, labels, sources) reaches the page unescaped. Only the page's own stylesheet,
+ * scripts (uPlot, inlined so that the page works offline and fetches nothing) and the chart data go
+ * in raw; the data are JSON whose every {@code <} is written as {@code \u003c}, so no label can
+ * close their script element.
  *
- * <p>Every value is the same summary the CSV files and the workbook hold. Text from a scenario
- * (names, labels, sources) is escaped for HTML; the data travel as JSON in a script element whose
- * closing tags are escaped.
+ * <p>The page reads as a board paper: a summary first (each option's headline saving with its
+ * interval, the options side by side, the chart of every option's cumulative position, the sign
+ * rule and the basis), then the detail, then every assumption. Charts run along financial years and
+ * months (M1 is April), carry a unit on their value axis and a printed legend rather than a hover
+ * read-out, and say whether they plot a difference (the status quo minus the option) or each arm's
+ * own level, the status quo dashed and drawn on top.
  */
 public final class HtmlReport {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory("phbsim/writers");
+
+  /** Options' colours, the same option in the same colour on every chart. */
+  private static final List<String> PALETTE =
+      List.of("#2b6cb0", "#c05621", "#2f855a", "#805ad5", "#b7791f", "#c53030", "#319795");
+
+  /** The status quo: dark and dashed, drawn after (so on top of) the options. */
+  private static final String STATUS_QUO_COLOUR = "#1d2733";
+
+  private static final String DIFFERENCE_NOTE =
+      "A difference: the status quo minus the option, so above zero is a saving.";
+  private static final String LEVELS_NOTE =
+      "Each arm's own level, not a difference: the status quo dashed.";
 
   private HtmlReport() {}
 
@@ -52,166 +74,215 @@ public final class HtmlReport {
   public static void appraisal(
       AppraisalResult a, Scenario scenario, List<Explain.Assumption> assumptions, Writer out)
       throws IOException {
-    FinancialCalendar cal = a.first().option().compiled().calendar();
-    int months = cal.monthCount();
-    long[] x = new long[months];
-    for (int m = 0; m < months; m++) {
-      x[m] = cal.month(m).firstDay().atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-    }
-    List<Map<String, Object>> charts = new ArrayList<>();
-    StringBuilder body = new StringBuilder();
-    body.append(intro(scenario, "Options appraisal against the status quo"));
-    body.append(optionsTable(a));
+    Axis x = Axis.of(a.first().option().compiled().calendar());
+    int months = x.count;
+    Page page = new Page(scenario, "options appraisal against the status quo");
+    List<ComparisonResult> options = a.options();
 
-    // Every option's cumulative position on one chart: the options view.
-    Map<String, Object> view = lines("Cumulative net saving, cash, £000s: every option", x);
-    for (ComparisonResult c : a.options()) {
-      addLine(view, c.id(), months, m -> c.cumulativeSaving(m, Position.CASH).mean() / 1000);
+    // The summary: the board view.
+    List<Map<String, Object>> headlines = new ArrayList<>();
+    for (ComparisonResult c : options) {
+      headlines.add(
+          Map.of(
+              "option",
+              c.id() + ": " + c.label(),
+              "text",
+              "net saving over the horizon, cash "
+                  + thousands(c.netSaving(Position.CASH))
+                  + "; economic "
+                  + thousands(c.netSaving(Position.ECONOMIC))
+                  + " (£000s, 95 % confidence interval after each; a figure in brackets is a"
+                  + " cost)."));
     }
-    charts.add(view);
+    page.view.put("headlines", headlines);
+    page.view.put("optionsTable", optionsTable(options));
+    Chart view =
+        page.lines(
+            "summary",
+            "Cumulative net saving, cash, £000s: every option",
+            "£000s, cumulative",
+            x,
+            true);
+    for (int i = 0; i < options.size(); i++) {
+      ComparisonResult c = options.get(i);
+      view.line(
+          c.id(),
+          colour(i),
+          null,
+          months,
+          m -> c.cumulativeSaving(m, Position.CASH).mean() / 1000,
+          "difference",
+          c.id());
+    }
 
-    for (ComparisonResult c : a.options()) {
+    // The detail: money, then activity, then the community teams.
+    for (ComparisonResult c : options) {
       String who = c.id() + ": " + c.label();
-      charts.add(
-          fan(
-              "Net cash flow against the status quo, £000s a month (" + who + ")",
-              x,
-              m -> c.monthlyTotal(Arm.DIFFERENCE, m, Position.CASH),
-              1000));
-      charts.add(
-          fan(
-              "Cumulative net saving, cash, £000s (" + who + ")",
-              x,
-              m -> c.cumulativeSaving(m, Position.CASH),
-              1000));
-      Resilience r = new Resilience(c);
-      for (int team : r.teams()) {
-        String t = r.label(team) + " (" + c.id() + ")";
-        charts.add(
-            twoArms(
-                "People on the caseload and posts: " + t,
-                x,
-                List.of(
-                    armSeries(
-                        "caseload, status quo",
-                        months,
-                        m -> r.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.CASELOAD).mean()),
-                    armSeries(
-                        "caseload, option",
-                        months,
-                        m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.CASELOAD).mean()),
-                    armSeries(
-                        "places, option",
-                        months,
-                        m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.CAPACITY).mean()))));
-        charts.add(
-            twoArms(
-                "Posts in force: " + t,
-                x,
-                List.of(
-                    armSeries(
-                        "status quo",
-                        months,
-                        m -> r.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.POSTS).mean()),
-                    armSeries(
-                        "option",
-                        months,
-                        m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.POSTS).mean()))));
-        charts.add(
-            twoArms(
-                "Block cost per person on the caseload (budget holders not counted), £ a month: "
-                    + t,
-                x,
-                List.of(
-                    armSeries(
-                        "status quo",
-                        months,
-                        m ->
-                            r.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.COST_PER_PERSON).mean()),
-                    armSeries(
-                        "option",
-                        months,
-                        m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.COST_PER_PERSON).mean()))));
-        charts.add(
-            twoArms(
-                "Waiting list and waits: " + t,
-                x,
-                List.of(
-                    armSeries(
-                        "people waiting, status quo",
-                        months,
-                        m -> r.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.WAITING_LIST).mean()),
-                    armSeries(
-                        "people waiting, option",
-                        months,
-                        m -> r.monthly(Arm.OPTION, m, team, TeamMeasure.WAITING_LIST).mean()),
-                    armSeries(
-                        "median wait (days), option",
-                        months,
-                        m ->
-                            r.monthly(Arm.OPTION, m, team, TeamMeasure.WAIT_MEDIAN_DAYS).mean()))));
-      }
-      Infrastructure infra = new Infrastructure(c, Arm.OPTION);
-      charts.add(
-          fan(
-              "Infrastructure cost per active budget, £ a month (" + who + ")",
-              x,
-              m -> infra.costPerActiveBudget(m),
-              1));
-      charts.add(
-          twoArms(
-              "Crises and admissions a month (" + who + ")",
-              x,
-              List.of(
-                  armSeries(
-                      "crises, status quo",
-                      months,
-                      m -> c.metricMonthly(Arm.STATUS_QUO, m, -1, Measure.CRISES).mean()),
-                  armSeries(
-                      "crises, option",
-                      months,
-                      m -> c.metricMonthly(Arm.OPTION, m, -1, Measure.CRISES).mean()),
-                  armSeries(
-                      "admissions, status quo",
-                      months,
-                      m -> c.metricMonthly(Arm.STATUS_QUO, m, -1, Measure.ADMISSIONS).mean()),
-                  armSeries(
-                      "admissions, option",
-                      months,
-                      m -> c.metricMonthly(Arm.OPTION, m, -1, Measure.ADMISSIONS).mean()))));
+      page.section("money", "Money: " + who, null);
+      page.fan(
+          c.id(),
+          "Net cash flow against the status quo, £000s a month (" + who + ")",
+          "£000s a month",
+          x,
+          m -> c.monthlyTotal(Arm.DIFFERENCE, m, Position.CASH),
+          1000);
+      page.fan(
+          c.id(),
+          "Cumulative net saving, cash, £000s (" + who + ")",
+          "£000s, cumulative",
+          x,
+          m -> c.cumulativeSaving(m, Position.CASH),
+          1000);
     }
-    body.append(chartPlaceholders(charts));
-    body.append(assumptionsTable(assumptions));
-    page(scenario.name() + ": options appraisal", body.toString(), charts, out);
+    page.section(
+        "activity", "Activity and infrastructure", "Counts a month, each arm's own level.");
+    for (Measure measure : List.of(Measure.CRISES, Measure.ADMISSIONS)) {
+      String what = measure == Measure.CRISES ? "Crises" : "Admissions";
+      Chart ch = page.lines("activity", what + " a month", what + " a month", x, false);
+      for (int i = 0; i < options.size(); i++) {
+        ComparisonResult c = options.get(i);
+        ch.line(
+            c.id(),
+            colour(i),
+            null,
+            months,
+            m -> c.metricMonthly(Arm.OPTION, m, -1, measure).mean(),
+            "option",
+            c.id());
+      }
+      ComparisonResult first = a.first();
+      ch.statusQuo(months, m -> first.metricMonthly(Arm.STATUS_QUO, m, -1, measure).mean());
+    }
+    Chart infra =
+        page.lines(
+            "activity",
+            "Infrastructure cost per active budget, £ a month",
+            "£ a budget a month",
+            x,
+            false);
+    for (int i = 0; i < options.size(); i++) {
+      ComparisonResult c = options.get(i);
+      Infrastructure in = new Infrastructure(c, Arm.OPTION);
+      infra.line(
+          c.id(), colour(i), null, months, m -> in.costPerActiveBudget(m).mean(), "option", c.id());
+    }
+
+    Resilience sq = new Resilience(a.first());
+    for (int team : sq.teams()) {
+      String t = sq.label(team);
+      page.section("team", "Community team: " + t, "Each arm's own level.");
+      Chart people =
+          page.lines("team", "People on the caseload and places: " + t, "people", x, false);
+      teamLines(people, options, team, TeamMeasure.CASELOAD, null, "caseload, ");
+      teamLines(people, options, team, TeamMeasure.CAPACITY, "dotted", "places, ");
+      people.statusQuo(
+          "caseload, status quo",
+          months,
+          m -> sq.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.CASELOAD).mean(),
+          sq.id(team),
+          TeamMeasure.CASELOAD);
+      people.statusQuo(
+          "places, status quo",
+          months,
+          m -> sq.monthly(Arm.STATUS_QUO, m, team, TeamMeasure.CAPACITY).mean(),
+          sq.id(team),
+          TeamMeasure.CAPACITY);
+      for (TeamMeasure measure :
+          List.of(
+              TeamMeasure.POSTS,
+              TeamMeasure.WAITING_LIST,
+              TeamMeasure.WAIT_MEDIAN_DAYS,
+              TeamMeasure.COST_PER_PERSON)) {
+        String unit =
+            switch (measure) {
+              case POSTS -> "posts";
+              case WAITING_LIST -> "people waiting";
+              case WAIT_MEDIAN_DAYS -> "days";
+              default -> "£ a person a month";
+            };
+        Chart ch = page.lines("team", measure.title() + ": " + t, unit, x, false);
+        teamLines(ch, options, team, measure, null, "");
+        ch.statusQuo(
+            "status quo",
+            months,
+            m -> sq.monthly(Arm.STATUS_QUO, m, team, measure).mean(),
+            sq.id(team),
+            measure);
+      }
+    }
+    page.assumptions(assumptions);
+    page.write(scenario.name() + ": options appraisal", out);
   }
 
-  private static String optionsTable(AppraisalResult a) {
-    StringBuilder t = new StringBuilder("<h2>The options, £000s over the horizon</h2>\n");
-    t.append("<table class=\"figures\"><thead><tr><th>Option</th>");
+  private static void teamLines(
+      Chart chart,
+      List<ComparisonResult> options,
+      int team,
+      TeamMeasure measure,
+      String dash,
+      String prefix) {
+    for (int i = 0; i < options.size(); i++) {
+      ComparisonResult c = options.get(i);
+      Resilience r = new Resilience(c);
+      if (!r.teams().contains(team)) {
+        continue; // an option from another place (compare A B) need not have this team
+      }
+      Map<String, Object> s =
+          chart.line(
+              prefix + c.id(),
+              colour(i),
+              dash,
+              chart.count(),
+              m -> r.monthly(Arm.OPTION, m, team, measure).mean(),
+              "option",
+              c.id());
+      s.put("team", r.id(team));
+      s.put("measure", measure.label());
+    }
+  }
+
+  private static String colour(int option) {
+    return PALETTE.get(option % PALETTE.size());
+  }
+
+  /** The options side by side: one column an option, one row a figure, each with its interval. */
+  private static Map<String, Object> optionsTable(List<ComparisonResult> options) {
+    List<String> columns = new ArrayList<>();
+    for (ComparisonResult c : options) {
+      columns.add(c.id() + ": " + c.label());
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
     for (Position p : Position.values()) {
       String basis = p == Position.CASH ? "cash" : "economic";
-      t.append("<th>Net saving, ").append(basis).append("</th>");
-      t.append("<th>NPV, ").append(basis).append("</th>");
+      rows.add(row("Net saving, " + basis, options, c -> c.netSaving(p)));
+      rows.add(row("Net present value, " + basis, options, c -> c.npv(p)));
     }
-    t.append("<th>Double running (a cost)</th></tr></thead><tbody>\n");
-    for (ComparisonResult c : a.options()) {
-      t.append("<tr><td>").append(escape(c.id() + ": " + c.label())).append("</td>");
-      for (Position p : Position.values()) {
-        t.append(moneyCell(c.netSaving(p))).append(moneyCell(c.npv(p)));
-      }
-      t.append(moneyCell(c.doubleRunningSaving())).append("</tr>\n");
-    }
-    return t.append("</tbody></table>\n").toString();
+    rows.add(row("Double running (a cost within the cash)", options, c -> c.doubleRunningSaving()));
+    return Map.of("columns", columns, "rows", rows);
   }
 
-  private static String moneyCell(Summary s) {
-    return "<td class=\"num\">"
-        + bracketed(s.mean() / 1000)
-        + "<br><span class=\"ci\">["
+  private static Map<String, Object> row(
+      String label,
+      List<ComparisonResult> options,
+      java.util.function.Function<ComparisonResult, Summary> figure) {
+    List<Map<String, String>> cells = new ArrayList<>();
+    for (ComparisonResult c : options) {
+      Summary s = figure.apply(c);
+      cells.add(
+          Map.of(
+              "mean", bracketed(s.mean() / 1000),
+              "low", bracketed(s.ciLow() / 1000),
+              "high", bracketed(s.ciHigh() / 1000)));
+    }
+    return Map.of("label", label, "cells", cells);
+  }
+
+  private static String thousands(Summary s) {
+    return bracketed(s.mean() / 1000)
+        + ", "
         + bracketed(s.ciLow() / 1000)
         + " to "
-        + bracketed(s.ciHigh() / 1000)
-        + "]</span></td>";
+        + bracketed(s.ciHigh() / 1000);
   }
 
   /** £000s in board-paper style: one decimal, grouped, negatives in brackets. */
@@ -233,9 +304,9 @@ public final class HtmlReport {
       List<Explain.Assumption> assumptions,
       Writer out)
       throws IOException {
-    StringBuilder body = new StringBuilder(intro(scenario, "A sweep"));
-    List<Map<String, Object>> charts = new ArrayList<>();
+    Page page = new Page(scenario, "a sweep");
     Sweep.Axis first = result.axes().get(0);
+    String firstName = ParameterNames.of(first.path(), scenario);
     List<String> seconds = new ArrayList<>();
     for (Sweep.Point p : result.points()) {
       String second = p.values().size() > 1 ? p.values().get(1) : "";
@@ -243,6 +314,7 @@ public final class HtmlReport {
         seconds.add(second);
       }
     }
+    page.section("sweep", "The outcomes along " + firstName, null);
     for (String name : List.of("net_saving_cash", "net_saving_economic", chosen.name())) {
       Output o = Output.parse(name);
       double scale = o.money() ? 1000 : 1;
@@ -259,19 +331,28 @@ public final class HtmlReport {
             o.title()
                 + (o.money() ? ", £000s" : "")
                 + " against "
-                + first.path()
+                + firstName
                 + (second.isEmpty()
                     ? ""
-                    : " (" + result.axes().get(1).path() + " = " + second + ")");
-        charts.add(fanOver(title, xs, i -> line.get(i).outcome().summary(o), scale, first.path()));
+                    : " ("
+                        + ParameterNames.of(result.axes().get(1).path(), scenario)
+                        + " = "
+                        + second
+                        + ")");
+        page.fanOver(
+            title,
+            o.money() ? "£000s" : o.title(),
+            xs,
+            i -> line.get(i).outcome().summary(o),
+            scale,
+            firstName);
       }
       if (name.equals(chosen.name())) {
         break;
       }
     }
-    body.append(chartPlaceholders(charts));
-    body.append(assumptionsTable(assumptions));
-    page(scenario.name() + ": sweep", body.toString(), charts, out);
+    page.assumptions(assumptions);
+    page.write(scenario.name() + ": sweep", out);
   }
 
   /** The report of a sensitivity analysis: the tornado and the probabilistic results. */
@@ -283,264 +364,289 @@ public final class HtmlReport {
       List<Explain.Assumption> assumptions,
       Writer out)
       throws IOException {
-    StringBuilder body = new StringBuilder(intro(scenario, "Sensitivity"));
-    List<Map<String, Object>> charts = new ArrayList<>();
+    Page page = new Page(scenario, "sensitivity");
     if (oneWay != null) {
-      body.append(tornado(oneWay));
+      page.view.put("tornado", Tornado.of(oneWay, scenario));
     }
     if (psa != null) {
       boolean money = psa.output().money();
       double scale = money ? 1000 : 1;
-      body.append("<h2>Probabilistic: ")
-          .append(psa.draws().size())
-          .append(" parameter draws</h2>\n<p>")
-          .append(escape(psa.output().title()))
-          .append(money ? ", £000s" : "")
-          .append(": mean ")
-          .append(bracketed(psa.distribution().mean() / scale))
-          .append(", middle 95 % of draws ")
-          .append(bracketed(psa.distribution().rangeLow() / scale))
-          .append(" to ")
-          .append(bracketed(psa.distribution().rangeHigh() / scale))
-          .append(".</p>\n<table class=\"figures\"><thead><tr><th>By the end of</th>")
-          .append("<th>Probability of a cumulative cash saving</th></tr></thead><tbody>\n");
+      List<Map<String, String>> rows = new ArrayList<>();
       for (int y = 0; y < psa.probabilityOfSaving().length && y < years.size(); y++) {
-        body.append("<tr><td>")
-            .append(escape(years.get(y).label()))
-            .append("</td><td class=\"num\">")
-            .append(String.format(Locale.UK, "%.0f %%", 100 * psa.probabilityOfSaving()[y]))
-            .append("</td></tr>\n");
+        rows.add(
+            Map.of(
+                "year",
+                years.get(y).label(),
+                "probability",
+                String.format(Locale.UK, "%.0f %%", 100 * psa.probabilityOfSaving()[y])));
       }
-      body.append("</tbody></table>\n");
+      page.view.put(
+          "psa",
+          Map.of(
+              "draws", psa.draws().size(),
+              "output", psa.output().title() + (money ? ", £000s" : ""),
+              "mean", bracketed(psa.distribution().mean() / scale),
+              "low", bracketed(psa.distribution().rangeLow() / scale),
+              "high", bracketed(psa.distribution().rangeHigh() / scale),
+              "years", rows));
       double[] sorted = psa.outputPerDraw().clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       double[] share = new double[sorted.length];
       for (int i = 0; i < sorted.length; i++) {
         share[i] = (i + 1.0) / sorted.length;
         sorted[i] /= scale;
       }
-      Map<String, Object> cdf = new LinkedHashMap<>();
-      cdf.put("kind", "xy");
-      cdf.put("title", "Distribution of the outcome over the parameter draws (cumulative share)");
-      cdf.put("xlabel", psa.output().title() + (money ? ", £000s" : ""));
-      cdf.put("x", sorted);
-      cdf.put("series", List.of(Map.of("label", "share of draws at or below", "values", share)));
-      charts.add(cdf);
+      page.section("psa", "Probabilistic sensitivity", null);
+      Chart cdf =
+          page.chart(
+              "psa",
+              "Distribution of the outcome over the parameter draws (cumulative share)",
+              "share of draws at or below",
+              "xy",
+              false);
+      cdf.data.put("xlabel", psa.output().title() + (money ? ", £000s" : ""));
+      cdf.data.put("x", sorted);
+      cdf.data.put("compares", "outcome");
+      cdf.data.put("series", cdf.series);
+      cdf.series(
+          Map.of("label", "share of draws at or below", "colour", colour(0), "values", share));
     }
-    body.append(chartPlaceholders(charts));
-    body.append(assumptionsTable(assumptions));
-    page(scenario.name() + ": sensitivity", body.toString(), charts, out);
+    page.assumptions(assumptions);
+    page.write(scenario.name() + ": sensitivity", out);
   }
 
-  /** The tornado as inline SVG: a bar from the output at low to the output at high. */
-  private static String tornado(OneWaySensitivity.Result r) {
-    boolean money = r.output().money();
-    double scale = money ? 1000 : 1;
-    double min = r.base().mean();
-    double max = r.base().mean();
-    for (OneWaySensitivity.Bar b : r.bars()) {
-      min = Math.min(min, Math.min(b.atLow().mean(), b.atHigh().mean()));
-      max = Math.max(max, Math.max(b.atLow().mean(), b.atHigh().mean()));
+  // ------------------------------------------------------------------ the page
+
+  /** The x-axis of every chart over time: months by index, ticked in financial years. */
+  private record Axis(int count, long[] x, List<Integer> splits, List<String> labels) {
+    static Axis of(FinancialCalendar cal) {
+      int n = cal.monthCount();
+      long[] x = new long[n];
+      List<Integer> splits = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      boolean quarters = n <= 36;
+      for (int m = 0; m < n; m++) {
+        x[m] = m;
+        FinancialMonth month = cal.month(m);
+        int p = month.period();
+        if (m == 0 || p == 1) {
+          splits.add(m);
+          labels.add(month.financialYear().label() + (p == 1 ? "" : " " + month.label()));
+        } else if (quarters && p % 3 == 1) {
+          splits.add(m);
+          labels.add(month.label());
+        }
+      }
+      return new Axis(n, x, splits, labels);
     }
-    double span = max > min ? max - min : 1;
-    int rowHeight = 22;
-    int labelWidth = 340;
-    int barWidth = 520;
-    int height = rowHeight * r.bars().size() + 40;
-    StringBuilder s = new StringBuilder("<h2>One-way sensitivity: the tornado</h2>\n");
-    s.append("<p>")
-        .append(escape(r.output().title()))
-        .append(money ? ", £000s" : "")
-        .append(", each parameter at its low and high value, largest swing first. The line is the")
-        .append(" outcome with every parameter at its value (")
-        .append(bracketed(r.base().mean() / scale))
-        .append(").</p>\n");
-    s.append("<svg class=\"tornado chart-static\" role=\"img\" width=\"")
-        .append(labelWidth + barWidth + 20)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" aria-label=\"tornado chart\">\n");
-    double base = labelWidth + (r.base().mean() - min) / span * barWidth;
-    int y = 20;
-    for (OneWaySensitivity.Bar b : r.bars()) {
-      double lo = labelWidth + (b.atLow().mean() - min) / span * barWidth;
-      double hi = labelWidth + (b.atHigh().mean() - min) / span * barWidth;
-      s.append(
-          String.format(
-              Locale.UK,
-              "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"label\">%s</text>\n",
-              labelWidth - 8,
-              y + 15,
-              escape(b.range().path())));
-      s.append(
-          String.format(
-              Locale.UK,
-              "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\" class=\"low\"><title>at"
-                  + " low (%s): %s</title></rect>\n",
-              Math.min(lo, base),
-              y + 3,
-              Math.abs(lo - base),
-              escape(String.valueOf(b.range().low())),
-              bracketed(b.atLow().mean() / scale)));
-      s.append(
-          String.format(
-              Locale.UK,
-              "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\" class=\"high\"><title>at"
-                  + " high (%s): %s</title></rect>\n",
-              Math.min(hi, base),
-              y + 3,
-              Math.abs(hi - base),
-              escape(String.valueOf(b.range().high())),
-              bracketed(b.atHigh().mean() / scale)));
-      y += rowHeight;
+  }
+
+  /** One chart: its data (sent as JSON to the script) and its caption and legend (the template). */
+  private static final class Chart {
+    final Map<String, Object> data = new LinkedHashMap<>();
+    final Map<String, Object> view = new LinkedHashMap<>();
+    final List<Map<String, Object>> series = new ArrayList<>();
+    final List<Map<String, Object>> legend = new ArrayList<>();
+
+    int count() {
+      return ((long[]) data.get("x")).length;
     }
-    s.append(
-        String.format(
-            Locale.UK,
-            "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"10\" y2=\"%d\" class=\"base\"/>\n",
-            base,
-            base,
-            height - 10));
-    s.append("</svg>\n<p class=\"legend\"><span class=\"key low\"></span> at the low value ")
-        .append("<span class=\"key high\"></span> at the high value</p>\n");
-    return s.toString();
-  }
 
-  // ------------------------------------------------------------------ chart data
-
-  private static Map<String, Object> fan(
-      String title, long[] x, IntFunction<Summary> at, double scale) {
-    int n = x.length;
-    double[][] v = new double[5][n];
-    for (int m = 0; m < n; m++) {
-      Summary s = at.apply(m);
-      v[0][m] = s.rangeLow() / scale;
-      v[1][m] = s.ciLow() / scale;
-      v[2][m] = s.mean() / scale;
-      v[3][m] = s.ciHigh() / scale;
-      v[4][m] = s.rangeHigh() / scale;
+    Map<String, Object> series(Map<String, Object> s) {
+      Map<String, Object> copy = new LinkedHashMap<>(s);
+      series.add(copy);
+      Map<String, Object> key = new LinkedHashMap<>();
+      key.put("label", s.get("label"));
+      key.put("colour", s.get("colour"));
+      key.put("dash", s.get("dash") == null ? "solid" : s.get("dash"));
+      legend.add(key);
+      return copy;
     }
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("kind", "fan");
-    c.put("time", true);
-    c.put("title", title);
-    c.put("x", x);
-    c.put("v", v);
-    return c;
-  }
 
-  private static Map<String, Object> fanOver(
-      String title, double[] x, IntFunction<Summary> at, double scale, String xlabel) {
-    Map<String, Object> c = fan(title, new long[x.length], at, scale);
-    c.put("time", false);
-    c.put("x", x);
-    c.put("xlabel", xlabel);
-    return c;
-  }
-
-  private static Map<String, Object> lines(String title, long[] x) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("kind", "lines");
-    c.put("time", true);
-    c.put("title", title);
-    c.put("x", x);
-    c.put("series", new ArrayList<Map<String, Object>>());
-    return c;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void addLine(
-      Map<String, Object> chart, String label, int n, IntFunction<Double> v) {
-    ((List<Map<String, Object>>) chart.get("series")).add(armSeries(label, n, v));
-  }
-
-  private static Map<String, Object> armSeries(String label, int n, IntFunction<Double> v) {
-    // A month with no figure (undefined, or withheld by small-number suppression) is a gap.
-    Double[] values = new Double[n];
-    for (int m = 0; m < n; m++) {
-      Double d = v.apply(m);
-      values[m] = d == null || d.isNaN() ? null : d;
+    Map<String, Object> line(
+        String label,
+        String colour,
+        String dash,
+        int n,
+        IntFunction<Double> v,
+        String arm,
+        String option) {
+      // A month with no figure (undefined, or withheld by small-number suppression) is a gap.
+      Double[] values = new Double[n];
+      for (int m = 0; m < n; m++) {
+        Double d = v.apply(m);
+        values[m] = d == null || d.isNaN() ? null : d;
+      }
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("label", label);
+      s.put("colour", colour);
+      if (dash != null) {
+        s.put("dash", dash);
+      }
+      s.put("arm", arm);
+      s.put("option", option);
+      s.put("values", values);
+      return series(s);
     }
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("label", label);
-    s.put("values", values);
-    return s;
-  }
 
-  private static Map<String, Object> twoArms(
-      String title, long[] x, List<Map<String, Object>> series) {
-    Map<String, Object> c = lines(title, x);
-    c.put("series", series);
-    return c;
-  }
-
-  // ------------------------------------------------------------------ page
-
-  private static String intro(Scenario s, String what) {
-    return "<h1>"
-        + escape(s.name())
-        + ": "
-        + escape(what)
-        + "</h1>\n<p class=\"basis\">"
-        + escape(Text.moneyBasis(s))
-        + ".</p>\n<p class=\"basis\">"
-        + escape(Arm.SIGN_RULE)
-        + "</p>\n<p class=\"basis\">Charts: the line is the mean; the dark band the 95 % confidence"
-        + " interval of the mean (how sure we are of the average); the light band the middle 95 %"
-        + " of replications (how much one year's reality can vary).</p>\n";
-  }
-
-  private static String chartPlaceholders(List<Map<String, Object>> charts) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < charts.size(); i++) {
-      s.append("<figure class=\"chart\" id=\"chart-")
-          .append(i)
-          .append("\" data-drawn=\"0\"><figcaption>")
-          .append(escape((String) charts.get(i).get("title")))
-          .append("</figcaption></figure>\n");
+    void statusQuo(int n, IntFunction<Double> v) {
+      line("status quo", STATUS_QUO_COLOUR, "dashed", n, v, "status_quo", null);
     }
-    return s.toString();
-  }
 
-  private static String assumptionsTable(List<Explain.Assumption> assumptions) {
-    StringBuilder t =
-        new StringBuilder(
-            "<h2>Assumptions</h2>\n<p>Every value the run used, its price year and its source"
-                + " (docs/sources.md), or ASSUMPTION.</p>\n<table class=\"assumptions\"><thead><tr>"
-                + "<th>Setting</th><th>Value</th><th>Price year</th><th>Source or reasoning</th>"
-                + "</tr></thead><tbody>\n");
-    for (Explain.Assumption a : assumptions) {
-      t.append("<tr><td>")
-          .append(escape(a.path()))
-          .append("</td><td class=\"num\">")
-          .append(escape(a.value()))
-          .append("</td><td>")
-          .append(escape(a.priceYear()))
-          .append("</td><td>")
-          .append(escape(a.comment()))
-          .append("</td></tr>\n");
+    void statusQuo(String label, int n, IntFunction<Double> v, String team, TeamMeasure measure) {
+      Map<String, Object> s =
+          line(
+              label,
+              STATUS_QUO_COLOUR,
+              measure == TeamMeasure.CAPACITY ? "dotted" : "dashed",
+              n,
+              v,
+              "status_quo",
+              null);
+      s.put("team", team);
+      s.put("measure", measure.label());
     }
-    return t.append("</tbody></table>\n").toString();
   }
 
-  private static void page(String title, String body, List<Map<String, Object>> charts, Writer out)
-      throws IOException {
-    out.write("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
-    out.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.write("<title>" + escape(title) + "</title>\n<style>\n");
-    out.write(resource("uplot/uPlot.min.css"));
-    out.write("\n");
-    out.write(resource("report.css"));
-    out.write("</style>\n</head>\n<body>\n<main>\n");
-    out.write(body);
-    out.write("<p id=\"status\" class=\"status\"></p>\n</main>\n");
-    out.write("<script type=\"application/json\" id=\"data\">");
-    out.write(inScript(JSON.writeValueAsString(charts)));
-    out.write("</script>\n<script>\n");
-    out.write(resource("uplot/uPlot.iife.min.js"));
-    out.write("\n</script>\n<script>\n");
-    out.write(resource("report.js"));
-    out.write("\n</script>\n</body>\n</html>\n");
+  /** The page's view for the template, and its charts in order. */
+  private static final class Page {
+    final Map<String, Object> view = new LinkedHashMap<>();
+    final List<Chart> charts = new ArrayList<>();
+    final List<Map<String, Object>> summaryCharts = new ArrayList<>();
+    final List<Map<String, Object>> sections = new ArrayList<>();
+
+    Page(Scenario s, String what) {
+      view.put("heading", s.name() + ": " + what);
+      view.put("basis", Text.moneyBasis(s) + ".");
+      view.put("signRule", Arm.SIGN_RULE);
+      view.put(
+          "howToRead",
+          "Charts run along financial years and their months (M1 is April). A fan: the line is"
+              + " the mean; the dark band the 95 % confidence interval of the mean (how sure we"
+              + " are of the average); the light band the middle 95 % of replications (how much"
+              + " one year's reality can vary).");
+      view.put("summaryCharts", summaryCharts);
+      view.put("sections", sections);
+    }
+
+    void section(String id, String heading, String intro) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("id", id);
+      s.put("heading", heading);
+      s.put("intro", intro);
+      s.put("charts", new ArrayList<Map<String, Object>>());
+      sections.add(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    Chart chart(String where, String title, String ylabel, String kind, boolean summary) {
+      Chart c = new Chart();
+      c.data.put("kind", kind);
+      c.data.put("title", title);
+      c.data.put("ylabel", ylabel);
+      c.view.put("index", charts.size());
+      c.view.put("title", title);
+      c.view.put("legend", c.legend);
+      c.view.put("wide", summary);
+      charts.add(c);
+      if (summary) {
+        summaryCharts.add(c.view);
+      } else {
+        ((List<Map<String, Object>>) sections.get(sections.size() - 1).get("charts")).add(c.view);
+      }
+      return c;
+    }
+
+    Chart lines(String where, String title, String ylabel, Axis x, boolean summary) {
+      Chart c = chart(where, title, ylabel, "lines", summary);
+      boolean difference = summary;
+      c.data.put("compares", difference ? "difference" : "levels");
+      c.view.put("reading", difference ? DIFFERENCE_NOTE : LEVELS_NOTE);
+      time(c, x);
+      c.data.put("series", c.series);
+      return c;
+    }
+
+    void fan(
+        String option, String title, String ylabel, Axis x, IntFunction<Summary> at, double scale) {
+      Chart c = chart("detail", title, ylabel, "fan", false);
+      c.data.put("compares", "difference");
+      c.data.put("option", option);
+      c.view.put("reading", DIFFERENCE_NOTE);
+      time(c, x);
+      fanValues(c, x.count, at, scale);
+    }
+
+    void fanOver(
+        String title,
+        String ylabel,
+        double[] x,
+        IntFunction<Summary> at,
+        double scale,
+        String xlabel) {
+      Chart c = chart("detail", title, ylabel, "fan", false);
+      c.data.put("compares", "outcome");
+      c.data.put("x", x);
+      c.data.put("xlabel", xlabel);
+      fanValues(c, x.length, at, scale);
+    }
+
+    private void fanValues(Chart c, int n, IntFunction<Summary> at, double scale) {
+      double[][] v = new double[5][n];
+      for (int m = 0; m < n; m++) {
+        Summary s = at.apply(m);
+        v[0][m] = s.rangeLow() / scale;
+        v[1][m] = s.ciLow() / scale;
+        v[2][m] = s.mean() / scale;
+        v[3][m] = s.ciHigh() / scale;
+        v[4][m] = s.rangeHigh() / scale;
+      }
+      c.data.put("v", v);
+      c.legend.add(Map.of("label", "mean", "colour", colour(0), "dash", "solid"));
+      c.legend.add(
+          Map.of(
+              "label", "95 % CI of the mean", "colour", "rgba(43,108,176,0.45)", "dash", "band"));
+      c.legend.add(
+          Map.of(
+              "label",
+              "middle 95 % of replications",
+              "colour",
+              "rgba(43,108,176,0.18)",
+              "dash",
+              "band"));
+    }
+
+    private static void time(Chart c, Axis x) {
+      c.data.put("x", x.x);
+      c.data.put("xlabel", "Financial year and month (M1 = April)");
+      c.data.put("xsplits", x.splits);
+      c.data.put("xticks", x.labels);
+    }
+
+    void assumptions(List<Explain.Assumption> assumptions) {
+      view.put("assumptions", assumptions);
+    }
+
+    void write(String title, Writer out) throws IOException {
+      view.put("title", title);
+      List<Map<String, Object>> data = new ArrayList<>();
+      for (Chart c : charts) {
+        data.add(c.data);
+      }
+      view.put("uplotCss", resource("uplot/uPlot.min.css"));
+      view.put("css", resource("report.css"));
+      view.put("data", inScript(JSON.writeValueAsString(data)));
+      view.put("uplotJs", resource("uplot/uPlot.iife.min.js"));
+      view.put("js", resource("report.js"));
+      render("report.mustache", view, out);
+      out.flush();
+    }
+  }
+
+  /** Renders a template of this package; every {@code {{value}}} escaped for HTML. */
+  static void render(String template, Object view, Writer out) throws IOException {
+    Mustache m = TEMPLATES.compile(template);
+    m.execute(out, view);
   }
 
   private static String resource(String name) {
@@ -560,24 +666,5 @@ public final class HtmlReport {
    */
   static String inScript(String json) {
     return json.replace("<", "\\u003c");
-  }
-
-  /** Text for HTML: the five characters that could start markup or end an attribute, escaped. */
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder s = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> s.append("&amp;");
-        case '<' -> s.append("&lt;");
-        case '>' -> s.append("&gt;");
-        case '"' -> s.append("&quot;");
-        case '\'' -> s.append("&#39;");
-        default -> s.append(c);
-      }
-    }
-    return s.toString();
   }
 }

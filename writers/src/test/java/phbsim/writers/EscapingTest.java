@@ -20,10 +20,24 @@ class EscapingTest {
   private static final String NASTY = "Ward \"A\", <b>x</b> & 'y'\n</script><!-- z";
 
   @Test
-  void htmlTextIsEscapedByHand() {
-    assertThat(HtmlReport.escape(NASTY))
-        .isEqualTo(
-            "Ward &quot;A&quot;, &lt;b&gt;x&lt;/b&gt; &amp; &#39;y&#39;\n&lt;/script&gt;&lt;!-- z");
+  void theReportTemplateEscapesEveryValue() throws Exception {
+    // The report's template, given a heading and an assumption written to break out of HTML:
+    // each reaches the page as text (escaped by the template engine, not by hand), and the text
+    // a browser would show is the label itself.
+    StringWriter out = new StringWriter();
+    Map<String, Object> view = new java.util.HashMap<>();
+    view.put("heading", NASTY);
+    view.put("title", NASTY);
+    view.put(
+        "assumptions",
+        List.of(new phbsim.scenarios.Explain.Assumption(NASTY, NASTY, "2026/27", NASTY)));
+    view.put("data", "[]");
+    HtmlReport.render("report.mustache", view, out);
+    String page = out.toString();
+    assertThat(page).doesNotContain("<b>x</b>").doesNotContain("</script><!-- z");
+    String h1 = page.substring(page.indexOf("<h1>") + 4, page.indexOf("</h1>"));
+    assertThat(h1).doesNotContain("<", ">", "\"").startsWith("Ward &quot;A&quot;, &lt;b&gt;");
+    assertThat(org.jsoup.Jsoup.parse(page).selectFirst("h1").wholeText()).isEqualTo(NASTY);
   }
 
   @Test

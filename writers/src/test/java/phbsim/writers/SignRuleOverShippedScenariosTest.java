@@ -32,8 +32,8 @@ import phbsim.scenarios.ScenarioLoader;
  * cohort's saving on other NHS care from its own components (twins minus holders); and every file
  * states the rule at its top. The printout's saving table gives double running, a cost, as a
  * negative figure, and so does the workbook's summary; the workbook's cash flow sheet is recomputed
- * like the files (each saving row its status quo row minus its option row); and the report's chart
- * of every option's cumulative saving ends at the summary file's net saving.
+ * like the files (each saving row its status quo row minus its option row); and every chart of the
+ * report either compares, recomputed from the files, or plots each arm's level, labelled so.
  */
 class SignRuleOverShippedScenariosTest {
   private static final String RULE =
@@ -287,31 +287,117 @@ class SignRuleOverShippedScenariosTest {
         }
       }
     }
-    // The report's chart of every option's cumulative cash saving ends at the net saving of the
-    // summary file: the same sign and size (the chart in £000s, the file to the penny).
+    // The report: every chart either compares (the status quo minus the option, a saving above
+    // zero) or plots each arm's own level, and says which under its title. A chart that compares
+    // is recomputed from the files: the chart of every option's cumulative cash saving ends at the
+    // summary file's net saving; each option's monthly net cash flow is the monthly file's
+    // difference in total cash, month by month; its cumulative fan is those months summed. A chart
+    // of levels plots arms (the status quo, labelled so, or an option by its id), and a team's
+    // levels are the teams file's rows of that arm, team and measure.
     StringWriter html = new StringWriter();
     HtmlReport.appraisal(
         a, s, phbsim.scenarios.Explain.assumptions(name, BuiltInScenarios.text(name), s), html);
-    String page = html.toString();
-    String open = "<script type=\"application/json\" id=\"data\">";
-    int from = page.indexOf(open) + open.length();
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html.toString());
     var charts =
         new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(page.substring(from, page.indexOf("</script>", from)).replace("<\\/", "</"));
+            .readTree(page.getElementById("data").data());
+    Map<String, List<Double>> monthlyNet = new HashMap<>();
+    for (Map<String, String> r : monthly) {
+      if (r.get("arm").equals("difference") && r.get("line").equals("total_cash")) {
+        monthlyNet
+            .computeIfAbsent(r.get("option"), k -> new ArrayList<>())
+            .add(number(r.get("mean")));
+      }
+    }
+    Map<String, List<Double>> teamLevels = new HashMap<>();
+    for (Map<String, String> r : rows(write(w -> TeamsCsv.teams(a, w)))) {
+      if (!r.get("arm").equals("difference")) {
+        teamLevels
+            .computeIfAbsent(
+                r.get("arm") + "|" + r.get("option") + "|" + r.get("team") + "|" + r.get("measure"),
+                k -> new ArrayList<>())
+            .add(number(r.get("mean")));
+      }
+    }
     int seen = 0;
+    int levelsChecked = 0;
+    int index = 0;
     for (var chart : charts) {
-      if (chart.path("title").asText().startsWith("Cumulative net saving, cash, £000s: every")) {
+      String title = chart.path("title").asText();
+      String compares = chart.path("compares").asText();
+      String reading = page.getElementById("chart-" + index++).select(".reading").text();
+      assertThat(compares)
+          .as("%s report chart %s: compares or plots levels", name, title)
+          .isIn("difference", "levels");
+      if (compares.equals("difference")) {
+        assertThat(reading).as(title).startsWith("A difference: the status quo minus the option");
+      } else {
+        assertThat(reading).as(title).startsWith("Each arm's own level, not a difference");
+      }
+      if (title.startsWith("Cumulative net saving, cash, £000s: every")) {
         for (var line : chart.path("series")) {
           var values = line.path("values");
           double last = values.get(values.size() - 1).asDouble();
+          assertThat(line.path("arm").asText()).isEqualTo("difference");
           assertThat(last * 1000)
               .as("%s report: %s's cumulative saving at the end", name, line.path("label").asText())
               .isCloseTo(netCash.get(line.path("label").asText()), within(0.006 * years + 0.01));
           seen++;
         }
+      } else if (chart.path("kind").asText().equals("fan")) {
+        List<Double> net = monthlyNet.get(chart.path("option").asText());
+        var mean = chart.path("v").get(2);
+        assertThat(mean.size()).as(title).isEqualTo(net.size());
+        double cumulative = 0;
+        for (int m = 0; m < net.size(); m++) {
+          cumulative += net.get(m);
+          double expected = title.startsWith("Cumulative") ? cumulative : net.get(m);
+          assertThat(mean.get(m).asDouble() * 1000)
+              .as("%s report %s, month %d: status quo minus option", name, title, m)
+              .isCloseTo(expected, within(0.006 * (m + 1) + 0.01));
+        }
+        seen++;
+      } else {
+        for (var line : chart.path("series")) {
+          String arm = line.path("arm").asText();
+          assertThat(arm).as(title).isIn("status_quo", "option");
+          if (arm.equals("status_quo")) {
+            assertThat(line.path("label").asText()).as(title).contains("status quo");
+          } else {
+            assertThat(line.path("label").asText())
+                .as(title)
+                .contains(line.path("option").asText());
+          }
+          if (line.has("team")) {
+            List<Double> expected =
+                teamLevels.get(
+                    arm
+                        + "|"
+                        + (arm.equals("option") ? line.path("option").asText() : "")
+                        + "|"
+                        + line.path("team").asText()
+                        + "|"
+                        + line.path("measure").asText());
+            assertThat(expected)
+                .as("%s %s: the teams file's rows", title, line.path("label"))
+                .isNotNull();
+            var values = line.path("values");
+            for (int m = 0; m < expected.size(); m++) {
+              if (values.get(m).isNull() || expected.get(m).isNaN()) {
+                continue; // a gap: undefined or withheld in the file as on the chart
+              }
+              assertThat(values.get(m).asDouble())
+                  .as("%s report %s %s, month %d", name, title, line.path("label").asText(), m)
+                  .isCloseTo(
+                      expected.get(m), within(1e-3 * Math.max(1, Math.abs(expected.get(m)))));
+              levelsChecked++;
+            }
+          }
+        }
       }
     }
-    assertThat(seen).as("%s: options on the report's cumulative chart", name).isPositive();
+    assertThat(seen).as("%s: the report's charts that compare, checked", name).isPositive();
+    assertThat(levelsChecked).as("%s: the report's team levels, checked", name).isPositive();
     assertThat(savings).as("%s: the workbook's saving rows", name).isNotEmpty();
     assertThat(summaryDoubleRunning)
         .as("%s: the summary's double running, each option", name)
