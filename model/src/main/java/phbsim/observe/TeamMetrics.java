@@ -13,6 +13,7 @@ public final class TeamMetrics implements java.io.Serializable {
   private final int months;
   private final int teams;
   private final double[] values;
+  private final TeamReleases releases;
 
   /**
    * @param teams the number of services (teams are indexed by service number)
@@ -21,6 +22,12 @@ public final class TeamMetrics implements java.io.Serializable {
     this.months = months;
     this.teams = teams;
     this.values = new double[months * teams * MEASURES.length];
+    this.releases = new TeamReleases(months);
+  }
+
+  /** Each post release of the teams, with its months' saving and stranded cost. */
+  public TeamReleases releases() {
+    return releases;
   }
 
   /** Teams recorded (indexed by service number; services that are not teams stay 0). */

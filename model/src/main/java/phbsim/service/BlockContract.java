@@ -26,6 +26,10 @@ public final class BlockContract {
    *    share of it that belonged to the released posts, released / original posts, is moved
    *    from BLOCK_CONTRACT_FIXED to STRANDED_FIXED_COSTS: the total paid is unchanged, but the
    *    cost that the release could not save is visible.
+   *
+   * 4. Each release on its own (issue 20, item 11). When a TeamReleases record is attached, each
+   *    month's saving and stranded share are split between the releases in force by their posts,
+   *    the last taking the remainder, so the releases add up to the two ledger lines exactly.
    */
 
   private final int service;
@@ -35,7 +39,9 @@ public final class BlockContract {
   private final int noticeMonths;
   private final int[] effectiveMonth = new int[16];
   private final double[] releasedPosts = new double[16];
+  private final int[] recordIndex = new int[16];
   private int releases;
+  private phbsim.observe.TeamReleases record;
 
   /**
    * @param service the team's service index, for the ledger
@@ -50,6 +56,11 @@ public final class BlockContract {
     this.fixedPerYear = fixedPerYear;
     this.costPerPostPerYear = costPerPostPerYear;
     this.noticeMonths = noticeMonths;
+  }
+
+  /** Records each release made from now on, and its months' figures, in {@code into}. */
+  public void recordInto(phbsim.observe.TeamReleases into) {
+    this.record = into;
   }
 
   public int service() {
@@ -71,6 +82,11 @@ public final class BlockContract {
    * @return the month from which the posts are out
    */
   public int release(double posts, int decisionMonth) {
+    return release(posts, decisionMonth, phbsim.observe.TeamReleases.Source.PLANNED);
+  }
+
+  /** As {@link #release(double, int)}, saying why, for the record of each release. */
+  public int release(double posts, int decisionMonth, phbsim.observe.TeamReleases.Source why) {
     if (!(posts > 0) || posts > postsInForce(Integer.MAX_VALUE) + 1e-9) {
       throw new IllegalArgumentException(
           "cannot release " + posts + " posts of " + postsInForce(Integer.MAX_VALUE));
@@ -80,6 +96,10 @@ public final class BlockContract {
     }
     effectiveMonth[releases] = decisionMonth + noticeMonths;
     releasedPosts[releases] = posts;
+    if (record != null) {
+      recordIndex[releases] =
+          record.add(service, why, decisionMonth, decisionMonth + noticeMonths, posts);
+    }
     releases++;
     return decisionMonth + noticeMonths;
   }
@@ -125,6 +145,9 @@ public final class BlockContract {
       stranded = Money.times(fixed, released / originalPosts);
       long releasedYear = Money.times(Money.times(costPerPostPerYear, released), uplift);
       saving = Instalments.instalment(releasedYear, 12, period - 1);
+      if (record != null) {
+        recordEach(month, released, saving, stranded);
+      }
     }
     ledger.post(
         day, month, LedgerLine.BLOCK_CONTRACT_FIXED, service, Ledger.NONE, fixed - stranded);
@@ -132,6 +155,28 @@ public final class BlockContract {
     ledger.post(day, month, LedgerLine.BLOCK_CONTRACT_STAFF, service, Ledger.NONE, staff);
     ledger.post(day, month, LedgerLine.POSTS_RELEASED, service, Ledger.NONE, -saving);
     return fixed + staff - saving;
+  }
+
+  /** Splits a month's saving and stranded cost between the releases in force, by their posts. */
+  private void recordEach(int month, double released, long saving, long stranded) {
+    int last = -1;
+    for (int i = 0; i < releases; i++) {
+      if (effectiveMonth[i] <= month) {
+        last = i;
+      }
+    }
+    long savingLeft = saving;
+    long strandedLeft = stranded;
+    for (int i = 0; i < last; i++) {
+      if (effectiveMonth[i] <= month) {
+        long s = Money.times(saving, releasedPosts[i] / released);
+        long f = Money.times(stranded, releasedPosts[i] / released);
+        record.post(recordIndex[i], month, s, f);
+        savingLeft -= s;
+        strandedLeft -= f;
+      }
+    }
+    record.post(recordIndex[last], month, savingLeft, strandedLeft);
   }
 
   /** The staffed instalment net of released posts in a month: the cost of the posts in force. */

@@ -90,6 +90,7 @@ final class Teams {
       if (services.kind(i) == ServiceKind.COMMUNITY) {
         waitingList[i] = new WaitingList();
         contracts[i] = services.newContract(i);
+        contracts[i].recordInto(record.releases());
         slots[i] = services.slots(i);
         waits[i] = new double[16];
       }
@@ -144,7 +145,7 @@ final class Teams {
       for (var release : services.spec(svc).community().contract().releases()) {
         long dayDecided = ChronoUnit.DAYS.between(calendar.startDate(), release.decided());
         if (calendar.monthIndexOf(dayDecided) == month) {
-          c.release(release.posts(), month);
+          c.release(release.posts(), month, phbsim.observe.TeamReleases.Source.PLANNED);
         }
       }
       blockPaidThisMonth[svc] = c.postInstalments(ledger, day, month, period, uplift);
@@ -181,7 +182,7 @@ final class Teams {
       double needed = Math.max(u.minimumPosts(), Math.ceil(highest / (u.threshold() * perPost)));
       double release = Math.floor(c.originalPosts() - c.releasesDecided() - needed + 1e-9);
       if (release >= 1) {
-        c.release(release, month);
+        c.release(release, month, phbsim.observe.TeamReleases.Source.REVIEW);
       }
     }
   }
