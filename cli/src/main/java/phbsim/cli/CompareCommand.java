@@ -107,6 +107,7 @@ final class CompareCommand implements Callable<Integer> {
       result = Appraisal.run(statusQuo, options, run, progress.replications(options.size() + 1));
     }
     timing.simulated();
+    phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
     List<phbsim.scenarios.Explain.Assumption> assumptions =
         phbsim.scenarios.Explain.assumptions(
             compared.firstSource(),
@@ -116,13 +117,13 @@ final class CompareCommand implements Callable<Integer> {
         AppraisalFiles.withWorkbookAndReport(
             AppraisalFiles.of(
                 folder,
-                result,
+                released,
                 place,
                 run,
                 precision,
                 replicationRows.perReplication,
                 compared.describe()),
-            result,
+            released,
             place,
             assumptions,
             AnalysisRun.runInfo(spec, run, compared.texts())),
@@ -141,7 +142,7 @@ final class CompareCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
         result.events());
-    AppraisalText.print(result, out, spec.commandLine().getErr(), precision);
+    AppraisalText.print(released, out, spec.commandLine().getErr(), precision);
     timing.finish(out, folder);
     return 0;
   }

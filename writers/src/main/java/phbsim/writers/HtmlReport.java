@@ -49,7 +49,7 @@ public final class HtmlReport {
   // ------------------------------------------------------------------ appraisal
 
   /** The report of an options appraisal ({@code run}, {@code compare}). */
-  public static void appraisal(
+  static void appraisal(
       AppraisalResult a, Scenario scenario, List<Explain.Assumption> assumptions, Writer out)
       throws IOException {
     FinancialCalendar cal = a.first().option().compiled().calendar();

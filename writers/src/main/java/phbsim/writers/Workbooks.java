@@ -111,7 +111,7 @@ public final class Workbooks {
   private Workbooks() {}
 
   /** The workbook of an options appraisal. */
-  public static void appraisal(
+  static void appraisal(
       AppraisalResult a,
       Scenario scenario,
       List<Explain.Assumption> assumptions,
@@ -378,8 +378,7 @@ public final class Workbooks {
           sum += v;
           cells.add(v / 1000);
         }
-        Summary total =
-            row.arm() == Arm.DIFFERENCE ? c.netSaving(p) : Summary.of(new double[] {sum});
+        Summary total = row.arm() == Arm.DIFFERENCE ? c.netSaving(p) : Summary.sumOfPublished(sum);
         cells.add(total.mean() / 1000);
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciLow() / 1000);
         cells.add(total.ciWithheld() ? Sheet.WITHHELD : total.ciHigh() / 1000);
