@@ -329,20 +329,95 @@ class AttackerAuditTest {
 
   private static void assertAudit(Path folder, Path open, int threshold) throws IOException {
     Audit a = audit(read(folder), read(open), threshold);
+    int doubleRunning = assertDoubleRunning(folder, open);
     System.out.printf(
         Locale.ROOT,
-        "audit %s: %d withheld, %d solved, %d in components too big; narrowest %.4f at %s%n",
+        "audit %s: %d withheld, %d solved, %d in components too big; narrowest %.4f at %s;"
+            + " double running withheld in %d months that had some%n",
         folder.getFileName(),
         a.withheld(),
         a.solved(),
         a.tooBig(),
         a.narrowest(),
-        a.where());
+        a.where(),
+        doubleRunning);
     assertThat(a.withheld()).isPositive();
     assertThat(a.solved()).isPositive();
     assertThat(a.narrowest())
         .as("the tightest interval of a withheld cell: %s", a.where())
         .isGreaterThanOrEqualTo(threshold);
+  }
+
+  /**
+   * Double running on a person-level run (issue 21): where its cap binds, a month's double running
+   * is the payments on the budgets of the holders whose places are unreleased, an allocation times
+   * a count, so a reader who knows the allocation divides it back into the count. It must be
+   * withheld in every month whose holders (all segments, the option's arm) are withheld, and a
+   * year's and the horizon's whenever any of their months' is (else the sum minus the published
+   * months gives it back). Returns how many withheld months had double running in the open run, the
+   * months the rule protects.
+   */
+  private static int assertDoubleRunning(Path folder, Path open) throws IOException {
+    Map<String, String> holders = new HashMap<>();
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("monthly_metrics.csv"))) {
+      if (r.get("arm").equals("option")
+          && r.get("segment").equals("all")
+          && r.get("measure").equals("budget_holders")) {
+        holders.put(r.get("date") + "|" + r.get("option"), r.get("mean"));
+      }
+    }
+    Map<String, Double> openDoubleRunning = new HashMap<>();
+    for (Map<String, String> r : PersonLevelFiles.rows(open.resolve("cashflow_monthly.csv"))) {
+      if (r.get("line").equals("double_running")) {
+        openDoubleRunning.put(
+            r.get("date") + "|" + r.get("option"), Double.parseDouble(r.get("mean")));
+      }
+    }
+    Map<String, Boolean> yearWithheld = new HashMap<>();
+    Map<String, Boolean> anyWithheld = new HashMap<>();
+    int protectedMonths = 0;
+    int checked = 0;
+    int withheldMonths = 0;
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("cashflow_monthly.csv"))) {
+      if (!r.get("line").equals("double_running")) {
+        continue;
+      }
+      String key = r.get("date") + "|" + r.get("option");
+      boolean withheld = r.get("mean").equals("*");
+      if ("*".equals(holders.get(key))) {
+        assertThat(withheld).as("double running of %s, whose holders are withheld", key).isTrue();
+        if (openDoubleRunning.getOrDefault(key, 0.0) > 0) {
+          protectedMonths++;
+        }
+      }
+      checked++;
+      withheldMonths += withheld ? 1 : 0;
+      yearWithheld.merge(
+          r.get("financial_year") + "|" + r.get("option"), withheld, Boolean::logicalOr);
+      anyWithheld.merge(r.get("option"), withheld, Boolean::logicalOr);
+    }
+    assertThat(checked).isPositive();
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("cashflow_annual.csv"))) {
+      if (r.get("line").equals("double_running")) {
+        String key = r.get("financial_year") + "|" + r.get("option");
+        if (Boolean.TRUE.equals(yearWithheld.get(key))) {
+          assertThat(r.get("mean")).as("double running of the year %s", key).isEqualTo("*");
+        }
+      }
+    }
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("cash_summary.csv"))) {
+      if (r.get("figure").equals("double_running")
+          && Boolean.TRUE.equals(anyWithheld.get(r.get("option")))) {
+        assertThat(r.get("mean")).as("double running over the horizon, %s", r).isEqualTo("*");
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "double running %s: withheld in %d of %d option-months%n",
+        folder.getFileName(),
+        withheldMonths,
+        checked);
+    return protectedMonths;
   }
 
   @Test

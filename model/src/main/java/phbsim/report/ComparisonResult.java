@@ -594,18 +594,29 @@ public final class ComparisonResult {
 
   /** Double running in one month of the option, in pounds. */
   public Summary doubleRunning(int month) {
+    if (withheld(Arm.OPTION, w -> w.doubleRunning(month))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_MONTH, month)[
         ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
   }
 
   /** Double running in one financial year of the option, in pounds. */
   public Summary doubleRunningYear(int year) {
+    if (withheld(Arm.OPTION, w -> w.doubleRunning(option.monthsOfYear(year)))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_YEAR, year)[
         ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
   }
 
   /** Double running over the horizon, in pounds. */
   public Summary doubleRunningTotal() {
+    // Withheld with any month's: the horizon minus the published months would give it back.
+    int[] all = java.util.stream.IntStream.range(0, months).toArray();
+    if (withheld(Arm.OPTION, w -> w.doubleRunning(all))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.HORIZON, 0)[
         ComparisonTables.horizonColumn(
             Arm.OPTION, shape, ComparisonTables.Horizon.DOUBLE_RUNNING, null)];

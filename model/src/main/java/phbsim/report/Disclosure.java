@@ -153,6 +153,7 @@ public final class Disclosure {
     private final BitSet moneyAnnual = new BitSet();
     private final BitSet moneyHorizon = new BitSet();
     private final BitSet infrastructureCost = new BitSet();
+    private final BitSet doubleRunning = new BitSet();
     private int firstTotalWithheld = Integer.MAX_VALUE;
 
     private Withheld(int below, int groups, int services) {
@@ -215,6 +216,27 @@ public final class Disclosure {
      */
     public boolean runningTotal(int month) {
       return month >= firstTotalWithheld;
+    }
+
+    /**
+     * Whether the double running of a month is withheld. It is the block cost of places freed by
+     * holders, capped by the payments on those holders' budgets (docs/model.md section 5): where
+     * the cap binds it is an allocation times a count of holders, so it is withheld whenever a
+     * count it could give back is: the holders in the month, a team's freed places, or a budget
+     * payment line.
+     */
+    public boolean doubleRunning(int month) {
+      return doubleRunning.get(month);
+    }
+
+    /** Whether double running summed over {@code months} is withheld: when any month's is. */
+    public boolean doubleRunning(int[] months) {
+      for (int m : months) {
+        if (doubleRunning.get(m)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether a financial year's measure is withheld. */
@@ -646,6 +668,19 @@ public final class Disclosure {
           w.teams.set(w.teamIndex(m, t, TeamMeasure.WAIT_MEDIAN_DAYS));
           w.teams.set(w.teamIndex(m, t, TeamMeasure.WAIT_P90_DAYS));
         }
+      }
+    }
+    // Double running, after the teams' counts it is judged by.
+    for (int m = 0; m < months; m++) {
+      boolean dr = w.monthly(m, ExperimentResult.ALL_SEGMENTS, Measure.BUDGET_HOLDERS);
+      for (phbsim.money.LedgerLine line : LINES) {
+        dr |= countOf(line) == Measure.BUDGET_DAYS && w.money(m, line);
+      }
+      for (int t : teamIds) {
+        dr |= w.team(m, t, TeamMeasure.FREED_PLACES);
+      }
+      if (dr) {
+        w.doubleRunning.set(m);
       }
     }
     return w;

@@ -912,6 +912,12 @@ public final class AppraisalText {
                 ? Text.count(half.getAsInt(), "month", "months")
                 : "not within the horizon"));
     Summary dr = c.doubleRunningTotal();
+    if (dr.withheld()) {
+      // A person-level run: it could give back a count of holders (Disclosure.Withheld).
+      out.println("  double running: - (withheld: it could give a small count away)");
+      out.println();
+      return;
+    }
     out.println(
         "  double running: £"
             + Numbers.thousands(dr.mean())
