@@ -116,6 +116,7 @@ final class CompareCommand implements Callable<Integer> {
       result = Appraisal.run(statusQuo, options, run, progress.replications(options.size() + 1));
     }
     timing.simulated();
+    phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
     List<phbsim.scenarios.Explain.Assumption> assumptions =
         phbsim.scenarios.Explain.assumptions(
             compared.firstSource(),
@@ -125,13 +126,13 @@ final class CompareCommand implements Callable<Integer> {
         AppraisalFiles.withWorkbookAndReport(
             AppraisalFiles.of(
                 folder,
-                result,
+                released,
                 place,
                 run,
                 precision,
                 replicationRows.perReplication,
                 compared.describe()),
-            result,
+            released,
             place,
             assumptions,
             AnalysisRun.runInfo(spec, run, compared.texts())),
@@ -156,7 +157,7 @@ final class CompareCommand implements Callable<Integer> {
       otherPlaces.forEach(out::println);
       out.println();
     }
-    AppraisalText.print(result, out, spec.commandLine().getErr(), precision);
+    AppraisalText.print(released, out, spec.commandLine().getErr(), precision);
     timing.finish(out, folder);
     return 0;
   }

@@ -105,18 +105,19 @@ final class RunCommand implements Callable<Integer> {
           Appraisal.run(s.statusQuo(), options, run, progress.replications(options.size() + 1));
     }
     timing.simulated();
+    phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
 
     AnalysisRun.commit(
         AppraisalFiles.withWorkbookAndReport(
             AppraisalFiles.of(
                 folder,
-                result,
+                released,
                 s,
                 run,
                 precision,
                 replicationRows.perReplication,
                 AppraisalFiles.source(scenario.name(), scenario.overrides())),
-            result,
+            released,
             s,
             AnalysisRun.assumptions(scenario, s),
             AnalysisRun.runInfo(spec, run, List.of(scenario.text()))),
@@ -145,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
         result.events());
-    AppraisalText.print(result, out, spec.commandLine().getErr(), precision);
+    AppraisalText.print(released, out, spec.commandLine().getErr(), precision);
     timing.finish(out, folder);
     return 0;
   }
@@ -159,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
     List<Areas.Area> areas = ScenarioLoader.areas(s);
     OutputFolder files = new OutputFolder(folder, output.force());
     AnalysisRun timing = new AnalysisRun();
-    Areas.Result result;
+    phbsim.report.Release<Areas.Result> result;
     try (ProgressReporter progress =
         new ProgressReporter(
             "phbsim run", spec.commandLine().getErr(), replications.quiet, Main.processStreams())) {

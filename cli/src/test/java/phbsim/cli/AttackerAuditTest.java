@@ -45,8 +45,13 @@ import phbsim.scenarios.BuiltInScenarios;
  * a count of 1 from one of the threshold. Published means are rounded to 4 decimals, so each
  * identity holds within the rounding of its terms.
  *
- * <p>Runs on a segment of 3 and on the synthetic caseload here, and on areas and compare in the
- * slow suite ({@code -Pslow}; about a minute each). All four passed when this was written.
+ * <p>Runs on a segment of 3 and on the synthetic caseload here, and on areas, compare and generated
+ * caseloads in the slow suite ({@code -Pslow}). The generated caseloads (issue 21, item 3) are
+ * {@code phbsim.audit.generated} of them, each a one-year run of the default from a file of the
+ * synthetic caseload cut down at a fixed seed, most segments to 1 to 10 people: about 5.5 s each on
+ * a busy machine. The tolerance: a withheld cell passes when its interval is at least the threshold
+ * (5) wide, each identity holding within 0.00005 per term (the 4-decimal rounding of the published
+ * means). Every run also checks double running (assertDoubleRunning).
  *
  * <p>Components of withheld cells tied by identities are solved one at a time; a component of more
  * than {@link #MAX_COMPONENT} cells is too big for the dense simplex in the test's time and is
@@ -329,20 +334,95 @@ class AttackerAuditTest {
 
   private static void assertAudit(Path folder, Path open, int threshold) throws IOException {
     Audit a = audit(read(folder), read(open), threshold);
+    int doubleRunning = assertDoubleRunning(folder, open);
     System.out.printf(
         Locale.ROOT,
-        "audit %s: %d withheld, %d solved, %d in components too big; narrowest %.4f at %s%n",
+        "audit %s: %d withheld, %d solved, %d in components too big; narrowest %.4f at %s;"
+            + " double running withheld in %d months that had some%n",
         folder.getFileName(),
         a.withheld(),
         a.solved(),
         a.tooBig(),
         a.narrowest(),
-        a.where());
+        a.where(),
+        doubleRunning);
     assertThat(a.withheld()).isPositive();
     assertThat(a.solved()).isPositive();
     assertThat(a.narrowest())
         .as("the tightest interval of a withheld cell: %s", a.where())
         .isGreaterThanOrEqualTo(threshold);
+  }
+
+  /**
+   * Double running on a person-level run (issue 21): where its cap binds, a month's double running
+   * is the payments on the budgets of the holders whose places are unreleased, an allocation times
+   * a count, so a reader who knows the allocation divides it back into the count. It must be
+   * withheld in every month whose holders (all segments, the option's arm) are withheld, and a
+   * year's and the horizon's whenever any of their months' is (else the sum minus the published
+   * months gives it back). Returns how many withheld months had double running in the open run, the
+   * months the rule protects.
+   */
+  private static int assertDoubleRunning(Path folder, Path open) throws IOException {
+    Map<String, String> holders = new HashMap<>();
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("monthly_metrics.csv"))) {
+      if (r.get("arm").equals("option")
+          && r.get("segment").equals("all")
+          && r.get("measure").equals("budget_holders")) {
+        holders.put(r.get("date") + "|" + r.get("option"), r.get("mean"));
+      }
+    }
+    Map<String, Double> openDoubleRunning = new HashMap<>();
+    for (Map<String, String> r : PersonLevelFiles.rows(open.resolve("cashflow_monthly.csv"))) {
+      if (r.get("line").equals("double_running")) {
+        openDoubleRunning.put(
+            r.get("date") + "|" + r.get("option"), Double.parseDouble(r.get("mean")));
+      }
+    }
+    Map<String, Boolean> yearWithheld = new HashMap<>();
+    Map<String, Boolean> anyWithheld = new HashMap<>();
+    int protectedMonths = 0;
+    int checked = 0;
+    int withheldMonths = 0;
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("cashflow_monthly.csv"))) {
+      if (!r.get("line").equals("double_running")) {
+        continue;
+      }
+      String key = r.get("date") + "|" + r.get("option");
+      boolean withheld = r.get("mean").equals("*");
+      if ("*".equals(holders.get(key))) {
+        assertThat(withheld).as("double running of %s, whose holders are withheld", key).isTrue();
+        if (openDoubleRunning.getOrDefault(key, 0.0) > 0) {
+          protectedMonths++;
+        }
+      }
+      checked++;
+      withheldMonths += withheld ? 1 : 0;
+      yearWithheld.merge(
+          r.get("financial_year") + "|" + r.get("option"), withheld, Boolean::logicalOr);
+      anyWithheld.merge(r.get("option"), withheld, Boolean::logicalOr);
+    }
+    assertThat(checked).isPositive();
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("cashflow_annual.csv"))) {
+      if (r.get("line").equals("double_running")) {
+        String key = r.get("financial_year") + "|" + r.get("option");
+        if (Boolean.TRUE.equals(yearWithheld.get(key))) {
+          assertThat(r.get("mean")).as("double running of the year %s", key).isEqualTo("*");
+        }
+      }
+    }
+    for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve("cash_summary.csv"))) {
+      if (r.get("figure").equals("double_running")
+          && Boolean.TRUE.equals(anyWithheld.get(r.get("option")))) {
+        assertThat(r.get("mean")).as("double running over the horizon, %s", r).isEqualTo("*");
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "double running %s: withheld in %d of %d option-months%n",
+        folder.getFileName(),
+        withheldMonths,
+        checked);
+    return protectedMonths;
   }
 
   @Test
@@ -360,6 +440,84 @@ class AttackerAuditTest {
         tmp.resolve("caseload.csv"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertAudit(run("caseload", "caseload.csv", "", "--set", "years=2"), 5);
+  }
+
+  /** How many generated caseloads the slow suite audits (issue 21, item 3). */
+  private static final int GENERATED = Integer.getInteger("phbsim.audit.generated", 200);
+
+  /**
+   * A generated person-level caseload: from the synthetic file, each segment keeps a number of its
+   * people drawn with seed {@code seed}, from 1 to 10 for most segments (the small counts the
+   * policy protects), from 11 to 40 for the rest.
+   */
+  private static Path generated(Path csv, long seed) throws IOException {
+    java.util.Random random = new java.util.Random(seed);
+    List<String> all = Files.readAllLines(PersonLevelFiles.EXAMPLE);
+    Map<String, List<String>> bySegment = new LinkedHashMap<>();
+    List<String> lines = new ArrayList<>();
+    for (String line : all) {
+      String[] cells = line.split(",", -1);
+      if (cells.length < 2 || cells[1].equals("segment")) {
+        lines.add(line);
+      } else {
+        bySegment.computeIfAbsent(cells[1], k -> new ArrayList<>()).add(line);
+      }
+    }
+    for (List<String> people : bySegment.values()) {
+      java.util.Collections.shuffle(people, random);
+      int keep = random.nextDouble() < 0.7 ? 1 + random.nextInt(10) : 11 + random.nextInt(30);
+      lines.addAll(people.subList(0, Math.min(keep, people.size())));
+    }
+    Files.write(csv, lines);
+    return csv;
+  }
+
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  @org.junit.jupiter.api.Disabled(
+      "issue 21, item 3: fails today. Generated caseload 18 (seed 21018) publishes tables from"
+          + " which the option roll-out-release-post's psychosis days_from_offer_to_plan of"
+          + " 2026-10 is put in [0.2747, 0.2782]: secondary suppression (SmallNumbers' multiple"
+          + " of three) does not hold for it. Caseloads 0 to 17 pass. Run with"
+          + " -Pslow -Dtest='AttackerAuditTest#generatedCaseloads' once the rule is fixed")
+  @DisplayName("the attacker's audit: generated person-level caseloads, one year each")
+  void generatedCaseloads() throws IOException {
+    double narrowest = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < GENERATED; i++) {
+      String name = "generated-" + i;
+      generated(tmp.resolve(name + ".csv"), 21_000L + i);
+      // Budgets held on day 0 are the default's handful, more than some generated segments hold.
+      Path folder =
+          run(
+              name,
+              name + ".csv",
+              "",
+              "--set",
+              "years=1",
+              "--set",
+              "segments[0].budget.startingHolders=0",
+              "--set",
+              "segments[1].budget.startingHolders=0",
+              "--set",
+              "segments[2].budget.startingHolders=0",
+              "--seed",
+              "" + (21_000 + i));
+      Audit a = audit(read(folder), read(tmp.resolve(name + "-open")), 5);
+      assertDoubleRunning(folder, tmp.resolve(name + "-open"));
+      assertThat(a.narrowest())
+          .as("caseload %d: the tightest interval of a withheld cell: %s", i, a.where())
+          .isGreaterThanOrEqualTo(5);
+      narrowest = Math.min(narrowest, a.narrowest());
+      for (Path done : List.of(folder, tmp.resolve(name + "-open"))) {
+        try (var files = Files.walk(done)) {
+          for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(f);
+          }
+        }
+      }
+    }
+    System.out.printf(
+        Locale.ROOT, "audit of %d generated caseloads: narrowest %.4f%n", GENERATED, narrowest);
   }
 
   @Test

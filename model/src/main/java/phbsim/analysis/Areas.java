@@ -41,7 +41,7 @@ public final class Areas {
   /** What the caller does with an area's full results before they are dropped. */
   @FunctionalInterface
   public interface Each {
-    void accept(int index, Area area, AppraisalResult result);
+    void accept(int index, Area area, phbsim.report.Release<AppraisalResult> result);
   }
 
   /**
@@ -54,10 +54,16 @@ public final class Areas {
       List<String> optionLabels,
       List<ArmTotals> statusQuo,
       List<List<ArmTotals>> options,
-      double discountRate) {
-    /** An output of option k in each replication, summarised. */
+      double discountRate,
+      List<java.util.Set<String>> withheld) {
+    /** An output of option k in each replication, summarised (as computed: see Result.headline). */
     public Summary summary(int option, Output output) {
       return summarise(options.get(option), statusQuo, output, discountRate);
+    }
+
+    /** Whether the area's own files withhold headline {@code output} of option k (Disclosure). */
+    boolean withholds(int option, Output output) {
+      return withheld.get(option).contains(output.name());
     }
   }
 
@@ -66,6 +72,25 @@ public final class Areas {
    * suppression (Disclosure.threshold over every area and option), 0 if nothing is withheld.
    */
   public record Result(List<AreaTotals> areas, int suppressBelow) {
+    /**
+     * A headline figure of option k, as released: of area {@code area} (an index into {@link
+     * #areas()}), or of the total with {@code area} -1. Withheld where the area's own files
+     * withhold it, and the total where any area's is (else the total minus the other areas would
+     * give it back); on a protected run the range is withheld and the interval protected
+     * (Summary.protectedAt).
+     */
+    public Summary headline(int area, int option, Output output) {
+      boolean any = false;
+      for (AreaTotals a : areas) {
+        any |= a.withholds(option, output);
+      }
+      if (area < 0 ? any : areas.get(area).withholds(option, output)) {
+        return Summary.WITHHELD;
+      }
+      Summary s = area < 0 ? total(option, output) : areas.get(area).summary(option, output);
+      return s.protectedAt(suppressBelow);
+    }
+
     /** The total across areas of option k, replication by replication (note 2). */
     public Summary total(int option, Output output) {
       List<ArmTotals> sq = sum(a -> a.statusQuo());
@@ -115,12 +140,14 @@ public final class Areas {
   }
 
   /**
-   * Runs every area's options appraisal, in the order given, in this process.
+   * Runs every area's options appraisal, in the order given, in this process, and releases the
+   * areas side by side (the only maker of a Release of areas: the run applies one threshold to
+   * every area before any is written).
    *
    * @param optionsOf the options of an area's place (the loader's, for a scenario file)
    * @param each given each area's full results, before they are reduced
    */
-  public static Result run(
+  public static phbsim.report.Release<Result> run(
       List<Area> areas,
       Function<Scenario, List<OptionArm>> optionsOf,
       RunSpec run,
@@ -146,7 +173,7 @@ public final class Areas {
    *
    * @param runner runs one area's appraisal; it must give what the in-process runner gives
    */
-  public static Result run(
+  public static phbsim.report.Release<Result> run(
       List<Area> areas,
       Function<Scenario, List<OptionArm>> optionsOf,
       RunSpec run,
@@ -172,10 +199,10 @@ public final class Areas {
       Area area = areas.get(k);
       AppraisalResult result = runner.run(k, area, optionsOfArea.get(k), run);
       result.withholdAtLeast(below);
-      each.accept(k, area, result);
+      each.accept(k, area, Disclosure.release(result));
       reduced.add(reduce(area, result));
     }
-    return new Result(reduced, below);
+    return new phbsim.report.Release<>(new Result(reduced, below), below);
   }
 
   private static AreaTotals reduce(Area area, AppraisalResult result) {
@@ -187,8 +214,10 @@ public final class Areas {
     List<String> ids = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     List<List<ArmTotals>> options = new ArrayList<>();
+    List<java.util.Set<String>> withheld = new ArrayList<>();
     double rate = 0;
     for (ComparisonResult c : result.options()) {
+      withheld.add(withheldHeadlines(c));
       ids.add(c.id());
       labels.add(c.label());
       rate = c.discountRate();
@@ -199,6 +228,27 @@ public final class Areas {
       }
       options.add(arm);
     }
-    return new AreaTotals(area, ids, labels, sq, options, rate);
+    return new AreaTotals(area, ids, labels, sq, options, rate, withheld);
+  }
+
+  /**
+   * The headline outputs an area's own files withhold for an option (its net savings and NPVs, on a
+   * person-level run, once a month's total is withheld): areas.csv withholds them too.
+   */
+  private static java.util.Set<String> withheldHeadlines(ComparisonResult c) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (phbsim.report.Position p : phbsim.report.Position.values()) {
+      String basis = p == phbsim.report.Position.CASH ? "cash" : "economic";
+      if (c.netSaving(p).withheld()) {
+        names.add("net_saving_" + basis);
+      }
+      if (c.npv(p).withheld()) {
+        names.add("npv_" + basis);
+      }
+    }
+    if (c.doubleRunningTotal().withheld()) {
+      names.add("double_running");
+    }
+    return names;
   }
 }

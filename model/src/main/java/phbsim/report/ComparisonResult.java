@@ -347,6 +347,86 @@ public final class ComparisonResult {
         ComparisonTables.column(arm, shape, position)];
   }
 
+  /**
+   * The sum over the horizon of the ledger lines {@code lines} picks (a group of lines, or a
+   * position's), in pounds, summed replication by replication and then summarised. Withheld when
+   * any of its lines is withheld over the horizon: with every line published the sum adds nothing,
+   * and with one withheld the sum minus the others would give it back (Disclosure). For the printed
+   * summary's groups, which the tables do not carry.
+   */
+  public Summary horizonOf(Arm arm, java.util.function.Predicate<LedgerLine> lines) {
+    for (LedgerLine line : LedgerLine.values()) {
+      if (lines.test(line) && withheld(arm, w -> w.moneyHorizon(line))) {
+        return Summary.WITHHELD;
+      }
+    }
+    double[] v = new double[replications];
+    for (int r = 0; r < replications; r++) {
+      long sum = 0;
+      for (LedgerLine line : LedgerLine.values()) {
+        if (lines.test(line)) {
+          long a =
+              arm == Arm.STATUS_QUO ? 0 : option.replications().get(r).cashFlow().lineTotal(line);
+          long b =
+              arm == Arm.OPTION ? 0 : statusQuo.replications().get(r).cashFlow().lineTotal(line);
+          sum += arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
+        }
+      }
+      v[r] = sum / 100.0;
+    }
+    return Summary.protectedOf(v, below);
+  }
+
+  /**
+   * A measure over the horizon, for all segments (the sum of its financial years; a stock's last
+   * year), of one arm or the paired difference. Withheld when any year is: the horizon with the
+   * other years would give a withheld year back.
+   */
+  public Summary metricHorizon(Arm arm, Measure m) {
+    int years = option.financialYears().size();
+    for (int y = 0; y < years; y++) {
+      if (metricAnnual(arm, y, ExperimentResult.ALL_SEGMENTS, m).withheld()) {
+        return Summary.WITHHELD;
+      }
+    }
+    double[] v = new double[replications];
+    for (int r = 0; r < replications; r++) {
+      double a = 0;
+      double b = 0;
+      for (int y = 0; y < years; y++) {
+        if (arm != Arm.STATUS_QUO) {
+          a += option.annualValue(option.replications().get(r).metrics(), y, -1, m);
+        }
+        if (arm != Arm.OPTION) {
+          b += statusQuo.annualValue(statusQuo.replications().get(r).metrics(), y, -1, m);
+        }
+      }
+      v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
+    }
+    return Summary.protectedOf(v, below);
+  }
+
+  /**
+   * The mean number of months in which the option's double running is capped (some team's freed
+   * places cost more than was paid on their former occupants' budgets): a count of months, not of
+   * people, read from every team's record.
+   */
+  public double cappedMonths() {
+    double sum = 0;
+    for (var r : option.replications()) {
+      var teams = r.teams();
+      for (int m = 0; m < teams.months(); m++) {
+        for (int t = 0; t < teams.teams(); t++) {
+          if (teams.get(m, t, phbsim.observe.TeamMeasure.DOUBLE_RUNNING_CAPPED) > 0) {
+            sum++;
+            break;
+          }
+        }
+      }
+    }
+    return sum / replications;
+  }
+
   /** A monthly measure of one arm, or the paired difference, for a segment or ALL_SEGMENTS. */
   public Summary metricMonthly(Arm arm, int month, int segment, Measure measure) {
     if (withheld(arm, w -> w.monthly(month, segment, measure))) {
@@ -514,18 +594,29 @@ public final class ComparisonResult {
 
   /** Double running in one month of the option, in pounds. */
   public Summary doubleRunning(int month) {
+    if (withheld(Arm.OPTION, w -> w.doubleRunning(month))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_MONTH, month)[
         ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
   }
 
   /** Double running in one financial year of the option, in pounds. */
   public Summary doubleRunningYear(int year) {
+    if (withheld(Arm.OPTION, w -> w.doubleRunning(option.monthsOfYear(year)))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.CASH_YEAR, year)[
         ComparisonTables.doubleRunningColumn(Arm.OPTION, shape)];
   }
 
   /** Double running over the horizon, in pounds. */
   public Summary doubleRunningTotal() {
+    // Withheld with any month's: the horizon minus the published months would give it back.
+    int[] all = java.util.stream.IntStream.range(0, months).toArray();
+    if (withheld(Arm.OPTION, w -> w.doubleRunning(all))) {
+      return Summary.WITHHELD;
+    }
     return block(ComparisonTables.Kind.HORIZON, 0)[
         ComparisonTables.horizonColumn(
             Arm.OPTION, shape, ComparisonTables.Horizon.DOUBLE_RUNNING, null)];

@@ -65,6 +65,81 @@ public final class Disclosure {
     return below;
   }
 
+  /**
+   * The appraisal released: every arm's figures read as this policy allows (the appraisal applied
+   * it when it was made, and again at a higher threshold if it is one area of several). What a
+   * writer is given (Release).
+   */
+  public static Release<AppraisalResult> release(AppraisalResult appraisal) {
+    return new Release<>(appraisal, appraisal.suppressBelow());
+  }
+
+  /**
+   * A line of a table of areas side by side (areas_per_100k.csv), as the policy judges it: {@code
+   * count}, the mean count of people or events it stands for (NaN if it is not a count); {@code
+   * over}, for an average, the mean count it averages over (NaN if it is not an average). Lines of
+   * one {@code group} (an option, an arm and a figure, over every area and the total) add up: the
+   * total's count is the sum of the areas'. A difference ({@code arm} "difference") follows its two
+   * sides: the line just before it, and the status quo line of its {@code block} and {@code
+   * figure}.
+   */
+  public record AreaLine(
+      String block, String group, String arm, String figure, double count, double over) {}
+
+  /**
+   * Which lines of a table of areas side by side are withheld at {@code below} (nothing if {@code
+   * below <= 1}): a count for fewer people or events than the threshold, with what would let it be
+   * worked out (the areas and their total, SmallNumbers); an average over fewer than the threshold;
+   * a difference with either side.
+   */
+  public static boolean[] withheldOfAreas(List<AreaLine> lines, int below) {
+    boolean[] withheld = new boolean[lines.size()];
+    if (below <= 1) {
+      return withheld;
+    }
+    SmallNumbers cells = new SmallNumbers(below);
+    int[] cell = new int[lines.size()];
+    Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      AreaLine l = lines.get(i);
+      cell[i] = -1;
+      if (!Double.isNaN(l.count())) {
+        cell[i] = cells.cell(l.count(), true);
+        groups.computeIfAbsent(l.group(), k -> new ArrayList<>()).add(cell[i]);
+      }
+    }
+    for (List<Integer> g : groups.values()) {
+      cells.group(g.stream().mapToInt(Integer::intValue).toArray());
+    }
+    BitSet out = cells.solve();
+    for (int i = 0; i < lines.size(); i++) {
+      AreaLine l = lines.get(i);
+      if (cell[i] >= 0) {
+        withheld[i] = out.get(cell[i]);
+      } else if (!Double.isNaN(l.over())) {
+        withheld[i] = l.over() > 0 && l.over() < below;
+      }
+    }
+    // A difference goes with its two sides: the option's line just before it, and the status quo.
+    for (int i = 0; i < lines.size(); i++) {
+      AreaLine d = lines.get(i);
+      if (d.arm().equals("difference")) {
+        boolean sq = false;
+        for (int j = 0; j < lines.size(); j++) {
+          AreaLine l = lines.get(j);
+          if (l.block().equals(d.block())
+              && l.arm().equals("status_quo")
+              && l.figure().equals(d.figure())) {
+            sq = withheld[j];
+            break;
+          }
+        }
+        withheld[i] = (i > 0 && withheld[i - 1]) || sq;
+      }
+    }
+    return withheld;
+  }
+
   /** What is withheld of one arm's results (one ExperimentResult). */
   public static final class Withheld {
     private final int below;
@@ -78,6 +153,7 @@ public final class Disclosure {
     private final BitSet moneyAnnual = new BitSet();
     private final BitSet moneyHorizon = new BitSet();
     private final BitSet infrastructureCost = new BitSet();
+    private final BitSet doubleRunning = new BitSet();
     private int firstTotalWithheld = Integer.MAX_VALUE;
 
     private Withheld(int below, int groups, int services) {
@@ -140,6 +216,27 @@ public final class Disclosure {
      */
     public boolean runningTotal(int month) {
       return month >= firstTotalWithheld;
+    }
+
+    /**
+     * Whether the double running of a month is withheld. It is the block cost of places freed by
+     * holders, capped by the payments on those holders' budgets (docs/model.md section 5): where
+     * the cap binds it is an allocation times a count of holders, so it is withheld whenever a
+     * count it could give back is: the holders in the month, a team's freed places, or a budget
+     * payment line.
+     */
+    public boolean doubleRunning(int month) {
+      return doubleRunning.get(month);
+    }
+
+    /** Whether double running summed over {@code months} is withheld: when any month's is. */
+    public boolean doubleRunning(int[] months) {
+      for (int m : months) {
+        if (doubleRunning.get(m)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether a financial year's measure is withheld. */
@@ -571,6 +668,19 @@ public final class Disclosure {
           w.teams.set(w.teamIndex(m, t, TeamMeasure.WAIT_MEDIAN_DAYS));
           w.teams.set(w.teamIndex(m, t, TeamMeasure.WAIT_P90_DAYS));
         }
+      }
+    }
+    // Double running, after the teams' counts it is judged by.
+    for (int m = 0; m < months; m++) {
+      boolean dr = w.monthly(m, ExperimentResult.ALL_SEGMENTS, Measure.BUDGET_HOLDERS);
+      for (phbsim.money.LedgerLine line : LINES) {
+        dr |= countOf(line) == Measure.BUDGET_DAYS && w.money(m, line);
+      }
+      for (int t : teamIds) {
+        dr |= w.team(m, t, TeamMeasure.FREED_PLACES);
+      }
+      if (dr) {
+        w.doubleRunning.set(m);
       }
     }
     return w;

@@ -106,6 +106,11 @@ public final class ExperimentResult {
     return replications;
   }
 
+  /** How many replications the arm ran. */
+  public int replicationCount() {
+    return replications.size();
+  }
+
   public List<FinancialYear> financialYears() {
     return years;
   }

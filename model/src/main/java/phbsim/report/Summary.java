@@ -141,6 +141,14 @@ public record Summary(
   public static final Summary WITHHELD =
       new Summary(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1);
 
+  /**
+   * A figure worked out from published figures (a sum of released means), with no interval: it
+   * tells a reader nothing the figures it is made of do not. A NaN (a withheld term) stays NaN.
+   */
+  public static Summary sumOfPublished(double sum) {
+    return new Summary(sum, Double.NaN, Double.NaN, sum, sum, 1);
+  }
+
   /** Whether this figure is withheld by small-number suppression. */
   public boolean withheld() {
     return replications == -1;

@@ -105,10 +105,11 @@ final class SparkCompare implements Callable<Integer> {
           ReplicationTasks.appraisal(
               spark, compared.statusQuo(), compared.options(), run, 0, slices, fault);
       String text = BuiltInScenarios.textOfFileOrBuiltIn(compared.firstSource());
+      phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
       AppraisalFiles.withWorkbookAndReport(
               AppraisalFiles.of(
-                  folder, result, compared.place(), run, precision, false, compared.describe()),
-              result,
+                  folder, released, compared.place(), run, precision, false, compared.describe()),
+              released,
               compared.place(),
               Explain.assumptions(compared.firstSource(), text, compared.place()),
               SparkRun.runInfo(spec, run, compared.texts()))
@@ -125,7 +126,7 @@ final class SparkCompare implements Callable<Integer> {
           run.replications(),
           run.masterSeed(),
           result.events());
-      AppraisalText.print(result, o, precision);
+      AppraisalText.print(released, o, precision);
       JobOptions.finish(o, parquetAt, folder, started);
     } finally {
       if (given == null) {

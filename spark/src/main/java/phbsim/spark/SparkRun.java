@@ -203,17 +203,18 @@ public final class SparkRun implements Callable<Integer> {
             ReplicationTasks.appraisal(
                 spark, s.statusQuo(), ScenarioLoader.options(s), run, 0, slices, fault);
         simulated = System.nanoTime();
+        phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
         OutputFolder files =
             AppraisalFiles.withWorkbookAndReport(
                 AppraisalFiles.of(
                     folder,
-                    result,
+                    released,
                     s,
                     run,
                     precision,
                     false,
                     AppraisalFiles.source(scenario, job.overrides)),
-                result,
+                released,
                 s,
                 assumptions(s),
                 runInfo(run));
@@ -228,7 +229,7 @@ public final class SparkRun implements Callable<Integer> {
             Text.count(run.replications(), "replication", "replications"),
             run.masterSeed(),
             result.events());
-        AppraisalText.print(result, outText, precision);
+        AppraisalText.print(released, outText, precision);
       } else {
         OutputFolder files = new OutputFolder(folder, job.force);
         // Every area's replications in one Spark job; then area by area to the driver.
@@ -238,7 +239,7 @@ public final class SparkRun implements Callable<Integer> {
           places.add(
               new ReplicationTasks.Place(place.statusQuo(), ScenarioLoader.options(place), k));
         }
-        Areas.Result result;
+        phbsim.report.Release<Areas.Result> result;
         try (ReplicationTasks.Batch batch =
             new ReplicationTasks.Batch(spark, places, run, slices, fault)) {
           result =

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import phbsim.experiment.RunSpec;
 import phbsim.report.AppraisalResult;
+import phbsim.report.Release;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.ScenarioYaml;
 
@@ -21,12 +22,13 @@ public final class AppraisalFiles {
    */
   public static OutputFolder of(
       Path folder,
-      AppraisalResult result,
+      Release<AppraisalResult> released,
       Scenario scenario,
       RunSpec run,
       double precision,
       boolean perReplication,
       Map<String, Object> describe) {
+    AppraisalResult result = released.result();
     OutputFolder files =
         new OutputFolder(folder)
             .add("monthly_metrics.csv", w -> MetricsCsv.monthly(result, w))
@@ -44,7 +46,7 @@ public final class AppraisalFiles {
       files.add("options_compared.csv", w -> OptionsComparedCsv.write(result, w));
     }
     if (perReplication) {
-      files.add("replications.csv", w -> ReplicationsCsv.write(result, w));
+      files.add("replications.csv", w -> ReplicationsCsv.write(released, w));
     }
     return files;
   }
@@ -57,7 +59,7 @@ public final class AppraisalFiles {
       OutputFolder files,
       Path folder,
       phbsim.analysis.Areas.Area area,
-      AppraisalResult result,
+      Release<AppraisalResult> result,
       RunSpec run,
       double precision,
       boolean perReplication,
@@ -76,17 +78,18 @@ public final class AppraisalFiles {
    */
   public static OutputFolder withWorkbookAndReport(
       OutputFolder files,
-      AppraisalResult result,
+      Release<AppraisalResult> released,
       Scenario scenario,
       List<phbsim.scenarios.Explain.Assumption> assumptions,
       Workbooks.RunInfo info) {
+    AppraisalResult result = released.result();
     return files
         .addBinary(
             "workbook.xlsx", o -> Workbooks.appraisal(result, scenario, assumptions, info, o))
         .add("report.html", w -> HtmlReport.appraisal(result, scenario, assumptions, w));
   }
 
-  public static String runJson(
+  static String runJson(
       Scenario s, RunSpec run, AppraisalResult result, Map<String, Object> describe)
       throws IOException {
     Map<String, Object> json = AnalysisFiles.runFields(s, run, describe);

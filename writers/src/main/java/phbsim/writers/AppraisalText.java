@@ -18,6 +18,7 @@ import phbsim.report.ComparisonResult;
 import phbsim.report.ExperimentResult;
 import phbsim.report.Infrastructure;
 import phbsim.report.Position;
+import phbsim.report.Release;
 import phbsim.report.Releases;
 import phbsim.report.Resilience;
 import phbsim.report.Summary;
@@ -60,7 +61,7 @@ public final class AppraisalText {
     this.warnings = warnings;
     this.precision = precision;
     this.cal = appraisal.first().option().compiled().calendar();
-    this.replications = appraisal.statusQuo().replications().size();
+    this.replications = appraisal.statusQuo().replicationCount();
     int w = 20;
     for (ComparisonResult c : appraisal.options()) {
       w = Math.max(w, c.id().length() + 2);
@@ -74,7 +75,7 @@ public final class AppraisalText {
    * @param precision the half-width, in pounds, wanted for the confidence interval of the cash net
    *     saving: the replications needed for it are printed, with a warning if the run had fewer
    */
-  public static void print(AppraisalResult appraisal, PrintWriter out, double precision) {
+  public static void print(Release<AppraisalResult> appraisal, PrintWriter out, double precision) {
     print(appraisal, out, out, precision);
   }
 
@@ -84,7 +85,8 @@ public final class AppraisalText {
    * the report itself is redirected to a file, and never mixed into it.
    */
   public static void print(
-      AppraisalResult appraisal, PrintWriter out, PrintWriter warnings, double precision) {
+      Release<AppraisalResult> released, PrintWriter out, PrintWriter warnings, double precision) {
+    AppraisalResult appraisal = released.result();
     AppraisalText t = new AppraisalText(appraisal, out, warnings, precision);
     t.basis();
     t.options();
@@ -155,7 +157,7 @@ public final class AppraisalText {
     int held =
         sq.monthly(0, -1, Measure.BUDGET_HOLDERS).withheld()
             ? 0
-            : (int) Math.round(mean(sq, r -> r.metrics().total(0, Measure.BUDGET_HOLDERS)));
+            : (int) Math.round(sq.monthly(0, -1, Measure.BUDGET_HOLDERS).mean());
     int last = sq.compiled().calendar().monthCount() - 1;
     // The held budgets do not carry on for ever: they end at their own rates (recovery, a review
     // that stops or steps them down to nothing, moving away, death), and the status quo offers
@@ -164,7 +166,7 @@ public final class AppraisalText {
         sq.monthly(last, -1, Measure.BUDGET_HOLDERS).withheld()
             ? ""
             : ", "
-                + Numbers.readable(mean(sq, r -> r.metrics().total(last, Measure.BUDGET_HOLDERS)))
+                + Numbers.readable(sq.monthly(last, -1, Measure.BUDGET_HOLDERS).mean())
                 + " at the end of the horizon";
     out.println(
         "Status quo: nothing new. "
@@ -252,7 +254,7 @@ public final class AppraisalText {
     textRow(
         "    months capped at the holders' budgets",
         c ->
-            Numbers.readable(cappedMonths(c))
+            Numbers.readable(c.cappedMonths())
                 + " of "
                 + Numbers.readable(c.doubleRunningMonths().mean())
                 + " months");
@@ -394,43 +396,9 @@ public final class AppraisalText {
     out.println(pad(label, LABEL) + columns(cells, wide));
   }
 
-  /**
-   * The mean number of months in which an option's double running is capped (some team's freed
-   * places cost more than was paid on their former occupants' budgets, so double running there is
-   * every pound of those budgets, paid twice): the reader's sign that the figure is the budgets'
-   * cost, not the places'.
-   */
-  private static double cappedMonths(ComparisonResult c) {
-    double sum = 0;
-    for (var r : c.option().replications()) {
-      var teams = r.teams();
-      for (int m = 0; m < teams.months(); m++) {
-        for (int t = 0; t < teams.teams(); t++) {
-          if (teams.get(m, t, TeamMeasure.DOUBLE_RUNNING_CAPPED) > 0) {
-            sum++;
-            break;
-          }
-        }
-      }
-    }
-    return sum / c.option().replications().size();
-  }
-
   private Summary groupTotal(ComparisonResult c, Arm arm, Group g) {
     // The sum of a group's lines, replication by replication, then summarised.
-    ExperimentResult e = c.arm(arm);
-    double[] v = new double[replications];
-    for (int r = 0; r < replications; r++) {
-      var cash = e.replications().get(r).cashFlow();
-      long sum = 0;
-      for (LedgerLine line : LedgerLine.values()) {
-        if (g.member().apply(line)) {
-          sum += cash.lineTotal(line);
-        }
-      }
-      v[r] = sum / 100.0;
-    }
-    return Summary.protectedOf(v, c.suppressBelow());
+    return c.horizonOf(arm, g.member()::apply);
   }
 
   /** An arm's total over the horizon (for the difference: the net saving). */
@@ -438,19 +406,7 @@ public final class AppraisalText {
     if (arm == Arm.DIFFERENCE) {
       return c.netSaving(p);
     }
-    ExperimentResult e = c.arm(arm);
-    double[] v = new double[e.replications().size()];
-    for (int r = 0; r < v.length; r++) {
-      var cash = e.replications().get(r).cashFlow();
-      long sum = 0;
-      for (LedgerLine line : LedgerLine.values()) {
-        if (p == Position.ECONOMIC || line.cash()) {
-          sum += cash.lineTotal(line);
-        }
-      }
-      v[r] = sum / 100.0;
-    }
-    return Summary.protectedOf(v, c.suppressBelow());
+    return c.horizonOf(arm, line -> p == Position.ECONOMIC || line.cash());
   }
 
   private void savingRow(String label, Function<ComparisonResult, Summary> figure) {
@@ -808,28 +764,7 @@ public final class AppraisalText {
 
   /** A flow summed over the horizon, replication by replication. */
   private static Summary horizonMetric(ComparisonResult c, Arm arm, Measure m, int years) {
-    for (int y = 0; y < years; y++) {
-      // The horizon's total would let a withheld year be worked out from the others.
-      if (c.metricAnnual(arm, y, -1, m).withheld()) {
-        return Summary.WITHHELD;
-      }
-    }
-    int n = c.option().replications().size();
-    double[] v = new double[n];
-    for (int r = 0; r < n; r++) {
-      double a = 0;
-      double b = 0;
-      for (int y = 0; y < years; y++) {
-        if (arm != Arm.STATUS_QUO) {
-          a += c.option().annualValue(c.option().replications().get(r).metrics(), y, -1, m);
-        }
-        if (arm != Arm.OPTION) {
-          b += c.statusQuo().annualValue(c.statusQuo().replications().get(r).metrics(), y, -1, m);
-        }
-      }
-      v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
-    }
-    return Summary.protectedOf(v, c.suppressBelow());
+    return c.metricHorizon(arm, m);
   }
 
   private void teams(ComparisonResult c) {
@@ -977,6 +912,12 @@ public final class AppraisalText {
                 ? Text.count(half.getAsInt(), "month", "months")
                 : "not within the horizon"));
     Summary dr = c.doubleRunningTotal();
+    if (dr.withheld()) {
+      // A person-level run: it could give back a count of holders (Disclosure.Withheld).
+      out.println("  double running: - (withheld: it could give a small count away)");
+      out.println();
+      return;
+    }
     out.println(
         "  double running: £"
             + Numbers.thousands(dr.mean())
@@ -990,15 +931,6 @@ public final class AppraisalText {
   }
 
   // ---------------------------------------------------------------- formatting
-
-  private static double mean(
-      ExperimentResult e, java.util.function.ToDoubleFunction<phbsim.report.ReplicationResult> f) {
-    double sum = 0;
-    for (var r : e.replications()) {
-      sum += f.applyAsDouble(r);
-    }
-    return sum / e.replications().size();
-  }
 
   /** "[-350.8 to -189.4]" in £000s, or for a count "[-3 to 5]"; empty if undefined. */
   private static String interval(Summary s, boolean money) {

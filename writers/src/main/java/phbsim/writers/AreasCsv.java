@@ -12,7 +12,8 @@ import phbsim.analysis.Output;
 import phbsim.money.LedgerLine;
 import phbsim.observe.Measure;
 import phbsim.population.Segments;
-import phbsim.report.SmallNumbers;
+import phbsim.report.Disclosure;
+import phbsim.report.Release;
 import phbsim.report.Summary;
 import phbsim.scenario.Scenario;
 
@@ -32,7 +33,9 @@ public final class AreasCsv {
    * Adds what a run of several areas writes beside each area's own files: areas.csv,
    * areas_per_100k.csv and the scenario as run.
    */
-  public static OutputFolder addSummaries(OutputFolder files, Areas.Result r, Scenario scenario) {
+  public static OutputFolder addSummaries(
+      OutputFolder files, Release<Areas.Result> released, Scenario scenario) {
+    Areas.Result r = released.result();
     return files
         .add("areas.csv", w -> headlines(r, scenario, w))
         .add("areas_per_100k.csv", w -> per100k(r, scenario, w))
@@ -44,7 +47,7 @@ public final class AreasCsv {
    * Columns: area, area_label, population, option, option_title, figure, figure_title, then the
    * summary columns.
    */
-  public static void headlines(Areas.Result r, Scenario scenario, Writer out) throws IOException {
+  static void headlines(Areas.Result r, Scenario scenario, Writer out) throws IOException {
     Columns.note(
         out, scenario, "Each area's headline figures against its status quo, and the total");
     List<String> header =
@@ -61,7 +64,8 @@ public final class AreasCsv {
     try (SequenceWriter rows =
         Columns.MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
       Areas.AreaTotals first = r.areas().get(0);
-      for (Areas.AreaTotals a : r.areas()) {
+      for (int i = 0; i < r.areas().size(); i++) {
+        Areas.AreaTotals a = r.areas().get(i);
         for (int k = 0; k < a.optionIds().size(); k++) {
           for (String name : HEADLINES) {
             Output o = Output.parse(name);
@@ -73,7 +77,7 @@ public final class AreasCsv {
                     a.optionIds().get(k),
                     a.optionLabels().get(k),
                     o,
-                    a.summary(k, o).protectedAt(r.suppressBelow())));
+                    r.headline(i, k, o)));
           }
         }
       }
@@ -88,7 +92,7 @@ public final class AreasCsv {
                   first.optionIds().get(k),
                   first.optionLabels().get(k),
                   o,
-                  r.total(k, o).protectedAt(r.suppressBelow())));
+                  r.headline(-1, k, o)));
         }
       }
     }
@@ -256,7 +260,7 @@ public final class AreasCsv {
    * Columns: area, area_label, population, option, option_title, arm, figure, figure_title, unit,
    * then the summary columns.
    */
-  public static void per100k(Areas.Result r, Scenario scenario, Writer out) throws IOException {
+  static void per100k(Areas.Result r, Scenario scenario, Writer out) throws IOException {
     int below = r.suppressBelow();
     Columns.note(
         out,
@@ -369,56 +373,24 @@ public final class AreasCsv {
   }
 
   /**
-   * Small-number suppression of the comparison (phbsim.report.Disclosure, SmallNumbers): a count
-   * figure for fewer people or events than the threshold is withheld, with what would let it be
-   * worked out: the areas and their total (the total's count is the sum of the areas'); an average
-   * over fewer than the threshold is withheld; a difference is withheld with either side.
+   * Small-number suppression of the comparison, by the one policy (Disclosure.withheldOfAreas): the
+   * lines as the policy reads them, each with the count it stands for or averages over.
    */
   private static boolean[] withheld(List<Line> lines, int below) {
-    SmallNumbers cells = new SmallNumbers(below);
-    int[] cell = new int[lines.size()];
-    java.util.Map<String, List<Integer>> groups = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      Line l = lines.get(i);
-      cell[i] = -1;
-      if (l.counts != null && l.figure.count != null) {
-        cell[i] = cells.cell(l.counts[0], true);
-        groups
-            .computeIfAbsent(
-                l.option + "\u0000" + l.arm + "\u0000" + l.figure.name, k -> new ArrayList<>())
-            .add(cell[i]);
-      }
+    List<Disclosure.AreaLine> judged = new ArrayList<>(lines.size());
+    for (Line l : lines) {
+      boolean count = l.counts != null && l.figure.count != null;
+      boolean average = l.counts != null && l.figure.over != null;
+      judged.add(
+          new Disclosure.AreaLine(
+              l.block.id,
+              l.option + "\u0000" + l.arm + "\u0000" + l.figure.name,
+              l.arm,
+              l.figure.name,
+              count ? l.counts[0] : Double.NaN,
+              !count && average ? l.counts[1] : Double.NaN));
     }
-    for (List<Integer> g : groups.values()) {
-      cells.group(g.stream().mapToInt(Integer::intValue).toArray());
-    }
-    java.util.BitSet out = cells.solve();
-    boolean[] withheld = new boolean[lines.size()];
-    for (int i = 0; i < lines.size(); i++) {
-      Line l = lines.get(i);
-      if (cell[i] >= 0) {
-        withheld[i] = out.get(cell[i]);
-      } else if (l.counts != null && l.figure.over != null) {
-        double over = l.counts[1];
-        withheld[i] = over > 0 && over < below;
-      }
-    }
-    // A difference goes with its two sides, which come just before it.
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).arm.equals("difference")) {
-        Line d = lines.get(i);
-        int sq = -1;
-        for (int j = 0; j < lines.size(); j++) {
-          Line l = lines.get(j);
-          if (l.block == d.block && l.arm.equals("status_quo") && l.figure == d.figure) {
-            sq = j;
-            break;
-          }
-        }
-        withheld[i] = withheld[i - 1] || (sq >= 0 && withheld[sq]);
-      }
-    }
-    return withheld;
+    return Disclosure.withheldOfAreas(judged, below);
   }
 
   private record Block(String id, String label, double population, Areas.AreaTotals area) {}

@@ -14,7 +14,9 @@ public final class AreasText {
   private AreasText() {}
 
   /** Each option: its net savings by area and in total, and the main rates per 100,000. */
-  public static void print(Areas.Result r, Scenario scenario, PrintWriter out) {
+  public static void print(
+      phbsim.report.Release<Areas.Result> released, Scenario scenario, PrintWriter out) {
+    Areas.Result r = released.result();
     Areas.AreaTotals first = r.areas().get(0);
     Output cash = Output.parse("net_saving_cash");
     Output economic = Output.parse("net_saving_economic");
@@ -36,7 +38,8 @@ public final class AreasText {
       int opt = k;
       boolean budgetsWithheld = smallAnywhere(r, a -> a.options().get(opt), Measure.BUDGET_HOLDERS);
       boolean crisesWithheld = smallAnywhere(r, a -> a.options().get(opt), Measure.CRISES);
-      for (Areas.AreaTotals a : r.areas()) {
+      for (int i = 0; i < r.areas().size(); i++) {
+        Areas.AreaTotals a = r.areas().get(i);
         int option = k;
         row(
             out,
@@ -44,8 +47,8 @@ public final class AreasText {
             crisesWithheld,
             a.area().label(),
             a.area().population(),
-            a.summary(k, cash).protectedAt(r.suppressBelow()),
-            a.summary(k, economic).protectedAt(r.suppressBelow()),
+            r.headline(i, k, cash),
+            r.headline(i, k, economic),
             mean(a.options().get(option), t -> t.measures()[Measure.BUDGET_HOLDERS.ordinal()])
                 / a.area().population()
                 * 100_000,
@@ -62,8 +65,8 @@ public final class AreasText {
           crisesWithheld,
           "All areas",
           r.population(),
-          r.total(k, cash).protectedAt(r.suppressBelow()),
-          r.total(k, economic).protectedAt(r.suppressBelow()),
+          r.headline(-1, k, cash),
+          r.headline(-1, k, economic),
           mean(total, t -> t.measures()[Measure.BUDGET_HOLDERS.ordinal()])
               / r.population()
               * 100_000,

@@ -16,7 +16,7 @@ import phbsim.report.ComparisonResult;
  */
 public record ArmRow(ComparisonResult comparison, Arm arm) {
   /** The status quo, then each option and its saving. */
-  public static List<ArmRow> of(AppraisalResult appraisal) {
+  static List<ArmRow> of(AppraisalResult appraisal) {
     List<ArmRow> rows = new ArrayList<>();
     rows.add(new ArmRow(appraisal.first(), Arm.STATUS_QUO));
     for (ComparisonResult c : appraisal.options()) {

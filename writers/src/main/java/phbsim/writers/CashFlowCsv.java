@@ -34,7 +34,7 @@ public final class CashFlowCsv {
    * cumulative_saving_cash} and {@code cumulative_saving_economic}. {@code saving_is} says of a
    * line whether a saving on it releases cash (LedgerLine.Release).
    */
-  public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
+  static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per month, by ledger line");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     try (SequenceWriter rows =
@@ -86,7 +86,7 @@ public final class CashFlowCsv {
    * arm, line, line_title, basis, row_type, saving_is, then the summary columns: the lines, the
    * totals and each option's double running (a memo) per financial year, as {@link #monthly}.
    */
-  public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
+  static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Cash flow per financial year, by ledger line");
     var years = appraisal.first().option().financialYears();
     var cal = appraisal.first().option().compiled().calendar();
@@ -194,7 +194,7 @@ public final class CashFlowCsv {
    * The headline figures of each option. Columns: option, option_title, figure, figure_title, then
    * the summary columns, then note. Money in pounds; months and shares as numbers.
    */
-  public static void summary(AppraisalResult appraisal, Writer out) throws IOException {
+  static void summary(AppraisalResult appraisal, Writer out) throws IOException {
     summary(appraisal, out, 50_000);
   }
 
@@ -202,8 +202,7 @@ public final class CashFlowCsv {
    * As {@link #summary(AppraisalResult, Writer)}, with the replications needed for a confidence
    * interval of plus or minus {@code precision} pounds on each net saving.
    */
-  public static void summary(AppraisalResult appraisal, Writer out, double precision)
-      throws IOException {
+  static void summary(AppraisalResult appraisal, Writer out, double precision) throws IOException {
     Columns.note(out, appraisal, "Headline figures of each option against the status quo");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     List<String> header =
@@ -326,7 +325,7 @@ public final class CashFlowCsv {
                   "for a 95 % confidence interval of the net saving within plus or minus "
                       + String.format(java.util.Locale.UK, "%,.0f", precision)
                       + " pounds; this run had "
-                      + c.option().replications().size()));
+                      + c.option().replicationCount()));
         }
       }
     }

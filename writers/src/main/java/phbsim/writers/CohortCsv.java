@@ -24,7 +24,7 @@ public final class CohortCsv {
    * Columns: option, option_title, figure, figure_title, component, who (holders or twins), window
    * (before or after; empty for a headline), the summary columns, unit.
    */
-  public static void write(AppraisalResult appraisal, Writer out) throws IOException {
+  static void write(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(
         out,
         appraisal,

@@ -91,7 +91,7 @@ public final class Columns {
    * Writes the one-line note that opens a file: what it holds, the prices, the sign rule and the
    * intervals. Spreadsheets show it as the first row; {@code read_csv(..., comment="#")} skips it.
    */
-  public static void note(Writer out, AppraisalResult appraisal, String what) throws IOException {
+  static void note(Writer out, AppraisalResult appraisal, String what) throws IOException {
     int below = appraisal.suppressBelow();
     note(
         out,

@@ -71,7 +71,7 @@ public final class HtmlReport {
   // ------------------------------------------------------------------ appraisal
 
   /** The report of an options appraisal ({@code run}, {@code compare}). */
-  public static void appraisal(
+  static void appraisal(
       AppraisalResult a, Scenario scenario, List<Explain.Assumption> assumptions, Writer out)
       throws IOException {
     Axis x = Axis.of(a.first().option().compiled().calendar());

@@ -27,7 +27,7 @@ public final class MetricsCsv {
    * Columns: date, financial_year, period, option, option_title, arm, segment, segment_label,
    * measure, measure_title, then the summary columns.
    */
-  public static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
+  static void monthly(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Activity per month, by segment and measure");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     Segments segments = appraisal.first().option().compiled().segments();
@@ -54,7 +54,7 @@ public final class MetricsCsv {
    * arm, segment, segment_label, measure, measure_title, then the summary columns. A flow is the
    * year's sum; a stock its value at the year end.
    */
-  public static void annual(AppraisalResult appraisal, Writer out) throws IOException {
+  static void annual(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(
         out,
         appraisal,

@@ -37,7 +37,9 @@ public final class ReplicationsCsv {
    * NPVs, double running, activity differences, the option's year-end holders and waiting list),
    * then each arm's total cash and economic spending.
    */
-  public static void write(AppraisalResult appraisal, Writer out) throws IOException {
+  static void write(phbsim.report.Release<AppraisalResult> released, Writer out)
+      throws IOException {
+    AppraisalResult appraisal = released.result();
     Columns.note(out, appraisal, "Each replication's headline figures");
     List<String> header = new ArrayList<>(List.of("replication", "option"));
     header.addAll(OUTPUTS);
@@ -50,11 +52,11 @@ public final class ReplicationsCsv {
     List<Output> outputs = OUTPUTS.stream().map(Output::parse).toList();
     try (SequenceWriter rows =
         Columns.MAPPER.writer(Columns.of(header.toArray(String[]::new))).writeValues(out)) {
-      int n = appraisal.statusQuo().replications().size();
+      int n = appraisal.statusQuo().replicationCount();
       for (int r = 0; r < n; r++) {
         for (ComparisonResult c : appraisal.options()) {
-          ArmTotals option = totals(c.option(), r);
-          ArmTotals sq = totals(c.statusQuo(), r);
+          ArmTotals option = totals(released, c.option(), r);
+          ArmTotals sq = totals(released, c.statusQuo(), r);
           List<String> row = new ArrayList<>(List.of(Integer.toString(r + 1), c.id()));
           for (Output o : outputs) {
             double v = o.value(option, sq, c.discountRate());
@@ -70,8 +72,9 @@ public final class ReplicationsCsv {
     }
   }
 
-  private static ArmTotals totals(ExperimentResult arm, int r) {
-    return ArmTotals.reducer(arm.compiled()).apply(arm.replications().get(r));
+  private static ArmTotals totals(
+      phbsim.report.Release<AppraisalResult> released, ExperimentResult arm, int r) {
+    return ArmTotals.reducer(arm.compiled()).apply(released.replicationsOf(arm).get(r));
   }
 
   private static long sum(long[] a) {

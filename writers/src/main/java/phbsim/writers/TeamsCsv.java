@@ -31,7 +31,7 @@ public final class TeamsCsv {
    * measure_title, the summary columns, replications (in which the measure is defined: a wait
    * centile is not in a month when nobody got a place from the waiting list).
    */
-  public static void teams(AppraisalResult appraisal, Writer out) throws IOException {
+  static void teams(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Community teams per month: the teams left behind");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     List<String> header =
@@ -74,7 +74,7 @@ public final class TeamsCsv {
    * For the status quo and each option: the infrastructure of the budgets each has; and the
    * difference, status quo minus option, paired replication by replication.
    */
-  public static void infrastructure(AppraisalResult appraisal, Writer out) throws IOException {
+  static void infrastructure(AppraisalResult appraisal, Writer out) throws IOException {
     Columns.note(out, appraisal, "Infrastructure of personal health budgets per month");
     FinancialCalendar cal = appraisal.first().option().compiled().calendar();
     List<String> header = new ArrayList<>(List.of(Columns.monthly("measure", "measure_title")));

@@ -9,7 +9,7 @@ public final class Text {
   private Text() {}
 
   /** "Money in pounds at 2026/27 prices, real terms" or the cash-terms equivalent. */
-  public static String moneyBasis(AppraisalResult appraisal) {
+  static String moneyBasis(AppraisalResult appraisal) {
     return moneyBasis(appraisal.first().option().compiled().scenario());
   }
 

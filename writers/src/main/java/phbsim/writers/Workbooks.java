@@ -114,7 +114,7 @@ public final class Workbooks {
   private Workbooks() {}
 
   /** The workbook of an options appraisal. */
-  public static void appraisal(
+  static void appraisal(
       AppraisalResult a,
       Scenario scenario,
       List<Explain.Assumption> assumptions,
@@ -624,18 +624,10 @@ public final class Workbooks {
         for (int y = 0; y < years.size(); y++) {
           sum += c.annualTotal(row.arm(), y, p).mean();
         }
-        cells.add(
-            new Sheet.Formula(
-                sumOfYears(at, first, years.size()),
-                (row.arm() == Arm.DIFFERENCE ? horizon.mean() : sum) / 1000));
-        cells.add(
-            row.arm() != Arm.DIFFERENCE
-                ? sum / 1000
-                : horizon.ciWithheld() ? Sheet.WITHHELD : horizon.ciLow() / 1000);
-        cells.add(
-            row.arm() != Arm.DIFFERENCE
-                ? sum / 1000
-                : horizon.ciWithheld() ? Sheet.WITHHELD : horizon.ciHigh() / 1000);
+        Summary whole = row.arm() == Arm.DIFFERENCE ? horizon : Summary.sumOfPublished(sum);
+        cells.add(new Sheet.Formula(sumOfYears(at, first, years.size()), whole.mean() / 1000));
+        cells.add(whole.ciWithheld() ? Sheet.WITHHELD : whole.ciLow() / 1000);
+        cells.add(whole.ciWithheld() ? Sheet.WITHHELD : whole.ciHigh() / 1000);
         sh.cells(f, cells.toArray());
       }
       if (row.arm() == Arm.OPTION) {

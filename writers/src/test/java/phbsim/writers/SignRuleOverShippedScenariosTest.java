@@ -223,7 +223,7 @@ class SignRuleOverShippedScenariosTest {
 
     // The printout's saving table: double running is a cost, so not positive.
     StringWriter printed = new StringWriter();
-    AppraisalText.print(a, new PrintWriter(printed), 50_000);
+    AppraisalText.print(phbsim.report.Disclosure.release(a), new PrintWriter(printed), 50_000);
     for (String line : printed.toString().split("\n")) {
       if (line.startsWith("  Double running (a cost within the cash)")) {
         for (String cell :
