@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
       "  cashflow_monthly.csv        money by ledger line and month",
       "  cashflow_annual.csv         money by ledger line and financial year",
       "  budget_impact.csv           recurrent and non-recurrent, part and full year",
+      "  releases.csv                each post release: gross saving, stranded costs, net",
       "  monthly_metrics.csv         activity by month (status_quo, option, difference)",
       "  annual_metrics.csv          activity by financial year",
       "  teams_monthly.csv           the teams left behind",

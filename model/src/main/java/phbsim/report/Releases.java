@@ -100,7 +100,10 @@ public final class Releases {
       for (ReplicationResult r : arm.replications()) {
         phbsim.observe.TeamReleases t = r.teams().releases();
         for (int i = 0; i < t.count(); i++) {
-          keys.add(new long[] {t.team(i), t.effectiveMonth(i), t.source(i).ordinal()});
+          // A release decided in the horizon that takes effect after it saves nothing in it.
+          if (t.effectiveMonth(i) < months) {
+            keys.add(new long[] {t.team(i), t.effectiveMonth(i), t.source(i).ordinal()});
+          }
         }
       }
     }

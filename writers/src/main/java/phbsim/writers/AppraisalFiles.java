@@ -37,6 +37,7 @@ public final class AppraisalFiles {
             .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
             .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w, precision))
             .add("budget_impact.csv", w -> BudgetImpactCsv.write(result, w))
+            .add("releases.csv", w -> ReleasesCsv.write(result, w))
             .add("cohort.csv", w -> CohortCsv.write(result, w))
             .add("teams_monthly.csv", w -> TeamsCsv.teams(result, w))
             .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))

@@ -713,6 +713,35 @@ public final class AppraisalText {
       out.println(
           pad("    95 % confidence interval of the net", LABEL) + interval(total.net(), true));
     }
+    // Each release on its own, over the horizon: gross, stranded and net side by side.
+    List<Releases.Release> each = Releases.perRelease(c);
+    if (each.size() > 2) {
+      Resilience teams = new Resilience(c);
+      var cal = c.option().compiled().calendar();
+      out.println(
+          pad("  Each release, over the horizon", LABEL)
+              + columns(List.of("Gross", "Stranded", "Net")));
+      for (Releases.Release r : each) {
+        String name =
+            r.teamTotal()
+                ? "    " + teams.id(r.team()) + ", all releases"
+                : "      "
+                    + r.source().label()
+                    + ", from "
+                    + cal.month(r.effectiveMonth()).month()
+                    + " ("
+                    + Numbers.readable(r.posts().mean())
+                    + " posts)";
+        out.println(
+            pad(name, LABEL)
+                + columns(
+                    List.of(
+                        Numbers.thousands(r.horizon().gross().mean()),
+                        Numbers.thousands(r.horizon().stranded().mean()),
+                        Numbers.thousands(r.horizon().net().mean()))));
+      }
+      out.println("    releases.csv gives each release by financial year, with intervals.");
+    }
   }
 
   /** A printed activity row: its title and measure. */
