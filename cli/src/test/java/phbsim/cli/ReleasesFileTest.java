@@ -100,5 +100,31 @@ class ReleasesFileTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(3);
+
+    // The workbook's Releases sheet: each row's net over the horizon, in £000s, is releases.csv's.
+    List<Double> csvNets = new java.util.ArrayList<>();
+    for (Map<String, String> row : rows) {
+      if (row.get("figure").equals("net_saving") && row.get("financial_year").isEmpty()) {
+        csvNets.add(Double.parseDouble(row.get("mean")) / 1000);
+      }
+    }
+    List<Double> sheetNets = new java.util.ArrayList<>();
+    try (var wb =
+        new org.dhatim.fastexcel.reader.ReadableWorkbook(out.resolve("workbook.xlsx").toFile())) {
+      var sheet = wb.findSheet("Releases").orElseThrow();
+      boolean body = false;
+      for (var row : sheet.read()) {
+        var first = row.getCellAsString(0).orElse("");
+        if (first.equals("Option")) {
+          body = true;
+        } else if (body && row.getCellCount() >= 8) {
+          sheetNets.add(row.getCellAsNumber(7).orElseThrow().doubleValue());
+        }
+      }
+    }
+    assertThat(sheetNets).hasSameSizeAs(csvNets);
+    for (int i = 0; i < csvNets.size(); i++) {
+      assertThat(sheetNets.get(i)).as("release row " + i).isCloseTo(csvNets.get(i), within(0.001));
+    }
   }
 }

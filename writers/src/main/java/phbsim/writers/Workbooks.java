@@ -130,6 +130,7 @@ public final class Workbooks {
     CashFlowRows cash = cashFlow(wb, a, scenario);
     optionsCompared(compared, a, scenario, cash);
     budgetImpact(wb, a, scenario);
+    releases(wb, a, scenario);
     monthlyProfile(wb, a, scenario);
     teams(wb, a, scenario);
     infrastructure(wb, a, scenario);
@@ -503,6 +504,49 @@ public final class Workbooks {
               + Text.month(cal.month(st.runRateMonth()))
               + ")",
           rate.withheld() ? Sheet.WITHHELD : rate.mean() / 1000);
+    }
+    sh.finish();
+  }
+
+  /**
+   * Each post release on its own (Releases.perRelease), over the horizon: for each option and team,
+   * all its releases, then each release, with its gross saving, the fixed costs it strands and the
+   * net side by side, as releases.csv gives them by year. No sheet when no option releases a post.
+   */
+  private static void releases(Book wb, AppraisalResult a, Scenario s) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (ComparisonResult c : a.options()) {
+      phbsim.report.Resilience teams = new phbsim.report.Resilience(c);
+      var cal = c.option().compiled().calendar();
+      for (phbsim.report.Releases.Release r : phbsim.report.Releases.perRelease(c)) {
+        Summary posts = r.posts();
+        var h = r.horizon();
+        rows.add(
+            java.util.Arrays.asList(
+                c.id() + ": " + c.label(),
+                teams.label(r.team()),
+                r.teamTotal() ? "all its releases" : r.source().label(),
+                r.teamTotal() ? "" : Text.month(cal.month(r.effectiveMonth())),
+                Sheet.mean(posts),
+                h.gross().withheld() ? Sheet.WITHHELD : h.gross().mean() / 1000,
+                h.stranded().withheld() ? Sheet.WITHHELD : h.stranded().mean() / 1000,
+                h.net().withheld() ? Sheet.WITHHELD : h.net().mean() / 1000));
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    Sheet sh = start(wb, "Releases", "Each post release, over the horizon, £000s", s);
+    sh.line(
+            "Status quo minus option. Gross: the posts at their full cost; stranded: their share of"
+                + " the fixed part, still paid; net: the cash no longer paid. releases.csv gives"
+                + " each by financial year with intervals.")
+        .blank();
+    sh.header(
+        "Option", "Team", "Release", "From", "Posts", "Gross saving", "Stranded", "Net saving");
+    String[] f = {null, null, null, null, "0.0", Sheet.THOUSANDS, Sheet.THOUSANDS, Sheet.THOUSANDS};
+    for (List<Object> row : rows) {
+      sh.cells(f, row.toArray());
     }
     sh.finish();
   }
