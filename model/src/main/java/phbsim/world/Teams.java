@@ -259,8 +259,8 @@ final class Teams {
                   Instalments.instalment(c.annualValue(uplift), 12, period - 1),
                   unreleased / placesAsLet)
               : 0;
-      // The cap counts only the budgets of holders whose places are still unreleased (MODEL.md
-      // section 5): places are interchangeable, so each leaver's payments (net of direct-payment
+      // The cap counts only the budgets of holders whose places are still unreleased (docs/model.md
+      // section 5.4): places are interchangeable, so each leaver's payments (net of direct-payment
       // reclaims, which Budgets.pay posts as negative) count by the share of the team's freed
       // places not yet released.
       double unreleasedShare = freed[team] > 1e-9 ? Math.min(1, unreleased / freed[team]) : 0;
