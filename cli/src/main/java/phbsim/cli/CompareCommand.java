@@ -157,7 +157,8 @@ final class CompareCommand implements Callable<Integer> {
       otherPlaces.forEach(out::println);
       out.println();
     }
-    AppraisalText.print(released, out, spec.commandLine().getErr(), precision);
+    AppraisalText.print(
+        released, out, spec.commandLine().getErr(), precision, PhbsimCommand.tableWidth(spec));
     timing.finish(out, folder);
     return 0;
   }

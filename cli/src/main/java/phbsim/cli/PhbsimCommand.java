@@ -49,24 +49,51 @@ public final class PhbsimCommand implements Runnable {
 
   /** The configured command line: user mistakes become short messages and non-zero exits. */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new PhbsimCommand());
-    // Help fills the terminal it is shown on (picocli measures it), between picocli's narrowest
-    // and a width prose can still be read at; not on a terminal (a pipe, a test) it is 80.
-    cl.setUsageHelpWidth(helpWidth(cl));
+    PhbsimCommand root = new PhbsimCommand();
+    CommandLine cl = new CommandLine(root);
+    // Help and the printed tables fill the terminal they are shown on (picocli measures it),
+    // between picocli's narrowest and a width prose can still be read at; not on a terminal (a
+    // pipe, a test) help is 80 wide and the tables the writers' default.
+    int terminal = terminalWidth(cl);
+    cl.setUsageHelpWidth(terminal > 0 ? held(terminal) : 80);
+    root.tableWidth = terminal > 0 ? held(terminal) : phbsim.writers.AppraisalText.DEFAULT_WIDTH;
     cl.setExecutionExceptionHandler(PhbsimCommand::handle);
     cl.setParameterExceptionHandler(PhbsimCommand::badArguments);
     return cl;
   }
 
-  /** The widest help is read at comfortably, in characters. */
-  static final int WIDEST_HELP = 120;
+  /**
+   * The width the printed tables are laid out within: the terminal's, as picocli measures it for
+   * help, held to the same 55 to 120; not on a terminal (a pipe, a file, a test) the writers'
+   * default.
+   */
+  private int tableWidth = phbsim.writers.AppraisalText.DEFAULT_WIDTH;
 
-  private static int helpWidth(CommandLine cl) {
+  /** The width for the printed tables of the command {@code spec} belongs to. */
+  static int tableWidth(CommandLine.Model.CommandSpec spec) {
+    return spec.root().userObject() instanceof PhbsimCommand p
+        ? p.tableWidth
+        : phbsim.writers.AppraisalText.DEFAULT_WIDTH;
+  }
+
+  /** No terminal is this wide: picocli keeps it when it finds no terminal to measure. */
+  private static final int NOT_MEASURED = 10_000;
+
+  /** The terminal's width as picocli measures it, or 0 when it is not a terminal. */
+  private static int terminalWidth(CommandLine cl) {
+    cl.setUsageHelpWidth(NOT_MEASURED);
     cl.setUsageHelpAutoWidth(true);
     int terminal = cl.getCommandSpec().usageMessage().width();
     cl.setUsageHelpAutoWidth(false);
-    return Math.max(55, Math.min(WIDEST_HELP, terminal));
+    return terminal == NOT_MEASURED ? 0 : terminal;
   }
+
+  private static int held(int width) {
+    return Math.max(55, Math.min(WIDEST_HELP, width));
+  }
+
+  /** The widest help is read at comfortably, in characters. */
+  static final int WIDEST_HELP = 120;
 
   /** A mistake in the arguments: the message and where to find help, not the whole usage. */
   private static int badArguments(CommandLine.ParameterException e, String[] args) {

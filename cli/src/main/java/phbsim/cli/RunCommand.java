@@ -147,7 +147,8 @@ final class RunCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
         result.events());
-    AppraisalText.print(released, out, spec.commandLine().getErr(), precision);
+    AppraisalText.print(
+        released, out, spec.commandLine().getErr(), precision, PhbsimCommand.tableWidth(spec));
     timing.finish(out, folder);
     return 0;
   }
@@ -211,7 +212,7 @@ final class RunCommand implements Callable<Integer> {
         "Figures are means over the replications; [low to high] is the 95 % confidence interval"
             + " of the mean.");
     out.println();
-    AreasText.print(result, s, out);
+    AreasText.print(result, s, out, PhbsimCommand.tableWidth(spec));
     timing.finish(out, folder);
     return 0;
   }

@@ -127,6 +127,26 @@ class RunCommandTest {
   }
 
   @Test
+  @DisplayName("a 10-year run's tables fit the width: years split into blocks, labels repeated")
+  void tablesFitTheWidth() {
+    Cli r =
+        Cli.run("run", "tiny", "-r", "2", "--set", "years=10", "-o", tmp.resolve("ten").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    // A table line has a gap of two spaces or more between its label and its figures; prose
+    // (the basis, the notes) is left to the terminal to wrap.
+    List<String> tableLines =
+        r.out().lines().filter(l -> l.strip().matches(".*\\S {2,}\\S.*")).toList();
+    assertThat(tableLines)
+        .isNotEmpty()
+        .allSatisfy(
+            l ->
+                assertThat(l.length())
+                    .as(l)
+                    .isLessThanOrEqualTo(phbsim.writers.AppraisalText.DEFAULT_WIDTH));
+    assertThat(r.out()).contains("Cash flow, £000s (continued)", "2035/36");
+  }
+
+  @Test
   @DisplayName("run reports every named option of a scenario side by side with the status quo")
   void namedOptionsSideBySide() throws IOException {
     Path out = tmp.resolve("options");

@@ -36,11 +36,14 @@ import phbsim.time.FinancialYear;
  * mean, in square brackets as [low to high]. Percentages are printed as percentages.
  */
 public final class AppraisalText {
-  private static final int LABEL = 46;
-  private static final int CELL = 15;
+  /** The width a printout is laid out for when it is not shown on a terminal. */
+  public static final int DEFAULT_WIDTH = PrintedTable.DEFAULT_WIDTH;
 
   private final AppraisalResult appraisal;
   private final PrintWriter out;
+
+  /** The width, in characters, every table is laid out within (TextTable, in blocks of columns). */
+  private final int width;
 
   /**
    * Where warnings go: the error stream in a terminal (so a redirected report keeps them apart).
@@ -51,22 +54,19 @@ public final class AppraisalText {
   private final FinancialCalendar cal;
   private final int replications;
 
-  /** The width of the appraisal table's columns: room for an option's id and an interval. */
-  private final int wide;
-
   private AppraisalText(
-      AppraisalResult appraisal, PrintWriter out, PrintWriter warnings, double precision) {
+      AppraisalResult appraisal,
+      PrintWriter out,
+      PrintWriter warnings,
+      double precision,
+      int width) {
     this.appraisal = appraisal;
     this.out = out;
     this.warnings = warnings;
     this.precision = precision;
+    this.width = width;
     this.cal = appraisal.first().option().compiled().calendar();
     this.replications = appraisal.statusQuo().replicationCount();
-    int w = 20;
-    for (ComparisonResult c : appraisal.options()) {
-      w = Math.max(w, c.id().length() + 2);
-    }
-    this.wide = w;
   }
 
   /**
@@ -76,7 +76,7 @@ public final class AppraisalText {
    *     saving: the replications needed for it are printed, with a warning if the run had fewer
    */
   public static void print(Release<AppraisalResult> appraisal, PrintWriter out, double precision) {
-    print(appraisal, out, out, precision);
+    print(appraisal, out, out, precision, DEFAULT_WIDTH);
   }
 
   /**
@@ -86,8 +86,22 @@ public final class AppraisalText {
    */
   public static void print(
       Release<AppraisalResult> released, PrintWriter out, PrintWriter warnings, double precision) {
+    print(released, out, warnings, precision, DEFAULT_WIDTH);
+  }
+
+  /**
+   * Prints the whole summary with its tables laid out within {@code width} characters: the width of
+   * the terminal it is shown on, as the caller measured it (the writers know no terminal). A table
+   * wider than that is printed in blocks of columns, each repeating the row labels.
+   */
+  public static void print(
+      Release<AppraisalResult> released,
+      PrintWriter out,
+      PrintWriter warnings,
+      double precision,
+      int width) {
     AppraisalResult appraisal = released.result();
-    AppraisalText t = new AppraisalText(appraisal, out, warnings, precision);
+    AppraisalText t = new AppraisalText(appraisal, out, warnings, precision, width);
     t.basis();
     t.options();
     t.appraisalTable();
@@ -108,7 +122,7 @@ public final class AppraisalText {
       heads.add(Text.yearHeading(cal, y));
     }
     heads.add("Total");
-    out.println(pad("Cash by financial year, £000s", LABEL) + columns(heads));
+    PrintedTable table = new PrintedTable("Cash by financial year, £000s", heads);
     List<ArmRow> rows = ArmRow.of(appraisal);
     for (ArmRow row : rows) {
       List<String> cells = new ArrayList<>();
@@ -123,8 +137,9 @@ public final class AppraisalText {
             case OPTION -> "  " + row.comparison().id();
             case DIFFERENCE -> "    saving against the status quo";
           };
-      out.println(pad(label, LABEL) + columns(cells));
+      table.row(label, cells);
     }
+    table.print(out, width);
     out.println();
   }
 
@@ -179,12 +194,12 @@ public final class AppraisalText {
                 : "")
             + "no new offers; block contracts as let.");
     out.println("Options, each against the status quo on the same random numbers:");
-    int width = 0;
+    int idWidth = 0;
     for (ComparisonResult c : appraisal.options()) {
-      width = Math.max(width, c.id().length());
+      idWidth = Math.max(idWidth, c.id().length());
     }
     for (ComparisonResult c : appraisal.options()) {
-      out.println("  " + pad(c.id(), width + 2) + c.label());
+      out.println("  " + pad(c.id(), idWidth + 2) + c.label());
     }
     out.println();
   }
@@ -211,8 +226,8 @@ public final class AppraisalText {
     for (ComparisonResult c : appraisal.options()) {
       heads.add(c.id());
     }
-    out.println(
-        pad("Options appraisal, £000s over " + Text.horizon(cal), LABEL) + columns(heads, wide));
+    PrintedTable table =
+        new PrintedTable("Options appraisal, £000s over " + Text.horizon(cal), heads);
     for (Group g : GROUPS) {
       List<Summary> cells = new ArrayList<>();
       cells.add(groupTotal(appraisal.first(), Arm.STATUS_QUO, g));
@@ -222,7 +237,7 @@ public final class AppraisalText {
       if (cells.stream().allMatch(s -> s.mean() == 0)) {
         continue;
       }
-      moneyRow("  " + g.title(), cells, false);
+      moneyRow(table, "  " + g.title(), cells);
     }
     for (Position p : Position.values()) {
       List<Summary> cells = new ArrayList<>();
@@ -230,28 +245,34 @@ public final class AppraisalText {
       for (ComparisonResult c : appraisal.options()) {
         cells.add(horizonTotal(c, Arm.OPTION, p));
       }
-      moneyRow("  Total, " + shortName(p), cells, false);
+      moneyRow(table, "  Total, " + shortName(p), cells);
     }
+    table.print(out, width);
     out.println();
-    List<String> savingHeads = new ArrayList<>(heads);
-    savingHeads.set(0, "");
-    out.println(pad("Saving against the status quo, £000s", LABEL) + columns(savingHeads, wide));
+    // The savings are the options' own: no status-quo column beside them.
+    PrintedTable saving =
+        new PrintedTable("Saving against the status quo, £000s", heads.subList(1, heads.size()));
     for (Position p : Position.values()) {
-      savingRow("  Net saving, " + shortName(p), c -> c.netSaving(p));
+      savingRow(saving, "  Net saving, " + shortName(p), c -> c.netSaving(p));
     }
     for (Position p : Position.values()) {
-      savingRow("  NPV of the saving, " + shortName(p), c -> c.npv(p));
+      savingRow(saving, "  NPV of the saving, " + shortName(p), c -> c.npv(p));
     }
     textRow(
+        saving,
         "  Break-even month of the mean, cash",
         c -> {
           OptionalInt be = c.breakEvenMonthOfMean(Position.CASH);
           return be.isPresent() ? Text.month(cal.month(be.getAsInt())) : "not in horizon";
         });
     textRow(
-        "  Replications breaking even, cash", c -> Text.share(c.shareBreakingEven(Position.CASH)));
-    savingRow("  Double running (a cost within the cash)", ComparisonResult::doubleRunningSaving);
+        saving,
+        "  Replications breaking even, cash",
+        c -> Text.share(c.shareBreakingEven(Position.CASH)));
+    savingRow(
+        saving, "  Double running (a cost within the cash)", ComparisonResult::doubleRunningSaving);
     textRow(
+        saving,
         "    months capped at the holders' budgets",
         c ->
             Numbers.readable(c.cappedMonths())
@@ -260,12 +281,14 @@ public final class AppraisalText {
                 + " months");
     for (Position p : Position.values()) {
       textRow(
+          saving,
           "  Replications for ±£" + Numbers.thousands(precision) + "k, " + shortName(p),
           c -> {
             int n = c.replicationsNeeded(p, precision);
             return n == 0 ? "-" : String.format(java.util.Locale.UK, "%,d", n);
           });
     }
+    saving.print(out, width);
     out.println();
     for (ComparisonResult c : appraisal.options()) {
       for (Position p : Position.values()) {
@@ -309,9 +332,8 @@ public final class AppraisalText {
       heads.add("Saving, " + shortName(p));
     }
     out.println();
-    out.println(
-        pad("Option against option, £000s over " + Text.horizon(cal), LABEL)
-            + columns(heads, wide));
+    PrintedTable table =
+        new PrintedTable("Option against option, £000s over " + Text.horizon(cal), heads);
     for (ComparisonResult[] pair : appraisal.pairs()) {
       List<String> cells = new ArrayList<>();
       List<String> intervals = new ArrayList<>();
@@ -320,12 +342,12 @@ public final class AppraisalText {
         cells.add(Numbers.thousands(s.mean()));
         intervals.add(interval(s, true));
       }
-      out.println(
-          pad("  " + pair[1].id() + " instead of " + pair[0].id(), LABEL) + columns(cells, wide));
+      table.row("  " + pair[1].id() + " instead of " + pair[0].id(), cells);
       if (replications > 1) {
-        out.println(pad("", LABEL) + columns(intervals, wide));
+        table.row("", intervals);
       }
     }
+    table.print(out, width);
     out.println(
         "The first option's cost minus the second's, replication by replication: a positive"
             + " figure is what the second saves over the first.");
@@ -347,28 +369,40 @@ public final class AppraisalText {
       return; // no option adds budgets: nothing to set beside the pilot's
     }
     ComparisonResult first = appraisal.first();
-    List<String> heads = new ArrayList<>(List.of(""));
+    List<String> heads = new ArrayList<>();
     for (ComparisonResult c : appraisal.options()) {
       heads.add(c.id());
     }
     heads.add("pilot");
     out.println();
-    out.println(pad("A budget-holder-year of the budgets added, £", LABEL) + columns(heads, wide));
-    List<String> years = new ArrayList<>(List.of(""));
+    PrintedTable table = new PrintedTable("A budget-holder-year of the budgets added, £", heads);
+    List<String> years = new ArrayList<>();
     for (UnitCosts.Figures f : figures) {
       years.add(Numbers.readable(f.holderYears().mean()));
     }
     years.add("");
-    out.println(pad("  Budget-holder-years added", LABEL) + columns(years, wide));
-    unitRow("  Budget paid", figures, UnitCosts.Figures::budgetsPaid, UnitCosts.PILOT_BUDGET);
+    table.row("  Budget-holder-years added", years);
     unitRow(
-        "  Budget infrastructure paid", figures, UnitCosts.Figures::infrastructurePaid, Double.NaN);
-    unitRow("  Other care saved, cash", figures, UnitCosts.Figures::otherCareSavedCash, Double.NaN);
+        table, "  Budget paid", figures, UnitCosts.Figures::budgetsPaid, UnitCosts.PILOT_BUDGET);
     unitRow(
+        table,
+        "  Budget infrastructure paid",
+        figures,
+        UnitCosts.Figures::infrastructurePaid,
+        Double.NaN);
+    unitRow(
+        table,
+        "  Other care saved, cash",
+        figures,
+        UnitCosts.Figures::otherCareSavedCash,
+        Double.NaN);
+    unitRow(
+        table,
         "  Other care saved, economic",
         figures,
         UnitCosts.Figures::otherCareSavedEconomic,
         UnitCosts.PILOT_OTHER_CARE_SAVED);
+    table.print(out, width);
     out.println(
         "Each option against the status quo over its extra budget-holder-years; other care is every"
             + " line but budgets and their infrastructure (a positive figure is a saving). The pilot"
@@ -381,11 +415,12 @@ public final class AppraisalText {
   }
 
   private void unitRow(
+      PrintedTable table,
       String label,
       List<UnitCosts.Figures> figures,
       Function<UnitCosts.Figures, Summary> figure,
       double pilot) {
-    List<String> cells = new ArrayList<>(List.of(""));
+    List<String> cells = new ArrayList<>();
     for (UnitCosts.Figures f : figures) {
       cells.add(Numbers.readable(figure.apply(f).mean()));
     }
@@ -393,7 +428,7 @@ public final class AppraisalText {
         Double.isNaN(pilot)
             ? "-"
             : Numbers.readable(UnitCosts.pilotAtPriceBase(appraisal.first(), pilot)));
-    out.println(pad(label, LABEL) + columns(cells, wide));
+    table.row(label, cells);
   }
 
   private Summary groupTotal(ComparisonResult c, Arm arm, Group g) {
@@ -409,45 +444,42 @@ public final class AppraisalText {
     return c.horizonOf(arm, line -> p == Position.ECONOMIC || line.cash());
   }
 
-  private void savingRow(String label, Function<ComparisonResult, Summary> figure) {
-    List<String> cells = new ArrayList<>(List.of(""));
-    List<String> intervals = new ArrayList<>(List.of(""));
+  private void savingRow(
+      PrintedTable table, String label, Function<ComparisonResult, Summary> figure) {
+    List<String> cells = new ArrayList<>();
+    List<String> intervals = new ArrayList<>();
     for (ComparisonResult c : appraisal.options()) {
       Summary s = figure.apply(c);
       cells.add(Numbers.thousands(s.mean()));
       intervals.add(interval(s, true));
     }
-    out.println(pad(label, LABEL) + columns(cells, wide));
+    table.row(label, cells);
     if (replications > 1) {
-      out.println(pad("", LABEL) + columns(intervals, wide));
+      table.row("", intervals);
     }
   }
 
-  private void textRow(String label, Function<ComparisonResult, String> figure) {
-    List<String> cells = new ArrayList<>(List.of(""));
+  private void textRow(
+      PrintedTable table, String label, Function<ComparisonResult, String> figure) {
+    List<String> cells = new ArrayList<>();
     for (ComparisonResult c : appraisal.options()) {
       cells.add(figure.apply(c));
     }
-    out.println(pad(label, LABEL) + columns(cells, wide));
+    table.row(label, cells);
   }
 
-  private void moneyRow(String label, List<Summary> cells, boolean withInterval) {
+  private static void moneyRow(PrintedTable table, String label, List<Summary> cells) {
     List<String> means = new ArrayList<>();
-    List<String> intervals = new ArrayList<>();
     for (Summary s : cells) {
       means.add(Numbers.thousands(s.mean()));
-      intervals.add(interval(s, true));
     }
-    out.println(pad(label, LABEL) + columns(means, wide));
-    if (withInterval && replications > 1) {
-      out.println(pad("", LABEL) + columns(intervals, wide));
-    }
+    table.row(label, means);
   }
 
   // ---------------------------------------------------------------- one option in detail
 
   private void option(ComparisonResult c) {
-    out.println("=".repeat(LABEL + CELL * 3));
+    out.println("=".repeat(Math.min(width, 91)));
     out.println("Option " + c.id() + ": " + c.label());
     out.println();
     cashFlow(c);
@@ -475,15 +507,14 @@ public final class AppraisalText {
             + Numbers.readable(holders.mean())
             + " people a replication, against the same people in the status quo (their twins);"
             + " £ a person a year");
-    out.printf(java.util.Locale.UK, "  %-30s%13s%13s%13s%13s%n", "", "holders", "", "twins", "");
-    out.printf(
-        java.util.Locale.UK,
-        "  %-30s%13s%13s%13s%13s%n",
-        "",
-        "year before",
-        "year after",
-        "year before",
-        "year after");
+    PrintedTable table =
+        new PrintedTable(
+            "",
+            List.of(
+                "holders\nyear before",
+                "holders\nyear after",
+                "twins\nyear before",
+                "twins\nyear after"));
     double[] totals = new double[4];
     for (CohortLog.Component k : CohortLog.Component.values()) {
       double[] row = {
@@ -495,23 +526,10 @@ public final class AppraisalText {
       for (int i = 0; i < 4; i++) {
         totals[i] += row[i];
       }
-      out.printf(
-          java.util.Locale.UK,
-          "  %-30s%13s%13s%13s%13s%n",
-          k.title(),
-          Numbers.readable(row[0]),
-          Numbers.readable(row[1]),
-          Numbers.readable(row[2]),
-          Numbers.readable(row[3]));
+      table.row("  " + k.title(), readable(row));
     }
-    out.printf(
-        java.util.Locale.UK,
-        "  %-30s%13s%13s%13s%13s%n",
-        "Total",
-        Numbers.readable(totals[0]),
-        Numbers.readable(totals[1]),
-        Numbers.readable(totals[2]),
-        Numbers.readable(totals[3]));
+    table.row("  Total", readable(totals));
+    table.print(out, width);
     Summary holdersChange = c.cohort(f -> 100 * f.holdersChange());
     Summary twinsChange = c.cohort(f -> 100 * f.twinsChange());
     Summary otherNhs = c.cohort(Cohort.Figures::otherNhsSaving);
@@ -602,9 +620,9 @@ public final class AppraisalText {
       heads.add(Text.yearHeading(cal, y));
     }
     heads.add("Total");
-    out.println(pad("Cash flow, £000s", LABEL) + columns(heads));
+    PrintedTable table = new PrintedTable("Cash flow, £000s", heads);
     for (Arm arm : Arm.values()) {
-      out.println(
+      table.section(
           switch (arm) {
             case STATUS_QUO -> "Status quo";
             case OPTION -> "Option " + c.id();
@@ -620,7 +638,7 @@ public final class AppraisalText {
           cells.add(Numbers.thousands(c.annual(arm, y, line).mean()));
         }
         cells.add(Numbers.thousands(total.mean()));
-        out.println(pad("  " + line.title() + (line.cash() ? "" : " *"), LABEL) + columns(cells));
+        table.row("  " + line.title() + (line.cash() ? "" : " *"), cells);
       }
       for (Position p : Position.values()) {
         List<String> cells = new ArrayList<>();
@@ -629,16 +647,16 @@ public final class AppraisalText {
         }
         Summary total = horizonTotal(c, arm, p);
         cells.add(Numbers.thousands(total.mean()));
-        out.println(pad("  Total, " + shortName(p), LABEL) + columns(cells));
+        table.row("  Total, " + shortName(p), cells);
         if (arm == Arm.DIFFERENCE && replications > 1) {
-          out.println(
-              pad("    95 % confidence interval of the total", LABEL) + interval(total, true));
+          table.note("    95 % confidence interval of the total", interval(total, true));
         }
       }
     }
+    table.print(out, width);
     out.println("  * capacity inside a block, valued at unit cost: no cash moves when it changes.");
-    releases(c, years);
-    budgetImpact(c, years);
+    releases(c, heads);
+    budgetImpact(c, heads);
     out.println();
   }
 
@@ -646,12 +664,14 @@ public final class AppraisalText {
    * The cash saving as a budget-impact statement (BudgetImpact): recurrent and non-recurrent by
    * year, each year's full-year effect beside its part-year one, and the run rate at year 5.
    */
-  private void budgetImpact(ComparisonResult c, List<FinancialYear> years) {
+  private void budgetImpact(ComparisonResult c, List<String> heads) {
     BudgetImpact.Statement st = BudgetImpact.of(c);
     if (st.runRate().withheld()) {
       return;
     }
-    out.println("Budget impact, cash, £000s (status quo minus option)");
+    out.println();
+    PrintedTable table =
+        new PrintedTable("Budget impact, cash, £000s (status quo minus option)", heads);
     double recurrent = 0;
     double once = 0;
     List<String> r = new ArrayList<>();
@@ -670,10 +690,11 @@ public final class AppraisalText {
     n.add(Numbers.thousands(once));
     t.add(Numbers.thousands(recurrent + once));
     f.add("");
-    out.println(pad("  Recurrent (the part-year effect)", LABEL) + columns(r));
-    out.println(pad("  Non-recurrent (set-up, spent once)", LABEL) + columns(n));
-    out.println(pad("  Total, cash", LABEL) + columns(t));
-    out.println(pad("  Full-year effect at the year end", LABEL) + columns(f));
+    table.row("  Recurrent (the part-year effect)", r);
+    table.row("  Non-recurrent (set-up, spent once)", n);
+    table.row("  Total, cash", t);
+    table.row("  Full-year effect at the year end", f);
+    table.print(out, width);
     out.println(
         "  run rate at the end of "
             + (st.atYearFive() ? "year 5" : "the horizon")
@@ -689,13 +710,15 @@ public final class AppraisalText {
    * An option's post releases: the gross saving, the fixed costs they strand and the net, side by
    * side by year (Releases), so the stranded line is not read as a loss of its own.
    */
-  private void releases(ComparisonResult c, List<FinancialYear> years) {
+  private void releases(ComparisonResult c, List<String> heads) {
     Releases.Figures total = Releases.horizon(c);
     if (!total.any() || total.gross().withheld()) {
       return;
     }
     List<Releases.Figures> byYear = Releases.byYear(c);
-    out.println("Posts released, £000s (status quo minus option)");
+    int years = heads.size() - 1;
+    out.println();
+    PrintedTable table = new PrintedTable("Posts released, £000s (status quo minus option)", heads);
     List<Map.Entry<String, Function<Releases.Figures, Summary>>> rows =
         List.of(
             Map.entry("  Gross saving (posts, their fixed share)", f -> f.gross()),
@@ -703,24 +726,23 @@ public final class AppraisalText {
             Map.entry("  Net saving (cash no longer paid)", f -> f.net()));
     for (var row : rows) {
       List<String> cells = new ArrayList<>();
-      for (int y = 0; y < years.size(); y++) {
+      for (int y = 0; y < years; y++) {
         cells.add(Numbers.thousands(row.getValue().apply(byYear.get(y)).mean()));
       }
       cells.add(Numbers.thousands(row.getValue().apply(total).mean()));
-      out.println(pad(row.getKey(), LABEL) + columns(cells));
+      table.row(row.getKey(), cells);
     }
     if (replications > 1) {
-      out.println(
-          pad("    95 % confidence interval of the net", LABEL) + interval(total.net(), true));
+      table.note("    95 % confidence interval of the net", interval(total.net(), true));
     }
+    table.print(out, width);
     // Each release on its own, over the horizon: gross, stranded and net side by side.
     List<Releases.Release> each = Releases.perRelease(c);
     if (each.size() > 2) {
       Resilience teams = new Resilience(c);
       var cal = c.option().compiled().calendar();
-      out.println(
-          pad("  Each release, over the horizon", LABEL)
-              + columns(List.of("Gross", "Stranded", "Net")));
+      PrintedTable releases =
+          new PrintedTable("  Each release, over the horizon", List.of("Gross", "Stranded", "Net"));
       for (Releases.Release r : each) {
         String name =
             r.teamTotal()
@@ -732,14 +754,14 @@ public final class AppraisalText {
                     + " ("
                     + Numbers.readable(r.posts().mean())
                     + " posts)";
-        out.println(
-            pad(name, LABEL)
-                + columns(
-                    List.of(
-                        Numbers.thousands(r.horizon().gross().mean()),
-                        Numbers.thousands(r.horizon().stranded().mean()),
-                        Numbers.thousands(r.horizon().net().mean()))));
+        releases.row(
+            name,
+            List.of(
+                Numbers.thousands(r.horizon().gross().mean()),
+                Numbers.thousands(r.horizon().stranded().mean()),
+                Numbers.thousands(r.horizon().net().mean())));
       }
+      releases.print(out, width);
       out.println("    releases.csv gives each release by financial year, with intervals.");
     }
   }
@@ -766,9 +788,9 @@ public final class AppraisalText {
           new Row("Budgets ended", Measure.BUDGETS_ENDED));
 
   private void activity(ComparisonResult c) {
-    out.println(
-        pad("Activity over the horizon", LABEL)
-            + columns(List.of("Status quo", "Option", "Difference")));
+    PrintedTable table =
+        new PrintedTable(
+            "Activity over the horizon", List.of("Status quo", "Option", "Difference"));
     int years = c.option().financialYears().size();
     for (Row row : ACTIVITY) {
       Summary sq = horizonMetric(c, Arm.STATUS_QUO, row.measure(), years);
@@ -777,17 +799,17 @@ public final class AppraisalText {
       if (sq.mean() == 0 && op.mean() == 0) {
         continue;
       }
-      out.println(
-          pad("  " + row.label(), LABEL)
-              + columns(
-                  List.of(
-                      Numbers.readable(sq.mean()),
-                      Numbers.readable(op.mean()),
-                      Numbers.readable(d.mean()))));
+      table.row(
+          "  " + row.label(),
+          List.of(
+              Numbers.readable(sq.mean()),
+              Numbers.readable(op.mean()),
+              Numbers.readable(d.mean())));
       if (replications > 1 && d.rangeHigh() - d.rangeLow() > 0) {
-        out.println(pad("", LABEL) + columns(List.of("", "", interval(d, false))));
+        table.row("", List.of("", "", interval(d, false)));
       }
     }
+    table.print(out, width);
     out.println();
   }
 
@@ -799,13 +821,15 @@ public final class AppraisalText {
   private void teams(ComparisonResult c) {
     Resilience resilience = new Resilience(c);
     int last = cal.monthCount() - 1;
-    out.println(
-        pad("Community teams in " + Text.month(cal.month(last)), LABEL)
-            + columns(List.of("Status quo", "Option")));
+    PrintedTable table =
+        new PrintedTable(
+            "Community teams in " + Text.month(cal.month(last)), List.of("Status quo", "Option"));
     for (int team : resilience.teams()) {
-      out.println("  " + resilience.label(team));
-      teamRow(resilience, last, team, TeamMeasure.POSTS, "posts in force", Numbers::readable);
+      table.section("  " + resilience.label(team));
       teamRow(
+          table, resilience, last, team, TeamMeasure.POSTS, "posts in force", Numbers::readable);
+      teamRow(
+          table,
           resilience,
           last,
           team,
@@ -813,6 +837,7 @@ public final class AppraisalText {
           "people on the caseload",
           Numbers::readable);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -820,18 +845,22 @@ public final class AppraisalText {
           "places in use (caseload + holders' share)",
           Text::share);
       teamRow(
-          resilience, last, team, TeamMeasure.WAITING_LIST, "people waiting", Numbers::readable);
-      out.println(
-          pad("      replications with anyone waiting", LABEL)
-              + columns(
-                  List.of(
-                      Text.share(
-                          resilience.shareAboveZero(
-                              Arm.STATUS_QUO, last, team, TeamMeasure.WAITING_LIST)),
-                      Text.share(
-                          resilience.shareAboveZero(
-                              Arm.OPTION, last, team, TeamMeasure.WAITING_LIST)))));
+          table,
+          resilience,
+          last,
+          team,
+          TeamMeasure.WAITING_LIST,
+          "people waiting",
+          Numbers::readable);
+      table.row(
+          "      replications with anyone waiting",
+          List.of(
+              Text.share(
+                  resilience.shareAboveZero(Arm.STATUS_QUO, last, team, TeamMeasure.WAITING_LIST)),
+              Text.share(
+                  resilience.shareAboveZero(Arm.OPTION, last, team, TeamMeasure.WAITING_LIST))));
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -839,6 +868,7 @@ public final class AppraisalText {
           "median wait of those placed, days",
           AppraisalText::readableOrDash);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -846,6 +876,7 @@ public final class AppraisalText {
           "90th centile wait, days",
           AppraisalText::readableOrDash);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -853,6 +884,7 @@ public final class AppraisalText {
           "block cost per person on caseload, £/month",
           AppraisalText::readableOrDash);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -860,6 +892,7 @@ public final class AppraisalText {
           "left-behind index (1 = average frailty)",
           AppraisalText::twoPlacesOrDash);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -867,6 +900,7 @@ public final class AppraisalText {
           "places freed by holders, not released",
           Numbers::readable);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -874,6 +908,7 @@ public final class AppraisalText {
           "  of which refilled from the waiting list",
           Numbers::readable);
       teamRow(
+          table,
           resilience,
           last,
           team,
@@ -882,14 +917,16 @@ public final class AppraisalText {
           Numbers::readable);
       double below = resilience.shareFallingBelowMinimum(Arm.OPTION, team);
       double belowSq = resilience.shareFallingBelowMinimum(Arm.STATUS_QUO, team);
-      out.println(
-          pad("    replications below minimum viable size", LABEL)
-              + columns(List.of(Text.share(belowSq), Text.share(below))));
+      table.row(
+          "    replications below minimum viable size",
+          List.of(Text.share(belowSq), Text.share(below)));
     }
+    table.print(out, width);
     out.println();
   }
 
-  private void teamRow(
+  private static void teamRow(
+      PrintedTable table,
       Resilience r,
       int month,
       int team,
@@ -898,9 +935,7 @@ public final class AppraisalText {
       Function<Double, String> format) {
     Summary a = r.monthly(Arm.STATUS_QUO, month, team, measure);
     Summary b = r.monthly(Arm.OPTION, month, team, measure);
-    out.println(
-        pad("    " + label, LABEL)
-            + columns(List.of(format.apply(a.mean()), format.apply(b.mean()))));
+    table.row("    " + label, List.of(format.apply(a.mean()), format.apply(b.mean())));
   }
 
   private void budgets(ComparisonResult c) {
@@ -971,6 +1006,14 @@ public final class AppraisalText {
         : "[" + Numbers.readable(s.ciLow()) + " to " + Numbers.readable(s.ciHigh()) + "]";
   }
 
+  private static List<String> readable(double[] figures) {
+    List<String> cells = new ArrayList<>();
+    for (double f : figures) {
+      cells.add(Numbers.readable(f));
+    }
+    return cells;
+  }
+
   private static String readableOrDash(Double v) {
     return v == null || Double.isNaN(v) ? "-" : Numbers.readable(v);
   }
@@ -984,23 +1027,8 @@ public final class AppraisalText {
     return p == Position.CASH ? "cash" : "economic";
   }
 
-  private static String columns(List<String> cells) {
-    return columns(cells, CELL);
-  }
-
-  private static String columns(List<String> cells, int width) {
-    StringBuilder sb = new StringBuilder();
-    for (String c : cells) {
-      sb.append(padLeft(c, width));
-    }
-    return sb.toString();
-  }
-
+  /** An option's id padded for the list of options (a label, not a table). */
   private static String pad(String s, int width) {
     return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
-  }
-
-  private static String padLeft(String s, int width) {
-    return s.length() >= width ? " " + s : " ".repeat(width - s.length()) + s;
   }
 }

@@ -1,6 +1,7 @@
 package phbsim.writers;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import phbsim.analysis.Areas;
 import phbsim.analysis.ArmTotals;
@@ -16,6 +17,15 @@ public final class AreasText {
   /** Each option: its net savings by area and in total, and the main rates per 100,000. */
   public static void print(
       phbsim.report.Release<Areas.Result> released, Scenario scenario, PrintWriter out) {
+    print(released, scenario, out, PrintedTable.DEFAULT_WIDTH);
+  }
+
+  /**
+   * As {@link #print(phbsim.report.Release, Scenario, PrintWriter)}, each table laid out within
+   * {@code width} characters (in blocks of columns, repeating the areas, when it does not fit).
+   */
+  public static void print(
+      phbsim.report.Release<Areas.Result> released, Scenario scenario, PrintWriter out, int width) {
     Areas.Result r = released.result();
     Areas.AreaTotals first = r.areas().get(0);
     Output cash = Output.parse("net_saving_cash");
@@ -23,15 +33,15 @@ public final class AreasText {
     double years = scenario.years();
     for (int k = 0; k < first.optionIds().size(); k++) {
       out.println("Option " + first.optionIds().get(k) + ": " + first.optionLabels().get(k));
-      out.printf(
-          Locale.UK,
-          "  %-28s %12s %34s %34s %14s %16s%n",
-          "area",
-          "population",
-          "net saving, cash, £000s",
-          "net saving, economic",
-          "budgets /100k",
-          "crises /100k/yr");
+      PrintedTable table =
+          new PrintedTable(
+              "  area",
+              List.of(
+                  "population",
+                  "net saving, cash, £000s",
+                  "net saving, economic",
+                  "budgets /100k",
+                  "crises /100k/yr"));
       // A rate per 100,000 times the area's population gives its count back: on a person-level
       // run a column is withheld whole (every area and the total, so that no total minus the
       // published areas recovers one) if any count under it is from 1 to the threshold less one.
@@ -42,7 +52,7 @@ public final class AreasText {
         Areas.AreaTotals a = r.areas().get(i);
         int option = k;
         row(
-            out,
+            table,
             budgetsWithheld,
             crisesWithheld,
             a.area().label(),
@@ -60,7 +70,7 @@ public final class AreasText {
       int option = k;
       var total = r.sum(a -> a.options().get(option));
       row(
-          out,
+          table,
           budgetsWithheld,
           crisesWithheld,
           "All areas",
@@ -74,6 +84,7 @@ public final class AreasText {
               / years
               / r.population()
               * 100_000);
+      table.print(out, width);
       out.println();
     }
     out.println(
@@ -116,7 +127,7 @@ public final class AreasText {
   }
 
   private static void row(
-      PrintWriter out,
+      PrintedTable table,
       boolean budgetsWithheld,
       boolean crisesWithheld,
       String label,
@@ -125,15 +136,14 @@ public final class AreasText {
       Summary economic,
       double budgets,
       double crises) {
-    out.printf(
-        Locale.UK,
-        "  %-28s %,12.0f %34s %34s %14s %16s%n",
-        label.length() > 28 ? label.substring(0, 27) + "." : label,
-        population,
-        withInterval(cash),
-        withInterval(economic),
-        budgetsWithheld ? "-" : Numbers.readable(budgets),
-        crisesWithheld ? "-" : Numbers.readable(crises));
+    table.row(
+        "  " + label,
+        List.of(
+            String.format(Locale.UK, "%,.0f", population),
+            withInterval(cash),
+            withInterval(economic),
+            budgetsWithheld ? "-" : Numbers.readable(budgets),
+            crisesWithheld ? "-" : Numbers.readable(crises)));
   }
 
   private static String withInterval(Summary s) {
