@@ -239,7 +239,8 @@ class DesktopOutputsTest {
     assertThat(summary).exists();
     String text = Files.readString(summary);
     // the first sheet, Summary: its title, the sign rule, and a cost shown in brackets
-    assertThat(text).contains("default: options appraisal against the status quo");
+    // named by the file and every override, as every sheet's title is (issue 25, item 3)
+    assertThat(text).contains("default, --set years=2: options appraisal against the status quo");
     assertThat(text).contains("Sign rule");
     assertThat(text).containsPattern("Net saving over the horizon, cash\",\"?\\(\\d");
   }

@@ -27,7 +27,7 @@ class RunCommandTest {
     // Every file opens with a one-line note: the basis, the sign rule and both intervals.
     List<String> monthly = Files.readAllLines(out.resolve("monthly_metrics.csv"));
     assertThat(monthly.get(0))
-        .startsWith("# Activity per month")
+        .startsWith("# Scenario tiny, changed for this run (--set): years=2. Activity per month")
         .contains("2026/27 prices", "Sign rule", "ci95:", "range95:");
     int measures = phbsim.observe.Measure.values().length;
     assertThat(monthly.get(1))

@@ -29,27 +29,37 @@ public final class AppraisalFiles {
       boolean perReplication,
       Map<String, Object> describe) {
     AppraisalResult result = released.result();
+    // Which scenario, by its file and its own name, with every override: worked out once here
+    // from what run.json records, and stated in the note that opens every CSV, in the workbook
+    // and in the report.
+    Origin origin = Origin.of(describe, scenario.name());
     OutputFolder files =
         new OutputFolder(folder)
-            .add("monthly_metrics.csv", w -> MetricsCsv.monthly(result, w))
-            .add("annual_metrics.csv", w -> MetricsCsv.annual(result, w))
-            .add("cashflow_monthly.csv", w -> CashFlowCsv.monthly(result, w))
-            .add("cashflow_annual.csv", w -> CashFlowCsv.annual(result, w))
-            .add("cash_summary.csv", w -> CashFlowCsv.summary(result, w, precision))
-            .add("budget_impact.csv", w -> BudgetImpactCsv.write(result, w))
-            .add("releases.csv", w -> ReleasesCsv.write(result, w))
-            .add("cohort.csv", w -> CohortCsv.write(result, w))
-            .add("teams_monthly.csv", w -> TeamsCsv.teams(result, w))
-            .add("infrastructure_monthly.csv", w -> TeamsCsv.infrastructure(result, w))
+            .about(origin)
+            .add("monthly_metrics.csv", csv(origin, w -> MetricsCsv.monthly(result, w)))
+            .add("annual_metrics.csv", csv(origin, w -> MetricsCsv.annual(result, w)))
+            .add("cashflow_monthly.csv", csv(origin, w -> CashFlowCsv.monthly(result, w)))
+            .add("cashflow_annual.csv", csv(origin, w -> CashFlowCsv.annual(result, w)))
+            .add("cash_summary.csv", csv(origin, w -> CashFlowCsv.summary(result, w, precision)))
+            .add("budget_impact.csv", csv(origin, w -> BudgetImpactCsv.write(result, w)))
+            .add("releases.csv", csv(origin, w -> ReleasesCsv.write(result, w)))
+            .add("cohort.csv", csv(origin, w -> CohortCsv.write(result, w)))
+            .add("teams_monthly.csv", csv(origin, w -> TeamsCsv.teams(result, w)))
+            .add("infrastructure_monthly.csv", csv(origin, w -> TeamsCsv.infrastructure(result, w)))
             .add("scenario.yaml", w -> w.write(ScenarioYaml.write(scenario)))
             .add("run.json", w -> w.write(runJson(scenario, run, result, describe)));
     if (result.options().size() > 1) {
-      files.add("options_compared.csv", w -> OptionsComparedCsv.write(result, w));
+      files.add("options_compared.csv", csv(origin, w -> OptionsComparedCsv.write(result, w)));
     }
     if (perReplication) {
-      files.add("replications.csv", w -> ReplicationsCsv.write(released, w));
+      files.add("replications.csv", csv(origin, w -> ReplicationsCsv.write(released, w)));
     }
     return files;
+  }
+
+  /** A CSV whose opening note starts by naming the scenario (OriginNote). */
+  private static OutputFolder.Content csv(Origin origin, OutputFolder.Content content) {
+    return w -> content.writeTo(new OriginNote(w, origin));
   }
 
   /**
@@ -84,10 +94,15 @@ public final class AppraisalFiles {
       List<phbsim.scenarios.Explain.Assumption> assumptions,
       Workbooks.RunInfo info) {
     AppraisalResult result = released.result();
+    Origin origin =
+        files.origin() != null
+            ? files.origin()
+            : new Origin(scenario.name(), scenario.name(), List.of());
     return files
         .addBinary(
-            "workbook.xlsx", o -> Workbooks.appraisal(result, scenario, assumptions, info, o))
-        .add("report.html", w -> HtmlReport.appraisal(result, scenario, assumptions, w));
+            "workbook.xlsx",
+            o -> Workbooks.appraisal(result, scenario, origin, assumptions, info, o))
+        .add("report.html", w -> HtmlReport.appraisal(result, scenario, origin, assumptions, w));
   }
 
   static String runJson(

@@ -17,8 +17,16 @@ final class Book {
   final PackageParts parts = new PackageParts();
   private int sheets;
 
+  /** Which scenario the workbook is about: named in every sheet's title and basis; or null. */
+  final Origin origin;
+
   Book(OutputStream out) {
+    this(out, null);
+  }
+
+  Book(OutputStream out, Origin origin) {
     this.out = out;
+    this.origin = origin;
   }
 
   /** The number of the next sheet, from 1: the number of its part in the package. */

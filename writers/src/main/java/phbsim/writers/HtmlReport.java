@@ -72,11 +72,19 @@ public final class HtmlReport {
 
   /** The report of an options appraisal ({@code run}, {@code compare}). */
   static void appraisal(
-      AppraisalResult a, Scenario scenario, List<Explain.Assumption> assumptions, Writer out)
+      AppraisalResult a,
+      Scenario scenario,
+      Origin origin,
+      List<Explain.Assumption> assumptions,
+      Writer out)
       throws IOException {
     Axis x = Axis.of(a.first().option().compiled().calendar());
     int months = x.count;
     Page page = new Page(scenario, "options appraisal against the status quo");
+    // The scenario by its file and its own name, and every override: a copy or a --set run is
+    // never read as the original.
+    page.view.put("heading", origin.label() + ": options appraisal against the status quo");
+    page.view.put("basis", origin.sentence() + ". " + Text.moneyBasis(scenario) + ".");
     List<ComparisonResult> options = a.options();
 
     // The summary: the board view.
@@ -211,7 +219,7 @@ public final class HtmlReport {
       }
     }
     page.assumptions(assumptions);
-    page.write(scenario.name() + ": options appraisal", out);
+    page.write(origin.label() + ": options appraisal", out);
   }
 
   private static void teamLines(

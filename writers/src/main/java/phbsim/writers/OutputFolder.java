@@ -71,6 +71,9 @@ public final class OutputFolder {
   private boolean stopping;
   private boolean placed;
 
+  /** Which scenario the files are about (AppraisalFiles), stated once for the set; or null. */
+  private Origin origin;
+
   /** A folder that must not exist yet, or be empty. */
   public OutputFolder(Path folder) {
     this(folder, false);
@@ -88,6 +91,20 @@ public final class OutputFolder {
     return folder;
   }
 
+  /**
+   * Records which scenario these files are about, so that the files added later (the workbook, the
+   * report) name it as the first ones did, from one record.
+   */
+  public OutputFolder about(Origin origin) {
+    this.origin = origin;
+    return this;
+  }
+
+  /** Which scenario these files are about, or null if not said. */
+  public Origin origin() {
+    return origin;
+  }
+
   /** The same files, to a folder that may ({@code replace}) or may not replace earlier results. */
   public OutputFolder replacing(boolean replace) {
     if (replace == this.replace) {
@@ -98,6 +115,7 @@ public final class OutputFolder {
     }
     OutputFolder f = new OutputFolder(folder, replace);
     f.files.putAll(files);
+    f.origin = origin;
     return f;
   }
 

@@ -55,6 +55,12 @@ final class Sheet {
   static final String PERCENT_POINTS = "0.0\" %\";(0.0\" %\")";
 
   private final Book book;
+
+  /** Which scenario the workbook is about, or null. */
+  Origin origin() {
+    return book.origin;
+  }
+
   private final Worksheet ws;
   private final String name;
   private final int number;
@@ -109,6 +115,11 @@ final class Sheet {
 
   /** The sheet's title, in bold. */
   Sheet title(String text) {
+    // Every sheet of a run's workbook names its scenario (file, own name, overrides) first: a
+    // sheet copied into another paper still says what it is of.
+    if (book.origin != null) {
+      text = book.origin.label() + ": " + text;
+    }
     ws.value(row, 0, text);
     ws.style(row, 0).bold().fontSize(14).set();
     row++;

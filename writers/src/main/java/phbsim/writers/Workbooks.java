@@ -117,11 +117,12 @@ public final class Workbooks {
   static void appraisal(
       AppraisalResult a,
       Scenario scenario,
+      Origin origin,
       List<Explain.Assumption> assumptions,
       RunInfo info,
       OutputStream out)
       throws IOException {
-    Book wb = new Book(out);
+    Book wb = new Book(out, origin);
     // The summary is the first tab but is written last: its cash by year are formulas over the
     // cash flow's saving rows, whose places are known once that sheet is written.
     Sheet summary = new Sheet(wb, "Summary");
@@ -149,6 +150,9 @@ public final class Workbooks {
   }
 
   private static Sheet basis(Sheet sh, Scenario s) {
+    if (sh.origin() != null) {
+      sh.line(sh.origin().sentence() + ".");
+    }
     return sh.line(Text.moneyBasis(s) + ".")
         .line(phbsim.report.Arm.SIGN_RULE)
         .line(Summary.CI_NOTE + ".")
@@ -169,7 +173,7 @@ public final class Workbooks {
     FinancialCalendar cal = a.first().option().compiled().calendar();
     List<FinancialYear> years = a.first().option().financialYears();
     List<ComparisonResult> options = a.options();
-    sh.onePage().title(s.name() + ": options appraisal against the status quo");
+    sh.onePage().title("options appraisal against the status quo");
     for (ComparisonResult c : options) {
       sh.section(headline(c, cal));
     }
@@ -393,10 +397,7 @@ public final class Workbooks {
     if (sh == null) {
       return;
     }
-    basis(
-        sh.title(
-            s.name() + ": each option against each earlier option, on the same random numbers"),
-        s);
+    basis(sh.title("each option against each earlier option, on the same random numbers"), s);
     sh.line(
             "The first option's cost minus the second's, replication by replication: a positive"
                 + " figure is what choosing the second instead of the first saves. The figure is"
@@ -985,6 +986,12 @@ public final class Workbooks {
     sh.pair("commit", info.commit());
     sh.pair("command line", String.join(" ", info.command()));
     sh.pair("scenario", s.name());
+    if (sh.origin() != null) {
+      sh.pair("read from", sh.origin().source());
+      sh.pair(
+          "overrides (--set)",
+          sh.origin().overrides().isEmpty() ? "none" : String.join(", ", sh.origin().overrides()));
+    }
     sh.pair("scenario SHA-256", String.join(", ", info.scenarioSha256()));
     sh.pair("seed", (double) info.seed());
     sh.pair("replications", (double) info.replications());

@@ -221,6 +221,7 @@ class CashFlowFlagsOverShippedScenariosTest {
     Workbooks.appraisal(
         a,
         s,
+        new Origin(name, s.name(), java.util.List.of()),
         Explain.assumptions(name, BuiltInScenarios.text(name), s),
         new Workbooks.RunInfo(
             "9.9", "abc1234", List.of("phbsim", "run"), 5, 2, 2, List.of("ff00"), "17", "today"),

@@ -241,6 +241,7 @@ class SignRuleOverShippedScenariosTest {
     Workbooks.appraisal(
         a,
         s,
+        new Origin(name, s.name(), java.util.List.of()),
         phbsim.scenarios.Explain.assumptions(name, BuiltInScenarios.text(name), s),
         new Workbooks.RunInfo(
             "9.9", "abc1234", List.of("phbsim", "run"), 11, 3, 2, List.of("ff00"), "17", "today"),
@@ -296,7 +297,11 @@ class SignRuleOverShippedScenariosTest {
     // levels are the teams file's rows of that arm, team and measure.
     StringWriter html = new StringWriter();
     HtmlReport.appraisal(
-        a, s, phbsim.scenarios.Explain.assumptions(name, BuiltInScenarios.text(name), s), html);
+        a,
+        s,
+        new Origin(name, s.name(), java.util.List.of()),
+        phbsim.scenarios.Explain.assumptions(name, BuiltInScenarios.text(name), s),
+        html);
     org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html.toString());
     var charts =
         new com.fasterxml.jackson.databind.ObjectMapper()

@@ -52,6 +52,7 @@ class WorkbooksTest {
     Workbooks.appraisal(
         result,
         scenario,
+        new Origin(scenario.name(), scenario.name(), List.of()),
         Explain.assumptions("default", BuiltInScenarios.text("default"), scenario),
         new Workbooks.RunInfo(
             "9.9", "abc1234", List.of("phbsim", "run"), 7, 4, 2, List.of("ff00"), "17", "today"),
@@ -399,6 +400,7 @@ class WorkbooksTest {
     Workbooks.appraisal(
         result,
         scenario,
+        new Origin(scenario.name(), scenario.name(), List.of()),
         List.of(),
         new Workbooks.RunInfo(
             "9.9",
