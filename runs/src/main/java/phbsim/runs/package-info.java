@@ -17,13 +17,14 @@
  *       version, commit, command line), for the Run sheet and manifest.json.
  *   <li>{@link phbsim.runs.RunService}: {@code prepare(request)} loads and checks (scenario
  *       problems as {@link phbsim.scenarios.ScenarioLoadException}, refusals as {@link
- *       phbsim.runs.RunRefused}, the memory check of {@link phbsim.runs.Capacity}) and runs
- *       nothing; {@code run(prepared, output, progress)} runs it on the calling thread, releases
- *       the result through {@link phbsim.report.Disclosure} and writes the files to the {@link
- *       phbsim.runs.Output} (or none: {@code Output.NONE}); {@code submit(request, output)} queues
- *       it on the service's own bounded pool and returns a {@link phbsim.runs.RunJob} (state, cells
- *       done of total, {@code cancel()}, {@code record()}, {@code failure()}, {@code await()});
- *       {@code close()} cancels what is left.
+ *       phbsim.runs.RunRefused}) and runs nothing, so that a front end can check its folder first;
+ *       {@code run(prepared, output, progress)} checks that it fits in memory ({@link
+ *       phbsim.runs.Capacity}, on the model's own sizing rule), runs it on the calling thread,
+ *       releases the result through {@link phbsim.report.Disclosure} and writes the files to the
+ *       {@link phbsim.runs.Output} (or none: {@code Output.NONE}); {@code submit(request, output)}
+ *       queues it on the service's own bounded pool and returns a {@link phbsim.runs.RunJob}
+ *       (state, cells done of total, {@code cancel()}, {@code record()}, {@code failure()}, {@code
+ *       await()}); {@code close()} cancels what is left.
  *   <li>{@link phbsim.runs.Executor}: runs the cells (an appraisal, or a scenario of areas); {@link
  *       phbsim.runs.InProcessExecutor} here, SparkExecutor in the spark module. The same request
  *       gives the same bytes whatever the executor.
