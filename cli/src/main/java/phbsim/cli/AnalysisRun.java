@@ -1,12 +1,9 @@
 package phbsim.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +19,11 @@ final class AnalysisRun {
   /** Marks the end of simulating (the rest is summarising and writing). */
   void simulated() {
     simulated = System.nanoTime();
+  }
+
+  /** Marks the end of simulating at {@code nanos} (System.nanoTime(), as a run record says). */
+  void simulatedAt(long nanos) {
+    simulated = nanos;
   }
 
   /**
@@ -44,43 +46,24 @@ final class AnalysisRun {
   }
 
   /**
-   * What reproducing the run needs (manifest.json): phbsim's version and commit, the command line,
-   * the seed and run settings, a SHA-256 of each scenario's text, and the Java that ran it. It
-   * names the thread count, so unlike the result files it is not the same whatever --threads is.
+   * What reproducing the run needs (manifest.json), as the run service writes it ({@link
+   * phbsim.runs.RunInfos#manifest}).
    */
   static String manifest(
-      picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts)
-      throws IOException {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("tool", "phbsim");
-    m.put("version", BuildInfo.version());
-    m.put("commit", BuildInfo.commit());
-    m.put("uncommittedChanges", BuildInfo.dirty());
-    m.put("command", commandLine(spec));
-    m.put("seed", run.masterSeed());
-    m.put("replications", run.replications());
-    m.put("threads", run.threads());
-    List<String> hashes = new ArrayList<>();
-    for (String text : scenarioTexts) {
-      hashes.add(phbsim.writers.Workbooks.RunInfo.sha256(text));
-    }
-    m.put("scenarioSha256", hashes);
-    m.put(
-        "java",
-        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m)
-        + System.lineSeparator();
+      picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
+    return phbsim.runs.RunInfos.manifest(invocation(spec), run, scenarioTexts);
   }
 
   /** How the run was made, for a workbook's Run sheet. */
   static phbsim.writers.Workbooks.RunInfo runInfo(
       picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
-    return phbsim.writers.Workbooks.RunInfo.of(
-        BuildInfo.version(),
-        BuildInfo.commit() + (BuildInfo.dirty() ? " with uncommitted changes" : ""),
-        commandLine(spec),
-        run,
-        scenarioTexts);
+    return phbsim.runs.RunInfos.runInfo(invocation(spec), run, scenarioTexts);
+  }
+
+  /** Who asks the run service: phbsim, its build, and the arguments as given. */
+  static phbsim.runs.Invocation invocation(picocli.CommandLine.Model.CommandSpec spec) {
+    return new phbsim.runs.Invocation(
+        "phbsim", BuildInfo.version(), BuildInfo.commit(), BuildInfo.dirty(), commandLine(spec));
   }
 
   /** Every value of the scenario named, with its source, for a workbook's Assumptions sheet. */

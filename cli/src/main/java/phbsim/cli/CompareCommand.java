@@ -9,13 +9,14 @@ import java.util.concurrent.Callable;
 import phbsim.cli.options.OutputOptions;
 import phbsim.cli.options.PerReplicationOption;
 import phbsim.cli.options.ReplicationOptions;
-import phbsim.experiment.Appraisal;
-import phbsim.experiment.OptionArm;
 import phbsim.experiment.RunSpec;
-import phbsim.report.AppraisalResult;
+import phbsim.runs.Output;
+import phbsim.runs.PreparedRun;
+import phbsim.runs.RunRecord;
+import phbsim.runs.RunRequest;
+import phbsim.runs.RunService;
+import phbsim.runs.RunSettings;
 import phbsim.scenario.Scenario;
-import phbsim.scenarios.ComparedArms;
-import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -87,59 +88,35 @@ final class CompareCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--precision must be above 0 pounds, found " + precision);
     }
-    ComparedArms compared;
-    try {
-      compared = ComparedArms.of(arms, overrides);
-    } catch (ComparedArms.UnknownArm e) {
-      throw new UserError(e.getMessage(), e);
-    }
-    Scenario place = compared.place();
+    RunService service = RunService.inProcess();
+    PreparedRun prepared =
+        service.prepare(
+            RunRequest.compare(
+                arms,
+                overrides,
+                new RunSettings(run, precision, replicationRows.perReplication),
+                AnalysisRun.invocation(spec)));
     // Every arm, not only the first: a person-level second arm protects the whole comparison.
-    replicationRows.check(spec.commandLine(), place);
-    compared.options().forEach(o -> replicationRows.check(spec.commandLine(), o.scenario()));
-    Scenario statusQuo = compared.statusQuo();
+    prepared.scenarios().forEach(s -> replicationRows.check(spec.commandLine(), s));
     PrintWriter out = spec.commandLine().getOut();
-    compared.warnings().forEach(spec.commandLine().getErr()::println);
-    List<OptionArm> options = compared.options();
-    List<Scenario> all = new ArrayList<>(List.of(statusQuo));
-    options.forEach(o -> all.add(o.scenario()));
-    Capacity.check(all, run, true);
-    Path folder = output.prepare(compared.firstSource(), "compare", compared.inputs());
+    prepared.warnings().forEach(spec.commandLine().getErr()::println);
+    Path folder = output.prepare(prepared.name(), "compare", prepared.inputs());
     AnalysisRun timing = new AnalysisRun();
-    AppraisalResult result;
+    RunRecord record;
     try (ProgressReporter progress =
         new ProgressReporter(
             "phbsim compare",
             spec.commandLine().getErr(),
             replications.quiet,
             Main.processStreams())) {
-      result = Appraisal.run(statusQuo, options, run, progress.replications(options.size() + 1));
+      record =
+          service.run(
+              prepared,
+              new Output(folder, output.force()),
+              progress.replications(prepared.options().size() + 1));
     }
-    timing.simulated();
-    phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
-    List<phbsim.scenarios.Explain.Assumption> assumptions =
-        phbsim.scenarios.Explain.assumptions(
-            compared.firstSource(),
-            phbsim.cli.options.ScenarioOptions.text(compared.firstSource()),
-            place);
-    AnalysisRun.commit(
-        AppraisalFiles.withWorkbookAndReport(
-            AppraisalFiles.of(
-                folder,
-                released,
-                place,
-                run,
-                precision,
-                replicationRows.perReplication,
-                compared.describe()),
-            released,
-            place,
-            assumptions,
-            AnalysisRun.runInfo(spec, run, compared.texts())),
-        run,
-        spec,
-        output,
-        compared.texts());
+    timing.simulatedAt(record.simulatedAt());
+    Scenario place = record.scenario();
     out.printf(
         Locale.UK,
         "Compare: %s against the status quo of %s%n%s from %s, %s, seed %d, %s: %,d events%n%n",
@@ -150,15 +127,19 @@ final class CompareCommand implements Callable<Integer> {
         Text.count(run.replications(), "replication", "replications"),
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
-        result.events());
+        record.events());
     // At the figures, not only in a warning that scrolls away: an arm that is another place.
-    List<String> otherPlaces = compared.otherPlacesText();
+    List<String> otherPlaces = record.otherPlaces();
     if (!otherPlaces.isEmpty()) {
       otherPlaces.forEach(out::println);
       out.println();
     }
     AppraisalText.print(
-        released, out, spec.commandLine().getErr(), precision, PhbsimCommand.tableWidth(spec));
+        record.result(),
+        out,
+        spec.commandLine().getErr(),
+        precision,
+        PhbsimCommand.tableWidth(spec));
     timing.finish(out, folder);
     return 0;
   }

@@ -115,7 +115,9 @@ public final class PhbsimCommand implements Runnable {
     } else if (e instanceof ScenarioException bad) {
       err.println(bad.problems().size() == 1 ? "1 problem:" : bad.problems().size() + " problems:");
       bad.problems().forEach(p -> err.println("  " + p));
-    } else if (e instanceof UserError || e instanceof phbsim.writers.OutputFolder.Refused) {
+    } else if (e instanceof UserError
+        || e instanceof phbsim.runs.RunRefused
+        || e instanceof phbsim.writers.OutputFolder.Refused) {
       err.println(e.getMessage());
     } else {
       err.println("phbsim stopped on an internal error, not a problem with your input: " + e);

@@ -2,25 +2,23 @@ package phbsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import phbsim.analysis.Areas;
 import phbsim.cli.options.OutputOptions;
 import phbsim.cli.options.PerReplicationOption;
 import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
-import phbsim.experiment.Appraisal;
-import phbsim.experiment.OptionArm;
 import phbsim.experiment.RunSpec;
-import phbsim.report.AppraisalResult;
+import phbsim.runs.Output;
+import phbsim.runs.PreparedRun;
+import phbsim.runs.RunRecord;
+import phbsim.runs.RunRequest;
+import phbsim.runs.RunService;
+import phbsim.runs.RunSettings;
+import phbsim.runs.ScenarioSource;
 import phbsim.scenario.Scenario;
-import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
-import phbsim.writers.AreasCsv;
 import phbsim.writers.AreasText;
-import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,47 +85,44 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--precision must be above 0 pounds, found " + precision);
     }
-    Scenario s = scenario.load();
-    replicationRows.check(spec.commandLine(), s);
+    RunService service = RunService.inProcess();
+    PreparedRun prepared =
+        service.prepare(
+            RunRequest.run(
+                ScenarioSource.named(scenario.name()),
+                scenario.overrides(),
+                new RunSettings(run, precision, replicationRows.perReplication),
+                AnalysisRun.invocation(spec)));
+    prepared.scenarios().forEach(s -> replicationRows.check(spec.commandLine(), s));
     Path folder = output.prepare(scenario.name(), null, scenario.inputs());
-    if (!s.areas().isEmpty()) {
-      return areas(s, run, folder);
-    }
-    List<OptionArm> options = ScenarioLoader.options(s);
-    List<Scenario> arms = new java.util.ArrayList<>(List.of(s.statusQuo()));
-    options.forEach(o -> arms.add(o.scenario()));
-    Capacity.check(arms, run, true);
     AnalysisRun timing = new AnalysisRun();
-    AppraisalResult result;
+    RunRecord record;
     try (ProgressReporter progress =
         new ProgressReporter(
             "phbsim run", spec.commandLine().getErr(), replications.quiet, Main.processStreams())) {
-      result =
-          Appraisal.run(s.statusQuo(), options, run, progress.replications(options.size() + 1));
+      record =
+          service.run(
+              prepared,
+              new Output(folder, output.force()),
+              prepared.areas().isEmpty()
+                  ? progress.replications(prepared.options().size() + 1)
+                  : progress.cells());
     }
-    timing.simulated();
-    phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
-
-    AnalysisRun.commit(
-        AppraisalFiles.withWorkbookAndReport(
-            AppraisalFiles.of(
-                folder,
-                released,
-                s,
-                run,
-                precision,
-                replicationRows.perReplication,
-                AppraisalFiles.source(scenario.name(), scenario.overrides())),
-            released,
-            s,
-            AnalysisRun.assumptions(scenario, s),
-            AnalysisRun.runInfo(spec, run, List.of(scenario.text()))),
-        run,
-        spec,
-        output,
-        List.of(scenario.text()));
-
+    timing.simulatedAt(record.simulatedAt());
     PrintWriter out = spec.commandLine().getOut();
+    if (record.ofAreas()) {
+      printAreas(record, out);
+    } else {
+      print(record, out);
+    }
+    timing.finish(out, folder);
+    return 0;
+  }
+
+  /** The printed summary of a run's options. */
+  private void print(RunRecord record, PrintWriter out) {
+    Scenario s = record.scenario();
+    RunSpec run = record.run();
     out.printf(
         Locale.UK,
         "%s: %s%n%s%s from %s, %s, seed %d, %s: %,d events%n%n",
@@ -146,61 +141,28 @@ final class RunCommand implements Callable<Integer> {
         Text.count(run.replications(), "replication", "replications"),
         run.masterSeed(),
         Text.count(run.threads(), "thread", "threads"),
-        result.events());
+        record.events());
     AppraisalText.print(
-        released, out, spec.commandLine().getErr(), precision, PhbsimCommand.tableWidth(spec));
-    timing.finish(out, folder);
-    return 0;
+        record.result(),
+        out,
+        spec.commandLine().getErr(),
+        precision,
+        PhbsimCommand.tableWidth(spec));
   }
 
   /**
-   * A scenario of several areas (docs/model.md section 9): each area's usual files under areas/ID/,
-   * written as the area finishes, then each area's headline figures with their total (areas.csv)
-   * and the comparison per 100,000 population (areas_per_100k.csv).
+   * The printed summary of a scenario of areas (docs/model.md section 9): each area's headline
+   * figures with their total, the files being each area's under areas/ID/ and the comparisons.
    */
-  private int areas(Scenario s, RunSpec run, Path folder) {
-    List<Areas.Area> areas = ScenarioLoader.areas(s);
-    OutputFolder files = new OutputFolder(folder, output.force());
-    AnalysisRun timing = new AnalysisRun();
-    phbsim.report.Release<Areas.Result> result;
-    try (ProgressReporter progress =
-        new ProgressReporter(
-            "phbsim run", spec.commandLine().getErr(), replications.quiet, Main.processStreams())) {
-      result =
-          Areas.run(
-              areas,
-              ScenarioLoader::options,
-              run,
-              progress.cells(),
-              (k, area, appraisal) -> {
-                AppraisalFiles.addArea(
-                    files,
-                    folder,
-                    area,
-                    appraisal,
-                    run,
-                    precision,
-                    replicationRows.perReplication,
-                    AppraisalFiles.source(scenario.name(), scenario.overrides()));
-                try {
-                  files.flush(run.threads());
-                } catch (java.io.IOException e) {
-                  throw new UserError(
-                      "Cannot write the results to " + folder + ": " + e.getMessage(), e);
-                }
-              });
-    }
-    timing.simulated();
-    AnalysisRun.commit(
-        AreasCsv.addSummaries(files, result, s), run, spec, output, List.of(scenario.text()));
-
-    PrintWriter out = spec.commandLine().getOut();
+  private void printAreas(RunRecord record, PrintWriter out) {
+    Scenario s = record.scenario();
+    RunSpec run = record.run();
     out.printf(
         Locale.UK,
         "%s: %s%n%s, %s from %s, %s, seed %d, %s%n%n",
         s.name(),
         s.description().isBlank() ? "" : s.description().strip(),
-        Text.count(areas.size(), "area", "areas"),
+        Text.count(record.areaList().size(), "area", "areas"),
         Text.count(s.years(), "year", "years"),
         s.startDate(),
         Text.count(run.replications(), "replication", "replications"),
@@ -212,9 +174,7 @@ final class RunCommand implements Callable<Integer> {
         "Figures are means over the replications; [low to high] is the 95 % confidence interval"
             + " of the mean.");
     out.println();
-    AreasText.print(result, s, out, PhbsimCommand.tableWidth(spec));
-    timing.finish(out, folder);
-    return 0;
+    AreasText.print(record.areas(), s, out, PhbsimCommand.tableWidth(spec));
   }
 
   static String safeName(String name) {

@@ -4,7 +4,8 @@
  * which runs replications in parallel and returns them in replication order, so results are
  * identical whatever the number of threads.
  *
- * <p>Dependency rule: imports the domain packages and {@code report}; nothing imports it but the
- * clients of the model.
+ * <p>Dependency rule: imports the domain packages and {@code report}; nothing in the model imports
+ * it but {@code report}, whose results record the {@link phbsim.experiment.RunSpec} they came from
+ * (and {@code analysis}, a client of it); the rest of its importers are the model's clients.
  */
 package phbsim.experiment;

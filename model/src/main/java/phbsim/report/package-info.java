@@ -8,6 +8,6 @@
  * phbsim.report.SmallNumbers}).
  *
  * <p>Dependency rule: imports {@code observe}, {@code time} and {@code world}; formats nothing (all
- * writing of files and text lives in the command line).
+ * writing of files and text lives in the writers module).
  */
 package phbsim.report;

@@ -439,7 +439,7 @@ public final class World {
     for (int g = 0; g < segments.size(); g++) {
       perDay += segments.referralsPerDay(g);
     }
-    return (int) Math.min(Integer.MAX_VALUE / 4, perDay * financialCalendar.horizonDays() * 1.1);
+    return Sizing.referrals(perDay, financialCalendar.horizonDays());
   }
 
   private void scheduleReferral(int g) {

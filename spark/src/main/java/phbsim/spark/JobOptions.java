@@ -60,6 +60,13 @@ final class JobOptions {
   String master;
 
   @Option(
+      names = "--per-replication",
+      description =
+          "Also write replications.csv: each replication's headline figures, as phbsim writes"
+              + " them.")
+  boolean perReplication;
+
+  @Option(
       names = "--no-parquet",
       negatable = false,
       description = "Write the CSV files and workbook only, not the Parquet tables.")
@@ -116,6 +123,11 @@ final class JobOptions {
         folder,
         (System.nanoTime() - startedNanos) / 1e9);
     out.flush();
+  }
+
+  /** The run service's settings: {@link #run()}, the precision and --per-replication. */
+  phbsim.runs.RunSettings settings(double precision) {
+    return new phbsim.runs.RunSettings(run(), precision, perReplication);
   }
 
   /** The run settings (one thread: Spark's tasks are the parallelism). */

@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import phbsim.experiment.OptionArm;
-import phbsim.experiment.RunSpec;
-import phbsim.report.AppraisalResult;
-import phbsim.scenarios.BuiltInScenarios;
-import phbsim.scenarios.ComparedArms;
-import phbsim.scenarios.Explain;
+import phbsim.experiment.Progress;
+import phbsim.runs.Output;
+import phbsim.runs.PreparedRun;
+import phbsim.runs.RunRecord;
+import phbsim.runs.RunRequest;
+import phbsim.runs.RunService;
 import phbsim.world.CompiledScenario;
-import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
 import phbsim.writers.OutputFolder;
 import picocli.CommandLine;
@@ -76,45 +76,33 @@ final class SparkCompare implements Callable<Integer> {
       throw new SparkRun.Refused("--precision must be above 0 pounds, found " + precision);
     }
     // Everything about the input is checked here, on the driver, before Spark starts.
-    ComparedArms compared;
-    try {
-      compared = ComparedArms.of(arms, job.overrides);
-    } catch (ComparedArms.UnknownArm e) {
-      throw new SparkRun.Refused(e.getMessage());
-    }
-    JobOptions.refusePersonLevel(compared.place(), "compare");
-    for (OptionArm o : compared.options()) {
+    SparkExecutor executor =
+        new SparkExecutor(
+            () -> given != null ? given : SparkRun.start("compare", job.master),
+            job.partitions,
+            fault);
+    RunService service = new RunService(executor);
+    PreparedRun prepared =
+        service.prepare(
+            RunRequest.compare(arms, job.overrides, job.settings(precision), SparkRun.who(spec)));
+    JobOptions.refusePersonLevel(prepared.place(), "compare");
+    for (OptionArm o : prepared.options()) {
       JobOptions.refusePersonLevel(o.scenario(), "compare");
     }
-    new CompiledScenario(compared.statusQuo());
-    for (OptionArm o : compared.options()) {
+    new CompiledScenario(prepared.statusQuo());
+    for (OptionArm o : prepared.options()) {
       new CompiledScenario(o.scenario());
     }
     Path folder = OutputFolder.throughLink(job.out);
-    OutputFolder.check(folder, job.force, compared.inputs());
+    OutputFolder.check(folder, job.force, prepared.inputs());
 
-    RunSpec run = job.run();
     long started = System.nanoTime();
-    JavaSparkContext spark = given != null ? given : SparkRun.start("compare", job.master);
+    JavaSparkContext spark = executor.spark();
     try {
-      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
       PrintWriter o = spec.commandLine().getOut();
-      compared.warnings().forEach(o::println);
-      compared.otherPlacesText().forEach(o::println);
-      AppraisalResult result =
-          ReplicationTasks.appraisal(
-              spark, compared.statusQuo(), compared.options(), run, 0, slices, fault);
-      String text = BuiltInScenarios.textOfFileOrBuiltIn(compared.firstSource());
-      phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
-      AppraisalFiles.withWorkbookAndReport(
-              AppraisalFiles.of(
-                  folder, released, compared.place(), run, precision, false, compared.describe()),
-              released,
-              compared.place(),
-              Explain.assumptions(compared.firstSource(), text, compared.place()),
-              SparkRun.runInfo(spec, run, compared.texts()))
-          .replacing(job.force)
-          .commit();
+      prepared.warnings().forEach(o::println);
+      prepared.otherPlaces().forEach(o::println);
+      RunRecord record = service.run(prepared, new Output(folder, job.force), Progress.NONE);
       String parquetAt = job.localParquet(spark, folder);
       o.printf(
           Locale.UK,
@@ -123,10 +111,10 @@ final class SparkCompare implements Callable<Integer> {
           spark.master(),
           String.join(", ", arms),
           arms.get(0),
-          run.replications(),
-          run.masterSeed(),
-          result.events());
-      AppraisalText.print(released, o, precision);
+          record.run().replications(),
+          record.run().masterSeed(),
+          record.events());
+      AppraisalText.print(record.result(), o, precision);
       JobOptions.finish(o, parquetAt, folder, started);
     } finally {
       if (given == null) {

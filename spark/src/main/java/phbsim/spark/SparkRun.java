@@ -2,9 +2,7 @@ package phbsim.spark;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,18 +11,21 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import phbsim.analysis.Areas;
 import phbsim.experiment.OptionArm;
+import phbsim.experiment.Progress;
 import phbsim.experiment.RunSpec;
-import phbsim.report.AppraisalResult;
+import phbsim.runs.Output;
+import phbsim.runs.PreparedRun;
+import phbsim.runs.RunRecord;
+import phbsim.runs.RunRequest;
+import phbsim.runs.RunService;
+import phbsim.runs.ScenarioSource;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioException;
 import phbsim.scenarios.BuiltInScenarios;
-import phbsim.scenarios.Explain;
 import phbsim.scenarios.ScenarioLoadException;
 import phbsim.scenarios.ScenarioLoader;
 import phbsim.world.CompiledScenario;
-import phbsim.writers.AppraisalFiles;
 import phbsim.writers.AppraisalText;
-import phbsim.writers.AreasCsv;
 import phbsim.writers.AreasText;
 import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
@@ -150,7 +151,9 @@ public final class SparkRun implements Callable<Integer> {
       Text.problems(err, name, load.problems());
     } else if (e instanceof ScenarioException bad) {
       Text.problems(err, name, bad.problems());
-    } else if (e instanceof OutputFolder.Refused || e instanceof Refused) {
+    } else if (e instanceof OutputFolder.Refused
+        || e instanceof Refused
+        || e instanceof phbsim.runs.RunRefused) {
       err.println(e.getMessage());
     } else {
       throw new IllegalStateException(e);
@@ -175,93 +178,50 @@ public final class SparkRun implements Callable<Integer> {
       throw new Refused("--precision must be above 0 pounds, found " + precision);
     }
     // Everything about the input is checked here, on the driver, before Spark starts.
-    Scenario s = load();
-    JobOptions.refusePersonLevel(s, "run");
+    String[] appName = {scenario};
+    SparkExecutor executor =
+        new SparkExecutor(
+            () -> given != null ? given : start(appName[0], job.master), job.partitions, fault);
+    RunService service = new RunService(executor);
+    PreparedRun prepared =
+        service.prepare(
+            RunRequest.run(
+                ScenarioSource.named(scenario), job.overrides, job.settings(precision), who()));
+    appName[0] = prepared.place().name();
+    JobOptions.refusePersonLevel(prepared.place(), "run");
     Path folder = OutputFolder.throughLink(job.out);
-    OutputFolder.check(folder, job.force, inputs());
-    List<Areas.Area> areas = s.areas().isEmpty() ? List.of() : ScenarioLoader.areas(s);
-    if (areas.isEmpty()) {
-      compile(s.statusQuo(), ScenarioLoader.options(s));
+    OutputFolder.check(folder, job.force, prepared.inputs());
+    if (prepared.areas().isEmpty()) {
+      compile(prepared.statusQuo(), prepared.options());
     } else {
-      for (Areas.Area a : areas) {
+      for (Areas.Area a : prepared.areas()) {
         compile(a.place().statusQuo(), ScenarioLoader.options(a.place()));
       }
     }
-    RunSpec run = job.run();
     long started = System.nanoTime();
-    JavaSparkContext spark = given != null ? given : start(s.name());
-    long sparkReady = System.nanoTime();
-    long simulated = 0;
-    String parquetAt = null;
+    JavaSparkContext spark = executor.spark();
     TaskTime tasks = new TaskTime();
     spark.sc().addSparkListener(tasks);
     try {
-      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
+      RunRecord record = service.run(prepared, new Output(folder, job.force), Progress.NONE);
+      long simulated = record.ofAreas() ? 0 : record.simulatedAt();
       PrintWriter outText = spec.commandLine().getOut();
-      if (areas.isEmpty()) {
-        AppraisalResult result =
-            ReplicationTasks.appraisal(
-                spark, s.statusQuo(), ScenarioLoader.options(s), run, 0, slices, fault);
-        simulated = System.nanoTime();
-        phbsim.report.Release<AppraisalResult> released = phbsim.report.Disclosure.release(result);
-        OutputFolder files =
-            AppraisalFiles.withWorkbookAndReport(
-                AppraisalFiles.of(
-                    folder,
-                    released,
-                    s,
-                    run,
-                    precision,
-                    false,
-                    AppraisalFiles.source(scenario, job.overrides)),
-                released,
-                s,
-                assumptions(s),
-                runInfo(run));
-        files.replacing(job.force).commit();
-        parquetAt = parquet(spark, folder, "");
+      String parquetAt = parquet(spark, folder, "");
+      Scenario s = record.scenario();
+      RunSpec run = record.run();
+      if (!record.ofAreas()) {
         outText.printf(
             Locale.UK,
             "%s on Spark (%s, %d tasks per arm): %s, seed %d: %,d events%n%n",
             s.name(),
             spark.master(),
-            slices,
+            executor.partitions(),
             Text.count(run.replications(), "replication", "replications"),
             run.masterSeed(),
-            result.events());
-        AppraisalText.print(released, outText, precision);
+            record.events());
+        AppraisalText.print(record.result(), outText, precision);
       } else {
-        OutputFolder files = new OutputFolder(folder, job.force);
-        // Every area's replications in one Spark job; then area by area to the driver.
-        List<ReplicationTasks.Place> places = new ArrayList<>();
-        for (int k = 0; k < areas.size(); k++) {
-          Scenario place = areas.get(k).place();
-          places.add(
-              new ReplicationTasks.Place(place.statusQuo(), ScenarioLoader.options(place), k));
-        }
-        phbsim.report.Release<Areas.Result> result;
-        try (ReplicationTasks.Batch batch =
-            new ReplicationTasks.Batch(spark, places, run, slices, fault)) {
-          result =
-              Areas.run(
-                  areas,
-                  ScenarioLoader::options,
-                  run,
-                  (k, area, appraisal) ->
-                      AppraisalFiles.addArea(
-                          files,
-                          folder,
-                          area,
-                          appraisal,
-                          run,
-                          precision,
-                          false,
-                          AppraisalFiles.source(scenario, job.overrides)),
-                  (k, area, options, spec0) -> batch.result(k));
-        }
-        AreasCsv.addSummaries(files, result, s).commit();
-        parquetAt = parquet(spark, folder, "");
-        for (Areas.Area a : areas) {
+        for (Areas.Area a : record.areaList()) {
           parquet(spark, folder, "areas/" + a.id() + "/");
         }
         outText.printf(
@@ -269,12 +229,13 @@ public final class SparkRun implements Callable<Integer> {
             "%s on Spark (%s): %s, %s, seed %d%n%n",
             s.name(),
             spark.master(),
-            Text.count(areas.size(), "area", "areas"),
+            Text.count(record.areaList().size(), "area", "areas"),
             Text.count(run.replications(), "replication", "replications"),
             run.masterSeed());
-        AreasText.print(result, s, outText);
+        AreasText.print(record.areas(), s, outText);
       }
       long end = System.nanoTime();
+      long sparkReady = Math.max(started, executor.readyAt());
       parquetNote(outText, parquetAt);
       outText.printf(
           Locale.UK,
@@ -301,17 +262,21 @@ public final class SparkRun implements Callable<Integer> {
     return 0;
   }
 
-  private Scenario load() {
-    return BuiltInScenarios.fileOrBuiltIn(scenario, job.overrides);
+  /** Who asks the run service: phbsim-spark and the arguments as given. */
+  private phbsim.runs.Invocation who() {
+    return who(spec);
   }
 
-  private List<Path> inputs() {
-    Path file = Path.of(scenario);
-    return Files.isRegularFile(file) ? List.of(file) : List.of();
-  }
-
-  private String text() {
-    return BuiltInScenarios.textOfFileOrBuiltIn(scenario);
+  /** How a Spark command asks the run service (the job knows its version, not its commit). */
+  static phbsim.runs.Invocation who(CommandLine.Model.CommandSpec spec) {
+    String version = SparkRun.class.getPackage().getImplementationVersion();
+    return new phbsim.runs.Invocation(
+        "phbsim-spark",
+        version == null ? "development build" : version,
+        "not recorded by the Spark job",
+        null,
+        phbsim.runs.Invocation.commandLine(
+            "phbsim-spark", spec.commandLine().getParseResult().originalArgs()));
   }
 
   /** Compiles every arm: a scenario error surfaces here, on the driver, before any task. */
@@ -322,30 +287,10 @@ public final class SparkRun implements Callable<Integer> {
     }
   }
 
-  private List<Explain.Assumption> assumptions(Scenario s) {
-    return Explain.assumptions(scenario, text(), s);
-  }
-
-  private Workbooks.RunInfo runInfo(RunSpec run) {
-    return runInfo(spec, run, List.of(text()));
-  }
-
   /** How a Spark command was run, for a workbook's Run sheet. */
   static Workbooks.RunInfo runInfo(
       CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
-    List<String> command = new ArrayList<>(List.of("phbsim-spark"));
-    command.addAll(spec.commandLine().getParseResult().originalArgs());
-    String version = SparkRun.class.getPackage().getImplementationVersion();
-    return Workbooks.RunInfo.of(
-        version == null ? "development build" : version,
-        "not recorded by the Spark job",
-        command,
-        run,
-        scenarioTexts);
-  }
-
-  private JavaSparkContext start(String name) {
-    return start(name, job.master);
+    return phbsim.runs.RunInfos.runInfo(who(spec), run, scenarioTexts);
   }
 
   /** Starts Spark with the master given by spark-submit, -Dspark.master or --master. */
