@@ -33,6 +33,13 @@ import phbsim.world.CompiledScenario;
  *       neither side can be worked out from it.
  * </ul>
  *
+ * <p>The sums among counts (segments and their total, a year and its months, a stock and its last
+ * month, a team and its segments) are given to SmallNumbers as equations with their coefficients,
+ * so that after the group rule it bounds every withheld small count by linear programming, as the
+ * attacker does, and withholds more until none can be put in an interval narrower than the
+ * threshold (SmallNumbers' third rule): groups alone let a count be pinned by crossing them (issue
+ * 21, generated caseload 18).
+ *
  * <p>The cohort view of an option (people who started a budget against their twins) is withheld
  * whole when it follows fewer people than the threshold.
  *

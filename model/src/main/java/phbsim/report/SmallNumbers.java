@@ -13,7 +13,7 @@ import java.util.BitSet;
  * equation, such as a total and its parts, or a status quo, an option and their difference: if
  * every cell of a group but one is published, the last one can be worked out.
  *
- * <p>{@link #solve()} applies two rules:
+ * <p>{@link #solve()} applies three rules:
  *
  * <ol>
  *   <li><b>Primary suppression.</b> A count cell with {@code 0 < |value| < threshold} is
@@ -27,6 +27,11 @@ import java.util.BitSet;
  *       non-zero cell to a zero one (a zero is known to be zero once the reader sees any tiny
  *       total, so it protects little; it is picked only when the group has no other candidate);
  *       ties go to the lowest cell id.
+ *   <li><b>The audit.</b> Where the equations are known with their coefficients ({@link #identity},
+ *       {@link #sum}), every primary cell is bounded by linear programming over the suppressed
+ *       cells tied to it, as an attacker with the published cells would; while one is put in an
+ *       interval narrower than the threshold, one more cell of its equations is suppressed and the
+ *       second rule runs again from it (design note 6).
  * </ol>
  *
  * <p><b>NaN cells</b> (nothing to publish) are never primary and never picked. A group that
@@ -70,6 +75,19 @@ public final class SmallNumbers {
    *    proof: the audit's linear programmes are the test. A group may now act more than once, so
    *    the queue is a growing ring; each pick
    *    suppresses a new cell, so the loop ends after at most as many picks as there are cells.
+   * 6. The audit (issue 21; generated caseload 18 of AttackerAuditTest): every group had withheld
+   *    cells adding up to more than three thresholds, yet a cell was pinned by crossing groups
+   *    (a segment's year minus its months, two months' totals minus their segments, another
+   *    segment's year: the withheld cells formed a cycle whose equations solve for one of them).
+   *    No rule on one group at a time can see that, so the policy runs the attacker's own
+   *    programme: for each set of suppressed cells tied by equations, each primary cell's min and
+   *    max (SimplexSolver, Commons Math) given the published cells' exact values and counts not
+   *    negative. Exact values make it at least as strict as a reader of the 4-decimal tables.
+   *    Suppressing a cell turns a known constant into a variable, which only loosens the
+   *    programme, so a cell once wide enough is never checked again, and each repair suppresses a
+   *    new cell, so the loop ends. The cost is two small programmes per primary cell (the policy's
+   *    equations stay within one measure of one arm: at most the months and years of its segments
+   *    and total).
    */
 
   /**
