@@ -33,6 +33,13 @@ import phbsim.world.CompiledScenario;
  *       neither side can be worked out from it.
  * </ul>
  *
+ * <p>The sums among counts (segments and their total, a year and its months, a stock and its last
+ * month, a team and its segments) are given to SmallNumbers as equations with their coefficients,
+ * so that after the group rule it bounds every withheld small count by linear programming, as the
+ * attacker does, and withholds more until none can be put in an interval narrower than the
+ * threshold (SmallNumbers' third rule): groups alone let a count be pinned by crossing them (issue
+ * 21, generated caseload 18).
+ *
  * <p>The cohort view of an option (people who started a budget against their twins) is withheld
  * whole when it follows fewer people than the threshold.
  *
@@ -260,9 +267,12 @@ public final class Disclosure {
                 || monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.BUDGET_HOLDERS);
         case PLANNING_QUEUE ->
             monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.PLANNING_QUEUE);
+        // A mean over the month's plans: withheld with its count or with the days it divides (the
+        // mean times the plans gives the days back, and the days over the mean the plans).
         case DAYS_FROM_OFFER_TO_PLAN ->
             plansFew.get(month)
-                || monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.PLANS_SIGNED_OFF);
+                || monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.PLANS_SIGNED_OFF)
+                || monthly(month, ExperimentResult.ALL_SEGMENTS, Measure.DAYS_FROM_OFFER_TO_PLAN);
       };
     }
   }
@@ -412,7 +422,7 @@ public final class Disclosure {
         for (int g = 0; g < groups; g++) {
           parts[g] = monthly[m][g][k.ordinal()];
         }
-        cells.group(parts.clone());
+        cells.sum(parts[0], java.util.Arrays.copyOfRange(parts, 1, groups));
       }
     }
     for (int y = 0; y < years; y++) {
@@ -420,7 +430,7 @@ public final class Disclosure {
         for (int g = 0; g < groups; g++) {
           parts[g] = annual[y][g][k.ordinal()];
         }
-        cells.group(parts.clone());
+        cells.sum(parts[0], java.util.Arrays.copyOfRange(parts, 1, groups));
       }
     }
     for (int y = 0; y < years; y++) {
@@ -431,15 +441,14 @@ public final class Disclosure {
             continue;
           }
           if (k.kind() == Measure.Kind.STOCK) {
-            cells.group(
+            cells.sum(
                 annual[y][g][k.ordinal()], monthly[inYear[inYear.length - 1]][g][k.ordinal()]);
           } else {
-            int[] group = new int[inYear.length + 1];
-            group[0] = annual[y][g][k.ordinal()];
+            int[] group = new int[inYear.length];
             for (int i = 0; i < inYear.length; i++) {
-              group[i + 1] = monthly[inYear[i]][g][k.ordinal()];
+              group[i] = monthly[inYear[i]][g][k.ordinal()];
             }
-            cells.group(group);
+            cells.sum(annual[y][g][k.ordinal()], group);
           }
         }
       }
@@ -453,12 +462,11 @@ public final class Disclosure {
       }
       for (int m = 0; m < months; m++) {
         for (Tied tied : TIED) {
-          int[] group = new int[served.size() + 1];
-          group[0] = team[m][t][tied.team().ordinal()];
+          int[] group = new int[served.size()];
           for (int i = 0; i < served.size(); i++) {
-            group[i + 1] = monthly[m][served.get(i) + 1][tied.segment().ordinal()];
+            group[i] = monthly[m][served.get(i) + 1][tied.segment().ordinal()];
           }
-          cells.group(group);
+          cells.sum(team[m][t][tied.team().ordinal()], group);
         }
       }
     }

@@ -13,7 +13,7 @@ import java.util.BitSet;
  * equation, such as a total and its parts, or a status quo, an option and their difference: if
  * every cell of a group but one is published, the last one can be worked out.
  *
- * <p>{@link #solve()} applies two rules:
+ * <p>{@link #solve()} applies three rules:
  *
  * <ol>
  *   <li><b>Primary suppression.</b> A count cell with {@code 0 < |value| < threshold} is
@@ -27,6 +27,11 @@ import java.util.BitSet;
  *       non-zero cell to a zero one (a zero is known to be zero once the reader sees any tiny
  *       total, so it protects little; it is picked only when the group has no other candidate);
  *       ties go to the lowest cell id.
+ *   <li><b>The audit.</b> Where the equations are known with their coefficients ({@link #identity},
+ *       {@link #sum}), every primary cell is bounded by linear programming over the suppressed
+ *       cells tied to it, as an attacker with the published cells would; while one is put in an
+ *       interval narrower than the threshold, one more cell of its equations is suppressed and the
+ *       second rule runs again from it (design note 6).
  * </ol>
  *
  * <p><b>NaN cells</b> (nothing to publish) are never primary and never picked. A group that
@@ -70,6 +75,19 @@ public final class SmallNumbers {
    *    proof: the audit's linear programmes are the test. A group may now act more than once, so
    *    the queue is a growing ring; each pick
    *    suppresses a new cell, so the loop ends after at most as many picks as there are cells.
+   * 6. The audit (issue 21; generated caseload 18 of AttackerAuditTest): every group had withheld
+   *    cells adding up to more than three thresholds, yet a cell was pinned by crossing groups
+   *    (a segment's year minus its months, two months' totals minus their segments, another
+   *    segment's year: the withheld cells formed a cycle whose equations solve for one of them).
+   *    No rule on one group at a time can see that, so the policy runs the attacker's own
+   *    programme: for each set of suppressed cells tied by equations, each primary cell's min and
+   *    max (SimplexSolver, Commons Math) given the published cells' exact values and counts not
+   *    negative. Exact values make it at least as strict as a reader of the 4-decimal tables.
+   *    Suppressing a cell turns a known constant into a variable, which only loosens the
+   *    programme, so a cell once wide enough is never checked again, and each repair suppresses a
+   *    new cell, so the loop ends. The cost is two small programmes per primary cell (the policy's
+   *    equations stay within one measure of one arm: at most the months and years of its segments
+   *    and total).
    */
 
   /**
@@ -97,6 +115,13 @@ public final class SmallNumbers {
   private boolean solved;
   private int primary;
   private int secondary;
+  private int audited;
+  private int dropped;
+
+  /** Identities with their coefficients (the audit's equations), as cell lists and weights. */
+  private final java.util.List<int[]> identityCells = new java.util.ArrayList<>();
+
+  private final java.util.List<double[]> identityWeights = new java.util.ArrayList<>();
 
   /**
    * Creates an empty table description.
@@ -176,6 +201,52 @@ public final class SmallNumbers {
     }
     groupStart[groupCount + 1] = memberCount;
     groupCount++;
+  }
+
+  /**
+   * Declares cells tied by one exact linear equation, {@code sum(weights[i] * value(cells[i])) ==
+   * 0}: a group for the second rule, and an equation for the audit (the third rule), which puts
+   * every primary cell in the tightest interval the published cells allow. An equation the cells'
+   * values do not satisfy (within rounding) is kept as a group only: the audit must never assume
+   * what is not true.
+   *
+   * @param cells ids returned by {@link #cell(double, boolean)}, distinct
+   * @param weights one coefficient per cell
+   */
+  public void identity(int[] cells, double[] weights) {
+    if (cells.length != weights.length) {
+      throw new IllegalArgumentException("one weight per cell");
+    }
+    group(cells);
+    double sum = 0;
+    double scale = 0;
+    for (int i = 0; i < cells.length; i++) {
+      double v = values[cells[i]];
+      if (Double.isNaN(v)) {
+        return;
+      }
+      sum += weights[i] * v;
+      scale += Math.abs(weights[i] * v);
+    }
+    if (cells.length < 2 || Math.abs(sum) > 1e-7 * Math.max(1, scale)) {
+      dropped++;
+      return;
+    }
+    identityCells.add(cells.clone());
+    identityWeights.add(weights.clone());
+  }
+
+  /** A total and its parts: {@code total == sum(parts)}. */
+  public void sum(int total, int... parts) {
+    int[] cells = new int[parts.length + 1];
+    double[] weights = new double[parts.length + 1];
+    cells[0] = total;
+    weights[0] = -1;
+    for (int i = 0; i < parts.length; i++) {
+      cells[i + 1] = parts[i];
+      weights[i + 1] = 1;
+    }
+    identity(cells, weights);
   }
 
   /**
@@ -272,39 +343,22 @@ public final class SmallNumbers {
         }
       }
     }
-    int[] queue = new int[Math.max(16, groupCount)];
-    int head = 0;
-    int tail = 0;
+    this.suppressed = suppressed;
+    this.cellsOf = cellsOf;
+    this.start = start;
+    this.groupsStart = groupsStart;
+    this.groupsOf = groupsOf;
+    this.suppressedIn = suppressedIn;
+    this.suppressedSize = suppressedSize;
+    int[] initial = new int[groupCount];
+    int n = 0;
     for (int g = 0; g < groupCount; g++) {
       if (usable[g] && suppressedIn[g] >= 1) {
-        queue[tail++] = g;
+        initial[n++] = g;
       }
     }
-    while (head < tail) {
-      int g = queue[head++ % queue.length];
-      if (!needsMore(g, suppressedIn, suppressedSize, start)) {
-        continue;
-      }
-      int pick = pick(cellsOf, start[g], start[g + 1], suppressed);
-      // needsMore is true only while the group has an unsuppressed cell.
-      suppressed[pick] = true;
-      secondary++;
-      for (int i = groupsStart[pick]; i < groupsStart[pick + 1]; i++) {
-        int h = groupsOf[i];
-        suppressedIn[h]++;
-        suppressedSize[h] += Math.abs(values[pick]);
-        if (tail - head == queue.length) {
-          int[] grown = new int[queue.length * 2];
-          for (int k = head; k < tail; k++) {
-            grown[k - head] = queue[k % queue.length];
-          }
-          tail -= head;
-          head = 0;
-          queue = grown;
-        }
-        queue[tail++ % queue.length] = h;
-      }
-    }
+    propagate(Arrays.copyOf(initial, n));
+    audit();
 
     BitSet result = new BitSet(cellCount);
     for (int c = 0; c < cellCount; c++) {
@@ -313,6 +367,307 @@ public final class SmallNumbers {
       }
     }
     return result;
+  }
+
+  // The solver's state, kept between the second rule and the audit (which calls it again).
+  private boolean[] suppressed;
+  private int[] cellsOf;
+  private int[] start;
+  private int[] groupsStart;
+  private int[] groupsOf;
+  private int[] suppressedIn;
+  private double[] suppressedSize;
+
+  /** The second rule's worklist, from these groups (design note 2). */
+  private void propagate(int[] from) {
+    int[] queue = new int[Math.max(16, Math.max(from.length, groupCount))];
+    int head = 0;
+    int tail = 0;
+    for (int g : from) {
+      queue[tail++] = g;
+    }
+    while (head < tail) {
+      int g = queue[head++ % queue.length];
+      if (!needsMore(g, suppressedIn, suppressedSize, start)) {
+        continue;
+      }
+      int pick = pick(cellsOf, start[g], start[g + 1], suppressed);
+      // needsMore is true only while the group has an unsuppressed cell.
+      tail = suppress(pick, queue, head, tail);
+      queue = this.grownQueue == null ? queue : this.grownQueue;
+      if (this.grownQueue != null) {
+        head = 0;
+        this.grownQueue = null;
+      }
+    }
+  }
+
+  private int[] grownQueue;
+
+  /** Suppresses a cell and queues its groups; returns the new tail (the queue may grow). */
+  private int suppress(int pick, int[] queue, int head, int tail) {
+    suppressed[pick] = true;
+    secondary++;
+    for (int i = groupsStart[pick]; i < groupsStart[pick + 1]; i++) {
+      int h = groupsOf[i];
+      suppressedIn[h]++;
+      suppressedSize[h] += Math.abs(values[pick]);
+      if (queue == null) {
+        continue;
+      }
+      if (tail - head == queue.length) {
+        int[] grown = new int[queue.length * 2];
+        for (int k = head; k < tail; k++) {
+          grown[k - head] = queue[k % queue.length];
+        }
+        tail -= head;
+        head = 0;
+        queue = grown;
+        grownQueue = grown;
+      }
+      queue[tail++ % queue.length] = h;
+    }
+    return tail;
+  }
+
+  /**
+   * The third rule, the audit (design note 6): for each set of suppressed cells tied by identities,
+   * the tightest interval the published cells put each primary cell in, by linear programming (the
+   * attacker's own sum); while one is narrower than the threshold, one more cell of its equations
+   * is suppressed (the smallest non-zero published one, as the second rule picks), the second rule
+   * runs from it, and the audit again.
+   */
+  private void audit() {
+    if (identityCells.isEmpty()) {
+      return;
+    }
+    int ids = identityCells.size();
+    int[][] identitiesOf = identitiesByCell(ids);
+    java.util.Set<java.util.List<Integer>> passed = new java.util.HashSet<>();
+    // Withholding one more cell only loosens the equations, so a cell once wide enough stays so.
+    boolean[] wide = new boolean[cellCount];
+    this.wide = wide;
+    while (true) {
+      int[] parent = new int[cellCount];
+      for (int c = 0; c < cellCount; c++) {
+        parent[c] = c;
+      }
+      for (int[] id : identityCells) {
+        int first = -1;
+        for (int c : id) {
+          if (suppressed[c]) {
+            if (first < 0) {
+              first = c;
+            } else {
+              parent[find(parent, c)] = find(parent, first);
+            }
+          }
+        }
+      }
+      java.util.Map<Integer, java.util.List<Integer>> components = new java.util.TreeMap<>();
+      for (int c = 0; c < cellCount; c++) {
+        if (suppressed[c] && identitiesOf[c].length > 0) {
+          components.computeIfAbsent(find(parent, c), k -> new java.util.ArrayList<>()).add(c);
+        }
+      }
+      boolean changed = false;
+      for (java.util.List<Integer> component : components.values()) {
+        if (passed.contains(component)) {
+          continue;
+        }
+        int narrow = narrowest(component, identitiesOf);
+        if (narrow < 0) {
+          passed.add(component);
+          continue;
+        }
+        int pick = repair(narrow, component, identitiesOf);
+        if (pick < 0) {
+          // Every cell of its equations is already withheld: nothing more to withhold.
+          passed.add(component);
+          continue;
+        }
+        suppress(pick, null, 0, 0);
+        int[] from = new int[groupsStart[pick + 1] - groupsStart[pick]];
+        System.arraycopy(groupsOf, groupsStart[pick], from, 0, from.length);
+        propagate(from);
+        changed = true;
+        break;
+      }
+      if (!changed) {
+        return;
+      }
+    }
+  }
+
+  private boolean[] wide;
+
+  private int[][] identitiesByCell(int ids) {
+    int[] degree = new int[cellCount];
+    for (int[] id : identityCells) {
+      for (int c : id) {
+        degree[c]++;
+      }
+    }
+    int[][] of = new int[cellCount][];
+    for (int c = 0; c < cellCount; c++) {
+      of[c] = new int[degree[c]];
+      degree[c] = 0;
+    }
+    for (int k = 0; k < ids; k++) {
+      for (int c : identityCells.get(k)) {
+        of[c][degree[c]++] = k;
+      }
+    }
+    return of;
+  }
+
+  /**
+   * The first primary cell of the component whose interval, given the published cells of its
+   * equations, is narrower than the threshold; -1 if none is.
+   */
+  private int narrowest(java.util.List<Integer> component, int[][] identitiesOf) {
+    java.util.Map<Integer, Integer> column = new java.util.HashMap<>();
+    for (int i = 0; i < component.size(); i++) {
+      column.put(component.get(i), i);
+    }
+    java.util.Set<Integer> equations = new java.util.TreeSet<>();
+    for (int c : component) {
+      for (int k : identitiesOf[c]) {
+        equations.add(k);
+      }
+    }
+    int n = component.size();
+    java.util.List<org.apache.commons.math3.optim.linear.LinearConstraint> constraints =
+        new java.util.ArrayList<>();
+    for (int k : equations) {
+      int[] id = identityCells.get(k);
+      double[] w = identityWeights.get(k);
+      double[] a = new double[n];
+      double rhs = 0;
+      for (int i = 0; i < id.length; i++) {
+        Integer col = column.get(id[i]);
+        if (col != null) {
+          a[col] += w[i];
+        } else {
+          rhs -= w[i] * values[id[i]];
+        }
+      }
+      double tolerance = 1e-7 * Math.max(1, Math.abs(rhs));
+      constraints.add(
+          new org.apache.commons.math3.optim.linear.LinearConstraint(
+              a, org.apache.commons.math3.optim.linear.Relationship.GEQ, rhs - tolerance));
+      constraints.add(
+          new org.apache.commons.math3.optim.linear.LinearConstraint(
+              a, org.apache.commons.math3.optim.linear.Relationship.LEQ, rhs + tolerance));
+    }
+    for (int i = 0; i < n; i++) {
+      if (counts[component.get(i)]) {
+        double[] a = new double[n];
+        a[i] = 1;
+        constraints.add(
+            new org.apache.commons.math3.optim.linear.LinearConstraint(
+                a, org.apache.commons.math3.optim.linear.Relationship.GEQ, 0));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int c = component.get(i);
+      if (!isPrimary(c) || wide[c]) {
+        continue;
+      }
+      audited++;
+      double high = bound(n, i, constraints, true);
+      // A count is at least 0: below the threshold at most, it is too narrow whatever its low.
+      if (high < threshold || high - bound(n, i, constraints, false) < threshold) {
+        return c;
+      }
+      wide[c] = true;
+    }
+    return -1;
+  }
+
+  private static double bound(
+      int n,
+      int i,
+      java.util.List<org.apache.commons.math3.optim.linear.LinearConstraint> constraints,
+      boolean max) {
+    double[] objective = new double[n];
+    objective[i] = 1;
+    try {
+      return new org.apache.commons.math3.optim.linear.SimplexSolver()
+          .optimize(
+              new org.apache.commons.math3.optim.MaxIter(1_000_000),
+              new org.apache.commons.math3.optim.linear.LinearObjectiveFunction(objective, 0),
+              new org.apache.commons.math3.optim.linear.LinearConstraintSet(constraints),
+              max
+                  ? org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MAXIMIZE
+                  : org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
+              new org.apache.commons.math3.optim.linear.NonNegativeConstraint(false))
+          .getValue();
+    } catch (org.apache.commons.math3.optim.linear.UnboundedSolutionException e) {
+      return max ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+  }
+
+  /**
+   * The cell to suppress for a primary cell put in too narrow an interval: the smallest non-zero
+   * published cell of its own equations, else of its component's; a zero only if nothing else is
+   * left; -1 if every cell of them is withheld.
+   */
+  private int repair(int narrow, java.util.List<Integer> component, int[][] identitiesOf) {
+    int pick = pickAmong(identitiesOf[narrow]);
+    if (pick >= 0) {
+      return pick;
+    }
+    java.util.Set<Integer> equations = new java.util.TreeSet<>();
+    for (int c : component) {
+      for (int k : identitiesOf[c]) {
+        equations.add(k);
+      }
+    }
+    return pickAmong(equations.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  private int pickAmong(int[] equations) {
+    int best = -1;
+    boolean bestZero = true;
+    double bestSize = Double.POSITIVE_INFINITY;
+    for (int k : equations) {
+      for (int c : identityCells.get(k)) {
+        if (suppressed[c] || Double.isNaN(values[c])) {
+          continue;
+        }
+        double size = Math.abs(values[c]);
+        boolean zero = size == 0;
+        boolean better =
+            best < 0
+                || (zero != bestZero ? !zero : size < bestSize || (size == bestSize && c < best));
+        if (better) {
+          best = c;
+          bestZero = zero;
+          bestSize = size;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /** How many identities were kept as groups only, their values not satisfying them. */
+  public int droppedCount() {
+    return dropped;
+  }
+
+  /** How many primary cells the audit put in an interval (for tests and the printout). */
+  public int auditedCount() {
+    requireSolved();
+    return audited;
   }
 
   /**
