@@ -20,6 +20,18 @@ import java.util.Map;
 final class Figures {
   private Figures() {}
 
+  /** The figures of cash_summary.csv that are money. */
+  static final java.util.Set<String> MONEY =
+      java.util.Set.of(
+          "net_saving_cash",
+          "net_saving_economic",
+          "npv_cash",
+          "npv_economic",
+          "double_running",
+          "release_gross_saving",
+          "release_net_saving",
+          "release_stranded_costs");
+
   static List<Map<String, String>> read(Path csv) throws IOException {
     CsvMapper m = new CsvMapper();
     m.enable(CsvParser.Feature.ALLOW_COMMENTS);
@@ -45,7 +57,8 @@ final class Figures {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, String> r : read(folder.resolve("cash_summary.csv"))) {
       Map<String, Object> row = new LinkedHashMap<>();
-      boolean money = !r.get("figure").contains("count") && !r.get("figure").contains("posts");
+      // Money in £000s; months, shares and counts as the file gives them.
+      boolean money = MONEY.contains(r.get("figure"));
       row.put("option", r.get("option_title"));
       row.put("figure", r.get("figure"));
       row.put("title", r.get("figure_title"));
