@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       ValidateCommand.class,
       ExplainCommand.class,
+      ServeCommand.class,
       ScenariosCommand.class,
       PathwayCommand.class,
       BenchCommand.class,

@@ -100,12 +100,37 @@ class ModuleRulesTest {
       noClasses()
           .that()
           .resideInAPackage(frontEnd)
+          // The command line is the launcher of the page: `phbsim serve` starts it, and is the one
+          // class allowed to (checked on its own below).
+          .and()
+          .doNotHaveFullyQualifiedName("phbsim.cli.ServeCommand")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(others)
           .allowEmptyShould(true)
           .check(CLASSES);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "phbsim serve only starts the page: it uses the web module's server and nothing else")
+  void serveOnlyStartsThePage() {
+    noClasses()
+        .that()
+        .haveFullyQualifiedName("phbsim.cli.ServeCommand")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "web classes other than WebServer and its capacity check",
+                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                    c.getPackageName().startsWith("phbsim.web")
+                        && !c.getName().equals("phbsim.web.WebServer")
+                        && !c.getName().equals("phbsim.web.Runs$CapacityCheck")))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("phbsim.spark..")
+        .check(CLASSES);
   }
 
   @Test

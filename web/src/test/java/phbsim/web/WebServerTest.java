@@ -1,0 +1,270 @@
+package phbsim.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The page's server over HTTP on the loopback address: its security rules, validation, a run. */
+class WebServerTest {
+  static WebServer server;
+  static HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = WebServer.start("127.0.0.1", 0, 2, Duration.ofMinutes(5), Runs.CapacityCheck.NONE);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  /** A browser: its token cookie from a first visit. */
+  static String token() throws Exception {
+    var r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    Matcher m = Pattern.compile("phbsim_token=([0-9a-f]{32})").matcher(cookie);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  static HttpResponse<String> get(String token, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Cookie", "phbsim_token=" + token)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> post(String token, String path, List<String[]> form)
+      throws Exception {
+    StringBuilder b = new StringBuilder();
+    for (String[] kv : form) {
+      if (b.length() > 0) {
+        b.append('&');
+      }
+      b.append(URLEncoder.encode(kv[0], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(kv[1], StandardCharsets.UTF_8));
+    }
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Cookie", "phbsim_token=" + token)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(b.toString()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static List<String[]> runForm(String token, String replications, String... sets) {
+    List<String[]> f = new ArrayList<>();
+    f.add(new String[] {"csrf", token});
+    f.add(new String[] {"base", "builtin:default"});
+    f.add(new String[] {"replications", replications});
+    f.add(new String[] {"seed", "7"});
+    for (String s : sets) {
+      int eq = s.indexOf('=');
+      f.add(new String[] {"a:" + s.substring(0, eq), s.substring(eq + 1)});
+    }
+    return f;
+  }
+
+  @Test
+  void everyResponseForbidsOutsideSources() throws Exception {
+    var r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+    String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(csp)
+        .contains("default-src 'self'")
+        .contains("script-src 'self'")
+        .doesNotContain("http");
+    assertThat(r.body()).doesNotContain("http://").doesNotContain("https://");
+    assertThat(r.body())
+        .contains("Population")
+        .contains("Services and contracts")
+        .contains("Budgets");
+  }
+
+  @Test
+  void aPostWithoutTheTokenIsRefused() throws Exception {
+    String token = token();
+    List<String[]> form = runForm(token, "2");
+    form.set(0, new String[] {"csrf", "0".repeat(32)});
+    assertThat(post(token, "/run", form).statusCode()).isEqualTo(403);
+    form.remove(0);
+    assertThat(post(token, "/run", form).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void noRequestPathReachesTheFileSystem() throws Exception {
+    String token = token();
+    var run = post(token, "/run", runForm(token, "2"));
+    assertThat(run.statusCode()).isEqualTo(303);
+    String id = run.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
+    waitFor(token, id);
+    assertThat(get(token, "/runs/" + id + "/files/cash_summary.csv").statusCode()).isEqualTo(200);
+    for (String bad :
+        List.of(
+            "/runs/" + id + "/files/..%2F..%2F..%2Fetc%2Fpasswd",
+            "/runs/" + id + "/files/manifest.json",
+            "/runs/" + id + "/files/%2Fetc%2Fpasswd",
+            "/assets/..%2F..%2Fphbsim%2Fscenarios%2Fdefault.yaml",
+            "/runs/..%2F" + id + "/files/run.json")) {
+      assertThat(get(token, bad).statusCode()).as(bad).isEqualTo(404);
+    }
+    // Another browser does not see this run.
+    assertThat(get(token(), "/runs/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void anUploadedScenarioNamingAFileIsRefusedBeforeItIsRead() {
+    var checked =
+        Runs.check(
+            new Runs.Source(
+                "x.yaml",
+                phbsim.scenarios.BuiltInScenarios.text("default")
+                    + "\nstartingPopulation:\n  file: /etc/passwd\n",
+                List.of()));
+    assertThat(checked.ok()).isFalse();
+    assertThat(checked.message()).contains("names a file on the computer");
+  }
+
+  @Test
+  void anUploadOverTheLimitIsRefused() throws Exception {
+    String token = token();
+    String boundary = "b0undary";
+    String body =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
+            + token
+            + "\r\n"
+            + "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"scenario\"; filename=\"big.yaml\"\r\n"
+            + "Content-Type: application/x-yaml\r\n\r\n"
+            + "#".repeat(WebServer.MAX_UPLOAD_BYTES + 10)
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
+    var r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url("/upload")))
+                .header("Cookie", "phbsim_token=" + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isIn(413, 400, 500).isNotEqualTo(303);
+  }
+
+  @Test
+  void aBadValueShowsValidatesMessageBesideItsFieldAndNothingRuns() throws Exception {
+    String token = token();
+    var r = post(token, "/run", runForm(token, "2", "years=0"));
+    assertThat(r.statusCode()).isEqualTo(422);
+    // What validate prints for the same value (the problem as the loader words it).
+    var checked =
+        Runs.check(
+            new Runs.Source(
+                "default", phbsim.scenarios.BuiltInScenarios.text("default"), List.of("years=0")));
+    assertThat(checked.ok()).isFalse();
+    String line = checked.problems().get(0).line();
+    assertThat(r.body()).contains("data-path=\"years\"");
+    assertThat(r.body()).contains(escape(line));
+  }
+
+  @Test
+  void aRunCanBeCancelled() throws Exception {
+    String token = token();
+    var run = post(token, "/run", runForm(token, "2000"));
+    String id = run.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
+    var c = post(token, "/runs/" + id + "/cancel", List.<String[]>of(new String[] {"csrf", token}));
+    assertThat(c.statusCode()).isEqualTo(303);
+    assertThat(waitFor(token, id)).contains("CANCELLED");
+  }
+
+  @Test
+  void tooManyReplicationsAreRefusedWithTheLimit() throws Exception {
+    String token = token();
+    var r = post(token, "/run", runForm(token, "999999"));
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("from 1 to 2000");
+  }
+
+  @Test
+  void aRunRefusedByTheMemoryCheckSaysWhy() throws Exception {
+    try (WebServer small =
+        WebServer.start(
+            "127.0.0.1",
+            0,
+            1,
+            Duration.ofMinutes(1),
+            (arms, run) -> {
+              throw new IllegalStateException("This run needs about 99.0 GB of memory");
+            })) {
+      var jobs =
+          new Jobs(
+              new Jobs.Limits(1, 1, Duration.ofMinutes(1)),
+              (a, r) -> {
+                throw new IllegalStateException("This run needs about 99.0 GB of memory");
+              });
+      var s = Runs.check(Runs.builtIn("default")).scenario();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  jobs.submit(
+                      "o",
+                      Runs.builtIn("default"),
+                      s,
+                      java.util.Set.of(),
+                      phbsim.experiment.RunSpec.of(2, 1)))
+          .isInstanceOf(Jobs.Refused.class)
+          .hasMessageContaining("99.0 GB");
+      jobs.close();
+    }
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;")
+        .replace("=", "&#61;");
+  }
+
+  static String waitFor(String token, String id) throws Exception {
+    long end = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < end) {
+      String s = get(token, "/runs/" + id + "/status").body();
+      if (!s.contains("QUEUED") && !s.contains("RUNNING")) {
+        return s;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("run " + id + " did not finish in 120 s");
+  }
+}
