@@ -63,6 +63,24 @@ class WorkbookPrintTest {
     }
   }
 
+  /** Page {@code page} of {@code pdf} as {@code to}.png, kept as a test artefact. */
+  private static void pageImage(Path pdf, int page, Path to)
+      throws IOException, InterruptedException {
+    exec(
+        List.of(
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "" + page,
+            "-l",
+            "" + page,
+            "-singlefile",
+            pdf.toString(),
+            to.toAbsolutePath().toString()));
+  }
+
   private static String exec(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).directory(tmp.toFile()).start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -266,32 +284,8 @@ class WorkbookPrintTest {
         1
             + pagesOf.get("Summary").size()
             + pagesOf.getOrDefault("Options compared", List.of()).size();
-    exec(
-        List.of(
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            pdf.toString(),
-            artefacts.resolve("workbook-summary").toAbsolutePath().toString()));
-    exec(
-        List.of(
-            "pdftoppm",
-            "-png",
-            "-r",
-            "80",
-            "-f",
-            "" + cashFlowPage,
-            "-l",
-            "" + cashFlowPage,
-            "-singlefile",
-            pdf.toString(),
-            artefacts.resolve("workbook-cash-flow").toAbsolutePath().toString()));
+    pageImage(pdf, 1, artefacts.resolve("workbook-summary"));
+    pageImage(pdf, cashFlowPage, artefacts.resolve("workbook-cash-flow"));
     assertThat(artefacts.resolve("workbook-summary.png")).isNotEmptyFile();
     assertThat(artefacts.resolve("workbook-cash-flow.png")).isNotEmptyFile();
     System.out.printf(
