@@ -199,8 +199,17 @@ class WorkbookPrintTest {
         }
       }
     }
-    // the totals and savings of the cash flow, the budget impact, and the summary's cash by year
-    assertThat(bySheet).containsKeys("Summary", "Cash flow", "Budget impact");
+    // the totals and savings of the cash flow, the budget impact, and the summary's cash by year;
+    // the savings of the monthly profile, the activity, the teams and the infrastructure
+    assertThat(bySheet)
+        .containsKeys(
+            "Summary",
+            "Cash flow",
+            "Budget impact",
+            "Monthly profile",
+            "Activity",
+            "Teams",
+            "Infrastructure");
     assertThat(checked).isGreaterThan(200);
   }
 

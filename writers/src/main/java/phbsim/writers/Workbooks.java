@@ -739,6 +739,7 @@ public final class Workbooks {
     // Months are placed under their financial year: a run that starts mid-year leaves the months
     // before its start empty.
     int offset = cal.month(0).period() - 1;
+    SavingCells savings = new SavingCells();
     for (ArmRow row : ArmRow.of(a)) {
       ComparisonResult c = row.comparison();
       for (Position p : Position.values()) {
@@ -749,7 +750,9 @@ public final class Workbooks {
         for (int m = 0; m < cal.monthCount(); m++) {
           int at = lead + offset + m;
           if (at < cells.length) {
-            cells[at] = c.monthlyTotal(row.arm(), m, p).mean() / 1000;
+            cells[at] =
+                savings.cell(
+                    row, p.name(), sh.row(), at, c.monthlyTotal(row.arm(), m, p).mean() / 1000);
           }
         }
         sh.cells(f, cells);
@@ -773,6 +776,7 @@ public final class Workbooks {
         "CI low",
         "CI high");
     String[] f = {null, null, null, null, null, null, null, Sheet.COUNT, Sheet.COUNT, Sheet.COUNT};
+    SavingCells savings = new SavingCells();
     for (ArmRow row : ArmRow.of(a)) {
       Resilience r = new Resilience(row.comparison());
       for (int team : r.teams()) {
@@ -788,7 +792,7 @@ public final class Workbooks {
                 row.arm().label(),
                 r.label(team),
                 measure.title(),
-                Sheet.mean(v),
+                savings.cell(row, team + "|" + measure + "|" + m, sh.row(), 7, Sheet.mean(v)),
                 Sheet.low(v),
                 Sheet.high(v));
           }
@@ -803,6 +807,7 @@ public final class Workbooks {
     FinancialCalendar cal = a.first().option().compiled().calendar();
     sh.header("Month", "Option", "Arm", "Figure", "Mean", "CI low", "CI high");
     String[] f = {null, null, null, null, Sheet.COUNT, Sheet.COUNT, Sheet.COUNT};
+    SavingCells savings = new SavingCells();
     for (ArmRow row : ArmRow.of(a)) {
       ComparisonResult c = row.comparison();
       Infrastructure sq = new Infrastructure(c, Arm.STATUS_QUO);
@@ -821,7 +826,7 @@ public final class Workbooks {
               row.option().isEmpty() ? "status quo" : row.option(),
               row.arm().label(),
               infrastructureTitle(fig),
-              Sheet.mean(v),
+              savings.cell(row, fig + "|" + m, sh.row(), 4, Sheet.mean(v)),
               Sheet.low(v),
               Sheet.high(v));
         }
@@ -845,6 +850,7 @@ public final class Workbooks {
     List<FinancialYear> years = a.first().option().financialYears();
     sh.header("Financial year", "Option", "Arm", "Measure", "Mean", "CI low", "CI high");
     String[] f = {null, null, null, null, Sheet.COUNT, Sheet.COUNT, Sheet.COUNT};
+    SavingCells savings = new SavingCells();
     for (int y = 0; y < years.size(); y++) {
       for (ArmRow row : ArmRow.of(a)) {
         for (Measure m : Measure.values()) {
@@ -855,7 +861,7 @@ public final class Workbooks {
               row.option().isEmpty() ? "status quo" : row.option(),
               row.arm().label(),
               m.title(),
-              Sheet.mean(v),
+              savings.cell(row, y + "|" + m, sh.row(), 4, Sheet.mean(v)),
               Sheet.low(v),
               Sheet.high(v));
         }

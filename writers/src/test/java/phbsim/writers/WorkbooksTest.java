@@ -541,6 +541,86 @@ class WorkbooksTest {
   }
 
   @Test
+  @DisplayName(
+      "the long sheets' savings are formulas: each the status quo's cell minus the option's, on"
+          + " rows for the same figure, and the one option's savings nearly all traced")
+  void longSheetsTraceTheirSavings() {
+    // sheet, the column of the arm, and the label columns that name one figure (besides option
+    // and arm): a saving's two cells must sit on rows that agree on every one of them
+    Map<String, int[]> layout =
+        Map.of(
+            "Monthly profile", new int[] {1, 2},
+            "Activity", new int[] {2, 0, 3},
+            "Teams", new int[] {4, 0, 5, 6},
+            "Infrastructure", new int[] {2, 0, 3});
+    java.util.regex.Pattern twoCells =
+        java.util.regex.Pattern.compile("([A-Z]+)(\\d+)-([A-Z]+)(\\d+)");
+    for (var sheet : layout.entrySet()) {
+      int armColumn = sheet.getValue()[0];
+      int optionColumn = sheet.getKey().equals("Teams") ? 3 : armColumn - 1;
+      Map<Integer, Row> byNumber =
+          sheets.get(sheet.getKey()).stream()
+              .collect(Collectors.toMap(Row::getRowNum, r -> r, (a, b) -> a));
+      int savings = 0;
+      int traced = 0;
+      for (Row r : sheets.get(sheet.getKey())) {
+        if (!has(r, armColumn, Arm.DIFFERENCE.label())) {
+          continue;
+        }
+        for (Cell c : r) {
+          if (c == null || c.getType() == CellType.STRING) {
+            continue;
+          }
+          if (c.getColumnIndex() <= armColumn + 1 && !sheet.getKey().equals("Monthly profile")) {
+            continue;
+          }
+          if (sheet.getKey().equals("Teams") && c.getColumnIndex() != 7
+              || (sheet.getKey().equals("Activity") || sheet.getKey().equals("Infrastructure"))
+                  && c.getColumnIndex() != 4) {
+            continue; // the confidence limits of a saving are not a difference of limits
+          }
+          savings++;
+          if (c.getType() != CellType.FORMULA) {
+            continue;
+          }
+          traced++;
+          var m = twoCells.matcher(c.getFormula());
+          assertThat(m.matches())
+              .as("%s!%s = %s", sheet.getKey(), c.getAddress(), c.getFormula())
+              .isTrue();
+          assertThat(m.group(1)).isEqualTo(m.group(3));
+          assertThat(new org.dhatim.fastexcel.reader.CellAddress(m.group(1) + "1").getColumn())
+              .isEqualTo(c.getColumnIndex());
+          Row sq = byNumber.get(Integer.parseInt(m.group(2)));
+          Row option = byNumber.get(Integer.parseInt(m.group(4)));
+          assertThat(sq.getCellText(armColumn)).isEqualTo(Arm.STATUS_QUO.label());
+          assertThat(option.getCellText(armColumn)).isEqualTo(Arm.OPTION.label());
+          assertThat(option.getCellText(optionColumn)).isEqualTo(r.getCellText(optionColumn));
+          for (int k = 1; k < sheet.getValue().length; k++) {
+            int label = sheet.getValue()[k];
+            assertThat(sq.getCellText(label))
+                .as(
+                    "%s!%s: the status quo's row is the same figure",
+                    sheet.getKey(), c.getAddress())
+                .isEqualTo(r.getCellText(label));
+            assertThat(option.getCellText(label)).isEqualTo(r.getCellText(label));
+          }
+          if (sheet.getKey().equals("Teams")) {
+            assertThat(sq.getCellText(0)).isEqualTo(r.getCellText(0)); // the month
+          }
+          assertThat(number(sq, c.getColumnIndex()) - number(option, c.getColumnIndex()))
+              .isCloseTo(number(r, c.getColumnIndex()), within(1e-9));
+        }
+      }
+      assertThat(savings).as("%s has savings", sheet.getKey()).isPositive();
+      // undefined figures (wait centiles, cost per budget before any budget) are typed instead
+      assertThat(traced)
+          .as("%s: savings traced, of %d", sheet.getKey(), savings)
+          .isGreaterThan(savings / 2);
+    }
+  }
+
+  @Test
   @DisplayName("assumptions: every value with its price year and its source")
   void assumptions() {
     Row bed =
