@@ -91,4 +91,20 @@ class ScenarioNamingTest {
     }
     assertThat(html).contains("Scenario " + file + " (its own name: default)");
   }
+
+  @Test
+  @DisplayName("a scenario of areas: areas.csv and areas_per_100k.csv name the scenario and --set")
+  void areasNameTheScenario() throws IOException {
+    Path out = tmp.resolve("areas");
+    Cli r =
+        Cli.run("run", "going-further-faster", "-r", "2", "--set", "years=2", "-o", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    for (String csv : List.of("areas.csv", "areas_per_100k.csv")) {
+      List<String> lines = Files.readAllLines(out.resolve(csv));
+      assertThat(lines.get(0))
+          .as(csv)
+          .startsWith("# Scenario going-further-faster, changed for this run (--set): years=2. ");
+      assertThat(lines.get(1)).as("the header row stays second").startsWith("area,");
+    }
+  }
 }

@@ -59,7 +59,7 @@ final class RunFiles {
 
   /** The areas' summaries (areas.csv, areas_per_100k.csv) added to the areas' files. */
   static OutputFolder areas(OutputFolder files, RunRecord r) {
-    return AreasCsv.addSummaries(files, r.areas(), r.scenario());
+    return AreasCsv.addSummaries(files, r.areas(), r.scenario(), r.source());
   }
 
   /** Adds manifest.json and writes every file, replacing what was there if {@code force}. */

@@ -31,14 +31,21 @@ public final class AreasCsv {
 
   /**
    * Adds what a run of several areas writes beside each area's own files: areas.csv,
-   * areas_per_100k.csv and the scenario as run.
+   * areas_per_100k.csv and the scenario as run. Each CSV's note starts by naming the scenario, as
+   * every area's own files do (Origin).
+   *
+   * @param describe the source and overrides of the run, as run.json records them
    */
   public static OutputFolder addSummaries(
-      OutputFolder files, Release<Areas.Result> released, Scenario scenario) {
+      OutputFolder files,
+      Release<Areas.Result> released,
+      Scenario scenario,
+      java.util.Map<String, Object> describe) {
     Areas.Result r = released.result();
+    Origin origin = Origin.of(describe, scenario.name());
     return files
-        .add("areas.csv", w -> headlines(r, scenario, w))
-        .add("areas_per_100k.csv", w -> per100k(r, scenario, w))
+        .add("areas.csv", w -> headlines(r, scenario, new OriginNote(w, origin)))
+        .add("areas_per_100k.csv", w -> per100k(r, scenario, new OriginNote(w, origin)))
         .add("scenario.yaml", w -> w.write(phbsim.scenarios.ScenarioYaml.write(scenario)));
   }
 
