@@ -54,6 +54,62 @@ class CompareAcrossPlacesTest {
   }
 
   @Test
+  @DisplayName(
+      "another place listing its teams in the other order: each team's charts carry that team's"
+          + " series from both places, matched by the team's id")
+  void teamChartsMatchTeamsById(@TempDir Path tmp) throws Exception {
+    String yaml = Cli.run("scenarios", "--show", "default").out();
+    int adults = yaml.indexOf("\n  - id: cmht\n");
+    int older = yaml.indexOf("\n  - id: older-adults-cmht\n");
+    int ward = yaml.indexOf("\n  - id: acute-ward\n");
+    assertThat(adults).isPositive().isLessThan(older);
+    assertThat(older).isLessThan(ward);
+    // the two community teams swapped: the same place, its teams listed the other way round
+    String swapped =
+        yaml.substring(0, adults)
+            + yaml.substring(older, ward)
+            + yaml.substring(adults, older)
+            + yaml.substring(ward);
+    Path area = Files.writeString(tmp.resolve("swapped.yaml"), swapped);
+    Path out = tmp.resolve("out");
+    Cli r =
+        Cli.run(
+            "compare",
+            "default:roll-out",
+            area.toString() + ":roll-out",
+            "-r",
+            "2",
+            "--set",
+            "years=1",
+            "-q",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String html = Files.readString(out.resolve("report.html"));
+    int from = html.indexOf('>', html.indexOf("<script type=\"application/json\" id=\"data\"")) + 1;
+    String json = html.substring(from, html.indexOf("</script>", from));
+    var charts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    int teamCharts = 0;
+    for (var chart : charts.findParents("series")) {
+      java.util.Set<String> teams = new java.util.TreeSet<>();
+      java.util.Set<String> options = new java.util.TreeSet<>();
+      for (var series : chart.get("series")) {
+        if (series.has("team")) {
+          teams.add(series.get("team").asText());
+          options.add(series.path("option").asText("status quo"));
+        }
+      }
+      if (teams.isEmpty()) {
+        continue;
+      }
+      teamCharts++;
+      assertThat(teams).as(chart.path("title").asText()).hasSize(1);
+      assertThat(options).as(chart.path("title").asText()).contains("swapped.roll-out");
+    }
+    assertThat(teamCharts).as("team charts: 5 for each of the 2 teams").isEqualTo(10);
+  }
+
+  @Test
   @DisplayName("two options of one place are not marked")
   void optionsOfOnePlace(@TempDir Path tmp) {
     Cli r =

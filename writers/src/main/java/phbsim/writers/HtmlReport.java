@@ -181,8 +181,8 @@ public final class HtmlReport {
       page.section("team", "Community team: " + t, "Each arm's own level.");
       Chart people =
           page.lines("team", "People on the caseload and places: " + t, "people", x, false);
-      teamLines(people, options, team, TeamMeasure.CASELOAD, null, "caseload, ");
-      teamLines(people, options, team, TeamMeasure.CAPACITY, "dotted", "places, ");
+      teamLines(people, options, sq.id(team), TeamMeasure.CASELOAD, null, "caseload, ");
+      teamLines(people, options, sq.id(team), TeamMeasure.CAPACITY, "dotted", "places, ");
       people.statusQuo(
           "caseload, status quo",
           months,
@@ -209,7 +209,7 @@ public final class HtmlReport {
               default -> "£ a person a month";
             };
         Chart ch = page.lines("team", measure.title() + ": " + t, unit, x, false);
-        teamLines(ch, options, team, measure, null, "");
+        teamLines(ch, options, sq.id(team), measure, null, "");
         ch.statusQuo(
             "status quo",
             months,
@@ -225,15 +225,18 @@ public final class HtmlReport {
   private static void teamLines(
       Chart chart,
       List<ComparisonResult> options,
-      int team,
+      String teamId,
       TeamMeasure measure,
       String dash,
       String prefix) {
     for (int i = 0; i < options.size(); i++) {
       ComparisonResult c = options.get(i);
       Resilience r = new Resilience(c);
-      if (!r.teams().contains(team)) {
-        continue; // an option from another place (compare A B) need not have this team
+      // The team by its id, not its place in the list: an option from another place (compare A
+      // B) may list its teams in another order, or not have this team at all.
+      int team = r.teams().stream().filter(k -> r.id(k).equals(teamId)).findFirst().orElse(-1);
+      if (team < 0) {
+        continue;
       }
       Map<String, Object> s =
           chart.line(
