@@ -98,7 +98,9 @@ final class CompareCommand implements Callable<Integer> {
                 AnalysisRun.invocation(spec)));
     // Every arm, not only the first: a person-level second arm protects the whole comparison.
     prepared.scenarios().forEach(s -> replicationRows.check(spec.commandLine(), s));
-    PrintWriter out = spec.commandLine().getOut();
+    // the printout's prose wrapped within the width its tables are laid out in
+    PrintWriter out =
+        phbsim.writers.Prose.around(spec.commandLine().getOut(), PhbsimCommand.tableWidth(spec));
     prepared.warnings().forEach(spec.commandLine().getErr()::println);
     Path folder = output.prepare(prepared.name(), "compare", prepared.inputs());
     AnalysisRun timing = new AnalysisRun();
@@ -141,6 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         precision,
         PhbsimCommand.tableWidth(spec));
     timing.finish(out, folder);
+    out.flush();
     return 0;
   }
 }

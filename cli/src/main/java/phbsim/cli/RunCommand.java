@@ -109,13 +109,16 @@ final class RunCommand implements Callable<Integer> {
                   : progress.cells());
     }
     timing.simulatedAt(record.simulatedAt());
-    PrintWriter out = spec.commandLine().getOut();
+    // the printout's prose wrapped within the width its tables are laid out in
+    PrintWriter out =
+        phbsim.writers.Prose.around(spec.commandLine().getOut(), PhbsimCommand.tableWidth(spec));
     if (record.ofAreas()) {
       printAreas(record, out);
     } else {
       print(record, out);
     }
     timing.finish(out, folder);
+    out.flush();
     return 0;
   }
 

@@ -19,7 +19,7 @@ class RunCommandTest {
     Path out = tmp.resolve("out");
     Cli r = Cli.run("run", "tiny", "-r", "3", "--set", "years=2", "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out())
+    assertThat(r.out().replaceAll("\\s+", " ")) // the prose wrapped to the width
         .contains("2026/27", "2027/28", "Crises", "Admissions to a ward", "Written to")
         .contains(phbsim.report.Arm.SIGN_RULE)
         .contains("95 % confidence interval of the mean");
@@ -132,8 +132,7 @@ class RunCommandTest {
     Cli r =
         Cli.run("run", "tiny", "-r", "2", "--set", "years=10", "-o", tmp.resolve("ten").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    // A table line has a gap of two spaces or more between its label and its figures; prose
-    // (the basis, the notes) is left to the terminal to wrap.
+    // A table line has a gap of two spaces or more between its label and its figures.
     List<String> tableLines =
         r.out().lines().filter(l -> l.strip().matches(".*\\S {2,}\\S.*")).toList();
     assertThat(tableLines)
@@ -144,6 +143,21 @@ class RunCommandTest {
                     .as(l)
                     .isLessThanOrEqualTo(phbsim.writers.AppraisalText.DEFAULT_WIDTH));
     assertThat(r.out()).contains("Cash flow, £000s (continued)", "2035/36");
+  }
+
+  @Test
+  @DisplayName(
+      "the printout's prose (basis, sign rule, notes) wraps within the width, no word lost or cut")
+  void proseFitsTheWidth() {
+    Cli r =
+        Cli.run("run", "default", "-r", "2", "--set", "years=2", "-o", tmp.resolve("p").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    int width = phbsim.writers.AppraisalText.DEFAULT_WIDTH;
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(width));
+    // the sign rule whole, once its lines are joined again
+    String joined = r.out().replaceAll("\\s+", " ");
+    assertThat(joined).contains(phbsim.report.Arm.SIGN_RULE);
   }
 
   @Test

@@ -101,7 +101,10 @@ public final class AppraisalText {
       double precision,
       int width) {
     AppraisalResult appraisal = released.result();
-    AppraisalText t = new AppraisalText(appraisal, out, warnings, precision, width);
+    // The prose between the tables (the basis, the notes, the warnings) wrapped to the width.
+    PrintWriter page = Prose.around(out, width);
+    PrintWriter warn = Prose.around(warnings, width);
+    AppraisalText t = new AppraisalText(appraisal, page, warn, precision, width);
     t.basis();
     t.options();
     t.appraisalTable();
@@ -109,6 +112,8 @@ public final class AppraisalText {
     for (ComparisonResult c : appraisal.options()) {
       t.option(c);
     }
+    page.flush();
+    warn.flush();
   }
 
   /**

@@ -25,6 +25,20 @@ public final class AreasText {
    * {@code width} characters (in blocks of columns, repeating the areas, when it does not fit).
    */
   public static void print(
+      phbsim.report.Release<Areas.Result> released,
+      Scenario scenario,
+      PrintWriter printout,
+      int width) {
+    // the notes between the tables wrapped to the width
+    PrintWriter out = Prose.around(printout, width);
+    try {
+      printAreas(released, scenario, out, width);
+    } finally {
+      out.flush();
+    }
+  }
+
+  private static void printAreas(
       phbsim.report.Release<Areas.Result> released, Scenario scenario, PrintWriter out, int width) {
     Areas.Result r = released.result();
     Areas.AreaTotals first = r.areas().get(0);
