@@ -79,7 +79,8 @@ final class ValidateCommand implements Callable<Integer> {
     if (caseload == null) {
       return;
     }
-    int below = compiled.scenario().startingPopulation().suppressBelow();
+    int below = phbsim.report.Disclosure.threshold(java.util.List.of(compiled.scenario()));
+    boolean rounds = compiled.scenario().startingPopulation().rounds();
     out.println("  starting population from " + compiled.scenario().startingPopulation().file());
     for (int g = 0; g < compiled.segments().size(); g++) {
       var spec = compiled.segments().spec(g);
@@ -88,7 +89,12 @@ final class ValidateCommand implements Callable<Integer> {
       String people =
           n > 0 && n < below
               ? "fewer than " + below + " people"
-              : String.format(java.util.Locale.UK, "%,d people", n);
+              : rounds
+                  ? String.format(
+                      java.util.Locale.UK,
+                      "%,d people (to the nearest 5)",
+                      (long) phbsim.report.NhsRounding.round(n))
+                  : String.format(java.util.Locale.UK, "%,d people", n);
       StringBuilder line =
           new StringBuilder(
               String.format(

@@ -610,6 +610,208 @@ class AttackerAuditTest {
     assertThat(leaks).as("withheld cells put in intervals narrower than 5").isEmpty();
   }
 
+  /**
+   * The NHS convention (issue 21, item 4; phbsim.report.NhsRounding): {@code disclosure:
+   * nhs-rounding} on the synthetic caseload, two years, against the same run unprotected.
+   *
+   * <ul>
+   *   <li>No published count of an arm is from above 0 to below 8 (1 to 7 are withheld; a
+   *       difference between two published arms may be small), every published count is 0 or a
+   *       multiple of 5, and each is its true mean rounded to the nearest 5 (within 2.5 of it, and
+   *       equal to the true mean rounded).
+   *   <li>Totals are rounded independently of their parts: every published total over segments is
+   *       its own true value rounded, and somewhere the rounded parts do not add up to it.
+   *   <li>Money with the prices known: a published line that is a price times a count, divided by
+   *       the published count, gives the same price as the unprotected run's line over its count
+   *       (so the line is the price times the rounded count), and the unrounded count cannot be had
+   *       from it.
+   *   <li>The withheld cells: the attacker is given the exact true value of every cell the rounded
+   *       run publishes (more than the tables tell, which publish only the rounded value; each
+   *       rounded value's band holds the true one, so the attacker's feasible set with the tables
+   *       is larger), and bounds each withheld primary cell by linear programming: every interval
+   *       at least 8 wide. So no count from 1 to 7 can be worked out from rounded totals either.
+   * </ul>
+   */
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  @DisplayName("the attacker's audit: the NHS convention, suppress 1 to 7 and round to 5")
+  void nhsRounding() throws IOException {
+    Files.copy(
+        PersonLevelFiles.EXAMPLE,
+        tmp.resolve("rounded.csv"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path folder = tmp.resolve("rounded");
+    Path open = tmp.resolve("rounded-open");
+    for (Path to : List.of(folder, open)) {
+      Path yaml = tmp.resolve(to.getFileName() + ".yaml");
+      Files.writeString(
+          yaml,
+          BuiltInScenarios.text("default")
+              + "\nstartingPopulation:\n  file: rounded.csv\n"
+              + (to == folder ? "  disclosure: nhs-rounding\n" : "  suppressBelow: 1\n"));
+      Cli c =
+          Cli.run("run", yaml.toString(), "-r", "4", "--quiet", "--set", "years=2", "-o", "" + to);
+      assertThat(c.exitCode()).as(c.err()).isZero();
+    }
+    int rounded = 0;
+    int unequalSums = 0;
+    for (String file : List.of("monthly_metrics.csv", "annual_metrics.csv")) {
+      Map<String, Double> truth = new HashMap<>();
+      for (Map<String, String> r : PersonLevelFiles.rows(open.resolve(file))) {
+        truth.put(rowKey(r), Double.parseDouble(r.get("mean")));
+      }
+      Map<String, double[]> sums = new HashMap<>();
+      for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve(file))) {
+        String mean = r.get("mean");
+        if (mean.equals("*") || mean.isEmpty()) {
+          continue;
+        }
+        double v = Double.parseDouble(mean);
+        double t = truth.get(rowKey(r));
+        // A difference is not a count: a small one between two published arms is published.
+        boolean arm = !r.get("arm").equals("difference");
+        assertThat(arm && v > 0 && v < 8).as("a count of 1 to 7: %s", r).isFalse();
+        assertThat(v % 5).as("not rounded to 5: %s", r).isZero();
+        assertThat(v).as("%s: the true %s rounded", r, t).isEqualTo(nearest5(t));
+        assertThat(r.get("ci95_low")).as("%s", r).isIn("*", "");
+        rounded++;
+        if (arm) {
+          String group = r.get("date") + r.get("financial_year") + r.get("option") + r.get("arm");
+          double[] s = sums.computeIfAbsent(group + "|" + r.get("measure"), k -> new double[3]);
+          if (r.get("segment").equals("all")) {
+            s[0] = v;
+            s[2]++;
+          } else {
+            s[1] += v;
+          }
+        }
+      }
+      for (double[] s : sums.values()) {
+        unequalSums += s[2] > 0 && s[0] != s[1] ? 1 : 0;
+      }
+    }
+    assertThat(rounded).isPositive();
+    assertThat(unequalSums)
+        .as("totals rounded on their own, not summed from rounded parts")
+        .isPositive();
+    int derived = assertMoneyDerived(folder, open);
+    // The withheld cells, against an attacker who knows every published cell's exact value.
+    Tables t = read(folder);
+    Tables exact = read(open);
+    Tables known = new Tables();
+    for (Cell c : t.cells) {
+      Integer o = exact.index.get(c.key());
+      double v = Double.isNaN(c.value()) || o == null ? Double.NaN : exact.cells.get(o).value();
+      known.index.put(c.key(), known.cells.size());
+      known.cells.add(new Cell(c.key(), v, c.nonNegative()));
+    }
+    known.identities.addAll(t.identities);
+    Audit a = audit(known, exact, 8);
+    System.out.printf(
+        Locale.ROOT,
+        "audit rounded: %d counts published rounded, %d totals not the sum of their rounded parts,"
+            + " %d money lines derived; %d withheld, %d solved, %d in components too big;"
+            + " narrowest %.4f at %s%n",
+        rounded,
+        unequalSums,
+        derived,
+        a.withheld(),
+        a.solved(),
+        a.tooBig(),
+        a.narrowest(),
+        a.where());
+    assertThat(a.solved()).isPositive();
+    assertThat(a.narrowest()).as("the tightest interval: %s", a.where()).isGreaterThanOrEqualTo(8);
+  }
+
+  private static String rowKey(Map<String, String> r) {
+    return r.get("date")
+        + "|"
+        + r.get("financial_year")
+        + "|"
+        + r.get("option")
+        + "|"
+        + r.get("arm")
+        + "|"
+        + r.get("segment")
+        + "|"
+        + r.get("measure");
+  }
+
+  /** A count rounded to the nearest 5, halves away from zero, worked out here on its own. */
+  private static double nearest5(double x) {
+    double r = Math.floor(Math.abs(x) / 5 + 0.5) * 5;
+    return x < 0 ? -r : r;
+  }
+
+  /** The ledger lines that are a price times an activity count, and the count. */
+  private static final Map<String, List<String>> PRICED =
+      Map.of(
+          "ae_attendances", List.of("ae_attendances", "ae_attendances_block"),
+          "bed_days", List.of("bed_days", "bed_days_block"),
+          "gp_consultations", List.of("gp_consultations", "gp_consultations_block"),
+          "crisis_team_episodes", List.of("crisis_team_episodes", "crisis_team_episodes_block"));
+
+  /**
+   * The attacker with the prices (issue 21, item 4): for each published count of an arm in a month
+   * whose lines are a price times it, the published lines over the published count give the price
+   * of the unprotected run (its lines over its count), so the line is the price times the rounded
+   * count. Returns how many months and arms were checked where rounding moved the count.
+   */
+  private static int assertMoneyDerived(Path folder, Path open) throws IOException {
+    Map<String, Double> money = new HashMap<>();
+    Map<String, Double> openMoney = new HashMap<>();
+    for (Path f : List.of(folder, open)) {
+      for (Map<String, String> r : PersonLevelFiles.rows(f.resolve("cashflow_monthly.csv"))) {
+        if (r.get("arm") == null || r.get("arm").equals("difference")) {
+          continue;
+        }
+        for (var e : PRICED.entrySet()) {
+          if (e.getValue().contains(r.get("line"))) {
+            String key =
+                r.get("date") + "|" + r.get("option") + "|" + r.get("arm") + "|" + e.getKey();
+            double v = r.get("mean").equals("*") ? Double.NaN : Double.parseDouble(r.get("mean"));
+            (f == folder ? money : openMoney).merge(key, v, Double::sum);
+          }
+        }
+      }
+    }
+    Map<String, Double> count = new HashMap<>();
+    Map<String, Double> openCount = new HashMap<>();
+    for (Path f : List.of(folder, open)) {
+      for (Map<String, String> r : PersonLevelFiles.rows(f.resolve("monthly_metrics.csv"))) {
+        if (r.get("segment").equals("all") && PRICED.containsKey(r.get("measure"))) {
+          String key =
+              r.get("date") + "|" + r.get("option") + "|" + r.get("arm") + "|" + r.get("measure");
+          double v = r.get("mean").equals("*") ? Double.NaN : Double.parseDouble(r.get("mean"));
+          (f == folder ? count : openCount).put(key, v);
+        }
+      }
+    }
+    int moved = 0;
+    for (var e : money.entrySet()) {
+      double line = e.getValue();
+      double n = count.getOrDefault(e.getKey(), Double.NaN);
+      if (Double.isNaN(line) || Double.isNaN(n) || n == 0) {
+        continue;
+      }
+      double price = openMoney.get(e.getKey()) / openCount.get(e.getKey());
+      assertThat(line / n).as("the price of %s", e.getKey()).isCloseTo(price, within(price));
+      if (n != openCount.get(e.getKey())) {
+        moved++;
+        assertThat(line)
+            .as("%s: not the unrounded line", e.getKey())
+            .isNotCloseTo(openMoney.get(e.getKey()), within(0.005));
+      }
+    }
+    assertThat(moved).isPositive();
+    return moved;
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double price) {
+    return org.assertj.core.data.Offset.offset(0.01 + 1e-9 * Math.abs(price));
+  }
+
   private static void copyTree(Path from, Path to) throws IOException {
     try (var files = Files.walk(from)) {
       for (Path f : files.toList()) {

@@ -35,7 +35,16 @@ public final class AppraisalResult {
     for (ComparisonResult c : this.options) {
       arms.add(c.option().compiled().scenario());
     }
+    rounds = Disclosure.rounds(arms);
     withholdAtLeast(Disclosure.threshold(arms));
+  }
+
+  /** Whether counts are published rounded to the nearest 5 (NhsRounding). */
+  private final boolean rounds;
+
+  /** Whether counts are published rounded to the nearest 5 (the NHS convention, NhsRounding). */
+  public boolean rounds() {
+    return rounds;
   }
 
   /**
@@ -47,7 +56,7 @@ public final class AppraisalResult {
   public void withholdAtLeast(int threshold) {
     if (threshold > 1 && threshold > suppressBelow) {
       suppressBelow = threshold;
-      Disclosure.apply(this, threshold);
+      Disclosure.apply(this, threshold, rounds);
     }
   }
 
@@ -94,6 +103,11 @@ public final class AppraisalResult {
     }
     if (from.netSaving(position).withheld() || to.netSaving(position).withheld()) {
       return Summary.WITHHELD;
+    }
+    if (rounds) {
+      // From the published net savings, whose lines are derived from rounded counts.
+      return Summary.sumOfPublished(to.netSaving(position).mean() - from.netSaving(position).mean())
+          .protectedAt(suppressBelow);
     }
     int n = to.option().replications().size();
     double[] v = new double[n];

@@ -173,11 +173,46 @@ public final class ComparisonResult {
    * summarised with Summary.protectedOf, so the blocks summarised so far are dropped and summarised
    * again from the replications when next asked for.
    */
-  void protect(int threshold) {
+  void protect(int threshold, boolean rounds) {
     if (threshold != below) {
       below = threshold;
       blocks.clear();
+      rounded.clear();
+      adjustments = null;
     }
+    if (rounds != this.rounds) {
+      this.rounds = rounds;
+      rounded.clear();
+      adjustments = null;
+    }
+  }
+
+  /** Whether counts are published rounded to the nearest 5, money derived from them. */
+  private volatile boolean rounds;
+
+  /** The blocks as published under rounding (NhsRounding), made from the unrounded blocks. */
+  private final java.util.concurrent.ConcurrentHashMap<ComparisonTables.Block, Summary[]> rounded =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private volatile NhsRounding.Adjustments adjustments;
+
+  /** How far rounding moves each money line (NhsRounding), worked out once. */
+  private NhsRounding.Adjustments adjustments() {
+    NhsRounding.Adjustments a = adjustments;
+    if (a == null) {
+      a =
+          new NhsRounding.Adjustments(
+              shape,
+              this::rawBlock,
+              (arm, month, line) -> withheld(arm, w -> w.money(month, line)));
+      adjustments = a;
+    }
+    return a;
+  }
+
+  /** Whether counts are published rounded to the nearest 5 (the NHS convention, NhsRounding). */
+  public boolean rounds() {
+    return rounds;
   }
 
   /** Whether small-number suppression withholds the whole cohort view (Disclosure). */
@@ -267,8 +302,26 @@ public final class ComparisonResult {
    * its executors). Either way by the same code on the same values, so to the same bits.
    */
 
-  /** The summaries of one block, computed now if not yet given or computed. */
+  /**
+   * The summaries of one block as published: computed now if not yet given or computed, and under
+   * the NHS convention rounded (NhsRounding).
+   */
   private Summary[] block(ComparisonTables.Kind kind, int period) {
+    if (!rounds) {
+      return rawBlock(kind, period);
+    }
+    ComparisonTables.Block b = new ComparisonTables.Block(kind, period);
+    Summary[] done = rounded.get(b);
+    if (done == null) {
+      done = NhsRounding.block(b, shape, rawBlock(kind, period), this::adjustments);
+      Summary[] earlier = rounded.putIfAbsent(b, done);
+      done = earlier == null ? done : earlier;
+    }
+    return done;
+  }
+
+  /** The summaries of one block before any rounding. */
+  private Summary[] rawBlock(ComparisonTables.Kind kind, int period) {
     return blocks.computeIfAbsent(new ComparisonTables.Block(kind, period), this::tabulate);
   }
 
@@ -374,7 +427,8 @@ public final class ComparisonResult {
       }
       v[r] = sum / 100.0;
     }
-    return Summary.protectedOf(v, below);
+    Summary s = Summary.protectedOf(v, below);
+    return rounds ? NhsRounding.shifted(s, adjustments().horizonOf(arm, lines)) : s;
   }
 
   /**
@@ -403,7 +457,8 @@ public final class ComparisonResult {
       }
       v[r] = arm == Arm.OPTION ? a : arm == Arm.STATUS_QUO ? b : b - a;
     }
-    return Summary.protectedOf(v, below);
+    Summary s = Summary.protectedOf(v, below);
+    return rounds ? NhsRounding.count(s) : s;
   }
 
   /**

@@ -59,17 +59,37 @@ public final class Disclosure {
    * scenario whose figures are published together): the highest {@code suppressBelow} of any of
    * them whose people come from a person-level file, or 0 if none does. One arm drawn from a file
    * protects the whole run, since a built-in arm's figures published beside it (a difference, a
-   * total over areas) would otherwise give the protected arm's away.
+   * total over areas) would otherwise give the protected arm's away. A population that asks for the
+   * NHS convention ({@code disclosure: nhs-rounding}) counts at {@link NhsRounding#THRESHOLD} at
+   * least (counts from 1 to 7 withheld).
    */
   public static int threshold(java.util.Collection<phbsim.scenario.Scenario> scenarios) {
     int below = 0;
     for (phbsim.scenario.Scenario s : scenarios) {
       var from = s.startingPopulation();
-      if (from != null && from.suppressBelow() > 1) {
+      if (from != null && from.rounds()) {
+        below = Math.max(below, Math.max(NhsRounding.THRESHOLD, from.suppressBelow()));
+      } else if (from != null && from.suppressBelow() > 1) {
         below = Math.max(below, from.suppressBelow());
       }
     }
     return below;
+  }
+
+  /**
+   * Whether a run made of these scenarios publishes its counts rounded to the nearest 5 (the NHS
+   * convention, NhsRounding): when any of them whose people come from a person-level file asks for
+   * it. One run, one policy, as one run has one threshold: the rounded arm's counts would else be
+   * given back unrounded by the other arms and the differences published beside them.
+   */
+  public static boolean rounds(java.util.Collection<phbsim.scenario.Scenario> scenarios) {
+    for (phbsim.scenario.Scenario s : scenarios) {
+      var from = s.startingPopulation();
+      if (from != null && from.rounds()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -150,6 +170,7 @@ public final class Disclosure {
   /** What is withheld of one arm's results (one ExperimentResult). */
   public static final class Withheld {
     private final int below;
+    private final boolean rounds;
     private final int groups;
     private final int services;
     private final BitSet monthly = new BitSet();
@@ -163,8 +184,9 @@ public final class Disclosure {
     private final BitSet doubleRunning = new BitSet();
     private int firstTotalWithheld = Integer.MAX_VALUE;
 
-    private Withheld(int below, int groups, int services) {
+    private Withheld(int below, boolean rounds, int groups, int services) {
       this.below = below;
+      this.rounds = rounds;
       this.groups = groups;
       this.services = services;
     }
@@ -180,6 +202,11 @@ public final class Disclosure {
     /** The threshold: counts from 1 to this less one are withheld. */
     public int below() {
       return below;
+    }
+
+    /** Whether the published counts are rounded to the nearest 5 (NhsRounding). */
+    public boolean rounds() {
+      return rounds;
     }
 
     /** Whether a month's measure, for a segment or ALL_SEGMENTS, is withheld. */
@@ -332,7 +359,7 @@ public final class Disclosure {
    * are withheld) and marks it on each of its results, so that every reader of them sees withheld
    * figures as {@link Summary#WITHHELD}.
    */
-  public static void apply(AppraisalResult appraisal, int threshold) {
+  public static void apply(AppraisalResult appraisal, int threshold, boolean rounds) {
     Map<ExperimentResult, Boolean> done = new IdentityHashMap<>();
     List<ExperimentResult> arms = new ArrayList<>();
     arms.add(appraisal.statusQuo());
@@ -342,19 +369,19 @@ public final class Disclosure {
     }
     for (ExperimentResult arm : arms) {
       if (done.put(arm, Boolean.TRUE) == null) {
-        arm.withhold(of(arm, threshold));
+        arm.withhold(of(arm, threshold, rounds));
       }
     }
     for (ComparisonResult c : appraisal.options()) {
       Summary holders = c.cohortUnmasked(Cohort.Figures::holders);
       c.withholdCohort(!(holders.mean() >= threshold));
       // Blocks summarised before the threshold was known are summarised again, protected.
-      c.protect(threshold);
+      c.protect(threshold, rounds);
     }
   }
 
   /** What is withheld of one arm. */
-  static Withheld of(ExperimentResult arm, int threshold) {
+  static Withheld of(ExperimentResult arm, int threshold, boolean rounds) {
     CompiledScenario compiled = arm.compiled();
     int segments = compiled.segments().size();
     int groups = segments + 1;
@@ -363,7 +390,7 @@ public final class Disclosure {
     int services = compiled.services().size();
     Measure[] measures = Measure.values();
     int reps = arm.replications().size();
-    Withheld w = new Withheld(threshold, groups, services);
+    Withheld w = new Withheld(threshold, rounds, groups, services);
     SmallNumbers cells = new SmallNumbers(threshold);
 
     // Cells, numbered in blocks: monthly metrics, annual metrics, team counts.

@@ -147,7 +147,7 @@ public final class ExperimentResult {
       values[r] = value(replications.get(r).metrics(), month, segment, measure);
     }
     // Every measure is a count or a number of days: its interval stays at or above 0.
-    return Summary.protectedOf(values, below()).nonNegative();
+    return rounded(Summary.protectedOf(values, below()).nonNegative());
   }
 
   /** Mean and 95% interval over replications of a financial year's value. */
@@ -159,7 +159,12 @@ public final class ExperimentResult {
     for (int r = 0; r < values.length; r++) {
       values[r] = annualValue(replications.get(r).metrics(), year, segment, measure);
     }
-    return Summary.protectedOf(values, below()).nonNegative();
+    return rounded(Summary.protectedOf(values, below()).nonNegative());
+  }
+
+  /** A count as published: rounded to the nearest 5 under the NHS convention (NhsRounding). */
+  private Summary rounded(Summary s) {
+    return withheld != null && withheld.rounds() ? NhsRounding.count(s) : s;
   }
 
   /**

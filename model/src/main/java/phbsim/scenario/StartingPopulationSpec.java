@@ -18,16 +18,39 @@ import java.util.Map;
  *     docs/sources.md [small-numbers])
  * @param clusters which care clusters make up each segment, by segment id, when the file gives a
  *     {@code cluster} column instead of {@code segment} (default: none)
+ * @param disclosure the disclosure policy (docs/model.md section 2.4): {@value #SUPPRESSION}
+ *     (default: counts from 1 to {@code suppressBelow} - 1 withheld, with what would let them be
+ *     worked out) or {@value #NHS_ROUNDING} (the NHS convention: counts from 1 to 7 withheld, at
+ *     least, and every other count rounded to the nearest 5, money derived from the rounded counts)
  */
 public record StartingPopulationSpec(
     String file,
     @Optional String sha256,
     @Optional Integer suppressBelow,
-    @Optional Map<String, List<String>> clusters) {
+    @Optional Map<String, List<String>> clusters,
+    @Optional String disclosure) {
   /** The default threshold of small-number suppression: counts of 1 to 4 are not published. */
   public static final int DEFAULT_SUPPRESS_BELOW = 5;
 
+  /** The default disclosure policy: cell suppression at {@code suppressBelow}. */
+  public static final String SUPPRESSION = "suppression";
+
+  /** The NHS convention: suppress 1 to 7, round every other count to the nearest 5. */
+  public static final String NHS_ROUNDING = "nhs-rounding";
+
+  /** A convenience for callers that take the default disclosure policy. */
+  public StartingPopulationSpec(
+      String file, String sha256, Integer suppressBelow, Map<String, List<String>> clusters) {
+    this(file, sha256, suppressBelow, clusters, null);
+  }
+
+  /** Whether this population asks for the NHS convention (rounding to 5). */
+  public boolean rounds() {
+    return NHS_ROUNDING.equals(disclosure);
+  }
+
   public StartingPopulationSpec {
+    disclosure = disclosure == null ? SUPPRESSION : disclosure;
     suppressBelow = suppressBelow == null ? DEFAULT_SUPPRESS_BELOW : suppressBelow;
     clusters =
         clusters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(clusters));

@@ -138,6 +138,18 @@ public final class ScenarioChecks {
               + from.suppressBelow()
               + "; expected a whole number from 1 (suppress nothing) to 100");
     }
+    if (!from.disclosure().equals(phbsim.scenario.StartingPopulationSpec.SUPPRESSION)
+        && !from.disclosure().equals(phbsim.scenario.StartingPopulationSpec.NHS_ROUNDING)) {
+      add(
+          "startingPopulation.disclosure",
+          "found '"
+              + from.disclosure()
+              + "'; expected "
+              + phbsim.scenario.StartingPopulationSpec.SUPPRESSION
+              + " (the default: withhold small counts) or "
+              + phbsim.scenario.StartingPopulationSpec.NHS_ROUNDING
+              + " (withhold 1 to 7, round the rest to the nearest 5)");
+    }
     // A care cluster under two segments would send its people to whichever was read last, and
     // count them in neither or both: each cluster belongs to one segment.
     Map<String, String> segmentOf = new HashMap<>();

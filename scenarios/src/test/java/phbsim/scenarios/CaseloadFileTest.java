@@ -718,4 +718,29 @@ class CaseloadFileTest {
                 + ":18: startingPopulation.suppressBelow: found 0; expected a whole number from 1"
                 + " (suppress nothing) to 100");
   }
+
+  @Test
+  @DisplayName("an unknown disclosure policy is refused, naming the two there are")
+  void unknownDisclosure() throws Exception {
+    Path csv = csv("disclosure.csv", withFiller(HEADER, "A,common,18-24,0,0,1"));
+    Path yaml = scenario("disclosure.csv", "  disclosure: rounding\n");
+    assertThat(shown(problems(yaml), yaml, csv))
+        .containsExactly(
+            "YAML:"
+                + (fileLine(yaml) + 1)
+                + ":15: startingPopulation.disclosure: found 'rounding'; expected suppression (the"
+                + " default: withhold small counts) or nhs-rounding (withhold 1 to 7, round the"
+                + " rest to the nearest 5)");
+  }
+
+  @Test
+  @DisplayName("the NHS convention is accepted, and counts at 8 at least")
+  void nhsRounding() throws Exception {
+    csv("nhs.csv", withFiller(HEADER, "A,common,18-24,0,0,1"));
+    Path yaml = scenario("nhs.csv", "  disclosure: nhs-rounding\n");
+    Scenario s = ScenarioLoader.load(yaml);
+    assertThat(s.startingPopulation().rounds()).isTrue();
+    assertThat(phbsim.report.Disclosure.threshold(List.of(s))).isEqualTo(8);
+    assertThat(phbsim.report.Disclosure.rounds(List.of(s))).isTrue();
+  }
 }

@@ -167,7 +167,8 @@ public final class AppraisalText {
           "The starting population came from person-level data: counts from 1 to "
               + (appraisal.suppressBelow() - 1)
               + ", and the figures that would let them be worked out, are withheld (- here, * in"
-              + " the files).");
+              + " the files)."
+              + (appraisal.rounds() ? " " + Columns.ROUNDED_NOTE + "." : ""));
     }
     out.println();
   }

@@ -96,8 +96,17 @@ public final class Columns {
     note(
         out,
         appraisal.first().option().compiled().scenario(),
-        below == 0 ? what : what + ". " + withheldNote(below));
+        below == 0
+            ? what
+            : what + ". " + withheldNote(below) + (appraisal.rounds() ? ". " + ROUNDED_NOTE : ""));
   }
+
+  /** What the NHS convention does to the published figures (phbsim.report.NhsRounding). */
+  public static final String ROUNDED_NOTE =
+      "Every other count is rounded to the nearest 5 (the NHS convention), each on its own, so"
+          + " parts need not add up to their total; money that is a price times a count is that"
+          + " price times the rounded count, and the confidence interval of a rounded figure is"
+          + " withheld";
 
   /** What a withheld figure means, for the notes of files and sheets. */
   public static String withheldNote(int below) {
