@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 /** The page's server over HTTP on the loopback address: its security rules, validation, a run. */
 class WebServerTest {
   static WebServer server;
+  static final phbsim.runs.Invocation BUILD =
+      new phbsim.runs.Invocation("phbsim", "test", "test", false, List.of());
   static HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
-    server = WebServer.start("127.0.0.1", 0, 2, Duration.ofMinutes(5), Runs.CapacityCheck.NONE);
+    server = WebServer.start("127.0.0.1", 0, 2, Duration.ofMinutes(5), BUILD);
   }
 
   @AfterAll
@@ -217,34 +219,11 @@ class WebServerTest {
 
   @Test
   void aRunRefusedByTheMemoryCheckSaysWhy() throws Exception {
-    try (WebServer small =
-        WebServer.start(
-            "127.0.0.1",
-            0,
-            1,
-            Duration.ofMinutes(1),
-            (arms, run) -> {
-              throw new IllegalStateException("This run needs about 99.0 GB of memory");
-            })) {
-      var jobs =
-          new Jobs(
-              new Jobs.Limits(1, 1, Duration.ofMinutes(1)),
-              (a, r) -> {
-                throw new IllegalStateException("This run needs about 99.0 GB of memory");
-              });
-      var s = Runs.check(Runs.builtIn("default")).scenario();
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () ->
-                  jobs.submit(
-                      "o",
-                      Runs.builtIn("default"),
-                      s,
-                      java.util.Set.of(),
-                      phbsim.experiment.RunSpec.of(2, 1)))
-          .isInstanceOf(Jobs.Refused.class)
-          .hasMessageContaining("99.0 GB");
-      jobs.close();
-    }
+    // The run service's own check (Capacity), on a place far bigger than any heap.
+    String token = token();
+    var r = post(token, "/run", runForm(token, "2", "segments[0].startingCaseload=400000000"));
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.body()).contains("This run needs about").contains("GB of memory");
   }
 
   static String escape(String s) {
