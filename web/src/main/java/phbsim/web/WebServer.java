@@ -116,6 +116,20 @@ public final class WebServer implements AutoCloseable {
     Jobs jobs = new Jobs(new Jobs.Limits(running, 40, expiry), build);
     WebServer s = new WebServer(jobs, host, port);
     s.app.start();
+    // The default scenario's units and ranges take seconds to work out: done now, not on the
+    // first visit.
+    Thread warm =
+        new Thread(
+            () -> {
+              Runs.Source d = Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT);
+              Runs.Checked c = Runs.check(d);
+              if (c.ok()) {
+                Fields.of(d, c.scenario(), Runs.assumptions(d, c.scenario()));
+              }
+            },
+            "phbsim-warm");
+    warm.setDaemon(true);
+    warm.start();
     return s;
   }
 
@@ -289,6 +303,7 @@ public final class WebServer implements AutoCloseable {
     }
     Scenario s = base.scenario();
     List<Explain.Assumption> assumptions = Runs.assumptions(source, s);
+    Map<String, Fields.Field> units = Fields.of(source, s, assumptions);
     Set<String> known = new HashSet<>();
     assumptions.forEach(a -> known.add(a.path()));
     if (checked != null && !checked.ok()) {
@@ -312,9 +327,10 @@ public final class WebServer implements AutoCloseable {
       String typed = values.get(a.path());
       f.put("value", typed == null ? a.value() : typed);
       f.put("changed", typed != null && !typed.equals(a.value()));
-      f.put("unit", Groups.unit(a));
-      f.put("priceYear", a.priceYear());
-      f.put("range", Groups.range(a.path()));
+      Fields.Field field = units.get(a.path());
+      f.put("unit", field.unit());
+      f.put("priceYear", a.priceYear().isEmpty() ? "not a price" : a.priceYear());
+      f.put("range", field.range());
       f.put("source", a.comment());
       f.put("problems", byPath.getOrDefault(a.path(), List.of()));
       f.put("invalid", byPath.containsKey(a.path()));

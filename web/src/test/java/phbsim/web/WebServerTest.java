@@ -221,9 +221,74 @@ class WebServerTest {
   void aRunRefusedByTheMemoryCheckSaysWhy() throws Exception {
     // The run service's own check (Capacity), on a place far bigger than any heap.
     String token = token();
-    var r = post(token, "/run", runForm(token, "2", "segments[0].startingCaseload=400000000"));
-    assertThat(r.statusCode()).isEqualTo(503);
+    var r = post(token, "/run", runForm(token, "2", "segments[0].startingCaseload=20000000"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
     assertThat(r.body()).contains("This run needs about").contains("GB of memory");
+  }
+
+  /** The form's rows: path to {unit, price year, range}, as the page shows them (unescaped). */
+  static java.util.Map<String, String[]> formRows(String html) {
+    Matcher m =
+        Pattern.compile(
+                "name=\"a:([^\"]+)\"[\\s\\S]*?<td class=\"unit\">([^<]*)</td><td"
+                    + " class=\"price-year\">([^<]*)</td><td class=\"range\">([^<]*)</td>")
+            .matcher(html);
+    java.util.Map<String, String[]> rows = new java.util.LinkedHashMap<>();
+    while (m.find()) {
+      rows.put(
+          unescape(m.group(1)),
+          new String[] {unescape(m.group(2)), unescape(m.group(3)), unescape(m.group(4))});
+    }
+    return rows;
+  }
+
+  static String unescape(String s) {
+    return s.replace("&#39;", "'")
+        .replace("&#61;", "=")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  @Test
+  void everyFieldShowsItsUnitPriceYearAndRangeFromExplainAndValidate() throws Exception {
+    String token = token();
+    String html = get(token, "/").body();
+    var rows = formRows(html);
+    var d = Runs.builtIn("default");
+    var loaded = Runs.check(d).scenario();
+    var assumptions = Runs.assumptions(d, loaded);
+    // Every value explain lists is a field of the form, and none has an empty unit or range.
+    assertThat(rows.keySet())
+        .containsExactlyInAnyOrderElementsOf(assumptions.stream().map(a -> a.path()).toList());
+    rows.forEach(
+        (path, r) -> {
+          assertThat(r[0]).as("unit of %s", path).isNotBlank();
+          assertThat(r[1]).as("price year of %s", path).isNotBlank();
+          assertThat(r[2]).as("range of %s", path).isNotBlank();
+        });
+    // Spot checks against the two sources. The price year is explain's.
+    String bedDay = "services[2].inpatient.costPerBedDay";
+    var explained = Runs.explain(d, loaded, bedDay);
+    assertThat(explained.price()).isPresent();
+    assertThat(rows.get(bedDay)[1]).isEqualTo(explained.price().get().year().toString());
+    assertThat(rows.get(bedDay)[0]).isEqualTo("£ a bed day");
+    // The range is what validate says it expected, for a value out of it.
+    for (String[] c :
+        new String[][] {
+          {"years", "0"},
+          {"budgets.restrictiveShare", "1.5"},
+          {"segments[0].budget.crisisEffect", "-1"}
+        }) {
+      var checked = Runs.check(d.with(List.of(c[0] + "=" + c[1])));
+      assertThat(checked.ok()).isFalse();
+      String said = checked.problems().get(0).line();
+      assertThat(said).contains(c[0] + ": found " + c[1] + "; expected ");
+      assertThat(rows.get(c[0])[2]).isEqualTo(said.substring(said.indexOf("; expected ") + 11));
+    }
+    assertThat(rows.get("years")[0]).isEqualTo("years");
+    assertThat(rows.get("budgets.restrictiveShare")[0]).isNotEqualTo("number");
   }
 
   static String escape(String s) {
