@@ -78,15 +78,20 @@ final class ServeCommand implements Callable<Integer> {
               + " their results. There is no log-in; use it only on a network you trust.");
       err.flush();
     }
-    // The memory check of phbsim run, handed to the page (it does not depend on the command line).
+    // The page runs through the run service, whose memory check is phbsim run's; the command line
+    // gives only what it knows of its own build, for each run's records.
     WebServer server =
         WebServer.start(
             bind,
             port,
             runs,
             Duration.ofMinutes(keepMinutes),
-            (arms, run) ->
-                phbsim.runs.Capacity.check(arms, run.replications(), run.threads(), true));
+            new phbsim.runs.Invocation(
+                "phbsim",
+                BuildInfo.version(),
+                BuildInfo.commit(),
+                BuildInfo.dirty(),
+                java.util.List.of()));
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     out.println("phbsim serve: http://" + host + ":" + server.port() + "/");
     out.println("  " + server.limits() + ". Stop with Ctrl-C.");

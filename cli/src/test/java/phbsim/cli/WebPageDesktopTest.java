@@ -47,8 +47,7 @@ class WebPageDesktopTest {
             0,
             2,
             Duration.ofMinutes(10),
-            (arms, run) ->
-                phbsim.runs.Capacity.check(arms, run.replications(), run.threads(), true));
+            new phbsim.runs.Invocation("phbsim", "test", "test", false, List.of()));
     downloads = Files.createDirectories(tmp.resolve("downloads"));
     Files.createDirectories(SHOTS);
     ChromeOptions o = new ChromeOptions();

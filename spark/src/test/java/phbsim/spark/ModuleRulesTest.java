@@ -122,14 +122,34 @@ class ModuleRulesTest {
         .should()
         .dependOnClassesThat(
             com.tngtech.archunit.base.DescribedPredicate.describe(
-                "web classes other than WebServer and its capacity check",
+                "web classes other than WebServer",
                 (com.tngtech.archunit.core.domain.JavaClass c) ->
                     c.getPackageName().startsWith("phbsim.web")
-                        && !c.getName().equals("phbsim.web.WebServer")
-                        && !c.getName().equals("phbsim.web.Runs$CapacityCheck")))
+                        && !c.getName().equals("phbsim.web.WebServer")))
         .orShould()
         .dependOnClassesThat()
         .resideInAnyPackage("phbsim.spark..")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName("the page runs only through the run service: it sequences no run of its own")
+  void thePageRunsThroughTheService() {
+    noClasses()
+        .that()
+        .resideInAPackage("phbsim.web..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("phbsim.experiment.Appraisal")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("phbsim.report.Disclosure")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("phbsim.writers.AppraisalFiles")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("phbsim.writers.OutputFolder")
         .check(CLASSES);
   }
 

@@ -1,7 +1,6 @@
 package phbsim.web;
 
 import java.util.List;
-import phbsim.scenarios.Explain;
 
 /**
  * How the form groups a scenario's values: as a finance lead thinks of them (who the people are,
@@ -33,15 +32,5 @@ final class Groups {
       return "Population";
     }
     return OTHER;
-  }
-
-  /** The unit where the scenario's types say it: pounds of a price year. */
-  static String unit(Explain.Assumption a) {
-    return a.priceYear().isEmpty() ? "" : "£";
-  }
-
-  /** The range the loader enforces where the name says it (a share is 0 to 1); else "". */
-  static String range(String path) {
-    return path.endsWith("Share") || path.endsWith("share") ? "0 to 1" : "";
   }
 }

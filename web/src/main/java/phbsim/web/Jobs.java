@@ -5,25 +5,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import phbsim.experiment.RunSpec;
-import phbsim.report.AppraisalResult;
-import phbsim.report.Release;
+import phbsim.runs.Capacity;
+import phbsim.runs.InProcessExecutor;
+import phbsim.runs.Invocation;
+import phbsim.runs.Output;
+import phbsim.runs.RunJob;
+import phbsim.runs.RunRecord;
+import phbsim.runs.RunRefused;
+import phbsim.runs.RunService;
 import phbsim.scenario.Scenario;
 
 /**
- * The runs of everyone using the page: a bounded pool ({@link Limits#running} at once, {@link
- * Limits#waiting} more queued, the rest refused), each run with its own id, owner, folder of
- * results and progress; cancel, and expiry of results after {@link Limits#expiry}.
+ * The runs of everyone using the page, on one run service: at most {@link Limits#running} at once
+ * (the service's pool), {@link Limits#waiting} more queued, the rest refused; each run with its own
+ * id, owner and folder of results; cancel, and expiry of results after {@link Limits#expiry}.
  */
 final class Jobs implements AutoCloseable {
   /** The stated limits. */
@@ -31,85 +35,94 @@ final class Jobs implements AutoCloseable {
     static final Limits DEFAULT = new Limits(2, 40, Duration.ofMinutes(60));
   }
 
-  enum State {
-    QUEUED,
-    RUNNING,
-    DONE,
-    FAILED,
-    CANCELLED
-  }
-
-  /** Thrown from the progress callback to stop a run that was cancelled. */
-  static final class Cancelled extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Cancelled() {
-      super("cancelled", null, false, false);
-    }
-  }
-
   /** One run. Its id is 128 random bits; only its owner (a browser's token) can see it. */
   static final class Job {
     final String id;
     final String owner;
     final Runs.Source source;
-    final Scenario scenario;
-    final java.util.Set<String> off;
     final RunSpec run;
+    final int arms;
     final Path folder;
     final long submitted = System.nanoTime();
-    final AtomicLong done = new AtomicLong();
-    volatile long total;
-    volatile State state = State.QUEUED;
-    volatile boolean cancelRequested;
-    volatile String message = "";
-    volatile Release<AppraisalResult> result;
-    volatile long finished;
-    volatile long lastTouched = System.nanoTime();
+    final RunJob job;
+    volatile long ended;
 
     Job(
         String id,
         String owner,
         Runs.Source source,
-        Scenario scenario,
-        java.util.Set<String> off,
         RunSpec run,
-        Path folder) {
-      this.off = java.util.Set.copyOf(off);
+        int arms,
+        Path folder,
+        RunJob job) {
       this.id = id;
       this.owner = owner;
       this.source = source;
-      this.scenario = scenario;
       this.run = run;
+      this.arms = arms;
       this.folder = folder;
-      this.total = run.replications();
+      this.job = job;
+    }
+
+    RunJob.State state() {
+      RunJob.State s = job.state();
+      if (ended == 0 && ended(s)) {
+        ended = System.nanoTime();
+      }
+      return s;
+    }
+
+    boolean running() {
+      return !ended(state());
+    }
+
+    /** Replications done of all, counting a replication when every arm of it is done. */
+    long done() {
+      return job.done() / arms;
+    }
+
+    long total() {
+      long cells = job.total();
+      return cells == 0 ? run.replications() : Math.max(1, cells / arms);
+    }
+
+    /** Why it failed, in the service's words; "" unless it failed. */
+    String message() {
+      return job.failure()
+          .map(e -> e.getMessage() == null ? e.toString() : e.getMessage())
+          .orElse("");
+    }
+
+    RunRecord record() {
+      return job.record().orElseThrow();
+    }
+
+    /** Seconds from the request to the record (the simulating done, before the files). */
+    double seconds() {
+      return (record().simulatedAt() - submitted) / 1e9;
+    }
+
+    private static boolean ended(RunJob.State s) {
+      return s == RunJob.State.DONE || s == RunJob.State.FAILED || s == RunJob.State.CANCELLED;
     }
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Limits limits;
-  private final Runs.CapacityCheck capacity;
+  private final Invocation build;
+  private final RunService service;
   private final Path root;
-  private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService sweeper;
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-  Jobs(Limits limits, Runs.CapacityCheck capacity) throws IOException {
+  /**
+   * @param build the program, version and commit for the run's records
+   */
+  Jobs(Limits limits, Invocation build) throws IOException {
     this.limits = limits;
-    this.capacity = capacity;
+    this.build = build;
+    this.service = new RunService(new InProcessExecutor(), limits.running());
     this.root = Files.createTempDirectory("phbsim-serve");
-    this.pool =
-        new ThreadPoolExecutor(
-            limits.running(),
-            limits.running(),
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(limits.waiting()),
-            r -> {
-              Thread t = new Thread(r, "phbsim-run");
-              t.setDaemon(true);
-              return t;
-            });
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -132,25 +145,23 @@ final class Jobs implements AutoCloseable {
   }
 
   /**
-   * Queues a run, or refuses it: the memory check first (its message gives the figures), then a
-   * full queue.
+   * Queues a checked run on the service, or refuses it: the service's memory check first (its
+   * message gives the figures; made here too, so that the page says so at once rather than as a
+   * failed run), then a full queue.
    *
+   * @param scenario the source as checked, overrides applied (for the memory check)
    * @throws Refused with a message for the page
    */
-  Job submit(
-      String owner, Runs.Source source, Scenario scenario, java.util.Set<String> off, RunSpec run) {
+  synchronized Job submit(String owner, Runs.Source source, Scenario scenario, RunSpec run) {
+    List<Scenario> arms = new ArrayList<>(List.of(scenario.statusQuo()));
+    phbsim.scenarios.ScenarioLoader.options(scenario).forEach(o -> arms.add(o.scenario()));
     try {
-      capacity.check(Runs.arms(scenario, off), run);
-    } catch (RuntimeException e) {
+      Capacity.check(arms, run.replications(), run.threads(), true);
+    } catch (RunRefused e) {
       throw new Refused(e.getMessage());
     }
-    String id = randomId();
-    Job job = new Job(id, owner, source, scenario, off, run, root.resolve(id));
-    jobs.put(id, job);
-    try {
-      pool.execute(() -> execute(job));
-    } catch (RejectedExecutionException e) {
-      jobs.remove(id);
+    long active = jobs.values().stream().filter(Job::running).count();
+    if (active >= limits.running() + limits.waiting()) {
       throw new Refused(
           "The page is busy: "
               + limits.running()
@@ -158,7 +169,12 @@ final class Jobs implements AutoCloseable {
               + limits.waiting()
               + " are waiting, the most it takes; try again in a minute.");
     }
-    return job;
+    String id = randomId();
+    Path folder = root.resolve(id);
+    RunJob job = service.submit(Runs.request(source, run, build), new Output(folder, true));
+    Job j = new Job(id, owner, source, run, arms.size(), folder, job);
+    jobs.put(id, j);
+    return j;
   }
 
   /** A refusal to run, with the reason in words. */
@@ -170,69 +186,37 @@ final class Jobs implements AutoCloseable {
     }
   }
 
-  private void execute(Job job) {
-    if (job.cancelRequested) {
-      job.state = State.CANCELLED;
-      return;
-    }
-    job.state = State.RUNNING;
-    try {
-      job.result =
-          Runs.run(
-              job.source,
-              job.scenario,
-              job.off,
-              job.run,
-              Runs.CapacityCheck.NONE, // checked when queued
-              (d, t) -> {
-                if (job.cancelRequested) {
-                  throw new Cancelled();
-                }
-                job.done.set(d);
-                job.total = t;
-              },
-              job.folder,
-              50_000);
-      job.state = State.DONE;
-    } catch (Cancelled e) {
-      job.state = State.CANCELLED;
-      delete(job.folder);
-    } catch (RuntimeException | IOException | OutOfMemoryError e) {
-      job.message = e.getMessage() == null ? e.toString() : e.getMessage();
-      job.state = State.FAILED;
-      delete(job.folder);
-    } finally {
-      job.finished = System.nanoTime();
-    }
-  }
-
   /** The owner's run of that id, or null (also for someone else's: ids are not to be shared). */
   Job get(String id, String owner) {
     Job j = jobs.get(id);
     if (j == null || !j.owner.equals(owner)) {
       return null;
     }
-    j.lastTouched = System.nanoTime();
     return j;
   }
 
-  /** Asks a run to stop; it stops at the next replication that finishes. */
+  /**
+   * Asks a run to stop: a queued run never starts, a running one stops at its next cell, and no
+   * files are kept.
+   */
   boolean cancel(String id, String owner) {
     Job j = get(id, owner);
     if (j == null) {
       return false;
     }
-    // A run still queued sees the flag when it starts; a running one at its next replication.
-    j.cancelRequested = true;
+    j.job.cancel();
     return true;
   }
 
-  /** Forgets runs finished longer ago than the expiry, and deletes their files. */
+  /** Forgets runs ended longer ago than the expiry, and deletes their files. */
   void expire() {
     long now = System.nanoTime();
     for (Job j : jobs.values()) {
-      boolean over = j.finished != 0 && now - j.finished > limits.expiry().toNanos();
-      if (over) {
+      j.state();
+      if (j.ended != 0 && j.job.state() != RunJob.State.DONE) {
+        delete(j.folder); // a cancelled or failed run keeps nothing
+      }
+      if (j.ended != 0 && now - j.ended > limits.expiry().toNanos()) {
         jobs.remove(j.id);
         delete(j.folder);
       }
@@ -256,7 +240,7 @@ final class Jobs implements AutoCloseable {
 
   @Override
   public void close() {
-    pool.shutdownNow();
+    service.close();
     sweeper.shutdownNow();
     jobs.values().forEach(j -> delete(j.folder));
     delete(root);

@@ -1,39 +1,57 @@
 package phbsim.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import phbsim.experiment.Appraisal;
-import phbsim.experiment.OptionArm;
-import phbsim.experiment.Progress;
+import java.util.Set;
 import phbsim.experiment.RunSpec;
-import phbsim.report.AppraisalResult;
-import phbsim.report.Disclosure;
-import phbsim.report.Release;
+import phbsim.runs.Invocation;
+import phbsim.runs.RunRequest;
+import phbsim.runs.RunSettings;
+import phbsim.runs.ScenarioSource;
+import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioException;
 import phbsim.scenarios.BuiltInScenarios;
 import phbsim.scenarios.Explain;
 import phbsim.scenarios.ScenarioLoadException;
-import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AppraisalFiles;
-import phbsim.writers.OutputFolder;
-import phbsim.writers.Workbooks;
 
 /**
- * The page's one way into the engine. Design note: every call the page makes to load, check, run
- * and write a scenario goes through here, and does what {@code phbsim run} does in process (the
- * scenarios loader with overrides, {@link Appraisal#run}, {@link Disclosure#release}, {@link
- * AppraisalFiles}); when the run service (phbsim.runs) lands, only this class is re-pointed.
+ * The page's one way into the engine. Design note: the page loads and checks a scenario here (the
+ * scenarios loader with overrides, and the model's own checks, as {@code phbsim validate} makes
+ * them), and turns what the form sent into a {@link RunRequest} for the run service (phbsim.runs),
+ * which runs it, releases it through the disclosure policy and writes the files of {@code phbsim
+ * run}. Nothing here sequences a run.
  */
 public final class Runs {
-  /** A scenario the page may run: its name, its YAML text, and the overrides set on the page. */
-  public record Source(String name, String text, List<String> overrides) {
+  /**
+   * A scenario the page may run: its name, its YAML text, the overrides set on the page, and, for a
+   * person-level upload only, the private folder its file and the person-level CSV were saved in
+   * (null otherwise: the scenario is read from its text alone).
+   */
+  public record Source(String name, String text, List<String> overrides, Path folder) {
     public Source {
       overrides = List.copyOf(overrides);
+    }
+
+    public Source(String name, String text, List<String> overrides) {
+      this(name, text, overrides, null);
+    }
+
+    /** The same scenario with other overrides. */
+    Source with(List<String> changed) {
+      return new Source(name, text, changed, folder);
+    }
+
+    /** Whether its people come from a person-level file (uploaded with it). */
+    boolean personLevel() {
+      return folder != null;
     }
   }
 
@@ -47,21 +65,8 @@ public final class Runs {
   /** One problem: the YAML path it is at ("" if none) and the line validate prints for it. */
   public record Problem(String path, String line) {}
 
-  /**
-   * The memory check made before a run (the command line's Capacity rule, handed in by {@code
-   * phbsim serve} so that this module does not depend on the command line).
-   */
-  @FunctionalInterface
-  public interface CapacityCheck {
-    /**
-     * Throws a {@link RuntimeException} whose message gives the figures if {@code arms} would not
-     * fit.
-     */
-    void check(List<Scenario> arms, RunSpec run);
-
-    /** No check (tests that give their own). */
-    CapacityCheck NONE = (arms, run) -> {};
-  }
+  /** The name the page saves a person-level upload's scenario under, in its private folder. */
+  static final String SCENARIO_FILE = "scenario.yaml";
 
   private Runs() {}
 
@@ -79,38 +84,76 @@ public final class Runs {
   }
 
   /**
-   * Loads {@code source} with its overrides, from its text only: the loader is given a folder of
-   * its own with nothing in it, and a scenario naming a person-level file is refused before it is
-   * read, so nothing a browser sends names a file on the server.
+   * Loads {@code source} with its overrides. A scenario read from its text alone is given a folder
+   * of its own with nothing in it, and one naming a person-level file is refused before it is read,
+   * so nothing a browser sends names a file on the server; a person-level upload is read from the
+   * private folder the page saved it in, and its file's problems are not shown row by row (they
+   * would quote the file).
    */
   static Checked check(Source source) {
     String name = source.name();
-    if (mentionsFile(source.text()) || source.overrides().stream().anyMatch(Runs::mentionsFile)) {
+    if (!source.personLevel()
+        && (mentionsFile(source.text())
+            || source.overrides().stream().anyMatch(Runs::mentionsFile))) {
       String line =
           "startingPopulation: a scenario with a person-level starting population names a file on"
-              + " the computer; expected one without (run it with phbsim run on the command line)";
+              + " the computer; expected one without, or upload the person-level file with it";
+      return new Checked(
+          null,
+          List.of(new Problem("startingPopulation", line)),
+          name + ": 1 problem\n  " + line + "\n");
+    }
+    if (source.personLevel() && source.overrides().stream().anyMatch(Runs::mentionsFile)) {
+      String line = "startingPopulation: the person-level file cannot be changed on the page";
       return new Checked(
           null,
           List.of(new Problem("startingPopulation", line)),
           name + ": 1 problem\n  " + line + "\n");
     }
     try {
-      Scenario s =
-          BuiltInScenarios.isBuiltIn(name) && source.text().equals(BuiltInScenarios.text(name))
-              ? BuiltInScenarios.load(name, source.overrides())
-              : ScenarioLoader.parse(name, source.text(), source.overrides(), EMPTY);
+      Scenario s = scenarioSource(source).load(source.overrides());
       // The checks the model makes when it compiles a scenario, as validate makes them.
       new phbsim.world.CompiledScenario(s);
       return new Checked(s, List.of(), "");
     } catch (ScenarioLoadException e) {
-      List<Problem> out = new ArrayList<>();
-      e.problems().forEach(p -> out.add(new Problem(p.path(), p.toString())));
-      return new Checked(null, out, printed(name, e.problems()));
+      return problems(source, e.problems());
     } catch (ScenarioException e) {
-      List<Problem> out = new ArrayList<>();
-      e.problems().forEach(p -> out.add(new Problem(p.path(), p.toString())));
-      return new Checked(null, out, printed(name, e.problems()));
+      return problems(source, e.problems());
     }
+  }
+
+  private static Checked problems(Source source, List<? extends Object> found) {
+    List<Problem> out = new ArrayList<>();
+    List<Object> shown = new ArrayList<>();
+    int fromFile = 0;
+    for (Object p : found) {
+      String path = path(p);
+      if (source.personLevel() && path.startsWith("startingPopulation")) {
+        fromFile++;
+      } else {
+        out.add(new Problem(path, p.toString()));
+        shown.add(p);
+      }
+    }
+    String message = shown.isEmpty() ? "" : printed(source.name(), shown);
+    if (fromFile > 0) {
+      String line =
+          "startingPopulation: the person-level file has problems; they are not shown here, as"
+              + " they quote the file: run phbsim validate on the computer where it is kept";
+      out.add(new Problem("startingPopulation", line));
+      message += source.name() + ": " + line + "\n";
+    }
+    return new Checked(null, out, message);
+  }
+
+  private static String path(Object problem) {
+    if (problem instanceof phbsim.scenarios.LoadProblem p) {
+      return p.path();
+    }
+    if (problem instanceof phbsim.scenario.Problem p) {
+      return p.path();
+    }
+    return "";
   }
 
   /** What {@code phbsim validate} prints for these problems. */
@@ -126,17 +169,21 @@ public final class Runs {
     return text.contains("startingPopulation");
   }
 
-  /** An empty folder for the loader's relative paths: nothing is ever found there. */
-  private static final Path EMPTY = emptyFolder();
-
-  private static Path emptyFolder() {
-    try {
-      Path p = java.nio.file.Files.createTempDirectory("phbsim-web-empty");
-      p.toFile().deleteOnExit();
-      return p;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /**
+   * Where the run service reads the scenario from: the built-in itself if the text is the
+   * built-in's (so that its records name it, as {@code phbsim run NAME} does), the saved file of a
+   * person-level upload, else the uploaded text.
+   */
+  static ScenarioSource scenarioSource(Source source) {
+    if (source.personLevel()) {
+      return ScenarioSource.named(source.folder().resolve(SCENARIO_FILE).toString());
     }
+    if (BuiltInScenarios.isBuiltIn(source.name())
+        && source.text().equals(BuiltInScenarios.text(source.name()))) {
+      return new ScenarioSource.BuiltIn(source.name());
+    }
+    // Read from its text with nothing to find beside it: a file it might name was refused above.
+    return new ScenarioSource.Uploaded(source.name(), source.text());
   }
 
   /** Every value of the scenario with its price year and source, as {@code explain} gives it. */
@@ -149,70 +196,63 @@ public final class Runs {
     return Explain.explain(source.name(), source.text(), loaded, path);
   }
 
-  /** The arms of an appraisal of {@code s}: its status quo, then each option. */
-  static List<Scenario> arms(Scenario s, java.util.Set<String> off) {
-    List<Scenario> arms = new ArrayList<>(List.of(s.statusQuo()));
-    options(s, off).forEach(o -> arms.add(o.scenario()));
-    return arms;
+  /** The options of {@code s} as written, in order. */
+  static List<OptionSpec> options(Scenario s) {
+    return s.options();
   }
 
-  /** The options of {@code s}, in order, less those switched off (all of them: none left off). */
-  static List<OptionArm> options(Scenario s, java.util.Set<String> off) {
-    List<OptionArm> all = ScenarioLoader.options(s);
-    List<OptionArm> on = all.stream().filter(o -> !off.contains(o.id())).toList();
-    return on.isEmpty() ? all : on;
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The YAML of the scenario as edited: the text with the overrides applied, as run writes it. */
-  static String editedYaml(Scenario s) {
-    return phbsim.scenarios.ScenarioYaml.write(s);
+  /**
+   * The override that leaves out the options switched off ({@code off}, by id): the scenario's
+   * {@code options} list with only those left on, written as the JSON {@code --set} takes, so that
+   * the scenario as run, its scenario.yaml and its run.json all say which options ran. None when
+   * none is off, or when all are (a run needs at least one option, and then runs them all).
+   */
+  static List<String> optionsOff(Scenario s, Set<String> off) {
+    List<OptionSpec> on = s.options().stream().filter(o -> !off.contains(o.id())).toList();
+    if (on.size() == s.options().size() || on.isEmpty()) {
+      return List.of();
+    }
+    ArrayNode list = JSON.createArrayNode();
+    for (OptionSpec o : on) {
+      ObjectNode n = list.addObject();
+      n.put("id", o.id());
+      n.put("label", o.label());
+      n.put("description", o.description());
+      ArrayNode set = n.putArray("set");
+      o.set().forEach(set::add);
+    }
+    try {
+      return List.of("options=" + JSON.writeValueAsString(list));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
-   * Runs the appraisal of a checked scenario and writes every file {@code phbsim run} writes into
-   * {@code folder}, returning the released result (the only form the page ever shows).
-   *
-   * @param progress told of each replication done (all arms of it)
+   * The run service's request for a checked source (its overrides are the page's edits and the
+   * options left out): replications and seed from the form, one thread per core, the command line's
+   * default precision, and the equivalent command line for the run's records.
    */
-  static Release<AppraisalResult> run(
-      Source source,
-      Scenario s,
-      java.util.Set<String> off,
-      RunSpec run,
-      CapacityCheck capacity,
-      Progress progress,
-      Path folder,
-      double precision)
-      throws IOException {
-    capacity.check(arms(s, off), run);
-    List<OptionArm> options = options(s, off);
-    int arms = options.size() + 1;
-    AppraisalResult result =
-        Appraisal.run(
-            s.statusQuo(),
-            options,
-            run,
-            (done, total) -> progress.advanced(done / arms, Math.max(1, total / arms)));
-    Release<AppraisalResult> released = Disclosure.release(result);
-    List<String> command = new ArrayList<>(List.of("phbsim", "serve:", "run", source.name()));
-    source.overrides().forEach(o -> command.add("--set " + o));
-    command.add("-r " + run.replications());
-    command.add("--seed " + run.masterSeed());
-    OutputFolder files =
-        AppraisalFiles.withWorkbookAndReport(
-            AppraisalFiles.of(
-                folder,
-                released,
-                s,
-                run,
-                precision,
-                false,
-                AppraisalFiles.source(source.name(), source.overrides())),
-            released,
-            s,
-            assumptions(source, s),
-            Workbooks.RunInfo.of("web", "", command, run, List.of(source.text())));
-    files.replacing(true).commit(run.threads());
-    return released;
+  static RunRequest request(Source source, RunSpec run, Invocation build) {
+    List<String> command = new ArrayList<>(List.of("serve:", "run", source.name()));
+    source.overrides().forEach(o -> command.add("--set=" + o));
+    command.add("-r");
+    command.add(Integer.toString(run.replications()));
+    command.add("--seed");
+    command.add(Long.toString(run.masterSeed()));
+    Invocation who =
+        new Invocation(
+            build.tool(),
+            build.version(),
+            build.commit(),
+            build.dirty(),
+            Invocation.commandLine(build.tool(), command));
+    return RunRequest.run(
+        scenarioSource(source),
+        source.overrides(),
+        new RunSettings(run, RunSettings.DEFAULT_PRECISION, false),
+        who);
   }
 }

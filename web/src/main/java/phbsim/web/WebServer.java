@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import phbsim.experiment.RunSpec;
+import phbsim.runs.RunJob;
 import phbsim.scenario.Scenario;
 import phbsim.scenarios.Explain;
 
@@ -106,14 +107,29 @@ public final class WebServer implements AutoCloseable {
   /**
    * Starts the page's server on {@code host}:{@code port} (0: any free port).
    *
-   * @param capacity the memory check made before each run
+   * @param build the program, its version and commit, for the records of each run (its command is
+   *     the page's request, as the command line would take it)
    */
   public static WebServer start(
-      String host, int port, int running, Duration expiry, Runs.CapacityCheck capacity)
+      String host, int port, int running, Duration expiry, phbsim.runs.Invocation build)
       throws IOException {
-    Jobs jobs = new Jobs(new Jobs.Limits(running, 40, expiry), capacity);
+    Jobs jobs = new Jobs(new Jobs.Limits(running, 40, expiry), build);
     WebServer s = new WebServer(jobs, host, port);
     s.app.start();
+    // The default scenario's units and ranges take seconds to work out: done now, not on the
+    // first visit.
+    Thread warm =
+        new Thread(
+            () -> {
+              Runs.Source d = Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT);
+              Runs.Checked c = Runs.check(d);
+              if (c.ok()) {
+                Fields.of(d, c.scenario(), Runs.assumptions(d, c.scenario()));
+              }
+            },
+            "phbsim-warm");
+    warm.setDaemon(true);
+    warm.start();
     return s;
   }
 
@@ -287,6 +303,7 @@ public final class WebServer implements AutoCloseable {
     }
     Scenario s = base.scenario();
     List<Explain.Assumption> assumptions = Runs.assumptions(source, s);
+    Map<String, Fields.Field> units = Fields.of(source, s, assumptions);
     Set<String> known = new HashSet<>();
     assumptions.forEach(a -> known.add(a.path()));
     if (checked != null && !checked.ok()) {
@@ -310,9 +327,10 @@ public final class WebServer implements AutoCloseable {
       String typed = values.get(a.path());
       f.put("value", typed == null ? a.value() : typed);
       f.put("changed", typed != null && !typed.equals(a.value()));
-      f.put("unit", Groups.unit(a));
-      f.put("priceYear", a.priceYear());
-      f.put("range", Groups.range(a.path()));
+      Fields.Field field = units.get(a.path());
+      f.put("unit", field.unit());
+      f.put("priceYear", a.priceYear().isEmpty() ? "not a price" : a.priceYear());
+      f.put("range", field.range());
       f.put("source", a.comment());
       f.put("problems", byPath.getOrDefault(a.path(), List.of()));
       f.put("invalid", byPath.containsKey(a.path()));
@@ -333,7 +351,7 @@ public final class WebServer implements AutoCloseable {
         });
     view.put("groups", gs);
     List<Map<String, Object>> options = new ArrayList<>();
-    for (var o : phbsim.scenarios.ScenarioLoader.options(s)) {
+    for (var o : Runs.options(s)) {
       options.add(Map.of("id", o.id(), "label", o.label(), "on", !off.contains(o.id())));
     }
     view.put("options", options);
@@ -384,7 +402,7 @@ public final class WebServer implements AutoCloseable {
       }
     }
     Set<String> off = new HashSet<>();
-    for (var o : phbsim.scenarios.ScenarioLoader.options(plain.scenario())) {
+    for (var o : Runs.options(plain.scenario())) {
       if (ctx.formParam("option:" + o.id()) == null) {
         off.add(o.id());
       }
@@ -412,7 +430,10 @@ public final class WebServer implements AutoCloseable {
           "Replications: expected a whole number from 1 to " + MAX_REPLICATIONS + ".");
       return;
     }
-    Runs.Source edited = new Runs.Source(source.name(), source.text(), overrides);
+    // The options switched off are left out of the scenario as run (and so out of the
+    // scenario.yaml it writes): the override names the options left on.
+    overrides.addAll(Runs.optionsOff(plain.scenario(), off));
+    Runs.Source edited = source.with(overrides);
     Runs.Checked checked = Runs.check(edited);
     if (!checked.ok()) {
       ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -423,7 +444,7 @@ public final class WebServer implements AutoCloseable {
         new RunSpec(replications, seed, Math.max(1, Runtime.getRuntime().availableProcessors()));
     Jobs.Job job;
     try {
-      job = jobs.submit(owner(ctx), edited, checked.scenario(), off, spec);
+      job = jobs.submit(owner(ctx), edited, checked.scenario(), spec);
     } catch (Jobs.Refused e) {
       ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
       form(ctx, source, draft, values, off, null, replications, seed, e.getMessage());
@@ -451,10 +472,10 @@ public final class WebServer implements AutoCloseable {
         String.format(
             Locale.ROOT,
             "{\"state\":\"%s\",\"done\":%d,\"total\":%d,\"message\":%s}",
-            j.state,
-            j.done.get(),
-            j.total,
-            jsonString(j.message)));
+            j.state(),
+            j.done(),
+            j.total(),
+            jsonString(j.message())));
   }
 
   private void cancel(Context ctx) {
@@ -470,18 +491,19 @@ public final class WebServer implements AutoCloseable {
     view.put("csrf", owner(ctx));
     view.put("id", j.id);
     view.put("name", j.source.name());
-    view.put("state", j.state.toString());
-    view.put("running", j.state == Jobs.State.QUEUED || j.state == Jobs.State.RUNNING);
-    view.put("done", j.done.get());
-    view.put("total", j.total);
+    RunJob.State state = j.state();
+    view.put("state", state.toString());
+    view.put("running", j.running());
+    view.put("done", j.done());
+    view.put("total", j.total());
     view.put("replications", j.run.replications());
     view.put("seed", j.run.masterSeed());
     view.put("overrides", j.source.overrides());
-    view.put("cancelled", j.state == Jobs.State.CANCELLED);
-    view.put("failed", j.state == Jobs.State.FAILED ? j.message : null);
-    if (j.state == Jobs.State.DONE) {
+    view.put("cancelled", state == RunJob.State.CANCELLED);
+    view.put("failed", state == RunJob.State.FAILED ? j.message() : null);
+    if (state == RunJob.State.DONE) {
       view.put("finished", true);
-      view.put("seconds", String.format(Locale.UK, "%.1f", (j.finished - j.submitted) / 1e9));
+      view.put("seconds", String.format(Locale.UK, "%.1f", j.seconds()));
       view.put("appraisal", Figures.appraisal(j.folder));
       List<Map<String, Object>> bridges = new ArrayList<>();
       Figures.bridges(j.folder)
@@ -502,7 +524,7 @@ public final class WebServer implements AutoCloseable {
   private void file(Context ctx) throws IOException {
     Jobs.Job j = job(ctx);
     int k = FILES.indexOf(ctx.pathParam("name"));
-    if (k < 0 || j.state != Jobs.State.DONE) {
+    if (k < 0 || j.state() != RunJob.State.DONE) {
       throw new io.javalin.http.NotFoundResponse("No such file.");
     }
     String name = FILES.get(k);

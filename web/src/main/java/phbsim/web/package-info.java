@@ -11,13 +11,14 @@
  * and its charts use the uPlot the report inlines, served from the jar: nothing comes from a CDN
  * and the page works offline.
  *
- * <p>The engine is reached through one adapter, {@link phbsim.web.Runs}: today it loads the
- * scenario with the scenarios loader, runs the appraisal, releases it through {@link
- * phbsim.report.Disclosure} and writes the files with {@link phbsim.writers.AppraisalFiles}, as
- * {@code phbsim run} does. When the run service (package phbsim.runs) lands, only that class
- * changes.
+ * <p>The engine is reached through one adapter, {@link phbsim.web.Runs}, and the run service
+ * (phbsim.runs) behind it: the page loads and checks the scenario with the scenarios loader, as
+ * {@code phbsim validate} does, turns the form into a run request, and submits it to the service
+ * ({@link phbsim.runs.RunService#submit}), which checks its memory ({@link phbsim.runs.Capacity}),
+ * runs it, releases it through {@link phbsim.report.Disclosure} and writes the files of {@code
+ * phbsim run}. The page reads the run record and those files; it sequences no run of its own.
  *
- * <p>Depends on: phbsim.experiment, phbsim.scenario, phbsim.scenarios, phbsim.report,
+ * <p>Depends on: phbsim.runs, phbsim.experiment, phbsim.scenario, phbsim.scenarios, phbsim.report,
  * phbsim.writers, Javalin, Mustache, Jackson. Not on phbsim.cli (the cli depends on this).
  */
 package phbsim.web;

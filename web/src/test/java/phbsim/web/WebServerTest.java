@@ -20,12 +20,14 @@ import org.junit.jupiter.api.Test;
 /** The page's server over HTTP on the loopback address: its security rules, validation, a run. */
 class WebServerTest {
   static WebServer server;
+  static final phbsim.runs.Invocation BUILD =
+      new phbsim.runs.Invocation("phbsim", "test", "test", false, List.of());
   static HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
-    server = WebServer.start("127.0.0.1", 0, 2, Duration.ofMinutes(5), Runs.CapacityCheck.NONE);
+    server = WebServer.start("127.0.0.1", 0, 2, Duration.ofMinutes(5), BUILD);
   }
 
   @AfterAll
@@ -217,34 +219,179 @@ class WebServerTest {
 
   @Test
   void aRunRefusedByTheMemoryCheckSaysWhy() throws Exception {
-    try (WebServer small =
-        WebServer.start(
-            "127.0.0.1",
-            0,
-            1,
-            Duration.ofMinutes(1),
-            (arms, run) -> {
-              throw new IllegalStateException("This run needs about 99.0 GB of memory");
-            })) {
-      var jobs =
-          new Jobs(
-              new Jobs.Limits(1, 1, Duration.ofMinutes(1)),
-              (a, r) -> {
-                throw new IllegalStateException("This run needs about 99.0 GB of memory");
-              });
-      var s = Runs.check(Runs.builtIn("default")).scenario();
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () ->
-                  jobs.submit(
-                      "o",
-                      Runs.builtIn("default"),
-                      s,
-                      java.util.Set.of(),
-                      phbsim.experiment.RunSpec.of(2, 1)))
-          .isInstanceOf(Jobs.Refused.class)
-          .hasMessageContaining("99.0 GB");
-      jobs.close();
+    // The run service's own check (Capacity), on a place far bigger than any heap.
+    String token = token();
+    var r = post(token, "/run", runForm(token, "2", "segments[0].startingCaseload=20000000"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+    assertThat(r.body()).contains("This run needs about").contains("GB of memory");
+  }
+
+  /** The form's rows: path to {unit, price year, range}, as the page shows them (unescaped). */
+  static java.util.Map<String, String[]> formRows(String html) {
+    Matcher m =
+        Pattern.compile(
+                "name=\"a:([^\"]+)\"[\\s\\S]*?<td class=\"unit\">([^<]*)</td><td"
+                    + " class=\"price-year\">([^<]*)</td><td class=\"range\">([^<]*)</td>")
+            .matcher(html);
+    java.util.Map<String, String[]> rows = new java.util.LinkedHashMap<>();
+    while (m.find()) {
+      rows.put(
+          unescape(m.group(1)),
+          new String[] {unescape(m.group(2)), unescape(m.group(3)), unescape(m.group(4))});
     }
+    return rows;
+  }
+
+  static String unescape(String s) {
+    return s.replace("&#39;", "'")
+        .replace("&#61;", "=")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
+  @Test
+  void everyFieldShowsItsUnitPriceYearAndRangeFromExplainAndValidate() throws Exception {
+    String token = token();
+    String html = get(token, "/").body();
+    var rows = formRows(html);
+    var d = Runs.builtIn("default");
+    var loaded = Runs.check(d).scenario();
+    var assumptions = Runs.assumptions(d, loaded);
+    // Every value explain lists is a field of the form, and none has an empty unit or range.
+    assertThat(rows.keySet())
+        .containsExactlyInAnyOrderElementsOf(assumptions.stream().map(a -> a.path()).toList());
+    rows.forEach(
+        (path, r) -> {
+          assertThat(r[0]).as("unit of %s", path).isNotBlank();
+          assertThat(r[1]).as("price year of %s", path).isNotBlank();
+          assertThat(r[2]).as("range of %s", path).isNotBlank();
+        });
+    // Spot checks against the two sources. The price year is explain's.
+    String bedDay = "services[2].inpatient.costPerBedDay";
+    var explained = Runs.explain(d, loaded, bedDay);
+    assertThat(explained.price()).isPresent();
+    assertThat(rows.get(bedDay)[1]).isEqualTo(explained.price().get().year().toString());
+    assertThat(rows.get(bedDay)[0]).isEqualTo("£ a bed day");
+    // The range is what validate says it expected, for a value out of it.
+    for (String[] c :
+        new String[][] {
+          {"years", "0"},
+          {"budgets.restrictiveShare", "1.5"},
+          {"segments[0].budget.crisisEffect", "-1"}
+        }) {
+      var checked = Runs.check(d.with(List.of(c[0] + "=" + c[1])));
+      assertThat(checked.ok()).isFalse();
+      String said = checked.problems().get(0).line();
+      assertThat(said).contains(c[0] + ": found " + c[1] + "; expected ");
+      assertThat(rows.get(c[0])[2]).isEqualTo(said.substring(said.indexOf("; expected ") + 11));
+    }
+    assertThat(rows.get("years")[0]).isEqualTo("years");
+    assertThat(rows.get("budgets.restrictiveShare")[0]).isNotEqualTo("number");
+  }
+
+  /** Uploads files as the page's upload form does: each {field, file name, content}. */
+  static HttpResponse<String> upload(String token, String[]... files) throws Exception {
+    String boundary = "b0undary" + System.nanoTime();
+    StringBuilder body =
+        new StringBuilder("--" + boundary)
+            .append("\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n")
+            .append(token)
+            .append("\r\n");
+    for (String[] f : files) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"")
+          .append(f[0])
+          .append("\"; filename=\"")
+          .append(f[1])
+          .append("\"\r\nContent-Type: text/plain\r\n\r\n")
+          .append(f[2])
+          .append("\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url("/upload")))
+            .header("Cookie", "phbsim_token=" + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The options the form offers: id to whether it is ticked. */
+  static java.util.Map<String, Boolean> formOptions(String html) {
+    Matcher m =
+        Pattern.compile(
+                "<input type=\"checkbox\" name=\"option:([^\"]+)\" value=\"on\"( checked)?>")
+            .matcher(html);
+    java.util.Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+    while (m.find()) {
+      out.put(unescape(m.group(1)), m.group(2) != null);
+    }
+    return out;
+  }
+
+  /** The values the form shows: path to value (unescaped). */
+  static java.util.Map<String, String> formValues(String html) {
+    Matcher m = Pattern.compile("name=\"a:([^\"]+)\" value=\"([^\"]*)\"").matcher(html);
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    while (m.find()) {
+      out.put(unescape(m.group(1)), unescape(m.group(2)));
+    }
+    return out;
+  }
+
+  @Test
+  void anOptionSwitchedOffIsWrittenIntoTheScenarioAndComesBackOnUpload() throws Exception {
+    String token = token();
+    List<String[]> form = runForm(token, "3", "years=3", "budgets.rollout.marketSize=900.0");
+    form.add(new String[] {"option:roll-out", "on"}); // roll-out-release-post left off
+    var run = post(token, "/run", form);
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(303);
+    String id = run.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
+    assertThat(waitFor(token, id)).contains("DONE");
+    String yaml = get(token, "/runs/" + id + "/files/scenario.yaml").body();
+    String cash = get(token, "/runs/" + id + "/files/cash_summary.csv").body();
+    assertThat(yaml).contains("id: roll-out").doesNotContain("roll-out-release-post");
+    assertThat(cash).contains("roll-out").doesNotContain("roll-out-release-post");
+
+    // The downloaded scenario, uploaded again: the same values, the same options.
+    var up = upload(token, new String[] {"scenario", "scenario.yaml", yaml});
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(303);
+    String draft = up.headers().firstValue("Location").orElseThrow();
+    String page = get(token, draft).body();
+    var values = formValues(page);
+    assertThat(values)
+        .containsEntry("years", "3")
+        .containsEntry("budgets.rollout.marketSize", "900.0");
+    assertThat(formOptions(page)).containsExactly(java.util.Map.entry("roll-out", true));
+    // Every value the first form showed for the built-in, as run, is the re-uploaded form's.
+    var first = formValues(get(token, "/").body());
+    first.put("years", "3");
+    first.put("budgets.rollout.marketSize", "900.0");
+    first.remove("name");
+    first.remove("description");
+    values.remove("name");
+    values.remove("description");
+    assertThat(values).containsExactlyInAnyOrderEntriesOf(first);
+
+    // And it runs to the same figures, with nothing changed on the page.
+    List<String[]> again = new ArrayList<>();
+    again.add(new String[] {"csrf", token});
+    again.add(new String[] {"base", "draft:" + draft.substring(draft.indexOf('=') + 1)});
+    again.add(new String[] {"replications", "3"});
+    again.add(new String[] {"seed", "7"});
+    again.add(new String[] {"option:roll-out", "on"});
+    values.forEach((k, v) -> again.add(new String[] {"a:" + k, v}));
+    var second = post(token, "/run", again);
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(303);
+    String id2 = second.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
+    assertThat(waitFor(token, id2)).contains("DONE");
+    // (Its first line names the source: the upload, not the built-in with its changes.)
+    String cash2 = get(token, "/runs/" + id2 + "/files/cash_summary.csv").body();
+    assertThat(cash2.substring(cash2.indexOf('\n'))).isEqualTo(cash.substring(cash.indexOf('\n')));
   }
 
   static String escape(String s) {
