@@ -370,7 +370,7 @@ public final class AssumptionsTemplate {
           .error(message);
     } else {
       range
-          .validateWithFormula(String.format(rule.formula(), cell))
+          .validateWithFormula(String.format(java.util.Locale.ROOT, rule.formula(), cell))
           .allowBlank(true)
           .showErrorMessage(true)
           .errorStyle(DataValidationErrorStyle.STOP)
