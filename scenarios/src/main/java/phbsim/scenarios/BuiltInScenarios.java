@@ -134,6 +134,10 @@ public final class BuiltInScenarios {
    */
   public static Scenario fileOrBuiltIn(String scenario, List<String> overrides) {
     Path file = Path.of(scenario);
+    if (AssumptionsWorkbook.isWorkbook(scenario)) {
+      // An assumptions workbook: read into the same tree, then through the same loader.
+      return AssumptionsWorkbook.load(file, overrides);
+    }
     if (Files.isRegularFile(file)) {
       return ScenarioLoader.load(file, overrides);
     }
@@ -147,14 +151,21 @@ public final class BuiltInScenarios {
                 0,
                 0,
                 "",
-                "no such file, and no built-in scenario of that name; expected a .yaml file or one"
+                "no such file, and no built-in scenario of that name; expected a .yaml file, an"
+                    + " assumptions workbook (.xlsx) or one"
                     + " of: "
                     + String.join(", ", names()))));
   }
 
-  /** The YAML text of the scenario {@link #fileOrBuiltIn} reads. */
+  /**
+   * The YAML text of the scenario {@link #fileOrBuiltIn} reads; for an assumptions workbook, the
+   * text it is read as (its Source cells as comments, its SHA-256 on the first line).
+   */
   public static String textOfFileOrBuiltIn(String scenario) {
     Path file = Path.of(scenario);
+    if (AssumptionsWorkbook.isWorkbook(scenario)) {
+      return AssumptionsWorkbook.text(file);
+    }
     if (Files.isRegularFile(file)) {
       try {
         return Files.readString(file, StandardCharsets.UTF_8);

@@ -53,6 +53,36 @@ public final class ScenarioYaml {
     }
   }
 
+  /** The YAML text of a scenario tree (as {@link #toTree} gives, or an assumptions workbook). */
+  static String text(JsonNode tree) {
+    try {
+      return WRITER.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The first line of the text an assumptions workbook is read as; its SHA-256 follows. */
+  static final String WORKBOOK_HEADER = "# phbsim assumptions workbook ";
+
+  private static final java.util.regex.Pattern WORKBOOK_SHA =
+      java.util.regex.Pattern.compile("; SHA-256 ([0-9a-f]{64})$");
+
+  /**
+   * The SHA-256 of the workbook a scenario's text was read from, if it was read from an assumptions
+   * workbook ({@link AssumptionsWorkbook}): what a run's manifest records, so that it names the
+   * file the user has, not the text phbsim read it as. Empty for a YAML text.
+   */
+  public static java.util.Optional<String> workbookSha256(String text) {
+    if (!text.startsWith(WORKBOOK_HEADER)) {
+      return java.util.Optional.empty();
+    }
+    int end = text.indexOf('\n');
+    String first = end < 0 ? text : text.substring(0, end);
+    var m = WORKBOOK_SHA.matcher(first.strip());
+    return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
   /** The scenario as a Jackson tree, the shape a scenario file has. */
   static JsonNode toTree(Object value) {
     if (value == null) {

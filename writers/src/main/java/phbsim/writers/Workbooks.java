@@ -97,8 +97,16 @@ public final class Workbooks {
               .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.UK)));
     }
 
-    /** The SHA-256 of a scenario's text (UTF-8), in hex: which file a run read. */
+    /**
+     * The SHA-256 of a scenario's text (UTF-8), in hex: which file a run read. For a scenario read
+     * from an assumptions workbook, the workbook's own SHA-256 (its bytes, as {@code sha256sum}
+     * gives it), which the text it was read as carries on its first line.
+     */
     public static String sha256(String text) {
+      var workbook = phbsim.scenarios.ScenarioYaml.workbookSha256(text);
+      if (workbook.isPresent()) {
+        return workbook.get();
+      }
       try {
         return HexFormat.of()
             .formatHex(
