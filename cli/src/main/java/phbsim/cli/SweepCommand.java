@@ -69,7 +69,6 @@ final class SweepCommand implements Callable<Integer> {
     Subject subject =
         AnalysisRun.subject(spec, scenario, analysis, replications, replicationRows.perReplication);
     Scenario s = subject.scenario();
-    replicationRows.check(spec.commandLine(), s);
     SweepAnalysis sweep;
     try {
       sweep =

@@ -40,16 +40,13 @@ final class SparkAnalyses {
       String option,
       CommandLine.Model.CommandSpec spec,
       String command) {
-    Subject subject =
-        Analyses.prepare(
-            new AnalysisRequest(
-                ScenarioSource.named(scenario),
-                job.overrides,
-                option,
-                job.settings(RunSettings.DEFAULT_PRECISION),
-                SparkRun.who(spec)));
-    JobOptions.refusePersonLevel(subject.scenario(), command);
-    return subject;
+    return Analyses.prepare(
+        new AnalysisRequest(
+            ScenarioSource.named(scenario),
+            job.overrides,
+            option,
+            job.settings(RunSettings.DEFAULT_PRECISION),
+            SparkRun.who(spec)));
   }
 
   /** {@code make}'s analysis, or its message as a refusal. */

@@ -97,7 +97,7 @@ final class SparkSensitivity implements Callable<Integer> {
         });
     // Everything about the input is checked here, on the driver, before Spark starts, with the
     // command line's words.
-    Subject subject = SparkAnalyses.subject(job, scenario, option, spec, "sensitivity");
+    Subject subject = SparkAnalyses.subject(job, scenario, option, spec);
     SensitivityAnalysis sensitivity =
         SparkAnalyses.checked(
             () ->

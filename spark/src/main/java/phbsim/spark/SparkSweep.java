@@ -76,7 +76,7 @@ final class SparkSweep implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     job.check();
-    Subject subject = SparkAnalyses.subject(job, scenario, option, spec, "sweep");
+    Subject subject = SparkAnalyses.subject(job, scenario, option, spec);
     SweepAnalysis sweep =
         SparkAnalyses.checked(() -> SweepAnalysis.of(subject, vary, output, job.perReplication));
     return SparkAnalyses.run(

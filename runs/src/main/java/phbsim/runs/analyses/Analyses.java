@@ -3,7 +3,6 @@ package phbsim.runs.analyses;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
-import phbsim.analysis.Output;
 import phbsim.experiment.Progress;
 import phbsim.experiment.RunSpec;
 import phbsim.runs.Capacity;
@@ -28,10 +27,14 @@ public final class Analyses {
    * Loads the scenario with its overrides and chooses the option analysed.
    *
    * @throws phbsim.scenarios.ScenarioLoadException for the scenario's problems
-   * @throws RunRefused for an option the scenario does not name
+   * @throws RunRefused for an option the scenario does not name, or a scenario whose people come
+   *     from a person-level file ({@link #PERSON_LEVEL})
    */
   public static Subject prepare(AnalysisRequest request) {
     Scenario s = request.scenario().load(request.overrides());
+    if (s.fromPersonLevelData()) {
+      throw new RunRefused(PERSON_LEVEL);
+    }
     OptionSpec option;
     try {
       option = s.analysedOption(request.option());
@@ -42,24 +45,21 @@ public final class Analyses {
   }
 
   /**
-   * Refuses an output that counts people or events when the scenario's people come from a
-   * person-level file: an analysis publishes its output per point, draw or step, unsuppressed
-   * (small-number suppression covers the tables of run and compare).
-   *
-   * @throws RunRefused saying so, naming the option ({@code flag}) that asked for it
+   * Why an analysis refuses a scenario whose people come from a person-level file. Small-number
+   * suppression protects one table of means (phbsim run, phbsim compare: Disclosure). An analysis
+   * publishes its output at many settings on the same random numbers, and what changes between two
+   * settings is itself a count: with a unit price raised by £1 and everything else the same, the
+   * money output changes by the number of the things that price pays for, to the penny. No rule on
+   * the figures one at a time can withhold that, so no figure of an analysis of such a scenario is
+   * published (AnalysesPersonLevelTest shows the count read back from two money figures).
    */
-  public static void requireMoneyForPersonLevel(Scenario scenario, Output output, String flag) {
-    if (scenario.fromPersonLevelData() && !output.money()) {
-      throw new RunRefused(
-          flag
-              + " "
-              + output.name()
-              + " counts people or events, which an analysis would publish without small-number"
-              + " suppression when the starting population comes from a person-level file;"
-              + " expected a money output (net_saving_cash, net_saving_economic, npv_cash,"
-              + " npv_economic, double_running), or phbsim run for the suppressed tables");
-    }
-  }
+  public static final String PERSON_LEVEL =
+      "sweep, sensitivity, goal-seek and calibrate are not available when the starting population"
+          + " comes from a person-level file: they publish an output at many settings on the same"
+          + " random numbers, and the change between two settings gives counts away (a unit price"
+          + " raised by £1 changes the net saving by the number of things it pays for), which"
+          + " small-number suppression cannot protect; use phbsim run or phbsim compare, whose"
+          + " tables are suppressed";
 
   /**
    * Runs an analysis on {@code executor} and writes its files to {@code output} (a folder the front

@@ -37,13 +37,9 @@ public record CalibrationAnalysis(Path targetsFile, TargetsFile.Targets targets,
    * The calibration of {@code subject} to {@code targetsFile}.
    *
    * @throws phbsim.scenarios.ScenarioLoadException for the targets file's problems
-   * @throws IllegalArgumentException for a target that cannot be published
    */
   public static CalibrationAnalysis of(Subject subject, Path targetsFile, int maxEvaluations) {
     TargetsFile.Targets t = TargetsFile.load(targetsFile, subject.scenario(), subject.editor());
-    for (var target : t.targets()) {
-      Analyses.requireMoneyForPersonLevel(subject.scenario(), target.output(), "the target");
-    }
     return new CalibrationAnalysis(targetsFile, t, maxEvaluations);
   }
 

@@ -47,7 +47,6 @@ public record GoalSeekAnalysis(
       throw new IllegalArgumentException("--target " + e.getMessage(), e);
     }
     double goal = number(target.substring(eq + 1), "--target's value");
-    Analyses.requireMoneyForPersonLevel(s, output, "--target");
     double value = subject.editor().number(s, vary);
     double from;
     double to;

@@ -82,7 +82,6 @@ public record SensitivityAnalysis(
     var s = subject.scenario();
     var editor = subject.editor();
     Output o = output(output);
-    Analyses.requireMoneyForPersonLevel(s, o, "--output");
     List<Ranges.Range> ranges = new ArrayList<>();
     if (!noOneWay) {
       for (String p : parameters.isEmpty() ? Ranges.defaultParameters(s) : parameters) {

@@ -44,7 +44,6 @@ public record SweepAnalysis(
       throw new IllegalArgumentException("--vary " + e.getMessage(), e);
     }
     Output crossing = SensitivityAnalysis.output(output);
-    Analyses.requireMoneyForPersonLevel(subject.scenario(), crossing, "--output");
     return new SweepAnalysis(vary, axes, crossing, perReplication);
   }
 
