@@ -1,79 +1,49 @@
 package phbsim.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import phbsim.experiment.RunSpec;
-import phbsim.scenario.Scenario;
-import phbsim.writers.OutputFolder;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import phbsim.cli.options.AnalysisOptions;
+import phbsim.cli.options.OutputOptions;
+import phbsim.cli.options.ReplicationOptions;
+import phbsim.cli.options.ScenarioOptions;
+import phbsim.experiment.Progress;
+import phbsim.runs.InProcessExecutor;
+import phbsim.runs.RunSettings;
+import phbsim.runs.ScenarioSource;
+import phbsim.runs.analyses.Analyses;
+import phbsim.runs.analyses.Analysis;
+import phbsim.runs.analyses.AnalysisRecord;
+import phbsim.runs.analyses.AnalysisRequest;
+import phbsim.runs.analyses.Subject;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** What the analysis commands share: the files every one writes, and the closing lines. */
+/**
+ * What the analysis commands share on the command line: their request to the run service's
+ * analyses, the folder and progress they give it, and the closing lines. The sequence itself (load,
+ * memory check, run, files, manifest) is the service's ({@link Analyses}).
+ */
 final class AnalysisRun {
   private final long started = System.nanoTime();
   private long simulated;
-
-  /** Marks the end of simulating (the rest is summarising and writing). */
-  void simulated() {
-    simulated = System.nanoTime();
-  }
 
   /** Marks the end of simulating at {@code nanos} (System.nanoTime(), as a run record says). */
   void simulatedAt(long nanos) {
     simulated = nanos;
   }
 
-  /**
-   * What run.json says about an analysis, in a fixed order (a {@code Map.of} would iterate in an
-   * order that changes from one JVM to the next, and the file must be the same bytes): the scenario
-   * as named, its overrides, the option, then {@code more} as key, value, key, value.
-   */
-  static Map<String, Object> describe(
-      phbsim.cli.options.ScenarioOptions scenario,
-      phbsim.scenario.OptionSpec option,
-      Object... more) {
-    return phbsim.writers.AnalysisFiles.describe(
-        scenario.name(), scenario.overrides(), option.id(), more);
-  }
-
-  /** An output folder with scenario.yaml and run.json, the analysis's own files to be added. */
-  static OutputFolder folder(
-      Path folder, Scenario scenario, RunSpec run, Map<String, Object> describe) {
-    return phbsim.writers.AnalysisFiles.withScenario(folder, scenario, run, describe);
-  }
-
-  /**
-   * What reproducing the run needs (manifest.json), as the run service writes it ({@link
-   * phbsim.runs.RunInfos#manifest}).
-   */
-  static String manifest(
-      picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
-    return phbsim.runs.RunInfos.manifest(invocation(spec), run, scenarioTexts);
-  }
-
-  /** How the run was made, for a workbook's Run sheet. */
-  static phbsim.writers.Workbooks.RunInfo runInfo(
-      picocli.CommandLine.Model.CommandSpec spec, RunSpec run, List<String> scenarioTexts) {
-    return phbsim.runs.RunInfos.runInfo(invocation(spec), run, scenarioTexts);
-  }
-
   /** Who asks the run service: phbsim, its build, and the arguments as given. */
-  static phbsim.runs.Invocation invocation(picocli.CommandLine.Model.CommandSpec spec) {
+  static phbsim.runs.Invocation invocation(CommandSpec spec) {
     return new phbsim.runs.Invocation(
         "phbsim", BuildInfo.version(), BuildInfo.commit(), BuildInfo.dirty(), commandLine(spec));
   }
 
-  /** Every value of the scenario named, with its source, for a workbook's Assumptions sheet. */
-  static List<phbsim.scenarios.Explain.Assumption> assumptions(
-      phbsim.cli.options.ScenarioOptions scenario, Scenario loaded) {
-    return phbsim.scenarios.Explain.assumptions(scenario.name(), scenario.text(), loaded);
-  }
-
   /** phbsim and the arguments as given. */
-  private static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+  private static List<String> commandLine(CommandSpec spec) {
     List<String> args = new ArrayList<>(List.of("phbsim"));
     var parsed = spec.root().commandLine().getParseResult();
     if (parsed != null) {
@@ -82,21 +52,72 @@ final class AnalysisRun {
     return args;
   }
 
-  /** Writes the files, or says plainly why not. */
-  static void commit(
-      OutputFolder files,
-      RunSpec run,
-      picocli.CommandLine.Model.CommandSpec spec,
-      phbsim.cli.options.OutputOptions output,
-      List<String> scenarioTexts) {
-    OutputFolder all = files.replacing(output.force());
-    all.add(OutputFolder.MANIFEST, w -> w.write(manifest(spec, run, scenarioTexts)));
+  /**
+   * The scenario named and the option chosen, loaded by the run service.
+   *
+   * @param perReplication whether replications.csv is asked for
+   */
+  static Subject subject(
+      CommandSpec spec,
+      ScenarioOptions scenario,
+      AnalysisOptions analysis,
+      ReplicationOptions replications,
+      boolean perReplication) {
+    return Analyses.prepare(
+        new AnalysisRequest(
+            ScenarioSource.named(scenario.name()),
+            scenario.overrides(),
+            analysis.optionId(),
+            new RunSettings(
+                replications.runSpec(spec.commandLine()),
+                RunSettings.DEFAULT_PRECISION,
+                perReplication),
+            invocation(spec)));
+  }
+
+  /** {@code make}'s analysis, or its message as a user's mistake (exit 1, no trace). */
+  static <A> A checked(Supplier<A> make) {
     try {
-      all.commit(run.threads());
-    } catch (IOException e) {
-      throw new UserError(
-          "Cannot write the results to " + files.folder() + ": " + e.getMessage(), e);
+      return make.get();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs {@code analysis} in this process with a progress line on standard error, its files in a
+   * new folder under phbsim-out/ (or --out) named for {@code command}.
+   *
+   * @param progress the progress of each cube the analysis runs, from the reporter
+   */
+  <R> AnalysisRecord<R> run(
+      String command,
+      Subject subject,
+      Analysis<R> analysis,
+      CommandSpec spec,
+      ReplicationOptions replications,
+      OutputOptions output,
+      Function<ProgressReporter, Progress> progress) {
+    List<Path> inputs = new ArrayList<>(subject.inputs());
+    inputs.addAll(analysis.inputs());
+    Path folder = output.prepare(subject.name(), command, inputs);
+    AnalysisRecord<R> record;
+    try (ProgressReporter reporter =
+        new ProgressReporter(
+            "phbsim " + command,
+            spec.commandLine().getErr(),
+            replications.quiet,
+            Main.processStreams())) {
+      record =
+          Analyses.run(
+              subject,
+              analysis,
+              new InProcessExecutor(),
+              new phbsim.runs.Output(folder, output.force()),
+              () -> progress.apply(reporter));
+    }
+    simulatedAt(record.simulatedAt());
+    return record;
   }
 
   /** The closing lines: where the files are, and the time taken, writing included. */

@@ -2,10 +2,8 @@ package phbsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import phbsim.analysis.Calibration;
 import phbsim.cli.options.AnalysisOptions;
@@ -14,13 +12,11 @@ import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.experiment.RunSpec;
 import phbsim.report.Arm;
+import phbsim.runs.analyses.AnalysisRecord;
+import phbsim.runs.analyses.CalibrationAnalysis;
+import phbsim.runs.analyses.Subject;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioEditor;
-import phbsim.scenarios.Rewrite;
-import phbsim.scenarios.ScenarioLoader;
-import phbsim.scenarios.TargetsFile;
-import phbsim.writers.AnalysisCsv;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -75,114 +71,28 @@ final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunSpec run = replications.runSpec(spec.commandLine());
     if (maxEvaluations < 3) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--max-evaluations must be at least 3, found " + maxEvaluations);
     }
-    Scenario s = scenario.load();
-    ScenarioEditor editor = ScenarioLoader.editor();
-    OptionSpec option;
-    try {
-      option = analysis.option(s);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
-    }
-    TargetsFile.Targets t = TargetsFile.load(targets, s, editor);
-    try {
-      for (var target : t.targets()) {
-        AnalysisOptions.requireMoneyForPersonLevel(s, target.output(), "the target");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
-    }
-    List<Path> inputs = new java.util.ArrayList<>(scenario.inputs());
-    inputs.add(targets);
-    Path folder = output.prepare(scenario.name(), "calibrate", inputs);
+    Subject subject = AnalysisRun.subject(spec, scenario, analysis, replications, false);
+    CalibrationAnalysis calibration =
+        AnalysisRun.checked(() -> CalibrationAnalysis.of(subject, targets, maxEvaluations));
     AnalysisRun timing = new AnalysisRun();
-    Calibration.Result r;
-    try (ProgressReporter progress =
-        new ProgressReporter(
-            "phbsim calibrate",
-            spec.commandLine().getErr(),
-            replications.quiet,
-            Main.processStreams())) {
-      r =
-          Calibration.run(
-              s,
-              option,
-              editor,
-              t.parameters(),
-              t.targets(),
-              maxEvaluations,
-              run,
-              progress.evaluations(maxEvaluations));
-    }
-    timing.simulated();
-    Map<String, String> fitted = new LinkedHashMap<>();
-    Map<String, Double> values = new LinkedHashMap<>();
-    for (int i = 0; i < r.parameters().size(); i++) {
-      fitted.put(r.parameters().get(i).path(), Numbers.plain(r.values()[i]));
-      values.put(r.parameters().get(i).path(), Double.parseDouble(Numbers.plain(r.values()[i])));
-    }
-    String rewritten;
-    Rewrite.Carried carried;
-    try {
-      String why = "fitted by phbsim calibrate --targets " + targets.getFileName();
-      // Each fitted value's note names the start it was fitted from: "was" in the file's own
-      // comment is the file's value, which is not the start when --set gave one.
-      rewritten = scenario.text();
-      for (int i = 0; i < r.parameters().size(); i++) {
-        Calibration.Parameter p = r.parameters().get(i);
-        rewritten =
-            Rewrite.values(
-                scenario.name(),
-                rewritten,
-                Map.of(p.path(), fitted.get(p.path())),
-                why + " from a start of " + Numbers.plain(p.start()) + "; the file had {was}");
-      }
-      Map<String, String> ranges = Rewrite.rangesFollowing(s, values);
-      if (!ranges.isEmpty()) {
-        rewritten =
-            Rewrite.values(
-                scenario.name(),
-                rewritten,
-                ranges,
-                "moved with the fitted value by phbsim calibrate, to hold it");
-      }
-      // The --set overrides it was fitted with are written in too, so that fitted.yaml runs as the
-      // calibration did on its own; those of fitted paths are left out (the fitted value replaces
-      // them), and any whose path the file does not write are named for the user to give again.
-      carried =
-          Rewrite.overrides(
-              scenario.name(),
-              rewritten,
-              s,
-              scenario.overrides(),
-              fitted.keySet(),
-              "set by --set when it was fitted; the file had {was}");
-      rewritten = carried.text();
-      // What calibrate writes must run: load it as phbsim run would.
-      ScenarioLoader.parse(scenario.name(), rewritten, carried.notWritten());
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
-    } catch (phbsim.scenarios.ScenarioLoadException e) {
-      throw new UserError(
-          "The fitted scenario would not load, so it is not written: " + e.getMessage(), e);
-    }
-    String fittedText = rewritten;
-    AnalysisRun.commit(
-        AnalysisRun.folder(
-                folder,
-                s,
-                run,
-                AnalysisRun.describe(scenario, option, "targets", targets.toString()))
-            .add("calibration.csv", w -> AnalysisCsv.calibration(r, s, w))
-            .add("fitted.yaml", w -> w.write(fittedText)),
-        run,
-        spec,
-        output,
-        List.of(scenario.text()));
+    AnalysisRecord<CalibrationAnalysis.Fitted> record =
+        timing.run(
+            "calibrate",
+            subject,
+            calibration,
+            spec,
+            replications,
+            output,
+            p -> p.evaluations(maxEvaluations));
+    Calibration.Result r = record.result().result();
+    Scenario s = subject.scenario();
+    OptionSpec option = subject.option();
+    RunSpec run = record.run();
+    List<String> notWritten = record.result().notWritten();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
@@ -228,7 +138,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 : "Not converged: the optimiser ran out of evaluations (--max-evaluations)",
         Text.count(r.evaluations(), "evaluation", "evaluations"),
         Numbers.significant(r.objective()));
-    if (carried.notWritten().isEmpty()) {
+    if (notWritten.isEmpty()) {
       out.println(
           "The fitted scenario is fitted.yaml in the output folder: run it as it is with phbsim"
               + " run (it holds the fitted values and any other --set it was fitted with).");
@@ -237,10 +147,10 @@ final class CalibrateCommand implements Callable<Integer> {
           "The fitted scenario is fitted.yaml in the output folder. It holds the fitted values;"
               + " these --set overrides name values the file does not write, so give them again"
               + " when you run it: "
-              + String.join(" ", carried.notWritten().stream().map(o -> "--set " + o).toList())
+              + String.join(" ", notWritten.stream().map(o -> "--set " + o).toList())
               + ".");
     }
-    timing.finish(out, folder);
+    timing.finish(out, record.folder());
     return r.converged() ? 0 : UserError.EXIT_CODE;
   }
 }

@@ -1,8 +1,6 @@
 package phbsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import phbsim.analysis.GoalSeek;
@@ -13,11 +11,11 @@ import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.experiment.RunSpec;
 import phbsim.report.Arm;
+import phbsim.runs.analyses.AnalysisRecord;
+import phbsim.runs.analyses.GoalSeekAnalysis;
+import phbsim.runs.analyses.Subject;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioEditor;
-import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AnalysisCsv;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -85,109 +83,20 @@ final class GoalSeekCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunSpec run = replications.runSpec(spec.commandLine());
-    Scenario s = scenario.load();
-    ScenarioEditor editor = ScenarioLoader.editor();
-    Output out0;
-    double goal;
-    double from;
-    double to;
-    OptionSpec option;
-    try {
-      int eq = target.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException(
-            "--target " + target + ": expected OUTPUT=VALUE, such as net_saving_cash=0");
-      }
-      try {
-        out0 = Output.parse(target.substring(0, eq).strip());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--target " + e.getMessage(), e);
-      }
-      goal = number(target.substring(eq + 1), "--target's value");
-      AnalysisOptions.requireMoneyForPersonLevel(s, out0, "--target");
-      option = analysis.option(s);
-      double value = editor.number(s, vary);
-      if (range != null) {
-        String[] parts = range.split(":", -1);
-        if (parts.length != 2) {
-          throw new IllegalArgumentException(
-              "--range " + range + ": expected FROM:TO, such as 0:500");
-        }
-        from = number(parts[0], "--range's from");
-        to = number(parts[1], "--range's to");
-      } else {
-        var declared =
-            s.uncertainty().stream()
-                .filter(u -> u.path().equals(vary) && u.low() != null)
-                .findFirst();
-        if (declared.isPresent()) {
-          from = declared.get().low();
-          to = declared.get().high();
-        } else if (value > 0) {
-          from = 0;
-          to = 2 * value;
-        } else {
-          throw new IllegalArgumentException(
-              vary + " is " + value + "; give the values to search with --range FROM:TO");
-        }
-      }
-      if (!(from < to)) {
-        throw new IllegalArgumentException(
-            "--range: expected FROM below TO, found "
-                + Numbers.plain(from)
-                + ":"
-                + Numbers.plain(to));
-      }
-      if (accuracy != null && !(accuracy > 0 && accuracy < to - from)) {
-        // 0 or less would never stop the search; the whole range or more would stop it at once.
-        throw new IllegalArgumentException(
-            "--accuracy: found "
-                + Numbers.plain(accuracy)
-                + "; expected a number above 0 and below the range searched ("
-                + Numbers.plain(to - from)
-                + "), in the parameter's units");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
-    }
-    Output o = out0;
-    double acc = accuracy != null ? accuracy : (to - from) / 1000;
-    Path folder = output.prepare(scenario.name(), "goal-seek", scenario.inputs());
+    Subject subject = AnalysisRun.subject(spec, scenario, analysis, replications, false);
+    GoalSeekAnalysis seek =
+        AnalysisRun.checked(() -> GoalSeekAnalysis.of(subject, target, vary, range, accuracy));
     AnalysisRun timing = new AnalysisRun();
-    GoalSeek.Result r;
-    try (ProgressReporter progress =
-        new ProgressReporter(
-            "phbsim goal-seek",
-            spec.commandLine().getErr(),
-            replications.quiet,
-            Main.processStreams())) {
-      r =
-          GoalSeek.run(
-              s, option, editor, vary, from, to, o, goal, acc, run, progress.evaluations(0));
-    }
-    timing.simulated();
-    double lo = from;
-    double hi = to;
-    AnalysisRun.commit(
-        AnalysisRun.folder(
-                folder,
-                s,
-                run,
-                AnalysisRun.describe(
-                    scenario,
-                    option,
-                    "target",
-                    target,
-                    "vary",
-                    vary,
-                    "range",
-                    Numbers.plain(lo) + ":" + Numbers.plain(hi)))
-            .add("goal_seek.csv", w -> AnalysisCsv.goalSeek(r, vary, o, goal, s, w)),
-        run,
-        spec,
-        output,
-        List.of(scenario.text()));
+    AnalysisRecord<GoalSeek.Result> record =
+        timing.run("goal-seek", subject, seek, spec, replications, output, p -> p.evaluations(0));
+    GoalSeek.Result r = record.result();
+    Scenario s = subject.scenario();
+    OptionSpec option = subject.option();
+    RunSpec run = record.run();
+    Output o = seek.output();
+    double goal = seek.goal();
+    double from = seek.from();
+    double to = seek.to();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
@@ -236,23 +145,11 @@ final class GoalSeekCommand implements Callable<Integer> {
           show(goal, o));
     }
     out.println(Text.count(r.evaluations(), "try", "tries") + " of the model.");
-    timing.finish(out, folder);
+    timing.finish(out, record.folder());
     return 0;
   }
 
   private static String show(double v, Output o) {
     return o.money() ? Numbers.thousands(v) : Numbers.readable(v);
-  }
-
-  private static double number(String text, String what) {
-    try {
-      double v = Double.parseDouble(text.strip());
-      if (!Double.isFinite(v)) {
-        throw new NumberFormatException();
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + ": found '" + text + "'; expected a number");
-    }
   }
 }

@@ -1,7 +1,6 @@
 package phbsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +15,12 @@ import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.experiment.RunSpec;
 import phbsim.report.Arm;
+import phbsim.runs.analyses.AnalysisRecord;
+import phbsim.runs.analyses.SensitivityAnalysis;
+import phbsim.runs.analyses.Subject;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioEditor;
-import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.Numbers;
-import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,8 +72,6 @@ final class SensitivityCommand implements Callable<Integer> {
               + " uncertainty:. --no-probabilistic skips it.")
   Boolean probabilisticChoice;
 
-  private boolean probabilistic;
-
   @Option(
       names = "--no-one-way",
       description = "Skip the one-way analysis (run the probabilistic one only).")
@@ -96,98 +93,38 @@ final class SensitivityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunSpec run = replications.runSpec(spec.commandLine());
-    if (noOneWay && Boolean.FALSE.equals(probabilisticChoice)) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--no-one-way with --no-probabilistic leaves nothing to do");
-    }
-    if (draws < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--draws must be at least 1, found " + draws);
-    }
-    Scenario s = scenario.load();
-    ScenarioEditor editor = ScenarioLoader.editor();
-    Output out0;
-    OptionSpec option;
-    List<Ranges.Range> ranges = new ArrayList<>();
-    List<ProbabilisticSensitivity.Uncertain> uncertain = List.of();
     try {
-      out0 = analysis.output();
-      AnalysisOptions.requireMoneyForPersonLevel(s, out0, "--output");
-      option = analysis.option(s);
-      if (!noOneWay) {
-        for (String p : parameters.isEmpty() ? Ranges.defaultParameters(s) : parameters) {
-          ranges.add(Ranges.of(s, editor, p));
-        }
-      }
-      if (!Boolean.FALSE.equals(probabilisticChoice)) {
-        uncertain = ProbabilisticSensitivity.declared(s, editor);
-      }
-      probabilistic =
-          Boolean.TRUE.equals(probabilisticChoice)
-              || (probabilisticChoice == null && !uncertain.isEmpty());
-      if (noOneWay && !probabilistic) {
-        throw new IllegalArgumentException(
-            scenario.name()
-                + " declares no distribution under uncertainty:, so --no-one-way leaves nothing"
-                + " to do; expected distributions (see the scenario README)");
-      }
-      if (probabilistic) {
-        if (uncertain.isEmpty()) {
-          throw new IllegalArgumentException(
-              scenario.name()
-                  + " declares no distribution under uncertainty:; expected entries with a"
-                  + " distribution (see the scenario README) for --probabilistic");
-        }
-        if (draws < uncertain.size() + 3) {
-          throw new IllegalArgumentException(
-              "--draws "
-                  + draws
-                  + " is too few for "
-                  + Text.count(uncertain.size(), "parameter", "parameters")
-                  + "; expected at least "
-                  + (uncertain.size() + 3));
-        }
-      }
+      SensitivityAnalysis.checkChoice(noOneWay, probabilisticChoice, draws);
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    Output output0 = out0;
-    Path folder = output.prepare(scenario.name(), "sensitivity", scenario.inputs());
+    Subject subject = AnalysisRun.subject(spec, scenario, analysis, replications, false);
+    SensitivityAnalysis sensitivity =
+        AnalysisRun.checked(
+            () ->
+                SensitivityAnalysis.of(
+                    subject,
+                    analysis.outputName(),
+                    parameters,
+                    noOneWay,
+                    probabilisticChoice,
+                    draws));
     AnalysisRun timing = new AnalysisRun();
-    OneWaySensitivity.Result oneWay = null;
-    ProbabilisticSensitivity.Result psa = null;
-    try (ProgressReporter progress =
-        new ProgressReporter(
-            "phbsim sensitivity",
-            spec.commandLine().getErr(),
-            replications.quiet,
-            Main.processStreams())) {
-      if (!ranges.isEmpty()) {
-        oneWay = OneWaySensitivity.run(s, option, editor, ranges, output0, run, progress.cells());
-      }
-      if (probabilistic) {
-        psa =
-            ProbabilisticSensitivity.run(
-                s, option, editor, uncertain, draws, output0, run, progress.cells());
-      }
-    }
-    timing.simulated();
-    OneWaySensitivity.Result ow = oneWay;
-    ProbabilisticSensitivity.Result ps = psa;
-    OutputFolder files =
-        phbsim.writers.AnalysisFiles.of(
-            folder,
-            ow,
-            ps,
-            s,
-            run,
-            AnalysisRun.describe(
-                scenario, option, "output", output0.name(), "draws", probabilistic ? draws : 0),
-            AnalysisRun.assumptions(scenario, s),
-            AnalysisRun.runInfo(spec, run, List.of(scenario.text())));
-    AnalysisRun.commit(files, run, spec, output, List.of(scenario.text()));
-
+    AnalysisRecord<SensitivityAnalysis.Result> record =
+        timing.run(
+            "sensitivity",
+            subject,
+            sensitivity,
+            spec,
+            replications,
+            output,
+            ProgressReporter::cells);
+    Scenario s = subject.scenario();
+    OptionSpec option = subject.option();
+    Output output0 = sensitivity.output();
+    OneWaySensitivity.Result ow = record.result().oneWay();
+    ProbabilisticSensitivity.Result ps = record.result().probabilistic();
+    RunSpec run = record.run();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
@@ -211,7 +148,7 @@ final class SensitivityCommand implements Callable<Integer> {
     if (ps != null) {
       printProbabilistic(out, ps, s);
     }
-    timing.finish(out, folder);
+    timing.finish(out, record.folder());
     return 0;
   }
 

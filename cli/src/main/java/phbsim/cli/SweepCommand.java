@@ -1,7 +1,6 @@
 package phbsim.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +15,11 @@ import phbsim.cli.options.ScenarioOptions;
 import phbsim.experiment.RunSpec;
 import phbsim.report.Arm;
 import phbsim.report.Summary;
+import phbsim.runs.analyses.AnalysisRecord;
+import phbsim.runs.analyses.Subject;
+import phbsim.runs.analyses.SweepAnalysis;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
-import phbsim.scenarios.ScenarioLoader;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -65,73 +66,25 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunSpec run = replications.runSpec(spec.commandLine());
-    if (vary.size() > 2) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--vary may be given once or twice, found " + vary.size());
-    }
-    List<Sweep.Axis> axes = new ArrayList<>();
-    Output crossing;
-    OptionSpec option;
-    Scenario s = scenario.load();
-    replicationRows.check(spec.commandLine(), s);
+    Subject subject =
+        AnalysisRun.subject(spec, scenario, analysis, replications, replicationRows.perReplication);
+    Scenario s = subject.scenario();
+    SweepAnalysis sweep;
     try {
-      for (String v : vary) {
-        Sweep.Axis axis = Sweep.Axis.parse(v);
-        ScenarioLoader.editor().number(s, axis.path()); // names a path that leads nowhere
-        for (Sweep.Axis other : axes) {
-          if (other.path().equals(axis.path())) {
-            // Two axes of one path would set it twice at every point: the grid's second value
-            // would win and half the points would be the same run.
-            throw new IllegalArgumentException(
-                "names "
-                    + axis.path()
-                    + " twice; expected two different paths (give all of a path's values in one"
-                    + " --vary)");
-          }
-        }
-        axes.add(axis);
-      }
-      crossing = analysis.output();
-      option = analysis.option(s);
+      sweep =
+          SweepAnalysis.of(subject, vary, analysis.outputName(), replicationRows.perReplication);
     } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--vary " + e.getMessage());
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    try {
-      AnalysisOptions.requireMoneyForPersonLevel(s, crossing, "--output");
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), e);
-    }
-    int points = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (a, b) -> a * b);
-    Path folder = output.prepare(scenario.name(), "sweep", scenario.inputs());
     AnalysisRun timing = new AnalysisRun();
-    Sweep.Result result;
-    try (ProgressReporter progress =
-        new ProgressReporter(
-            "phbsim sweep",
-            spec.commandLine().getErr(),
-            replications.quiet,
-            Main.processStreams())) {
-      result = Sweep.run(s, option, ScenarioLoader.editor(), axes, run, progress.cells(), crossing);
-    }
-    timing.simulated();
-    AnalysisRun.commit(
-        phbsim.writers.AnalysisFiles.sweep(
-            folder,
-            result,
-            crossing,
-            replicationRows.perReplication,
-            s,
-            run,
-            AnalysisRun.describe(scenario, option, "vary", vary),
-            AnalysisRun.assumptions(scenario, s),
-            AnalysisRun.runInfo(spec, run, List.of(scenario.text()))),
-        run,
-        spec,
-        output,
-        List.of(scenario.text()));
-
+    AnalysisRecord<Sweep.Result> record =
+        timing.run("sweep", subject, sweep, spec, replications, output, ProgressReporter::cells);
+    Sweep.Result result = record.result();
+    RunSpec run = record.run();
+    OptionSpec option = subject.option();
+    Output crossing = sweep.crossing();
+    List<Sweep.Axis> axes = sweep.axes();
+    int points = sweep.points();
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.UK,
@@ -188,7 +141,7 @@ final class SweepCommand implements Callable<Integer> {
                 + ", by interpolation between neighbouring points.");
       }
     }
-    timing.finish(out, folder);
+    timing.finish(out, record.folder());
     return 0;
   }
 

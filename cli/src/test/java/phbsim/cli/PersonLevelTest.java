@@ -384,61 +384,6 @@ class PersonLevelTest {
   }
 
   @Test
-  @DisplayName(
-      "the analyses publish only money for person-level data: a count output is refused, a money"
-          + " one runs")
-  void analysesPublishOnlyMoney() throws IOException {
-    String file = scenario("").toString();
-    Cli sweep =
-        Cli.run(
-            "sweep",
-            file,
-            "--vary",
-            "budgets.rollout.marketSize=50,100",
-            "--output",
-            "difference.crises",
-            "-r",
-            "2",
-            "-o",
-            tmp.resolve("sweep-count").toString());
-    assertThat(sweep.exitCode()).isEqualTo(1);
-    assertThat(sweep.err())
-        .contains("--output difference.crises counts people or events")
-        .doesNotContain("Exception");
-    assertThat(tmp.resolve("sweep-count")).doesNotExist();
-    Cli goalSeek =
-        Cli.run(
-            "goal-seek",
-            file,
-            "--target",
-            "option.crises=10",
-            "--vary",
-            "segments[common].budget.crisisEffect",
-            "--range",
-            "0:1",
-            "-o",
-            tmp.resolve("goal-count").toString());
-    assertThat(goalSeek.exitCode()).isEqualTo(1);
-    assertThat(goalSeek.err()).contains("--target option.crises counts people or events");
-    Path money = tmp.resolve("sweep-money");
-    Cli ok =
-        Cli.run(
-            "sweep",
-            file,
-            "--vary",
-            "budgets.rollout.marketSize=50,100",
-            "-r",
-            "2",
-            "--quiet",
-            "-o",
-            money.toString());
-    assertThat(ok.exitCode()).as(ok.err()).isZero();
-    for (var e : everythingWritten(money, ok).entrySet()) {
-      assertThat(e.getValue()).as(e.getKey()).doesNotContain("SYN-");
-    }
-  }
-
-  @Test
   @DisplayName("the same bytes on 1 and 4 threads")
   void threadsInvariance() throws IOException {
     Path one = tmp.resolve("t1");

@@ -2,6 +2,7 @@ package phbsim.runs;
 
 import java.util.List;
 import phbsim.analysis.Areas;
+import phbsim.analysis.Variants;
 import phbsim.experiment.OptionArm;
 import phbsim.experiment.Progress;
 import phbsim.experiment.RunSpec;
@@ -39,5 +40,13 @@ public interface Executor {
    */
   default int threadsHere(RunSpec run) {
     return run.threads();
+  }
+
+  /**
+   * What runs an analysis's variants (a sweep's points, a sensitivity's settings and draws): on
+   * this process's threads unless the executor has its own.
+   */
+  default Variants.Runner variants() {
+    return Variants::run;
   }
 }

@@ -86,6 +86,16 @@ final class SparkExecutor implements Executor {
     }
   }
 
+  /**
+   * An analysis's variants, each variant x replication a task (VariantTasks), Spark started then.
+   */
+  @Override
+  public phbsim.analysis.Variants.Runner variants() {
+    return (place, option, editor, variants, run, progress) ->
+        VariantTasks.runner(spark(), partitions(), fault)
+            .run(place, option, editor, variants, run, progress);
+  }
+
   /** The driver gathers; the replications are held by the executors. */
   @Override
   public int threadsHere(RunSpec run) {

@@ -1,29 +1,15 @@
 package phbsim.spark;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import phbsim.analysis.OneWaySensitivity;
-import phbsim.analysis.Output;
 import phbsim.analysis.ProbabilisticSensitivity;
-import phbsim.analysis.Ranges;
-import phbsim.experiment.Progress;
-import phbsim.experiment.RunSpec;
-import phbsim.scenario.OptionSpec;
-import phbsim.scenario.Scenario;
-import phbsim.scenario.ScenarioEditor;
+import phbsim.runs.analyses.SensitivityAnalysis;
+import phbsim.runs.analyses.Subject;
 import phbsim.scenarios.BuiltInScenarios;
-import phbsim.scenarios.Explain;
-import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AnalysisFiles;
-import phbsim.writers.OutputFolder;
 import phbsim.writers.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -104,129 +90,48 @@ final class SparkSensitivity implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     job.check();
-    if (noOneWay && Boolean.FALSE.equals(probabilisticChoice)) {
-      throw new SparkRun.Refused("--no-one-way with --no-probabilistic leaves nothing to do");
-    }
-    if (draws < 1) {
-      throw new SparkRun.Refused("--draws must be at least 1, found " + draws);
-    }
+    SparkAnalyses.checked(
+        () -> {
+          SensitivityAnalysis.checkChoice(noOneWay, probabilisticChoice, draws);
+          return null;
+        });
     // Everything about the input is checked here, on the driver, before Spark starts, with the
     // command line's words.
-    Scenario s = BuiltInScenarios.fileOrBuiltIn(scenario, job.overrides);
-    if (s.startingPopulation() != null) {
-      throw new SparkRun.Refused(
-          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
-              + " file; run phbsim sensitivity on the machine that holds the file");
-    }
-    ScenarioEditor editor = ScenarioLoader.editor();
-    Output out0;
-    OptionSpec chosen;
-    List<Ranges.Range> ranges = new ArrayList<>();
-    List<ProbabilisticSensitivity.Uncertain> uncertain = List.of();
-    boolean probabilistic;
-    try {
-      out0 = Output.parse(output);
-      chosen = s.analysedOption(option);
-      if (!noOneWay) {
-        for (String p : Ranges.defaultParameters(s)) {
-          ranges.add(Ranges.of(s, editor, p));
-        }
-      }
-      if (!Boolean.FALSE.equals(probabilisticChoice)) {
-        uncertain = ProbabilisticSensitivity.declared(s, editor);
-      }
-      probabilistic =
-          Boolean.TRUE.equals(probabilisticChoice)
-              || (probabilisticChoice == null && !uncertain.isEmpty());
-      if (probabilistic && (uncertain.isEmpty() || draws < uncertain.size() + 3)) {
-        throw new IllegalArgumentException(
-            uncertain.isEmpty()
-                ? scenario
-                    + " declares no distribution under uncertainty:; expected entries with a"
-                    + " distribution for --probabilistic"
-                : "--draws "
-                    + draws
-                    + " is too few for "
-                    + Text.count(uncertain.size(), "parameter", "parameters")
-                    + "; expected at least "
-                    + (uncertain.size() + 3));
-      }
-      if (noOneWay && !probabilistic) {
-        throw new IllegalArgumentException(
-            scenario
-                + " declares no distribution under uncertainty:, so --no-one-way leaves"
-                + " nothing to do");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new SparkRun.Refused(e.getMessage());
-    }
-    Path folder = OutputFolder.throughLink(job.out);
-    Path file = Path.of(scenario);
-    OutputFolder.check(folder, job.force, Files.isRegularFile(file) ? List.of(file) : List.of());
-
-    RunSpec run = job.run();
-    long started = System.nanoTime();
-    JavaSparkContext spark = given != null ? given : SparkRun.start(s.name(), job.master);
-    try {
-      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
-      var runner = VariantTasks.runner(spark, slices, fault);
-      OneWaySensitivity.Result oneWay =
-          ranges.isEmpty()
-              ? null
-              : OneWaySensitivity.run(s, chosen, editor, ranges, out0, run, Progress.NONE, runner);
-      ProbabilisticSensitivity.Result psa =
-          probabilistic
-              ? ProbabilisticSensitivity.run(
-                  s, chosen, editor, uncertain, draws, out0, run, Progress.NONE, runner)
-              : null;
-      Map<String, Object> describe =
-          AnalysisFiles.describe(
-              scenario,
-              job.overrides,
-              chosen.id(),
-              "output",
-              out0.name(),
-              "draws",
-              probabilistic ? draws : 0);
-      String text = BuiltInScenarios.textOfFileOrBuiltIn(scenario);
-      AnalysisFiles.of(
-              folder,
-              oneWay,
-              psa,
-              s,
-              run,
-              describe,
-              Explain.assumptions(scenario, text, s),
-              SparkRun.runInfo(spec, run, List.of(text)))
-          .replacing(job.force)
-          .commit();
-      String parquetAt = job.localParquet(spark, folder);
-      PrintWriter o = spec.commandLine().getOut();
-      o.printf(
-          Locale.UK,
-          "Sensitivity of %s for %s, option %s, on Spark (%s): %s%s%n",
-          out0.title(),
-          s.name(),
-          chosen.id(),
-          spark.master(),
-          oneWay == null ? "" : ranges.size() + " parameters one way; ",
-          psa == null
-              ? "no parameter draws"
-              : Text.count(draws, "parameter draw", "parameter draws"));
-      if (psa != null) {
-        o.printf(
-            Locale.UK,
-            "  over the draws: mean %.1f, middle 95 %% %.1f to %.1f%n",
-            psa.distribution().mean(),
-            psa.distribution().rangeLow(),
-            psa.distribution().rangeHigh());
-      }
-      JobOptions.finish(o, parquetAt, folder, started);
-    } finally {
-      if (given == null) {
-        spark.stop();
-      }
-    }
-    return 0;
+    Subject subject = SparkAnalyses.subject(job, scenario, option, spec);
+    SensitivityAnalysis sensitivity =
+        SparkAnalyses.checked(
+            () ->
+                SensitivityAnalysis.of(
+                    subject, output, List.of(), noOneWay, probabilisticChoice, draws));
+    return SparkAnalyses.run(
+        subject,
+        sensitivity,
+        job,
+        given,
+        fault,
+        spec,
+        (record, spark, o) -> {
+          OneWaySensitivity.Result oneWay = record.result().oneWay();
+          ProbabilisticSensitivity.Result psa = record.result().probabilistic();
+          o.printf(
+              Locale.UK,
+              "Sensitivity of %s for %s, option %s, on Spark (%s): %s%s%n",
+              sensitivity.output().title(),
+              subject.scenario().name(),
+              subject.option().id(),
+              spark.master(),
+              oneWay == null ? "" : sensitivity.ranges().size() + " parameters one way; ",
+              psa == null
+                  ? "no parameter draws"
+                  : Text.count(draws, "parameter draw", "parameter draws"));
+          if (psa != null) {
+            o.printf(
+                Locale.UK,
+                "  over the draws: mean %.1f, middle 95 %% %.1f to %.1f%n",
+                psa.distribution().mean(),
+                psa.distribution().rangeLow(),
+                psa.distribution().rangeHigh());
+          }
+        });
   }
 }

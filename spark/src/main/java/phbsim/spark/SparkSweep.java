@@ -1,26 +1,16 @@
 package phbsim.spark;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import phbsim.analysis.Output;
 import phbsim.analysis.Sweep;
-import phbsim.experiment.Progress;
 import phbsim.experiment.RunSpec;
-import phbsim.scenario.OptionSpec;
-import phbsim.scenario.Scenario;
+import phbsim.runs.analyses.Subject;
+import phbsim.runs.analyses.SweepAnalysis;
 import phbsim.scenarios.BuiltInScenarios;
-import phbsim.scenarios.Explain;
-import phbsim.scenarios.ScenarioLoader;
-import phbsim.writers.AnalysisFiles;
-import phbsim.writers.OutputFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,89 +76,38 @@ final class SparkSweep implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     job.check();
-    if (vary.size() > 2) {
-      throw new SparkRun.Refused("--vary may be given once or twice, found " + vary.size());
-    }
-    Scenario s = BuiltInScenarios.fileOrBuiltIn(scenario, job.overrides);
-    if (s.startingPopulation() != null) {
-      throw new SparkRun.Refused(
-          "phbsim-spark does not run scenarios whose starting population comes from a person-level"
-              + " file; run phbsim sweep on the machine that holds the file");
-    }
-    List<Sweep.Axis> axes = new ArrayList<>();
-    Output crossing;
-    OptionSpec chosen;
-    try {
-      for (String v : vary) {
-        Sweep.Axis axis = Sweep.Axis.parse(v);
-        ScenarioLoader.editor().number(s, axis.path()); // names a path that leads nowhere
-        axes.add(axis);
-      }
-      crossing = Output.parse(output);
-      chosen = s.analysedOption(option);
-    } catch (IllegalArgumentException e) {
-      throw new SparkRun.Refused("--vary " + e.getMessage());
-    }
-    Path folder = job.out.toAbsolutePath().normalize();
-    Path file = Path.of(scenario);
-    OutputFolder.check(folder, job.force, Files.isRegularFile(file) ? List.of(file) : List.of());
-
-    RunSpec run = job.run();
-    long started = System.nanoTime();
-    JavaSparkContext spark = given != null ? given : SparkRun.start(s.name(), job.master);
-    try {
-      int slices = job.partitions != null ? job.partitions : spark.defaultParallelism();
-      Sweep.Result result =
-          Sweep.run(
-              s,
-              chosen,
-              ScenarioLoader.editor(),
-              axes,
-              run,
-              Progress.NONE,
-              crossing,
-              VariantTasks.runner(spark, slices, fault));
-      Map<String, Object> describe =
-          AnalysisFiles.describe(scenario, job.overrides, chosen.id(), "vary", vary);
-      String text = BuiltInScenarios.textOfFileOrBuiltIn(scenario);
-      AnalysisFiles.sweep(
-              folder,
-              result,
-              crossing,
-              false,
-              s,
-              run,
-              describe,
-              Explain.assumptions(scenario, text, s),
-              SparkRun.runInfo(spec, run, List.of(text)))
-          .replacing(job.force)
-          .commit();
-      String parquetAt = job.localParquet(spark, folder);
-      PrintWriter o = spec.commandLine().getOut();
-      o.printf(
-          Locale.UK,
-          "Sweep of %s, option %s, on Spark (%s): %d points, %,d replications each, seed %d%n",
-          s.name(),
-          chosen.id(),
-          spark.master(),
-          result.points().size(),
-          run.replications(),
-          run.masterSeed());
-      for (Sweep.Crossing c : result.crossings()) {
-        o.printf(
-            Locale.UK,
-            "  the mean of %s crosses zero at %s = %.4g%s%n",
-            crossing.name(),
-            axes.get(0).path(),
-            c.value(),
-            c.second().map(v -> " (with " + axes.get(1).path() + " = " + v + ")").orElse(""));
-      }
-      JobOptions.finish(o, parquetAt, folder, started);
-    } finally {
-      if (given == null) {
-        spark.stop();
-      }
-    }
-    return 0;
+    Subject subject = SparkAnalyses.subject(job, scenario, option, spec);
+    SweepAnalysis sweep =
+        SparkAnalyses.checked(() -> SweepAnalysis.of(subject, vary, output, job.perReplication));
+    return SparkAnalyses.run(
+        subject,
+        sweep,
+        job,
+        given,
+        fault,
+        spec,
+        (record, spark, o) -> {
+          Sweep.Result result = record.result();
+          RunSpec run = record.run();
+          o.printf(
+              Locale.UK,
+              "Sweep of %s, option %s, on Spark (%s): %d points, %,d replications each, seed %d%n",
+              subject.scenario().name(),
+              subject.option().id(),
+              spark.master(),
+              result.points().size(),
+              run.replications(),
+              run.masterSeed());
+          List<Sweep.Axis> axes = sweep.axes();
+          for (Sweep.Crossing c : result.crossings()) {
+            o.printf(
+                Locale.UK,
+                "  the mean of %s crosses zero at %s = %.4g%s%n",
+                sweep.crossing().name(),
+                axes.get(0).path(),
+                c.value(),
+                c.second().map(v -> " (with " + axes.get(1).path() + " = " + v + ")").orElse(""));
+          }
+        });
   }
 }

@@ -166,6 +166,19 @@ class ModuleRulesTest {
         .check(CLASSES);
   }
 
+  @Test
+  @DisplayName("the analyses sit on the run service: the service never imports them")
+  void analysesOnTheRunService() {
+    noClasses()
+        .that()
+        .resideInAPackage("phbsim.runs")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("phbsim.runs.analyses..")
+        .because("phbsim.runs.analyses's package-info says it depends on the service, not back")
+        .check(CLASSES);
+  }
+
   /** A package's dependency rule as its package-info states it: the phbsim packages it may use. */
   private record Stated(String pkg, List<String> allowed) {}
 
