@@ -32,14 +32,10 @@ final class SparkAnalyses {
 
   /**
    * The scenario named and the option chosen, loaded on the driver; a scenario whose people come
-   * from a person-level file is refused.
+   * from a person-level file is refused by the service (Analyses.PERSON_LEVEL).
    */
   static Subject subject(
-      JobOptions job,
-      String scenario,
-      String option,
-      CommandLine.Model.CommandSpec spec,
-      String command) {
+      JobOptions job, String scenario, String option, CommandLine.Model.CommandSpec spec) {
     return Analyses.prepare(
         new AnalysisRequest(
             ScenarioSource.named(scenario),
