@@ -51,7 +51,12 @@ import phbsim.time.FinancialYear;
  * own level, the status quo dashed and drawn on top.
  */
 public final class HtmlReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Keys in order of their names: the chart data is built partly from Map.of, whose order changes
+  // from one JVM to the next, and the same run must give the same bytes.
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
   private static final MustacheFactory TEMPLATES = new DefaultMustacheFactory("phbsim/writers");
 
   /** Options' colours, the same option in the same colour on every chart. */
