@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CalibrateCommand.class,
       ValidateCommand.class,
       ExplainCommand.class,
+      TemplateCommand.class,
       ServeCommand.class,
       ScenariosCommand.class,
       PathwayCommand.class,

@@ -1,0 +1,68 @@
+package phbsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code phbsim template} (issue 23): the assumptions workbook written, then run, gives the same
+ * results as the scenario itself, file by file (each CSV's first line names the source, which is
+ * the workbook, so it is left out of the comparison).
+ */
+class TemplateCommandTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tiny", "default"})
+  @DisplayName("template then run: the same CSV figures as running the scenario itself")
+  void roundTripGivesTheSameResults(String scenario) throws IOException {
+    Path xlsx = tmp.resolve(scenario + ".xlsx");
+    Cli t = Cli.run("template", scenario, "--out", xlsx.toString());
+    assertThat(t.exitCode()).as(t.err()).isZero();
+    assertThat(xlsx).isNotEmptyFile();
+    Path direct = tmp.resolve("direct");
+    Path viaWorkbook = tmp.resolve("workbook");
+    for (var run :
+        List.of(
+            List.of(scenario, direct.toString()),
+            List.of(xlsx.toString(), viaWorkbook.toString()))) {
+      Cli r = Cli.run("run", run.get(0), "-r", "3", "--set", "years=2", "-q", "-o", run.get(1));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+    List<Path> csvs;
+    try (var files = Files.list(direct)) {
+      csvs = files.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+    }
+    assertThat(csvs).hasSizeGreaterThanOrEqualTo(10);
+    for (Path csv : csvs) {
+      List<String> a = Files.readAllLines(csv);
+      List<String> b = Files.readAllLines(viaWorkbook.resolve(csv.getFileName()));
+      assertThat(b.subList(1, b.size()))
+          .as(csv.getFileName().toString())
+          .isEqualTo(a.subList(1, a.size()));
+    }
+    assertThat(Files.readString(viaWorkbook.resolve("scenario.yaml")))
+        .isEqualTo(Files.readString(direct.resolve("scenario.yaml")));
+  }
+
+  @Test
+  @DisplayName("an existing file is not replaced without --force; a name not ending .xlsx refused")
+  void refusals() throws IOException {
+    Path xlsx = Files.writeString(tmp.resolve("a.xlsx"), "mine");
+    Cli r = Cli.run("template", "tiny", "--out", xlsx.toString());
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.err()).contains("exists").doesNotContain("Exception");
+    assertThat(Files.readString(xlsx)).isEqualTo("mine");
+    Cli s = Cli.run("template", "tiny", "--out", tmp.resolve("a.csv").toString());
+    assertThat(s.exitCode()).isNotZero();
+    assertThat(s.err()).contains("expected a file name ending .xlsx");
+  }
+}
