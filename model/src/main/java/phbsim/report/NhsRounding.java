@@ -65,15 +65,7 @@ public final class NhsRounding {
     if (s.withheld() || s.replications() <= 0) {
       return s;
     }
-    return new Summary(
-        round(s.mean()),
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        s.replications(),
-        true,
-        true);
+    return published(s, round(s.mean()));
   }
 
   /**
@@ -84,15 +76,13 @@ public final class NhsRounding {
     if (s.withheld() || s.replications() <= 0 || adjustment == 0) {
       return s;
     }
+    return published(s, s.mean() + adjustment);
+  }
+
+  /** {@code s} published as {@code mean} alone: its intervals withheld (they would undo it). */
+  private static Summary published(Summary s, double mean) {
     return new Summary(
-        s.mean() + adjustment,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        s.replications(),
-        true,
-        true);
+        mean, Double.NaN, Double.NaN, Double.NaN, Double.NaN, s.replications(), true, true);
   }
 
   /**
