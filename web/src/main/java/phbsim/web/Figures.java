@@ -77,10 +77,31 @@ final class Figures {
   /** One step of a bridge: a ledger line's change in spending from the status quo, £000s. */
   record Step(String label, double from, double to) {}
 
+  /** The label of the step that stands for the ledger lines the disclosure policy withheld. */
+  static final String WITHHELD_LINES = "Lines withheld under the disclosure policy, together";
+
+  /**
+   * A figure of a file, or NaN where the file withholds it ({@code *} under the disclosure policy
+   * of a person-level run) or leaves it blank.
+   */
+  static double figure(String cell) {
+    if (cell == null || cell.isBlank() || cell.equals("*")) {
+      return Double.NaN;
+    }
+    return Double.parseDouble(cell);
+  }
+
   /**
    * For each option, the status quo's cash spending over the horizon, each ledger line's change to
    * the option (the option minus the status quo: the negative of the sign rule's saving), and the
    * option's spending; from cashflow_annual.csv.
+   *
+   * <p>A person-level run withholds some cells ({@code *}). A line whose change is withheld in any
+   * year is not drawn on its own: the withheld lines are drawn as one step, the option's total less
+   * the status quo's and the drawn lines, which a reader can already work out from the published
+   * totals and lines, so the step publishes nothing new (the policy keeps at least two cells of any
+   * total withheld when one is). Where either total is withheld in any year the bridge cannot be
+   * drawn from published figures and the option has no steps (an empty list).
    */
   static Map<String, List<Step>> bridges(Path folder) throws IOException {
     double sq = 0;
@@ -89,7 +110,7 @@ final class Figures {
     Map<String, Map<String, Double>> lines = new LinkedHashMap<>();
     Map<String, String> lineTitles = new LinkedHashMap<>();
     for (Map<String, String> r : read(folder.resolve("cashflow_annual.csv"))) {
-      double v = Double.parseDouble(r.get("mean"));
+      double v = figure(r.get("mean"));
       String arm = r.get("arm");
       if ("total_cash".equals(r.get("line"))) {
         if (arm.equals("status_quo")) {
@@ -109,14 +130,24 @@ final class Figures {
     }
     Map<String, List<Step>> out = new LinkedHashMap<>();
     for (var e : optionTotal.entrySet()) {
+      if (Double.isNaN(sq) || Double.isNaN(e.getValue())) {
+        out.put(titles.get(e.getKey()), List.of());
+        continue;
+      }
       List<Step> steps = new ArrayList<>();
       steps.add(new Step("Status quo", 0, sq));
       double at = sq;
+      boolean withheld = false;
       for (var l : lines.getOrDefault(e.getKey(), Map.of()).entrySet()) {
-        if (Math.abs(l.getValue()) >= 500) { // under £0.5k: not a visible step in £000s
+        if (Double.isNaN(l.getValue())) {
+          withheld = true;
+        } else if (Math.abs(l.getValue()) >= 500) { // under £0.5k: not a visible step in £000s
           steps.add(new Step(lineTitles.get(l.getKey()), at, at + l.getValue()));
           at += l.getValue();
         }
+      }
+      if (withheld) {
+        steps.add(new Step(WITHHELD_LINES, at, e.getValue()));
       }
       steps.add(new Step(titles.get(e.getKey()), 0, e.getValue()));
       out.put(titles.get(e.getKey()), steps);

@@ -89,7 +89,7 @@ final class Jobs implements AutoCloseable {
     /** Why it failed, in the service's words; "" unless it failed. */
     String message() {
       return job.failure()
-          .map(e -> e.getMessage() == null ? e.toString() : e.getMessage())
+          .map(e -> Runs.scrub(source, e.getMessage() == null ? e.toString() : e.getMessage()))
           .orElse("");
     }
 

@@ -131,11 +131,11 @@ public final class Runs {
       if (source.personLevel() && path.startsWith("startingPopulation")) {
         fromFile++;
       } else {
-        out.add(new Problem(path, p.toString()));
+        out.add(new Problem(path, scrub(source, p.toString())));
         shown.add(p);
       }
     }
-    String message = shown.isEmpty() ? "" : printed(source.name(), shown);
+    String message = shown.isEmpty() ? "" : scrub(source, printed(source.name(), shown));
     if (fromFile > 0) {
       String line =
           "startingPopulation: the person-level file has problems; they are not shown here, as"
@@ -144,6 +144,43 @@ public final class Runs {
       message += source.name() + ": " + line + "\n";
     }
     return new Checked(null, out, message);
+  }
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
+  /**
+   * The plain file name a person-level scenario gives its file at {@code startingPopulation.file},
+   * such as {@code caseload.csv}; null if it gives a path or none, if anything else in it names a
+   * person-level file (an option's or an area's {@code startingPopulation.file}), or if it has
+   * areas. Only such a scenario may be uploaded with its file.
+   */
+  static String personLevelFileName(String text) {
+    try {
+      var root = YAML.readTree(text);
+      if (root == null || !root.isObject() || root.has("areas")) {
+        return null;
+      }
+      var file = root.path("startingPopulation").path("file");
+      String name = file.isTextual() ? file.asText() : null;
+      if (name == null
+          || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+          || name.equals(SCENARIO_FILE)
+          || text.indexOf("startingPopulation") != text.lastIndexOf("startingPopulation")) {
+        return null;
+      }
+      return name;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A line shown for a person-level scenario: with any figure in brackets taken out, as the checks
+   * quote a segment's head count that way and, for a person-level scenario, that is the file's.
+   */
+  static String scrub(Source source, String line) {
+    return source.personLevel() ? line.replaceAll("\\s*\\([0-9][0-9,.]*\\)", "") : line;
   }
 
   private static String path(Object problem) {

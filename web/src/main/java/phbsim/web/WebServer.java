@@ -74,20 +74,23 @@ public final class WebServer implements AutoCloseable {
   private final Javalin app;
   private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
 
+  /** Where person-level uploads are kept, each in a folder named by its draft's random id. */
+  private final Path uploads = Files.createTempDirectory("phbsim-uploads");
+
   /** An uploaded scenario kept for its owner while they edit it. */
   private record Draft(String owner, Runs.Source source) {}
 
-  private WebServer(Jobs jobs, String host, int port) {
+  private WebServer(Jobs jobs, String host, int port) throws IOException {
     this.jobs = jobs;
     this.app =
         Javalin.create(
             config -> {
               config.jetty.host = host;
               config.jetty.port = port;
-              config.http.maxRequestSize = MAX_UPLOAD_BYTES + 64 * 1024;
+              config.http.maxRequestSize = 2L * MAX_UPLOAD_BYTES + 64 * 1024;
               config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_BYTES, SizeUnit.BYTES);
               config.jetty.multipartConfig.maxTotalRequestSize(
-                  MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
+                  2L * MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
               config.startup.showJavalinBanner = false;
               config.routes.before(this::headers);
               config.routes.get("/", this::page);
@@ -153,6 +156,11 @@ public final class WebServer implements AutoCloseable {
   public void close() {
     app.stop();
     jobs.close();
+    try (var walk = Files.walk(uploads)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // left for the operating system's temporary-file cleaning
+    }
   }
 
   /** Thrown when a state-changing request has no valid token. */
@@ -242,8 +250,44 @@ public final class WebServer implements AutoCloseable {
     if (name.length() > 80) {
       name = name.substring(0, 80);
     }
-    Runs.Source source = new Runs.Source(name, text, List.of());
     String id = Jobs.randomId();
+    Runs.Source source = new Runs.Source(name, text, List.of());
+    var caseload = ctx.uploadedFile("caseload");
+    if (caseload != null && caseload.size() > 0 && text.contains("startingPopulation")) {
+      // A person-level scenario with its file: both saved in a folder of this draft's own, the
+      // file under the plain name the scenario gives it (a path, or a file named anywhere else in
+      // the scenario, is refused: nothing a browser sends names a file outside the folder).
+      String named = Runs.personLevelFileName(text);
+      if (named == null || caseload.size() > MAX_UPLOAD_BYTES) {
+        String line =
+            "startingPopulation.file: expected the plain name of the person-level file uploaded"
+                + " with the scenario (such as caseload.csv, no folder), named only there, and a"
+                + " file of at most 1 MB";
+        Runs.Checked refused =
+            new Runs.Checked(
+                null,
+                List.of(new Runs.Problem("startingPopulation.file", line)),
+                name + ": 1 problem\n  " + line + "\n");
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        form(
+            ctx,
+            Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT),
+            null,
+            Map.of(),
+            Set.of(),
+            refused,
+            50,
+            RunSpec.DEFAULT_SEED,
+            null);
+        return;
+      }
+      Path folder = Files.createDirectory(uploads.resolve(id));
+      Files.writeString(folder.resolve(Runs.SCENARIO_FILE), text);
+      try (InputStream in = caseload.content()) {
+        Files.write(folder.resolve(named), in.readNBytes(MAX_UPLOAD_BYTES + 1));
+      }
+      source = new Runs.Source(name, text, List.of(), folder);
+    }
     drafts.put(id, new Draft(owner(ctx), source));
     Runs.Checked checked = Runs.check(source);
     if (!checked.ok()) {
@@ -269,7 +313,7 @@ public final class WebServer implements AutoCloseable {
       long seed,
       String refusal)
       throws IOException {
-    Runs.Checked base = Runs.check(new Runs.Source(source.name(), source.text(), List.of()));
+    Runs.Checked base = Runs.check(source.with(List.of()));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("csrf", owner(ctx));
     view.put("name", source.name());
@@ -507,7 +551,17 @@ public final class WebServer implements AutoCloseable {
       view.put("appraisal", Figures.appraisal(j.folder));
       List<Map<String, Object>> bridges = new ArrayList<>();
       Figures.bridges(j.folder)
-          .forEach((o, steps) -> bridges.add(Map.of("option", o, "svg", Figures.svg(steps))));
+          .forEach(
+              (o, steps) ->
+                  bridges.add(
+                      Map.of(
+                          "option",
+                          o,
+                          "svg",
+                          steps.isEmpty()
+                              ? "<p>Not drawn: a total it starts or ends at is withheld under the"
+                                  + " disclosure policy (small numbers).</p>"
+                              : Figures.svg(steps))));
       view.put("bridges", bridges);
       List<String> files = new ArrayList<>();
       for (String f : FILES) {

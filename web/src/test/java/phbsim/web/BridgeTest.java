@@ -54,6 +54,42 @@ class BridgeTest {
   }
 
   @Test
+  void withheldLinesAreOneStepAndAWithheldTotalDrawsNoBridge() throws Exception {
+    // The case above as a person-level run publishes it: the bed days' second year withheld
+    // (with the GP line, its secondary cell). The bed days and GP lines then go into one step,
+    // worked by hand from the published figures: 129,900 - 160,000 - 20,000 (budgets) = -50,100.
+    String head =
+        "financial_year,months_in_year,option,option_title,arm,line,line_title,basis,row_type,"
+            + "saving_is,mean\n";
+    String csv =
+        head
+            + "2026/27,12,,Status quo,status_quo,total_cash,Total,cash,total,x,100000\n"
+            + "2027/28,12,,Status quo,status_quo,total_cash,Total,cash,total,x,60000\n"
+            + "2026/27,12,a,Option A,option,total_cash,Total,cash,total,x,95000\n"
+            + "2027/28,12,a,Option A,option,total_cash,Total,cash,total,x,34900\n"
+            + "2026/27,12,a,Option A,difference,budgets,Budgets,cash,line,x,-15000\n"
+            + "2027/28,12,a,Option A,difference,budgets,Budgets,cash,line,x,-5000\n"
+            + "2026/27,12,a,Option A,difference,bed_days,Bed days,cash,line,x,20000\n"
+            + "2027/28,12,a,Option A,difference,bed_days,Bed days,cash,line,x,*\n"
+            + "2027/28,12,a,Option A,difference,gp,GP,cash,line,x,*\n";
+    Files.writeString(tmp.resolve("cashflow_annual.csv"), csv);
+    assertThat(Figures.bridges(tmp).get("Option A"))
+        .containsExactly(
+            new Figures.Step("Status quo", 0, 160_000),
+            new Figures.Step("Budgets", 160_000, 180_000),
+            new Figures.Step(Figures.WITHHELD_LINES, 180_000, 129_900),
+            new Figures.Step("Option A", 0, 129_900));
+
+    // With the option's second-year total withheld too, there is nothing to draw it from.
+    Files.writeString(
+        tmp.resolve("cashflow_annual.csv"),
+        csv.replace(
+            "option,total_cash,Total,cash,total,x,34900",
+            "option,total_cash,Total,cash,total,x,*"));
+    assertThat(Figures.bridges(tmp)).containsEntry("Option A", List.of());
+  }
+
+  @Test
   void itsStepsAddUpToTheOptionMinusTheStatusQuoOfPhbsimCompare() throws Exception {
     Path out = tmp.resolve("compare");
     try (RunService service = RunService.inProcess()) {

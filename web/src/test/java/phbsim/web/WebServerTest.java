@@ -394,6 +394,102 @@ class WebServerTest {
     assertThat(cash2.substring(cash2.indexOf('\n'))).isEqualTo(cash.substring(cash.indexOf('\n')));
   }
 
+  @Test
+  void aPersonLevelUploadShowsOnlyWhatTheDisclosurePolicyReleases() throws Exception {
+    // The shipped synthetic caseload with only 3 people in the organic segment (a segment of 3),
+    // uploaded with a scenario that names it; suppression at 10, as PersonLevelTest does.
+    java.nio.file.Path example = java.nio.file.Path.of("").toAbsolutePath();
+    while (!java.nio.file.Files.exists(
+        example.resolve("docs/examples/person-level/caseload.csv"))) {
+      example = example.getParent();
+    }
+    List<String> lines = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    int organic = 0;
+    for (String line :
+        java.nio.file.Files.readAllLines(
+            example.resolve("docs/examples/person-level/caseload.csv"))) {
+      if (line.contains(",organic,") && ++organic > 3) {
+        continue;
+      }
+      lines.add(line);
+      if (line.startsWith("SYN-")) {
+        ids.add(line.substring(0, line.indexOf(',')));
+      }
+    }
+    String yaml =
+        phbsim.scenarios.BuiltInScenarios.text("default")
+            + "\nstartingPopulation:\n  file: three.csv\n  suppressBelow: 10\n";
+    String token = token();
+
+    // A path instead of a plain name is refused before anything is saved or read.
+    var refused =
+        upload(
+            token,
+            new String[] {"scenario", "s.yaml", yaml.replace("file: three.csv", "file: ../x.csv")},
+            new String[] {"caseload", "three.csv", String.join("\n", lines)});
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(refused.body()).contains("expected the plain name of the person-level file");
+
+    var up =
+        upload(
+            token,
+            new String[] {"scenario", "s.yaml", yaml},
+            new String[] {"caseload", "three.csv", String.join("\n", lines) + "\n"});
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(303);
+    String draft = up.headers().firstValue("Location").orElseThrow();
+    String form = get(token, draft).body();
+    List<String[]> run = new ArrayList<>();
+    run.add(new String[] {"csrf", token});
+    run.add(new String[] {"base", "draft:" + draft.substring(draft.indexOf('=') + 1)});
+    run.add(new String[] {"replications", "2"});
+    run.add(new String[] {"seed", "7"});
+    run.add(new String[] {"a:years", "1"});
+    formOptions(form).forEach((option, on) -> run.add(new String[] {"option:" + option, "on"}));
+    var started = post(token, "/run", run);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(303);
+    String id = started.headers().firstValue("Location").orElseThrow().replace("/runs/", "");
+    assertThat(waitFor(token, id)).contains("DONE");
+    String results = get(token, "/runs/" + id).body();
+
+    // Everything the browser is sent: the form, the results page and every file it offers.
+    java.util.Map<String, String> sent = new java.util.LinkedHashMap<>();
+    sent.put("form", form);
+    sent.put("results", results);
+    Matcher link = Pattern.compile("/runs/" + id + "/files/([A-Za-z0-9_.-]+)").matcher(results);
+    while (link.find()) {
+      sent.putIfAbsent(link.group(1), get(token, link.group()).body());
+    }
+    assertThat(sent).containsKeys("monthly_metrics.csv", "scenario.yaml", "report.html");
+    sent.forEach(
+        (what, text) -> {
+          for (String person : ids) {
+            assertThat(text).as("%s names a person", what).doesNotContain(person);
+          }
+        });
+    // The organic segment's head count (3) is withheld in the monthly table, with a second
+    // segment so that the total does not give it back (the policy's primary and secondary cells).
+    String monthly = sent.get("monthly_metrics.csv");
+    List<String> header = List.of(monthly.lines().skip(1).findFirst().orElseThrow().split(","));
+    int segment = header.indexOf("segment");
+    int mean = header.indexOf("mean");
+    java.util.Map<String, String> caseload = new java.util.LinkedHashMap<>();
+    monthly
+        .lines()
+        .skip(2)
+        .map(l -> l.split(",", -1))
+        .filter(
+            r ->
+                r[header.indexOf("period")].equals("M1")
+                    && r[header.indexOf("arm")].equals("status_quo")
+                    && r[header.indexOf("measure")].equals("caseload"))
+        .forEach(r -> caseload.put(r[segment], r[mean]));
+    assertThat(caseload).containsEntry("organic", "*");
+    assertThat(caseload.entrySet().stream().filter(e -> e.getValue().equals("*")).count())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(sent.get("scenario.yaml")).doesNotContain("startingCaseload: 3");
+  }
+
   static String escape(String s) {
     return s.replace("&", "&amp;")
         .replace("<", "&lt;")
