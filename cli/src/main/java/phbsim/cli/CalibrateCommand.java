@@ -17,6 +17,7 @@ import phbsim.runs.analyses.CalibrationAnalysis;
 import phbsim.runs.analyses.Subject;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
+import phbsim.writers.AnalysisText;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -93,7 +94,9 @@ final class CalibrateCommand implements Callable<Integer> {
     OptionSpec option = subject.option();
     RunSpec run = record.run();
     List<String> notWritten = record.result().notWritten();
-    PrintWriter out = spec.commandLine().getOut();
+    // the prose wrapped within the width the tables are laid out in
+    PrintWriter out =
+        phbsim.writers.Prose.around(spec.commandLine().getOut(), PhbsimCommand.tableWidth(spec));
     out.printf(
         Locale.UK,
         "Calibration of %s, option %s, %s an evaluation%n%s.%n%s%n%n",
@@ -102,32 +105,11 @@ final class CalibrateCommand implements Callable<Integer> {
         Text.count(run.replications(), "replication", "replications"),
         Text.moneyBasis(s),
         Arm.SIGN_RULE);
-    out.println("Fitted parameters:");
-    for (int i = 0; i < r.parameters().size(); i++) {
-      Calibration.Parameter p = r.parameters().get(i);
-      out.printf(
-          Locale.UK,
-          "  %-52s %12s  (bounds %s to %s, start %s)%n",
-          p.path(),
-          Numbers.plain(r.values()[i]),
-          Numbers.plain(p.low()),
-          Numbers.plain(p.high()),
-          Numbers.plain(p.start()));
-    }
-    out.println("Targets:");
-    for (Calibration.Fit f : r.fits()) {
-      out.printf(
-          Locale.UK,
-          "  %-40s target %12s ± %-10s achieved %12s [%s to %s]  residual %12s %s%n",
-          f.target().output().name(),
-          Numbers.significant(f.target().value()),
-          Numbers.significant(f.target().tolerance()),
-          Numbers.significant(f.achieved().mean()),
-          Numbers.significant(f.achieved().ciLow()),
-          Numbers.significant(f.achieved().ciHigh()),
-          Numbers.significant(f.residual()),
-          f.withinTolerance() ? "within tolerance" : "OUTSIDE tolerance");
-    }
+    int width = PhbsimCommand.tableWidth(spec);
+    AnalysisText.fitted(out, r, width);
+    out.println();
+    AnalysisText.targets(out, r, width);
+    out.println();
     out.printf(
         Locale.UK,
         "%s after %s (objective %s: the sum of squared residuals over tolerances).%n",

@@ -97,7 +97,9 @@ final class GoalSeekCommand implements Callable<Integer> {
     double goal = seek.goal();
     double from = seek.from();
     double to = seek.to();
-    PrintWriter out = spec.commandLine().getOut();
+    // the prose wrapped within the width the tables are laid out in
+    PrintWriter out =
+        phbsim.writers.Prose.around(spec.commandLine().getOut(), PhbsimCommand.tableWidth(spec));
     out.printf(
         Locale.UK,
         "Goal-seek on %s, option %s, %s each try%n%s.%n%s%n%n",

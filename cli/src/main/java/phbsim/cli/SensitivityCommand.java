@@ -20,6 +20,7 @@ import phbsim.runs.analyses.SensitivityAnalysis;
 import phbsim.runs.analyses.Subject;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
+import phbsim.writers.AnalysisText;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -125,7 +126,9 @@ final class SensitivityCommand implements Callable<Integer> {
     OneWaySensitivity.Result ow = record.result().oneWay();
     ProbabilisticSensitivity.Result ps = record.result().probabilistic();
     RunSpec run = record.run();
-    PrintWriter out = spec.commandLine().getOut();
+    // the prose wrapped within the width the tables are laid out in
+    PrintWriter out =
+        phbsim.writers.Prose.around(spec.commandLine().getOut(), PhbsimCommand.tableWidth(spec));
     out.printf(
         Locale.UK,
         "Sensitivity of %s for %s, option %s%n%s.%n%s%n%s%n%n",
@@ -143,10 +146,10 @@ final class SensitivityCommand implements Callable<Integer> {
                 + ", as --output asked (the default is the cash net"
                 + " saving).");
     if (ow != null) {
-      printOneWay(out, ow, run, s);
+      printOneWay(out, ow, run, s, PhbsimCommand.tableWidth(spec));
     }
     if (ps != null) {
-      printProbabilistic(out, ps, s);
+      printProbabilistic(out, ps, s, PhbsimCommand.tableWidth(spec));
     }
     timing.finish(out, record.folder());
     return 0;
@@ -157,7 +160,7 @@ final class SensitivityCommand implements Callable<Integer> {
   }
 
   private static void printOneWay(
-      PrintWriter out, OneWaySensitivity.Result r, RunSpec run, Scenario s) {
+      PrintWriter out, OneWaySensitivity.Result r, RunSpec run, Scenario s, int width) {
     boolean money = r.output().money();
     out.printf(
         Locale.UK,
@@ -166,42 +169,19 @@ final class SensitivityCommand implements Callable<Integer> {
         r.output().name(),
         value(r.base().mean(), money),
         money ? " (£000s)" : "");
-    out.printf(
-        Locale.UK,
-        "%-4s %-52s %12s %12s %9s %12s %12s %12s %12s %12s%n",
-        "",
-        "parameter",
-        "low",
-        "high",
-        "price yr",
-        "low at base",
-        "high at base",
-        "at low",
-        "at high",
-        "swing");
-    int rank = 1;
-    boolean noise = false;
-    String base = "";
-    for (OneWaySensitivity.Bar b : r.bars()) {
-      var low = phbsim.scenarios.Explain.priceOf(s, b.range().path(), b.range().low());
-      var high = phbsim.scenarios.Explain.priceOf(s, b.range().path(), b.range().high());
-      base = low.map(n -> n.base().label()).orElse(base);
-      noise |= !b.beyondNoise();
-      out.printf(
-          Locale.UK,
-          "%-4s %-52s %12s %12s %9s %12s %12s %12s %12s %12s%s%n",
-          rank++ + ".",
-          b.range().path(),
-          Numbers.significant(b.range().low()),
-          Numbers.significant(b.range().high()),
-          low.map(n -> n.year().label()).orElse(""),
-          low.map(n -> Numbers.significant(n.atBase())).orElse(""),
-          high.map(n -> Numbers.significant(n.atBase())).orElse(""),
-          value(b.atLow().mean(), money),
-          value(b.atHigh().mean(), money),
-          value(b.swing(), money),
-          b.beyondNoise() ? "" : " ~");
-    }
+    AnalysisText.OneWayPrinted printed =
+        AnalysisText.oneWay(
+            out,
+            r,
+            (path, value) ->
+                phbsim.scenarios.Explain.priceOf(s, path, value)
+                    .map(
+                        n ->
+                            new AnalysisText.Priced(
+                                n.year().label(), n.atBase(), n.base().label())),
+            width);
+    String base = printed.base();
+    boolean noise = printed.noise();
     out.println(
         "Ranges: as declared under uncertainty:, or "
             + Ranges.RULE.substring(6)
@@ -221,7 +201,7 @@ final class SensitivityCommand implements Callable<Integer> {
   }
 
   private static void printProbabilistic(
-      PrintWriter out, ProbabilisticSensitivity.Result r, Scenario s) {
+      PrintWriter out, ProbabilisticSensitivity.Result r, Scenario s, int width) {
     boolean money = r.output().money();
     double[] sorted = r.outputPerDraw().clone();
     java.util.Arrays.sort(sorted);
@@ -249,24 +229,7 @@ final class SensitivityCommand implements Callable<Integer> {
     }
     out.println(p);
     out.println("  what drives it (partial rank correlation with the output):");
-    Integer[] order = new Integer[r.parameters().size()];
-    for (int k = 0; k < order.length; k++) {
-      order[k] = k;
-    }
-    java.util.Arrays.sort(
-        order, (a, b) -> Double.compare(Math.abs(r.prcc()[b]), Math.abs(r.prcc()[a])));
-    for (int k : order) {
-      out.printf(
-          Locale.UK,
-          "    %-52s %6s%s%n",
-          r.parameters().get(k).path(),
-          Numbers.twoPlaces(r.prcc()[k]),
-          r.beyondNoise(k) ? "" : " ~");
-    }
-    boolean anyNoise = false;
-    for (int k = 0; k < r.parameters().size(); k++) {
-      anyNoise |= !r.beyondNoise(k);
-    }
+    boolean anyNoise = AnalysisText.drivers(out, r, width);
     if (anyNoise) {
       out.println(
           "  ~ not told apart from no correlation at the 5 % level with "

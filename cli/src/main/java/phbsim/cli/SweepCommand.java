@@ -14,12 +14,12 @@ import phbsim.cli.options.ReplicationOptions;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.experiment.RunSpec;
 import phbsim.report.Arm;
-import phbsim.report.Summary;
 import phbsim.runs.analyses.AnalysisRecord;
 import phbsim.runs.analyses.Subject;
 import phbsim.runs.analyses.SweepAnalysis;
 import phbsim.scenario.OptionSpec;
 import phbsim.scenario.Scenario;
+import phbsim.writers.AnalysisText;
 import phbsim.writers.Numbers;
 import phbsim.writers.Text;
 import picocli.CommandLine.Command;
@@ -85,7 +85,9 @@ final class SweepCommand implements Callable<Integer> {
     Output crossing = sweep.crossing();
     List<Sweep.Axis> axes = sweep.axes();
     int points = sweep.points();
-    PrintWriter out = spec.commandLine().getOut();
+    // the prose wrapped within the width the tables are laid out in
+    PrintWriter out =
+        phbsim.writers.Prose.around(spec.commandLine().getOut(), PhbsimCommand.tableWidth(spec));
     out.printf(
         Locale.UK,
         "Sweep of %s, option %s: %s, %s each, seed %d%n%s.%n%s%n%n",
@@ -96,34 +98,8 @@ final class SweepCommand implements Callable<Integer> {
         run.masterSeed(),
         Text.moneyBasis(s),
         Arm.SIGN_RULE);
-    // The output analysed (--output) comes first, then whichever of the two net savings it is not:
-    // the table shows what the user asked about, beside the headline positions.
-    List<Output> columns = new ArrayList<>();
-    columns.add(crossing);
-    for (String name : List.of("net_saving_cash", "net_saving_economic")) {
-      if (!crossing.name().equals(name)) {
-        columns.add(Output.parse(name));
-      }
-    }
-    StringBuilder head = new StringBuilder();
-    for (Sweep.Axis a : axes) {
-      head.append(String.format(Locale.UK, "%-" + width(a) + "s", a.path()));
-    }
-    for (Output o : columns) {
-      head.append(String.format(Locale.UK, "%" + COLUMN + "s", heading(o)));
-    }
-    out.println(head);
-    for (Sweep.Point p : result.points()) {
-      StringBuilder row = new StringBuilder();
-      for (int i = 0; i < p.values().size(); i++) {
-        row.append(String.format(Locale.UK, "%-" + width(axes.get(i)) + "s", p.values().get(i)));
-      }
-      for (Output o : columns) {
-        row.append(
-            String.format(Locale.UK, "%" + COLUMN + "s", withInterval(p.outcome().summary(o), o)));
-      }
-      out.println(row);
-    }
+    // The output analysed (--output) first, then the net savings it is not, within the width.
+    AnalysisText.sweep(out, result, crossing, PhbsimCommand.tableWidth(spec));
     out.println();
     if (result.crossings().isEmpty()) {
       out.println(
@@ -143,27 +119,5 @@ final class SweepCommand implements Callable<Integer> {
     }
     timing.finish(out, record.folder());
     return 0;
-  }
-
-  private static final int COLUMN = 40;
-
-  /** A column's heading: the output's name, and for money its unit. */
-  static String heading(Output o) {
-    return o.money() ? o.name() + ", £000s" : o.name();
-  }
-
-  /** The mean and its 95 % confidence interval, money in £000s, other outputs as they count. */
-  static String withInterval(Summary s, Output o) {
-    java.util.function.DoubleFunction<String> f =
-        o.money() ? Numbers::thousands : Numbers::readable;
-    return f.apply(s.mean())
-        + (Double.isNaN(s.ciLow())
-            ? ""
-            : " [" + f.apply(s.ciLow()) + " to " + f.apply(s.ciHigh()) + "]");
-  }
-
-  /** A column as wide as the parameter's path, so that the path is never cut. */
-  private static int width(Sweep.Axis axis) {
-    return Math.max(12, axis.path().length() + 2);
   }
 }

@@ -167,6 +167,17 @@ class WhatIfCommandsTest {
     String offers =
         summaryCells(line(sweep.resolve("sweep.csv"), "0,200,option.budget_offers,").orElseThrow())
             .split(",")[0];
+    // A recount of the printed table from sweep.csv (another writer): the point's row holds the
+    // offers' mean and the cash net saving's mean and interval in £000s, as the file gives them.
+    String[] cash =
+        summaryCells(line(sweep.resolve("sweep.csv"), "0,200,net_saving_cash,").orElseThrow())
+            .split(",");
+    java.util.function.Function<String, String> k =
+        v -> phbsim.writers.Numbers.thousands(Double.parseDouble(v));
+    // (The row may be laid out in blocks of columns, each repeating the value: joined here.)
+    assertThat(String.join("|", s.out().lines().filter(l -> l.startsWith("200 ")).toList()))
+        .contains(phbsim.writers.Numbers.readable(Double.parseDouble(offers)))
+        .contains(k.apply(cash[0]) + " [" + k.apply(cash[1]) + " to " + k.apply(cash[2]) + "]");
     Path targets = Files.writeString(tmp.resolve("targets.yaml"), TARGETS.formatted(offers));
     Path out = tmp.resolve("fit");
     // The start value given with --set too, as a user would: it must not undo the fit.

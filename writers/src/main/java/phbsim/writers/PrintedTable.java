@@ -148,7 +148,11 @@ final class PrintedTable {
     Column[] columns = new Column[1 + to - from];
     columns[0] = new Column(label, 0, Column.Overflow.SPAN);
     for (int c = from; c < to; c++) {
-      columns[1 + c - from] = new Column(widths[c], 0, Column.Overflow.SPAN);
+      // TextTable wraps a value as wide as the last column at its last space ("± 5" would
+      // break after the sign), so the last column has one character to spare; the lines printed
+      // are no wider, as TextTable drops the trailing blank.
+      int spare = c == to - 1 ? 1 : 0;
+      columns[1 + c - from] = new Column(widths[c] + spare, 0, Column.Overflow.SPAN);
     }
     TextTable table = TextTable.forColumns(Ansi.OFF, columns);
     table.indentWrappedLines = 0;
