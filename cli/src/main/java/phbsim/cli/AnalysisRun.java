@@ -39,7 +39,11 @@ final class AnalysisRun {
   /** Who asks the run service: phbsim, its build, and the arguments as given. */
   static phbsim.runs.Invocation invocation(CommandSpec spec) {
     return new phbsim.runs.Invocation(
-        "phbsim", BuildInfo.version(), BuildInfo.commit(), BuildInfo.dirty(), commandLine(spec));
+        "phbsim",
+        phbsim.runs.BuildInfo.version(),
+        phbsim.runs.BuildInfo.commit(),
+        phbsim.runs.BuildInfo.dirty(),
+        commandLine(spec));
   }
 
   /** phbsim and the arguments as given. */

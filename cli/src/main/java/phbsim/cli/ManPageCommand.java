@@ -57,7 +57,7 @@ final class ManPageCommand implements Callable<Integer> {
     try (var pages = Files.list(dir)) {
       for (Path page : pages.filter(p -> p.toString().endsWith(".adoc")).toList()) {
         String text = Files.readString(page, StandardCharsets.UTF_8);
-        String release = "phbsim " + BuildInfo.version();
+        String release = "phbsim " + phbsim.runs.BuildInfo.version();
         text =
             text.replaceAll("(?m)^:revnumber: .*$", ":revnumber: " + release)
                 .replaceAll("(?m)^:mansource: .*$", ":mansource: " + release);

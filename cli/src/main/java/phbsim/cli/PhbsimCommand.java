@@ -135,7 +135,7 @@ public final class PhbsimCommand implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "phbsim " + BuildInfo.describe(),
+        "phbsim " + phbsim.runs.BuildInfo.describe(),
         "Java "
             + System.getProperty("java.version")
             + " ("

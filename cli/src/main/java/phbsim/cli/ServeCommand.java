@@ -88,9 +88,9 @@ final class ServeCommand implements Callable<Integer> {
             Duration.ofMinutes(keepMinutes),
             new phbsim.runs.Invocation(
                 "phbsim",
-                BuildInfo.version(),
-                BuildInfo.commit(),
-                BuildInfo.dirty(),
+                phbsim.runs.BuildInfo.version(),
+                phbsim.runs.BuildInfo.commit(),
+                phbsim.runs.BuildInfo.dirty(),
                 java.util.List.of()));
     String host = bind.contains(":") ? "[" + bind + "]" : bind;
     out.println("phbsim serve: http://" + host + ":" + server.port() + "/");

@@ -267,14 +267,13 @@ public final class SparkRun implements Callable<Integer> {
     return who(spec);
   }
 
-  /** How a Spark command asks the run service (the job knows its version, not its commit). */
+  /** How a Spark command asks the run service: the build's version and commit (BuildInfo). */
   static phbsim.runs.Invocation who(CommandLine.Model.CommandSpec spec) {
-    String version = SparkRun.class.getPackage().getImplementationVersion();
     return new phbsim.runs.Invocation(
         "phbsim-spark",
-        version == null ? "development build" : version,
-        "not recorded by the Spark job",
-        null,
+        phbsim.runs.BuildInfo.version(),
+        phbsim.runs.BuildInfo.commit(),
+        phbsim.runs.BuildInfo.dirty(),
         phbsim.runs.Invocation.commandLine(
             "phbsim-spark", spec.commandLine().getParseResult().originalArgs()));
   }

@@ -124,7 +124,22 @@ final class SparkSensitivity implements Callable<Integer> {
               psa == null
                   ? "no parameter draws"
                   : Text.count(draws, "parameter draw", "parameter draws"));
+          // The same tables as the command line's sensitivity prints, at a printout's width.
+          int width = phbsim.writers.AppraisalText.DEFAULT_WIDTH;
+          if (oneWay != null) {
+            phbsim.writers.AnalysisText.oneWay(
+                o,
+                oneWay,
+                (path, value) ->
+                    phbsim.scenarios.Explain.priceOf(subject.scenario(), path, value)
+                        .map(
+                            n ->
+                                new phbsim.writers.AnalysisText.Priced(
+                                    n.year().label(), n.atBase(), n.base().label())),
+                width);
+          }
           if (psa != null) {
+            phbsim.writers.AnalysisText.drivers(o, psa, width);
             o.printf(
                 Locale.UK,
                 "  over the draws: mean %.1f, middle 95 %% %.1f to %.1f%n",

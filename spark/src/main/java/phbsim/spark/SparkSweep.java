@@ -98,6 +98,9 @@ final class SparkSweep implements Callable<Integer> {
               result.points().size(),
               run.replications(),
               run.masterSeed());
+          // The same table as the command line's sweep prints, at the width of a printout.
+          phbsim.writers.AnalysisText.sweep(
+              o, result, sweep.crossing(), phbsim.writers.AppraisalText.DEFAULT_WIDTH);
           List<Sweep.Axis> axes = sweep.axes();
           for (Sweep.Crossing c : result.crossings()) {
             o.printf(

@@ -344,6 +344,19 @@ class SparkRunTest {
           .as(n)
           .isEqualTo(Files.readAllBytes(expected.resolve(n)));
     }
+    // The printed table is the command line's, row for row (each point's value starts a row).
+    java.util.function.Function<String, List<String>> rows =
+        text -> text.lines().filter(l -> l.matches("(50|100|150) .*")).toList();
+    assertThat(rows.apply(r[1])).hasSize(3).isEqualTo(rows.apply(c[1]));
+    // And its manifest.json says how to reproduce it, as the command line's does: the same seed,
+    // replications and scenario fingerprint, the job named as the tool.
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var fromSpark = json.readTree(actual.resolve("manifest.json").toFile());
+    var fromCli = json.readTree(expected.resolve("manifest.json").toFile());
+    for (String key : List.of("seed", "replications", "scenarioSha256", "version", "commit")) {
+      assertThat(fromSpark.get(key)).as(key).isNotNull().isEqualTo(fromCli.get(key));
+    }
+    assertThat(fromSpark.get("command").toString()).contains("sweep", "--partitions");
   }
 
   @Test

@@ -1,14 +1,16 @@
-package phbsim.cli;
+package phbsim.runs;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The version and the commit this build came from (cli/pom.xml fills in version.properties at build
- * time), for {@code phbsim --version} and the manifest.json of every output folder.
+ * The version and the commit this build came from (runs/pom.xml fills in version.properties at
+ * build time), for {@code phbsim --version} and the manifest.json of every output folder. Kept with
+ * the run service, under every front end, so that the command line, the page and the Spark job
+ * record the same version and commit for the same build.
  */
-final class BuildInfo {
+public final class BuildInfo {
   private static final Properties PROPERTIES = load();
 
   private BuildInfo() {}
@@ -32,22 +34,22 @@ final class BuildInfo {
   }
 
   /** The project version, such as 0.1.0-SNAPSHOT. */
-  static String version() {
+  public static String version() {
     return value("version");
   }
 
   /** The abbreviated commit, or "unknown" when built outside a git checkout. */
-  static String commit() {
+  public static String commit() {
     return value("commit");
   }
 
   /** Whether the checkout it was built from had uncommitted changes. */
-  static boolean dirty() {
+  public static boolean dirty() {
     return "true".equals(value("dirty"));
   }
 
   /** "0.1.0-SNAPSHOT, commit ce5dd51" (and "with uncommitted changes" where so). */
-  static String describe() {
+  public static String describe() {
     return version() + ", commit " + commit() + (dirty() ? " with uncommitted changes" : "");
   }
 }
