@@ -9,20 +9,28 @@ import phbsim.budget.ReviewPolicy;
 import phbsim.budget.Rollout;
 import phbsim.budget.SupportPlanners;
 import phbsim.budget.TargetRollout;
+import phbsim.engine.EventCalendar;
 import phbsim.engine.EventPriority;
+import phbsim.money.Ledger;
+import phbsim.money.Prices;
 import phbsim.observe.Measure;
+import phbsim.observe.MonthlyMetrics;
+import phbsim.population.Segments;
 import phbsim.random.Purpose;
 import phbsim.random.RandomStreams;
 import phbsim.scenario.BudgetsSpec;
 import phbsim.scenario.CultureSpec;
 import phbsim.scenario.RolloutSpec;
 import phbsim.scenario.Targeting;
+import phbsim.time.FinancialCalendar;
 
 /**
  * The behaviour of personal health budgets in one replication (docs/model.md sections 4 and 6): the
  * roll-out of offers, acceptance, the support planners' queue, signing off plans, setting a budget
- * up, and acting on reviews and run-outs. The World holds the state; this handler changes it
- * through the World's own transitions (joining and leaving a caseload, going home...).
+ * up, and acting on reviews and run-outs (on the month end's call, with the month's spending
+ * already charged). It reads and writes the people's budget fields, and moves a person between
+ * their team and a budget only through {@link BudgetMoves}, which keeps the world's counts and
+ * hazards together.
  */
 final class BudgetPolicy {
   /*
@@ -64,8 +72,16 @@ final class BudgetPolicy {
    *    outruns it.
    */
 
-  private final World w;
+  private final BudgetMoves moves;
+  private final People people;
+  private final Segments segments;
+  private final EventCalendar calendar;
+  private final MonthlyMetrics metrics;
+  private final Budgets budgets;
+  private final Ledger ledger;
+  private final Prices prices;
   private final BudgetsSpec spec;
+  private final RandomStreams.Family optionStream;
   private final RandomStreams.Family rolloutStream;
   private final RandomStreams.Family acceptanceStream;
   private final RandomStreams.Family clinicalStream;
@@ -83,16 +99,39 @@ final class BudgetPolicy {
   private final EligiblePool pool;
   private final int[] inPlanning;
 
+  /** Each segment's budget spending by month of the budget year (Budgets.EVEN if none given). */
+  private final double[][] spendingWeights;
+
   /**
+   * @param moves the moves between a team and a budget, made by the world
    * @param spec the scenario's budgets, or null when budgets are switched off
    * @param firstPlannerKey the calendar key of planner 0 (planner k has key firstPlannerKey + k)
    */
   BudgetPolicy(
-      World w, BudgetsSpec spec, RandomStreams streams, int expected, int firstPlannerKey) {
-    this.w = w;
+      BudgetMoves moves,
+      CompiledScenario compiled,
+      BudgetsSpec spec,
+      RandomStreams streams,
+      int expected,
+      int firstPlannerKey,
+      People people,
+      EventCalendar calendar,
+      MonthlyMetrics metrics,
+      Budgets budgets,
+      Ledger ledger) {
+    this.moves = moves;
+    this.people = people;
+    this.segments = compiled.segments();
+    this.calendar = calendar;
+    this.metrics = metrics;
+    this.budgets = budgets;
+    this.ledger = ledger;
+    this.prices = compiled.prices();
     this.spec = spec;
     this.firstPlannerKey = firstPlannerKey;
-    int months = w.financialCalendar.monthCount();
+    FinancialCalendar financialCalendar = compiled.calendar();
+    int months = financialCalendar.monthCount();
+    this.optionStream = streams.family(Purpose.BUDGET_OPTION, expected);
     this.rolloutStream = streams.family(Purpose.ROLLOUT, months);
     this.acceptanceStream = streams.family(Purpose.ACCEPTANCE, expected);
     this.planningStream = streams.family(Purpose.PLANNING, expected);
@@ -103,8 +142,8 @@ final class BudgetPolicy {
     this.rolloutStartMonth =
         spec == null || spec.rollout().start() == null
             ? 0
-            : w.financialCalendar.monthIndexOf(
-                ChronoUnit.DAYS.between(w.financialCalendar.startDate(), spec.rollout().start()));
+            : financialCalendar.monthIndexOf(
+                ChronoUnit.DAYS.between(financialCalendar.startDate(), spec.rollout().start()));
     int count = plannersOf(spec);
     this.planners = count > 0 ? new SupportPlanners(count) : null;
     this.planTime =
@@ -113,7 +152,7 @@ final class BudgetPolicy {
             : null;
     this.planCost =
         new LearningCurve(
-            spec == null ? 0 : w.prices.pence(spec.supportPlanningPerPlan(), spec.priceYear()),
+            spec == null ? 0 : prices.pence(spec.supportPlanningPerPlan(), spec.priceYear()),
             spec == null || spec.planning() == null ? 1.0 : spec.planning().progressRatio());
     var r = spec == null ? null : spec.review();
     this.reviewPolicy =
@@ -127,7 +166,12 @@ final class BudgetPolicy {
             ? reviewPolicy
             : new ReviewPolicy(r.stepDown(), r.stopOnRelapse(), r.stepDownShare());
     this.clinicalStream = streams.family(Purpose.CLINICAL_CARE, expected);
-    this.inPlanning = new int[w.segments.size()];
+    this.inPlanning = new int[segments.size()];
+    this.spendingWeights = new double[segments.size()][];
+    for (int g = 0; g < segments.size(); g++) {
+      var b = segments.spec(g).budget();
+      spendingWeights[g] = b == null ? Budgets.EVEN : b.monthlyWeights();
+    }
   }
 
   /** The number of support planners (each has a calendar key). */
@@ -142,8 +186,8 @@ final class BudgetPolicy {
 
   /** Person p joined a caseload: they may now be offered a budget. */
   void joinedCaseload(int p, int g) {
-    if (eligible(g) && !w.people.planning[p]) {
-      pool.add(p, w.segments.crisesPerDay(g) * w.people.frailty[p], w.people.ableToManage[p]);
+    if (eligible(g) && !people.planning[p]) {
+      pool.add(p, segments.crisesPerDay(g) * people.frailty[p], people.ableToManage[p]);
     }
   }
 
@@ -154,8 +198,8 @@ final class BudgetPolicy {
 
   /** Person p left secondary care: they are no longer waiting for a plan. */
   void leftSecondaryCare(int p, int g) {
-    if (w.people.planning[p]) {
-      w.people.planning[p] = false;
+    if (people.planning[p]) {
+      people.planning[p] = false;
       inPlanning[g]--;
       if (planners != null) {
         planners.withdraw(p);
@@ -164,7 +208,7 @@ final class BudgetPolicy {
   }
 
   private boolean eligible(int g) {
-    var b = w.segments.spec(g).budget();
+    var b = segments.spec(g).budget();
     return spec != null && b != null && b.eligible() && !(rollout instanceof NoRollout);
   }
 
@@ -183,7 +227,7 @@ final class BudgetPolicy {
 
   /** This month's offers, each to the person the targeting rule picks. */
   void makeOffers() {
-    int month = w.month;
+    int month = moves.month();
     if (month < rolloutStartMonth || spec == null) {
       return;
     }
@@ -191,28 +235,28 @@ final class BudgetPolicy {
     double wellMade = wellMadeShare(Math.min(offers, pool.size()));
     for (int k = 0; k < offers && !pool.isEmpty(); k++) {
       int q = pool.pick(rolloutStream.nextDouble(month));
-      int g = w.people.segment[q];
-      w.metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
+      int g = people.segment[q];
+      metrics.add(month, g, Measure.BUDGET_OFFERS, 1);
       // Offered once: whether they accept or not, they leave the pool of people to offer.
       pool.remove(q);
       boolean rushed = wellMade < 1 && cultureStream.nextDouble(q) >= wellMade;
-      w.people.rushed[q] = rushed;
+      people.rushed[q] = rushed;
       // Acceptance may fall (or rise) with need (TakeUpSpec): who leaves for a budget, and so who
       // is left behind on the team.
       double acceptance =
           phbsim.scenario.TakeUpSpec.byNeed(
-              w.segments.spec(g).budget().acceptance(),
-              w.people.frailty[q],
+              segments.spec(g).budget().acceptance(),
+              people.frailty[q],
               spec.takeUp().acceptanceByNeed());
       if (rushed) {
-        w.metrics.add(month, g, Measure.BUDGET_OFFERS_RUSHED, 1);
+        metrics.add(month, g, Measure.BUDGET_OFFERS_RUSHED, 1);
         acceptance *= spec.culture().rushedAcceptance();
       }
       if (acceptanceStream.nextDouble(q) < acceptance) {
-        w.metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
-        w.people.planning[q] = true;
+        metrics.add(month, g, Measure.BUDGET_OFFERS_ACCEPTED, 1);
+        people.planning[q] = true;
         inPlanning[g]++;
-        w.people.offeredDay[q] = w.calendar.now();
+        people.offeredDay[q] = calendar.now();
         if (planners == null) {
           signOff(q);
         } else {
@@ -234,17 +278,16 @@ final class BudgetPolicy {
     if (culture == null || offers == 0) {
       return 1;
     }
-    double capacity =
-        culture.offersPerMonth() + culture.growthPerPlan() * w.budgets.plansSignedOff();
+    double capacity = culture.offersPerMonth() + culture.growthPerPlan() * budgets.plansSignedOff();
     return Math.min(1, capacity / offers);
   }
 
   private void startPlan(int planner, int q) {
     double meanDays = planTime.value(Math.max(1, planners.started()));
     double days = -Math.log(planningStream.nextOpenDouble(q)) * meanDays;
-    w.calendar.schedule(
+    calendar.schedule(
         firstPlannerKey + planner,
-        w.calendar.now() + days,
+        calendar.now() + days,
         EventPriority.TRANSITION,
         World.PLAN_DONE);
   }
@@ -256,24 +299,23 @@ final class BudgetPolicy {
     if (next >= 0) {
       startPlan(planner, next);
     }
-    if (w.people.planning[q] && w.people.status[q] != People.EXITED) {
+    if (people.planning[q] && people.status[q] != People.EXITED) {
       signOff(q);
     }
   }
 
   private void signOff(int q) {
-    People people = w.people;
     int g = people.segment[q];
-    int month = w.month;
-    double now = w.calendar.now();
+    int month = moves.month();
+    double now = calendar.now();
     people.planning[q] = false;
     inPlanning[g]--;
-    long cost = Math.round(planCost.value(w.budgets.plansSignedOff() + 1));
-    w.budgets.planSignedOff(w.ledger, now, month, g, cost);
-    w.metrics.add(month, g, Measure.PLANS_SIGNED_OFF, 1);
-    w.metrics.add(month, g, Measure.DAYS_FROM_OFFER_TO_PLAN, now - people.offeredDay[q]);
+    long cost = Math.round(planCost.value(budgets.plansSignedOff() + 1));
+    budgets.planSignedOff(ledger, now, month, g, cost);
+    metrics.add(month, g, Measure.PLANS_SIGNED_OFF, 1);
+    metrics.add(month, g, Measure.DAYS_FROM_OFFER_TO_PLAN, now - people.offeredDay[q]);
     if (people.status[q] == People.ON_CASELOAD) {
-      w.takeUpBudget(q);
+      moves.takeUpBudget(q);
     }
   }
 
@@ -282,12 +324,11 @@ final class BudgetPolicy {
    * budget held on day 0 ({@code heldOnDayZero}) is put on the yearly review cycle (note 4).
    */
   void startBudget(int p, int firstPaidMonth, boolean heldOnDayZero) {
-    People people = w.people;
     int g = people.segment[p];
-    var b = w.segments.spec(g).budget();
+    var b = segments.spec(g).budget();
     // A budget from a rushed offer is run the restrictive way (note 5); the draw is taken either
     // way, so that the stream stays in step.
-    boolean drawn = w.optionStream.nextDouble(p) < spec.restrictiveShare();
+    boolean drawn = optionStream.nextDouble(p) < spec.restrictiveShare();
     people.restrictive[p] = drawn || (!heldOnDayZero && people.rushed[p]);
     people.dependent[p] = reviewStream.nextDouble(p) < spec.review().dependentShare();
     // Spending less on clinical care than the plan allows: drawn on its own stream, and only when
@@ -302,55 +343,59 @@ final class BudgetPolicy {
       int k = 1 + (int) (reviewStream.nextDouble(p) * 12);
       alreadyHeld = 15 - k;
     }
-    w.budgets.start(
+    budgets.start(
         p,
         g,
-        w.chooseOption(p),
-        w.prices.pence(b.annualAllocation(), b.priceYear(), spec.priceYear()),
+        chooseOption(p),
+        prices.pence(b.annualAllocation(), b.priceYear(), spec.priceYear()),
         b.spentShare(),
         firstPaidMonth,
-        w.spendingWeights[g],
+        spendingWeights[g],
         !heldOnDayZero,
         alreadyHeld);
     maybeRunOut(p);
-    if (w.inWardBed(p)) {
-      w.budgets.setPaused(p, true);
+    if (moves.inWardBed(p)) {
+      budgets.setPaused(p, true);
     }
+  }
+
+  /**
+   * The management option of p's budget (note 2): a direct payment for someone able to manage it;
+   * otherwise third-party or notional, in the proportions of the scenario's mix.
+   */
+  private byte chooseOption(int p) {
+    if (people.ableToManage[p]) {
+      return Budgets.DIRECT_PAYMENT;
+    }
+    var mix = spec.options();
+    double others = 1 - mix.directPayment();
+    double u = optionStream.nextDouble(p);
+    return others > 0 && u * others < mix.thirdParty() ? Budgets.THIRD_PARTY : Budgets.NOTIONAL;
   }
 
   /** With the segment's runOutShare, the coming budget-year runs out in one of months 1 to 11. */
   private void maybeRunOut(int p) {
-    double share = w.segments.spec(w.people.segment[p]).budget().runOutShare();
-    if (share > 0 && !w.budgets.runOutPending(p) && reviewStream.nextDouble(p) < share) {
-      w.budgets.runOutAfter(p, 1 + (int) (reviewStream.nextDouble(p) * 11));
+    double share = segments.spec(people.segment[p]).budget().runOutShare();
+    if (share > 0 && !budgets.runOutPending(p) && reviewStream.nextDouble(p) < share) {
+      budgets.runOutAfter(p, 1 + (int) (reviewStream.nextDouble(p) * 11));
     }
   }
 
   /** Acts on the reviews and run-outs that fell due at this month end. */
   void reviewBudgets() {
-    w.closingMonth = true;
-    try {
-      actOnReviews();
-    } finally {
-      w.closingMonth = false;
+    int month = moves.month();
+    for (int k = 0; k < budgets.runOuts(); k++) {
+      int p = budgets.ranOut(k);
+      metrics.add(month, people.segment[p], Measure.BUDGETS_FALLEN_BACK, 1);
+      moves.returnToTeam(p);
     }
-  }
-
-  private void actOnReviews() {
-    People people = w.people;
-    int month = w.month;
-    for (int k = 0; k < w.budgets.runOuts(); k++) {
-      int p = w.budgets.ranOut(k);
-      w.metrics.add(month, people.segment[p], Measure.BUDGETS_FALLEN_BACK, 1);
-      w.returnToTeam(p);
-    }
-    for (int k = 0; k < w.budgets.reviewsDue(); k++) {
-      int p = w.budgets.dueForReview(k);
+    for (int k = 0; k < budgets.reviewsDue(); k++) {
+      int p = budgets.dueForReview(k);
       if (people.status[p] != People.ON_BUDGET) {
         continue;
       }
       int g = people.segment[p];
-      boolean atHome = people.location[p] == w.segments.team(g);
+      boolean atHome = people.location[p] == segments.team(g);
       ReviewPolicy policy = people.crisisSinceReview[p] ? reviewAfterCrisis : reviewPolicy;
       people.crisisSinceReview[p] = false;
       ReviewOutcome outcome = policy.outcome(reviewStream.nextDouble(p), people.dependent[p]);
@@ -359,13 +404,13 @@ final class BudgetPolicy {
       }
       switch (outcome) {
         case STEP_DOWN -> {
-          w.metrics.add(month, g, Measure.BUDGETS_STEPPED_DOWN, 1);
-          w.budgets.stepDown(p, reviewPolicy.steppedDown(w.budgets.annualAllocation(p)));
+          metrics.add(month, g, Measure.BUDGETS_STEPPED_DOWN, 1);
+          budgets.stepDown(p, reviewPolicy.steppedDown(budgets.annualAllocation(p)));
           maybeRunOut(p);
         }
         case STOP -> {
-          w.metrics.add(month, g, Measure.BUDGETS_STOPPED, 1);
-          w.returnToTeam(p);
+          metrics.add(month, g, Measure.BUDGETS_STOPPED, 1);
+          moves.returnToTeam(p);
         }
         case CONTINUE -> maybeRunOut(p);
       }
