@@ -800,42 +800,6 @@ class AttackerAuditTest {
   }
 
   @Test
-  void probe() throws IOException {
-    String f = System.getProperty("probe");
-    org.junit.jupiter.api.Assumptions.assumeTrue(f != null);
-    Tables t = read(Path.of(f, "out"));
-    Tables o = read(Path.of(f, "open"));
-    String key = "monthly_metrics.csv|2027-02-01||status_quo|all|out_of_area_days";
-    int c = t.index.get(key);
-    System.out.println("cell " + c + " " + t.cells.get(c) + " prices " + t.prices);
-    Map<Integer, List<Map<Integer, Double>>> byCell = new HashMap<>();
-    for (Map<Integer, Double> id : t.identities) {
-      for (int x : id.keySet()) {
-        if (Double.isNaN(t.cells.get(x).value())) {
-          byCell.computeIfAbsent(x, k -> new ArrayList<>()).add(id);
-        }
-      }
-    }
-    for (Map<Integer, Double> id : byCell.get(c)) {
-      StringBuilder b = new StringBuilder();
-      for (var e : id.entrySet()) {
-        b.append(e.getValue()).append("*").append(t.cells.get(e.getKey())).append(" ; ");
-      }
-      System.out.println("ID " + b);
-    }
-    List<Integer> near = neighbourhood(t, byCell, c);
-    System.out.println("near " + near.size());
-    var cons = constraints(t, near, within(t, byCell, near));
-    System.out.println(
-        "bounds "
-            + bound(near.size(), 0, cons, GoalType.MINIMIZE)
-            + " "
-            + bound(near.size(), 0, cons, GoalType.MAXIMIZE));
-    Audit a = audit(t, o, 5);
-    System.out.println("AUDIT " + a);
-  }
-
-  @Test
   @DisplayName("the attacker's audit: a segment of 3, two years")
   void segmentOfThree() throws IOException {
     PersonLevelFiles.threeOrganic(tmp.resolve("three.csv"));
