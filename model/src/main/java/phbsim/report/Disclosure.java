@@ -568,7 +568,8 @@ public final class Disclosure {
       }
       for (int m = 0; m < months; m++) {
         double price = count1[m] != 0 ? mean[m][line.ordinal()] / count1[m] : fallback;
-        price(cells, money[m][line.ordinal()], monthly[m][all][count.ordinal()], price);
+        price(
+            cells, money[m][line.ordinal()], monthly[m][all][count.ordinal()], tied(price, rounds));
       }
       for (int y = 0; y < years; y++) {
         int annualCount = annual[y][all][count.ordinal()];
@@ -577,7 +578,7 @@ public final class Disclosure {
             count.kind() == Measure.Kind.STOCK
                 ? Double.NaN
                 : n != 0 ? cells.value(moneyYear[y][line.ordinal()]) / n : fallback;
-        price(cells, moneyYear[y][line.ordinal()], annualCount, price);
+        price(cells, moneyYear[y][line.ordinal()], annualCount, tied(price, rounds));
       }
     }
     for (int m = 0; m < months; m++) {
@@ -752,6 +753,16 @@ public final class Disclosure {
     }
     boolean credit = CREDITS.contains(LINES[column]);
     return credit ? (value <= 0 ? -1 : 0) : (value >= 0 ? 1 : 0);
+  }
+
+  /**
+   * The price a line is tied to its count by, or NaN (tied as a group only) under the NHS rounding
+   * policy: there a published line is the price times the published rounded count, so it tells the
+   * reader nothing the rounded count does not, and an equation with the true count would hold for
+   * none of the published figures (the audit would withhold every priced line to no purpose).
+   */
+  private static double tied(double price, boolean rounds) {
+    return rounds ? Double.NaN : price;
   }
 
   /** {@code line = price x count}, as an identity (kept as a group if the price is not known). */
