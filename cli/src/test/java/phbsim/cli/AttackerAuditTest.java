@@ -70,7 +70,13 @@ class AttackerAuditTest {
   @TempDir static Path tmp;
 
   /** A cell of a published table: its key, published value (NaN if withheld), whether a count. */
-  private record Cell(String key, double value, boolean nonNegative) {}
+  private record Cell(
+      String key, double value, boolean nonNegative, boolean count, boolean nonPositive) {
+    /** A cell of an activity table: a count when it is not negative. */
+    Cell(String key, double value, boolean nonNegative) {
+      this(key, value, nonNegative, nonNegative, false);
+    }
+  }
 
   /** The published tables, as cells and identities (coefficients on cells, summing to 0). */
   private static final class Tables {
@@ -89,14 +95,41 @@ class AttackerAuditTest {
       return cells.size() - 1;
     }
 
+    /** Money in thousands of pounds (so that its equations and the counts' are of one scale). */
+    int money(String key, String mean, int sign) {
+      Integer i = index.get(key);
+      if (i != null) {
+        return i;
+      }
+      double v = mean.equals("*") ? Double.NaN : mean.isEmpty() ? 0 : Double.parseDouble(mean);
+      cells.add(new Cell(key, v / 1000, sign > 0, false, sign < 0));
+      index.put(key, cells.size() - 1);
+      return cells.size() - 1;
+    }
+
     void identity(Map<Integer, Double> terms) {
+      identity(terms, Double.NaN);
+    }
+
+    /** An identity holding within this tolerance (NaN: the 4-decimal rounding of its terms). */
+    void identity(Map<Integer, Double> terms, double tolerance) {
       if (terms.size() > 1) {
         identities.add(terms);
+        tolerances.put(terms, tolerance);
       }
     }
+
+    int prices;
+
+    final Map<Map<Integer, Double>, Double> tolerances = new java.util.IdentityHashMap<>();
   }
 
   private static Tables read(Path folder) throws IOException {
+    return read(folder, true);
+  }
+
+  /** The published tables; with {@code money}, the cash flow tables and their equations too. */
+  private static Tables read(Path folder, boolean money) throws IOException {
     Tables t = new Tables();
     Map<String, Map<Integer, Double>> bySegments = new HashMap<>();
     Map<String, Map<Integer, Double>> byYear = new HashMap<>();
@@ -149,7 +182,178 @@ class AttackerAuditTest {
         t.identity(d);
       }
     }
+    if (money) {
+      readMoney(folder, t);
+    }
     return t;
+  }
+
+  /**
+   * The ledger lines that may be a unit price (or an allocation) times a count of the activity
+   * tables, all segments: the candidates the attacker tries. A pair is used only where the
+   * published figures show it is one (priceOf).
+   */
+  private static final Map<String, List<String>> PRICE_TIMES =
+      Map.ofEntries(
+          Map.entry("bed_days", List.of("bed_days")),
+          Map.entry("bed_days_block", List.of("bed_days")),
+          Map.entry("out_of_area_placements", List.of("out_of_area_days")),
+          Map.entry("crisis_house_nights", List.of("crisis_house_nights")),
+          Map.entry("crisis_house_nights_block", List.of("crisis_house_nights")),
+          Map.entry("ae_attendances", List.of("ae_attendances")),
+          Map.entry("ae_attendances_block", List.of("ae_attendances")),
+          Map.entry("crisis_team_episodes", List.of("crisis_team_episodes")),
+          Map.entry("crisis_team_episodes_block", List.of("crisis_team_episodes")),
+          Map.entry("gp_consultations", List.of("gp_consultations")),
+          Map.entry("gp_consultations_block", List.of("gp_consultations")),
+          Map.entry("phb_direct_payments", List.of("budget_days", "budget_holders")),
+          Map.entry("phb_third_party", List.of("budget_days", "budget_holders")),
+          Map.entry("phb_notional", List.of("budget_days", "budget_holders")),
+          Map.entry("phb_set_up", List.of("plans_signed_off")),
+          Map.entry("phb_support_planning", List.of("plans_signed_off", "planning_queue")),
+          Map.entry("phb_brokerage_and_monitoring", List.of("budget_holders")));
+
+  /** Lines that are money coming back or a saving: never above 0 in an arm. */
+  private static final List<String> CREDITS =
+      List.of("posts_released", "phb_direct_payments_reclaimed", "community_places_empty");
+
+  /**
+   * The money tables (issue 21, item 2: the reader knows every unit price and allocation): each
+   * line of the cash flow, per month and per year, with its identities. A position's total is the
+   * sum of its lines (cash: the cash lines; economic: every line); a year's line is the sum of its
+   * months'; a difference is the status quo minus the option; lines are not negative in an arm
+   * (credits not positive). And a line that is a price times a count: {@code line = price x count}
+   * in the same month or year, the count over all segments. The attacker has the prices; here it
+   * reads them off the published figures themselves (each line over its count where both are
+   * published and the count is at least 1), and uses a pair only where that ratio is one price in
+   * every such month of the financial year (within 0.2 %): a line that is not a price times its
+   * count (two prices, or a part paid per day) gives no equation.
+   */
+  private static void readMoney(Path folder, Tables t) throws IOException {
+    Map<String, Map<Integer, Double>> byPosition = new HashMap<>();
+    Map<String, Map<Integer, Double>> byYear = new HashMap<>();
+    Map<String, Map<Integer, Double>> byDifference = new HashMap<>();
+    // line|measure|year -> published ratios; and the equations waiting for their price.
+    Map<String, List<double[]>> ratios = new HashMap<>();
+    record Priced(String price, int line, int count) {}
+    List<Priced> priced = new ArrayList<>();
+    for (String file : List.of("cashflow_monthly.csv", "cashflow_annual.csv")) {
+      if (!Files.exists(folder.resolve(file))) {
+        continue;
+      }
+      boolean monthly = file.startsWith("cashflow_monthly");
+      for (Map<String, String> r : PersonLevelFiles.rows(folder.resolve(file))) {
+        if (!List.of("line", "total").contains(r.get("row_type"))) {
+          continue; // memos (double running, the cumulative saving) are not lines of a total
+        }
+        String when = monthly ? r.get("date") : r.get("financial_year");
+        String arm = r.get("arm");
+        String option = arm.equals("status_quo") ? "" : r.get("option");
+        String line = r.get("line");
+        boolean total = r.get("row_type").equals("total");
+        boolean inArm = !arm.equals("difference");
+        int sign = !inArm || total ? 0 : CREDITS.contains(line) ? -1 : 1;
+        String key = file + "|" + when + "|" + option + "|" + arm + "|" + line;
+        int c = t.money(key, r.get("mean"), sign);
+        // A position's total and its lines.
+        for (String position : List.of("total_cash", "total_economic")) {
+          boolean in =
+              total
+                  ? line.equals(position)
+                  : position.equals("total_economic") || r.get("basis").equals("cash");
+          if (in) {
+            byPosition
+                .computeIfAbsent(file + when + option + arm + position, k -> new HashMap<>())
+                .merge(c, total ? -1.0 : 1.0, Double::sum);
+          }
+        }
+        // A year and its months.
+        String year = r.get("financial_year") + "|" + option + "|" + arm + "|" + line;
+        byYear
+            .computeIfAbsent(year, k -> new HashMap<>())
+            .merge(c, monthly ? 1.0 : -1.0, Double::sum);
+        // A difference and its two sides.
+        String cellOf = file + when + line;
+        if (arm.equals("status_quo")) {
+          for (String o : options(folder)) {
+            byDifference.computeIfAbsent(cellOf + "|" + o, k -> new HashMap<>()).put(c, 1.0);
+          }
+        } else {
+          byDifference
+              .computeIfAbsent(cellOf + "|" + r.get("option"), k -> new HashMap<>())
+              .put(c, -1.0);
+        }
+        // A price times a count.
+        if (!inArm || !PRICE_TIMES.containsKey(line)) {
+          continue;
+        }
+        for (String measure : PRICE_TIMES.get(line)) {
+          String countFile = monthly ? "monthly_metrics.csv" : "annual_metrics.csv";
+          Integer n =
+              t.index.get(countFile + "|" + when + "|" + option + "|" + arm + "|all|" + measure);
+          if (n == null) {
+            continue;
+          }
+          Measure m = Measure.valueOf(measure.toUpperCase(Locale.ROOT));
+          if (!monthly && m.kind() == Measure.Kind.STOCK) {
+            continue; // a year's stock is its last month's, not what the year's money paid for
+          }
+          String price = line + "|" + measure + "|" + r.get("financial_year");
+          double money = t.cells.get(c).value();
+          double count = t.cells.get(n).value();
+          if (monthly && !Double.isNaN(money) && count >= 1) {
+            ratios.computeIfAbsent(price, k -> new ArrayList<>()).add(new double[] {count, money});
+          }
+          priced.add(new Priced(price, c, n));
+        }
+      }
+    }
+    byPosition.values().forEach(id -> t.identity(id, 0.000005 * id.size() + 1e-9));
+    byYear.values().forEach(id -> t.identity(id, 0.000005 * id.size() + 1e-9));
+    for (Map<Integer, Double> d : byDifference.values()) {
+      if (d.size() == 3) {
+        t.identity(d, 0.000005 * 3 + 1e-9);
+      }
+    }
+    for (Priced p : priced) {
+      double price = priceOf(ratios.get(p.price()));
+      if (price > 0) {
+        // In counts: the line (in thousands) over the price in thousands, minus the count.
+        Map<Integer, Double> id = new HashMap<>();
+        id.put(p.line(), 1000 / price);
+        id.put(p.count(), -1.0);
+        t.identity(id, 0.001 + 0.01 / price);
+        t.prices++;
+      }
+    }
+  }
+
+  /**
+   * The price of a line in pounds per unit of its count, from the published pairs (count, money in
+   * thousands): the ratio at the largest count, if every pair's ratio is that price within 0.2 %
+   * (with at least 3 pairs); else NaN (the line is not one price times that count).
+   */
+  private static double priceOf(List<double[]> pairs) {
+    if (pairs == null || pairs.size() < 3) {
+      return Double.NaN;
+    }
+    double[] best = pairs.get(0);
+    for (double[] p : pairs) {
+      if (p[0] > best[0]) {
+        best = p;
+      }
+    }
+    double price = best[1] * 1000 / best[0];
+    if (!(price > 0)) {
+      return Double.NaN;
+    }
+    for (double[] p : pairs) {
+      double r = p[1] * 1000 / p[0];
+      if (Math.abs(r - price) > 0.002 * price + 0.01 / p[0]) {
+        return Double.NaN;
+      }
+    }
+    return price;
   }
 
   private static final Map<Path, List<String>> OPTIONS = new HashMap<>();
@@ -170,7 +374,8 @@ class AttackerAuditTest {
   }
 
   /** What the audit found: the narrowest interval of a withheld cell, and how many it solved. */
-  private record Audit(int withheld, int solved, int tooBig, double narrowest, String where) {}
+  private record Audit(
+      int withheld, int solved, int tooBig, int local, double narrowest, String where) {}
 
   /**
    * The audit of the protected tables {@code t}, judged against the same run unprotected ({@code
@@ -216,48 +421,38 @@ class AttackerAuditTest {
     }
     int solved = 0;
     int tooBig = 0;
+    int local = 0;
     double narrowest = Double.POSITIVE_INFINITY;
     String where = "";
     List<Task> tasks = new ArrayList<>();
+    Map<Integer, List<Map<Integer, Double>>> byCell = new HashMap<>();
+    for (Map<Integer, Double> id : t.identities) {
+      for (int c : id.keySet()) {
+        if (Double.isNaN(t.cells.get(c).value())) {
+          byCell.computeIfAbsent(c, k -> new ArrayList<>()).add(id);
+        }
+      }
+    }
     for (var e : components.entrySet()) {
       List<Integer> vars = e.getValue();
       if (vars.size() > MAX_COMPONENT) {
         tooBig += vars.size();
-        continue;
-      }
-      Map<Integer, Integer> column = new HashMap<>();
-      for (int i = 0; i < vars.size(); i++) {
-        column.put(vars.get(i), i);
-      }
-      List<LinearConstraint> constraints = new ArrayList<>();
-      for (Map<Integer, Double> id : identitiesOf.getOrDefault(e.getKey(), List.of())) {
-        double[] a = new double[vars.size()];
-        double rhs = 0;
-        for (var term : id.entrySet()) {
-          Cell c = t.cells.get(term.getKey());
-          if (Double.isNaN(c.value())) {
-            a[column.get(term.getKey())] += term.getValue();
-          } else {
-            rhs -= term.getValue() * c.value();
+        // Too big to solve whole: each primary cell with the equations around it (a weaker
+        // attacker, so an interval found too narrow here is too narrow in the whole too).
+        for (int cell : vars) {
+          if (isPrimary(t, open, cell, threshold)) {
+            List<Integer> near = neighbourhood(t, byCell, cell);
+            tasks.add(new Task(near, 0, constraints(t, near, within(t, byCell, near))));
+            local++;
           }
         }
-        double tolerance = 0.00005 * id.size() + 1e-9;
-        constraints.add(new LinearConstraint(a, Relationship.GEQ, rhs - tolerance));
-        constraints.add(new LinearConstraint(a, Relationship.LEQ, rhs + tolerance));
+        continue;
       }
-      for (int i = 0; i < vars.size(); i++) {
-        if (t.cells.get(vars.get(i)).nonNegative()) {
-          double[] a = new double[vars.size()];
-          a[i] = 1;
-          constraints.add(new LinearConstraint(a, Relationship.GEQ, 0));
-        }
-      }
+      List<LinearConstraint> constraints =
+          constraints(t, vars, identitiesOf.getOrDefault(e.getKey(), List.of()));
       List<Integer> primary = new ArrayList<>();
       for (int i = 0; i < vars.size(); i++) {
-        Cell c = t.cells.get(vars.get(i));
-        Integer o = open.index.get(c.key());
-        double truth = o == null ? Double.NaN : open.cells.get(o).value();
-        if (c.nonNegative() && truth > 0 && truth < threshold) {
+        if (isPrimary(t, open, vars.get(i), threshold)) {
           primary.add(i);
         }
       }
@@ -293,7 +488,129 @@ class AttackerAuditTest {
       }
       solved++;
     }
-    return new Audit(withheld, solved, tooBig, narrowest, where);
+    return new Audit(withheld, solved, tooBig, local, narrowest, where);
+  }
+
+  /** Whether a withheld cell is a count whose true mean is from above 0 to below the threshold. */
+  private static boolean isPrimary(Tables t, Tables open, int cell, int threshold) {
+    Cell c = t.cells.get(cell);
+    Integer o = open.index.get(c.key());
+    double truth = o == null ? Double.NaN : open.cells.get(o).value();
+    return c.count() && truth > 0 && truth < threshold;
+  }
+
+  /** How many withheld cells a local programme reaches. */
+  private static final int NEAR_CELLS = Integer.getInteger("phbsim.audit.nearCells", 60);
+
+  /**
+   * A withheld cell first, then the withheld cells of the equations that reach it, the equations
+   * with the fewest withheld cells first (a price times a count before a year of months), until
+   * {@link #NEAR_CELLS} cells: the tightest ties around a cell, as an attacker would pick them.
+   */
+  private static List<Integer> neighbourhood(
+      Tables t, Map<Integer, List<Map<Integer, Double>>> byCell, int cell) {
+    List<Integer> near = new ArrayList<>(List.of(cell));
+    java.util.Set<Integer> seen = new java.util.HashSet<>(near);
+    java.util.Set<Map<Integer, Double>> queued =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    record Next(int size, int order, Map<Integer, Double> id) {}
+    java.util.PriorityQueue<Next> queue =
+        new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingInt(Next::size).thenComparingInt(Next::order));
+    int[] order = {0};
+    java.util.function.IntConsumer reach =
+        c -> {
+          for (Map<Integer, Double> id : byCell.getOrDefault(c, List.of())) {
+            if (queued.add(id)) {
+              int size = 0;
+              for (int x : id.keySet()) {
+                size += Double.isNaN(t.cells.get(x).value()) ? 1 : 0;
+              }
+              queue.add(new Next(size, order[0]++, id));
+            }
+          }
+        };
+    reach.accept(cell);
+    while (!queue.isEmpty() && near.size() < NEAR_CELLS) {
+      Map<Integer, Double> id = queue.poll().id();
+      List<Integer> fresh = new ArrayList<>();
+      for (int c : new java.util.TreeSet<>(id.keySet())) {
+        if (Double.isNaN(t.cells.get(c).value()) && !seen.contains(c)) {
+          fresh.add(c);
+        }
+      }
+      if (near.size() + fresh.size() > NEAR_CELLS) {
+        continue;
+      }
+      for (int c : fresh) {
+        seen.add(c);
+        near.add(c);
+        reach.accept(c);
+      }
+    }
+    return near;
+  }
+
+  /** The equations whose withheld cells are all among {@code vars}. */
+  private static List<Map<Integer, Double>> within(
+      Tables t, Map<Integer, List<Map<Integer, Double>>> byCell, List<Integer> vars) {
+    java.util.Set<Integer> in = new java.util.HashSet<>(vars);
+    java.util.Set<Map<Integer, Double>> ids =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<Map<Integer, Double>> out = new ArrayList<>();
+    for (int v : vars) {
+      for (Map<Integer, Double> id : byCell.getOrDefault(v, List.of())) {
+        boolean all = true;
+        for (int c : id.keySet()) {
+          all &= !Double.isNaN(t.cells.get(c).value()) || in.contains(c);
+        }
+        if (all && ids.add(id)) {
+          out.add(id);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The linear programme's constraints over {@code vars}: each identity within its tolerance, the
+   * published cells moved to the right-hand side; counts and lines not negative, credits not
+   * positive.
+   */
+  private static List<LinearConstraint> constraints(
+      Tables t, List<Integer> vars, List<Map<Integer, Double>> identities) {
+    Map<Integer, Integer> column = new HashMap<>();
+    for (int i = 0; i < vars.size(); i++) {
+      column.put(vars.get(i), i);
+    }
+    List<LinearConstraint> constraints = new ArrayList<>();
+    for (Map<Integer, Double> id : identities) {
+      double[] a = new double[vars.size()];
+      double rhs = 0;
+      for (var term : id.entrySet()) {
+        Cell c = t.cells.get(term.getKey());
+        if (Double.isNaN(c.value())) {
+          a[column.get(term.getKey())] += term.getValue();
+        } else {
+          rhs -= term.getValue() * c.value();
+        }
+      }
+      double given = t.tolerances.getOrDefault(id, Double.NaN);
+      double tolerance = Double.isNaN(given) ? 0.00005 * id.size() + 1e-9 : given;
+      constraints.add(new LinearConstraint(a, Relationship.GEQ, rhs - tolerance));
+      constraints.add(new LinearConstraint(a, Relationship.LEQ, rhs + tolerance));
+    }
+    for (int i = 0; i < vars.size(); i++) {
+      double[] a = new double[vars.size()];
+      a[i] = 1;
+      if (t.cells.get(vars.get(i)).nonNegative()) {
+        constraints.add(new LinearConstraint(a, Relationship.GEQ, 0));
+      }
+      if (t.cells.get(vars.get(i)).nonPositive()) {
+        constraints.add(new LinearConstraint(a, Relationship.LEQ, 0));
+      }
+    }
+    return constraints;
   }
 
   /** One withheld cell's programme: its component's cells, its column, the equations. */
@@ -392,17 +709,26 @@ class AttackerAuditTest {
   }
 
   private static void assertAudit(Path folder, Path open, int threshold) throws IOException {
+    assertAudit(folder, open, threshold, true);
+  }
+
+  private static void assertAudit(Path folder, Path open, int threshold, boolean money)
+      throws IOException {
     assertIntervals(folder);
-    Audit a = audit(read(folder), read(open), threshold);
+    Tables published = read(folder, money);
+    Audit a = audit(published, read(open), threshold);
     int doubleRunning = assertDoubleRunning(folder, open);
     System.out.printf(
         Locale.ROOT,
-        "audit %s: %d withheld, %d solved, %d in components too big; narrowest %.4f at %s;"
+        "audit %s: %d withheld, %d price x count equations, %d solved, %d in components too big"
+            + " (%d of their primary cells solved locally); narrowest %.4f at %s;"
             + " double running withheld in %d months that had some%n",
         folder.getFileName(),
         a.withheld(),
+        published.prices,
         a.solved(),
         a.tooBig(),
+        a.local(),
         a.narrowest(),
         a.where(),
         doubleRunning);
@@ -696,28 +1022,33 @@ class AttackerAuditTest {
         .isPositive();
     int derived = assertMoneyDerived(folder, open);
     // The withheld cells, against an attacker who knows every published cell's exact value.
-    Tables t = read(folder);
-    Tables exact = read(open);
+    // The activity tables only. Under rounding a published money line is the price times the
+    // published rounded count, so the exact values given here would be more than the reader has;
+    // the money of a rounded run is not audited by LP yet (open, issue 21).
+    Tables t = read(folder, false);
+    Tables exact = read(open, false);
     Tables known = new Tables();
     for (Cell c : t.cells) {
       Integer o = exact.index.get(c.key());
       double v = Double.isNaN(c.value()) || o == null ? Double.NaN : exact.cells.get(o).value();
       known.index.put(c.key(), known.cells.size());
-      known.cells.add(new Cell(c.key(), v, c.nonNegative()));
+      known.cells.add(new Cell(c.key(), v, c.nonNegative(), c.count(), c.nonPositive()));
     }
     known.identities.addAll(t.identities);
+    known.tolerances.putAll(t.tolerances);
     Audit a = audit(known, exact, 8);
     System.out.printf(
         Locale.ROOT,
         "audit rounded: %d counts published rounded, %d totals not the sum of their rounded parts,"
-            + " %d money lines derived; %d withheld, %d solved, %d in components too big;"
-            + " narrowest %.4f at %s%n",
+            + " %d money lines derived; %d withheld, %d solved, %d in components too big"
+            + " (%d of their primary cells solved locally); narrowest %.4f at %s%n",
         rounded,
         unequalSums,
         derived,
         a.withheld(),
         a.solved(),
         a.tooBig(),
+        a.local(),
         a.narrowest(),
         a.where());
     assertThat(a.solved()).isPositive();
@@ -840,8 +1171,33 @@ class AttackerAuditTest {
             "--set",
             "years=2");
     Path open = tmp.resolve("areas-open");
-    assertAudit(folder.resolve("areas/north"), open.resolve("areas/north"), 5);
-    assertAudit(folder.resolve("areas/south"), open.resolve("areas/south"), 5);
+    // The activity tables' identities only: through the money, south still leaks (below).
+    assertAudit(folder.resolve("areas/north"), open.resolve("areas/north"), 5, false);
+    assertAudit(folder.resolve("areas/south"), open.resolve("areas/south"), 5, false);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Tag("slow")
+  @org.junit.jupiter.api.Disabled(
+      "Open (issue 21): with the cash flow tables and price x count, the attacker puts south's"
+          + " status quo out-of-area days of August 2027 (all segments) in [0, 0.80], below the"
+          + " threshold of 5; north passes. The policy's own audit bounds components over 300"
+          + " cells in 60-cell neighbourhoods and misses this one. Enable when the policy holds.")
+  @DisplayName("the attacker's audit through the money: areas, each drawing from a segment of 3")
+  void areasThroughTheMoney() throws IOException {
+    PersonLevelFiles.threeOrganic(tmp.resolve("three.csv"));
+    Path folder =
+        run(
+            "areas",
+            "three.csv",
+            "areas:\n"
+                + "  - id: north\n    population: 220000\n"
+                + "  - id: south\n    population: 180000\n",
+            "--set",
+            "years=2");
+    Path open = tmp.resolve("areas-open");
+    assertAudit(folder.resolve("areas/north"), open.resolve("areas/north"), 5, true);
+    assertAudit(folder.resolve("areas/south"), open.resolve("areas/south"), 5, true);
   }
 
   @Test

@@ -523,60 +523,76 @@ public final class Disclosure {
         for (int m : arm.monthsOfYear(y)) {
           sum += mean[m][k];
         }
-        moneyYear[y][k] = cells.cell(sum, false);
+        moneyYear[y][k] = cells.cell(sum, false, sign(k, sum));
         horizonMean[k] += sum;
       }
     }
     for (int k = 0; k < MONEY_COLUMNS; k++) {
-      moneyHorizon[k] = cells.cell(horizonMean[k], false);
+      moneyHorizon[k] = cells.cell(horizonMean[k], false, sign(k, horizonMean[k]));
     }
     for (int m = 0; m < months; m++) {
       for (int k = 0; k < MONEY_COLUMNS; k++) {
-        money[m][k] = cells.cell(mean[m][k], false);
+        money[m][k] = cells.cell(mean[m][k], false, sign(k, mean[m][k]));
       }
     }
     java.util.function.Consumer<int[]> byPosition =
         row -> {
           for (Position p : Position.values()) {
             List<Integer> g = new ArrayList<>();
-            g.add(row[LINES.length + p.ordinal()]);
             for (phbsim.money.LedgerLine line : LINES) {
               if (p == Position.ECONOMIC || line.cash()) {
                 g.add(row[line.ordinal()]);
               }
             }
-            cells.group(g.stream().mapToInt(Integer::intValue).toArray());
+            cells.sum(
+                row[LINES.length + p.ordinal()], g.stream().mapToInt(Integer::intValue).toArray());
           }
         };
-    for (int m = 0; m < months; m++) {
-      byPosition.accept(money[m]);
-      for (phbsim.money.LedgerLine line : LINES) {
-        Measure count = countOf(line);
-        if (count != null) {
-          cells.group(
-              money[m][line.ordinal()],
-              monthly[m][ExperimentResult.ALL_SEGMENTS + 1][count.ordinal()]);
+    // A line that is a price times a count: line = price x count, the price each month's line over
+    // its count (the reader knows it from the scenario; where the line is not one price times the
+    // count, this is more than the reader knows, so the audit is the stricter for it). A month
+    // with no count takes the price of another month of the line.
+    int all = ExperimentResult.ALL_SEGMENTS + 1;
+    for (phbsim.money.LedgerLine line : LINES) {
+      Measure count = countOf(line);
+      if (count == null) {
+        continue;
+      }
+      double[] count1 = new double[months];
+      double fallback = Double.NaN;
+      for (int m = 0; m < months; m++) {
+        count1[m] = cells.value(monthly[m][all][count.ordinal()]);
+        if (Double.isNaN(fallback) && count1[m] != 0) {
+          fallback = mean[m][line.ordinal()] / count1[m];
         }
       }
+      for (int m = 0; m < months; m++) {
+        double price = count1[m] != 0 ? mean[m][line.ordinal()] / count1[m] : fallback;
+        price(
+            cells, money[m][line.ordinal()], monthly[m][all][count.ordinal()], tied(price, rounds));
+      }
+      for (int y = 0; y < years; y++) {
+        int annualCount = annual[y][all][count.ordinal()];
+        double n = cells.value(annualCount);
+        double price =
+            count.kind() == Measure.Kind.STOCK
+                ? Double.NaN
+                : n != 0 ? cells.value(moneyYear[y][line.ordinal()]) / n : fallback;
+        price(cells, moneyYear[y][line.ordinal()], annualCount, tied(price, rounds));
+      }
+    }
+    for (int m = 0; m < months; m++) {
+      byPosition.accept(money[m]);
     }
     for (int y = 0; y < years; y++) {
       byPosition.accept(moneyYear[y]);
       int[] inYear = arm.monthsOfYear(y);
-      for (phbsim.money.LedgerLine line : LINES) {
-        Measure count = countOf(line);
-        if (count != null) {
-          cells.group(
-              moneyYear[y][line.ordinal()],
-              annual[y][ExperimentResult.ALL_SEGMENTS + 1][count.ordinal()]);
-        }
-      }
       for (int k = 0; k < MONEY_COLUMNS; k++) {
-        int[] group = new int[inYear.length + 1];
-        group[0] = moneyYear[y][k];
+        int[] months1 = new int[inYear.length];
         for (int i = 0; i < inYear.length; i++) {
-          group[i + 1] = money[inYear[i]][k];
+          months1[i] = money[inYear[i]][k];
         }
-        cells.group(group);
+        cells.sum(moneyYear[y][k], months1);
       }
     }
     // The infrastructure cost of a month (Infrastructure.Figure.COST) is the sum of its lines.
@@ -590,18 +606,16 @@ public final class Disclosure {
           g.add(money[m][line.ordinal()]);
         }
       }
-      infrastructureCost[m] = cells.cell(sum, false);
-      g.add(infrastructureCost[m]);
-      cells.group(g.stream().mapToInt(Integer::intValue).toArray());
+      infrastructureCost[m] = cells.cell(sum, false, 1);
+      cells.sum(infrastructureCost[m], g.stream().mapToInt(Integer::intValue).toArray());
     }
     byPosition.accept(moneyHorizon);
     for (int k = 0; k < MONEY_COLUMNS; k++) {
-      int[] group = new int[years + 1];
-      group[0] = moneyHorizon[k];
+      int[] years1 = new int[years];
       for (int y = 0; y < years; y++) {
-        group[y + 1] = moneyYear[y][k];
+        years1[y] = moneyYear[y][k];
       }
-      cells.group(group);
+      cells.sum(moneyHorizon[k], years1);
     }
 
     BitSet out = cells.solve();
@@ -719,6 +733,45 @@ public final class Disclosure {
       }
     }
     return w;
+  }
+
+  /** The lines that are money coming back or a saving: never above 0. */
+  private static final java.util.Set<phbsim.money.LedgerLine> CREDITS =
+      java.util.EnumSet.of(
+          phbsim.money.LedgerLine.POSTS_RELEASED,
+          phbsim.money.LedgerLine.PHB_DIRECT_PAYMENTS_RECLAIMED,
+          phbsim.money.LedgerLine.COMMUNITY_PLACES_EMPTY);
+
+  /**
+   * The sign the reader knows of a money column: a payment line is never below 0, a credit never
+   * above (a line whose figure says otherwise is given no sign: the audit assumes nothing false); a
+   * position's total may be either.
+   */
+  private static int sign(int column, double value) {
+    if (column >= LINES.length) {
+      return 0;
+    }
+    boolean credit = CREDITS.contains(LINES[column]);
+    return credit ? (value <= 0 ? -1 : 0) : (value >= 0 ? 1 : 0);
+  }
+
+  /**
+   * The price a line is tied to its count by, or NaN (tied as a group only) under the NHS rounding
+   * policy: there a published line is the price times the published rounded count, so it tells the
+   * reader nothing the rounded count does not, and an equation with the true count would hold for
+   * none of the published figures (the audit would withhold every priced line to no purpose).
+   */
+  private static double tied(double price, boolean rounds) {
+    return rounds ? Double.NaN : price;
+  }
+
+  /** {@code line = price x count}, as an identity (kept as a group if the price is not known). */
+  private static void price(SmallNumbers cells, int line, int count, double price) {
+    if (Double.isNaN(price) || Double.isInfinite(price)) {
+      cells.group(line, count);
+    } else {
+      cells.identity(new int[] {line, count}, new double[] {1, -price});
+    }
   }
 
   private static TeamMetrics teamMetrics(ExperimentResult arm, int r) {

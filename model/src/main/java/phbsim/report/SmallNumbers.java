@@ -100,6 +100,10 @@ public final class SmallNumbers {
 
   private double[] values = new double[16];
   private boolean[] counts = new boolean[16];
+
+  /** +1: never below 0 (a payment); -1: never above 0 (a credit); 0: either (design note 7). */
+  private int[] signs = new int[16];
+
   private int cellCount;
 
   /** Cell ids of every group, back to back; each group's ids sorted and distinct. */
@@ -153,13 +157,27 @@ public final class SmallNumbers {
    * @throws IllegalStateException if {@link #solve()} has already run
    */
   public int cell(double value, boolean count) {
+    return cell(value, count, count ? 1 : 0);
+  }
+
+  /**
+   * Adds a cell whose sign the reader knows (design note 7): money paid out is never below 0, money
+   * coming back never above it, and the audit's programmes say so, as the attacker's do.
+   *
+   * @param sign +1 if the figure is never below 0, -1 if never above 0, 0 if it may be either; a
+   *     count is never below 0 whatever this says
+   * @return the new cell's id
+   */
+  public int cell(double value, boolean count, int sign) {
     requireNotSolved();
     if (cellCount == values.length) {
       values = Arrays.copyOf(values, cellCount * 2);
       counts = Arrays.copyOf(counts, cellCount * 2);
+      signs = Arrays.copyOf(signs, cellCount * 2);
     }
     values[cellCount] = value;
     counts[cellCount] = count;
+    signs[cellCount] = count ? 1 : Integer.signum(sign);
     return cellCount++;
   }
 
@@ -522,13 +540,45 @@ public final class SmallNumbers {
   }
 
   /**
+   * A component of more withheld cells than this is not solved whole (a dense simplex over it would
+   * take minutes): each primary cell is bounded over its neighbourhood instead (design note 8). The
+   * attacker's audit (AttackerAuditTest) uses the same two sizes.
+   */
+  static final int FULL_COMPONENT = 300;
+
+  /** How many withheld cells a primary cell's neighbourhood holds at most (design note 8). */
+  static final int NEAR_CELLS = 60;
+
+  /**
    * The first primary cell of the component whose interval, given the published cells of its
    * equations, is narrower than the threshold; -1 if none is.
    */
   private int narrowest(java.util.List<Integer> component, int[][] identitiesOf) {
-    java.util.Map<Integer, Integer> column = new java.util.HashMap<>();
-    for (int i = 0; i < component.size(); i++) {
-      column.put(component.get(i), i);
+    if (component.size() > FULL_COMPONENT) {
+      for (int c : component) {
+        if (!isPrimary(c) || wide[c]) {
+          continue;
+        }
+        java.util.List<Integer> near = neighbourhood(c, identitiesOf);
+        java.util.Set<Integer> in = new java.util.HashSet<>(near);
+        java.util.Set<Integer> equations = new java.util.TreeSet<>();
+        for (int v : near) {
+          for (int k : identitiesOf[v]) {
+            boolean all = true;
+            for (int x : identityCells.get(k)) {
+              all &= !suppressed[x] || in.contains(x);
+            }
+            if (all) {
+              equations.add(k);
+            }
+          }
+        }
+        if (tooNarrow(near, equations, 0)) {
+          return c;
+        }
+        wide[c] = true;
+      }
+      return -1;
     }
     java.util.Set<Integer> equations = new java.util.TreeSet<>();
     for (int c : component) {
@@ -536,7 +586,81 @@ public final class SmallNumbers {
         equations.add(k);
       }
     }
-    int n = component.size();
+    for (int i = 0; i < component.size(); i++) {
+      int c = component.get(i);
+      if (!isPrimary(c) || wide[c]) {
+        continue;
+      }
+      if (tooNarrow(component, equations, i)) {
+        return c;
+      }
+      wide[c] = true;
+    }
+    return -1;
+  }
+
+  /**
+   * A primary cell's neighbourhood (design note 8): the cell, then the withheld cells of the
+   * equations that reach what is already in, the equations with the fewest withheld cells first (a
+   * price times a count before a year of months), up to {@link #NEAR_CELLS} cells.
+   */
+  private java.util.List<Integer> neighbourhood(int cell, int[][] identitiesOf) {
+    java.util.List<Integer> near = new java.util.ArrayList<>(java.util.List.of(cell));
+    java.util.Set<Integer> seen = new java.util.HashSet<>(near);
+    java.util.Set<Integer> queued = new java.util.HashSet<>();
+    // Ordered by withheld cells, then equation id: the same neighbourhood every time.
+    java.util.PriorityQueue<long[]> queue =
+        new java.util.PriorityQueue<>(
+            (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    java.util.function.IntConsumer reach =
+        c -> {
+          for (int k : identitiesOf[c]) {
+            if (queued.add(k)) {
+              int size = 0;
+              for (int x : identityCells.get(k)) {
+                size += suppressed[x] ? 1 : 0;
+              }
+              queue.add(new long[] {size, k});
+            }
+          }
+        };
+    reach.accept(cell);
+    while (!queue.isEmpty() && near.size() < NEAR_CELLS) {
+      int k = (int) queue.poll()[1];
+      java.util.List<Integer> fresh = new java.util.ArrayList<>();
+      int[] id = identityCells.get(k).clone();
+      Arrays.sort(id);
+      for (int c : id) {
+        if (suppressed[c] && !seen.contains(c)) {
+          fresh.add(c);
+        }
+      }
+      if (near.size() + fresh.size() > NEAR_CELLS) {
+        continue;
+      }
+      for (int c : fresh) {
+        seen.add(c);
+        near.add(c);
+        reach.accept(c);
+      }
+    }
+    return near;
+  }
+
+  /**
+   * Whether the cell in column {@code i} of {@code vars} is put in an interval narrower than the
+   * threshold by these equations, the published cells' exact values and the cells' known signs. The
+   * programme is scaled (design note 7): each column by the cell's size, each row by its largest
+   * coefficient, so that pounds and counts meet in one tableau of coefficients near 1.
+   */
+  private boolean tooNarrow(java.util.List<Integer> vars, java.util.Set<Integer> equations, int i) {
+    int n = vars.size();
+    java.util.Map<Integer, Integer> column = new java.util.HashMap<>();
+    double[] scale = new double[n];
+    for (int v = 0; v < n; v++) {
+      column.put(vars.get(v), v);
+      scale[v] = Math.max(1, Math.abs(values[vars.get(v)]));
+    }
     java.util.List<org.apache.commons.math3.optim.linear.LinearConstraint> constraints =
         new java.util.ArrayList<>();
     for (int k : equations) {
@@ -544,45 +668,57 @@ public final class SmallNumbers {
       double[] w = identityWeights.get(k);
       double[] a = new double[n];
       double rhs = 0;
-      for (int i = 0; i < id.length; i++) {
-        Integer col = column.get(id[i]);
+      double size = 0;
+      for (int t = 0; t < id.length; t++) {
+        Integer col = column.get(id[t]);
         if (col != null) {
-          a[col] += w[i];
+          a[col] += w[t] * scale[col];
         } else {
-          rhs -= w[i] * values[id[i]];
+          rhs -= w[t] * values[id[t]];
         }
+        size += Math.abs(w[t] * values[id[t]]);
       }
-      double tolerance = 1e-7 * Math.max(1, Math.abs(rhs));
-      constraints.add(
-          new org.apache.commons.math3.optim.linear.LinearConstraint(
-              a, org.apache.commons.math3.optim.linear.Relationship.GEQ, rhs - tolerance));
-      constraints.add(
-          new org.apache.commons.math3.optim.linear.LinearConstraint(
-              a, org.apache.commons.math3.optim.linear.Relationship.LEQ, rhs + tolerance));
-    }
-    for (int i = 0; i < n; i++) {
-      if (counts[component.get(i)]) {
-        double[] a = new double[n];
-        a[i] = 1;
-        constraints.add(
-            new org.apache.commons.math3.optim.linear.LinearConstraint(
-                a, org.apache.commons.math3.optim.linear.Relationship.GEQ, 0));
+      double largest = 0;
+      for (double x : a) {
+        largest = Math.max(largest, Math.abs(x));
       }
-    }
-    for (int i = 0; i < n; i++) {
-      int c = component.get(i);
-      if (!isPrimary(c) || wide[c]) {
+      if (largest == 0) {
         continue;
       }
-      audited++;
-      double high = bound(n, i, constraints, true);
-      // A count is at least 0: below the threshold at most, it is too narrow whatever its low.
-      if (high < threshold || high - bound(n, i, constraints, false) < threshold) {
-        return c;
+      // The rounding identity() accepts: exact for the reader of rounded tables.
+      double tolerance = 1e-7 * Math.max(1, size);
+      for (int v = 0; v < n; v++) {
+        a[v] /= largest;
       }
-      wide[c] = true;
+      constraints.add(
+          new org.apache.commons.math3.optim.linear.LinearConstraint(
+              a,
+              org.apache.commons.math3.optim.linear.Relationship.GEQ,
+              (rhs - tolerance) / largest));
+      constraints.add(
+          new org.apache.commons.math3.optim.linear.LinearConstraint(
+              a,
+              org.apache.commons.math3.optim.linear.Relationship.LEQ,
+              (rhs + tolerance) / largest));
     }
-    return -1;
+    for (int v = 0; v < n; v++) {
+      int sign = signs[vars.get(v)];
+      if (sign != 0) {
+        double[] a = new double[n];
+        a[v] = 1;
+        constraints.add(
+            new org.apache.commons.math3.optim.linear.LinearConstraint(
+                a,
+                sign > 0
+                    ? org.apache.commons.math3.optim.linear.Relationship.GEQ
+                    : org.apache.commons.math3.optim.linear.Relationship.LEQ,
+                0));
+      }
+    }
+    audited++;
+    double high = bound(n, i, constraints, true) * scale[i];
+    // A count is at least 0: below the threshold at most, it is too narrow whatever its low.
+    return high < threshold || high - bound(n, i, constraints, false) * scale[i] < threshold;
   }
 
   private static double bound(
@@ -605,6 +741,10 @@ public final class SmallNumbers {
           .getValue();
     } catch (org.apache.commons.math3.optim.linear.UnboundedSolutionException e) {
       return max ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    } catch (org.apache.commons.math3.optim.linear.NoFeasibleSolutionException e) {
+      // Only the solver's rounding can make true equations infeasible: judged too narrow, so
+      // that one more cell is withheld (the safe side).
+      return 0;
     }
   }
 
@@ -614,6 +754,10 @@ public final class SmallNumbers {
    * left; -1 if every cell of them is withheld.
    */
   private int repair(int narrow, java.util.List<Integer> component, int[][] identitiesOf) {
+    int linked = pickThroughMoney(narrow, identitiesOf);
+    if (linked >= 0) {
+      return linked;
+    }
     int pick = pickAmong(identitiesOf[narrow]);
     if (pick >= 0) {
       return pick;
@@ -625,6 +769,81 @@ public final class SmallNumbers {
       }
     }
     return pickAmong(equations.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * For a count tied to a money cell by a price (a two-cell identity, design note 7): the cell to
+   * withhold among the equations of the count and of its money, judged by how far it loosens the
+   * count, in counts: a cell {@code c} of equation {@code k} moves the count by {@code |w_c v_c|}
+   * over the count's coefficient in {@code k} (for a money equation, the money's coefficient times
+   * the price). The smallest that moves it by the threshold at least (so one pick is enough, and
+   * the least is lost), else the largest; ties go to the lowest id. -1 if the count is tied to no
+   * money, or nothing is left to withhold.
+   */
+  private int pickThroughMoney(int narrow, int[][] identitiesOf) {
+    java.util.Map<Integer, Double> factor = new java.util.TreeMap<>();
+    for (int k : identitiesOf[narrow]) {
+      int[] id = identityCells.get(k);
+      double[] w = identityWeights.get(k);
+      if (id.length != 2) {
+        continue;
+      }
+      int self = id[0] == narrow ? 0 : 1;
+      int other = 1 - self;
+      if (counts[id[other]] || w[other] == 0 || w[self] == 0) {
+        continue;
+      }
+      // The money moves by |w_self / w_other| per count.
+      double perCount = Math.abs(w[self] / w[other]);
+      for (int j : identitiesOf[id[other]]) {
+        if (j == k) {
+          continue;
+        }
+        int[] jd = identityCells.get(j);
+        double[] jw = identityWeights.get(j);
+        for (int t = 0; t < jd.length; t++) {
+          if (jd[t] == id[other] && jw[t] != 0) {
+            factor.merge(j, Math.abs(jw[t]) * perCount, Math::max);
+          }
+        }
+      }
+    }
+    if (factor.isEmpty()) {
+      return -1;
+    }
+    for (int k : identitiesOf[narrow]) {
+      int[] id = identityCells.get(k);
+      double[] w = identityWeights.get(k);
+      for (int t = 0; t < id.length; t++) {
+        if (id[t] == narrow && w[t] != 0 && id.length > 2) {
+          factor.merge(k, Math.abs(w[t]), Math::max);
+        }
+      }
+    }
+    int enough = -1;
+    double enoughSize = Double.POSITIVE_INFINITY;
+    int largest = -1;
+    double largestSize = 0;
+    for (var e : factor.entrySet()) {
+      int[] id = identityCells.get(e.getKey());
+      double[] w = identityWeights.get(e.getKey());
+      for (int t = 0; t < id.length; t++) {
+        int c = id[t];
+        if (suppressed[c] || Double.isNaN(values[c])) {
+          continue;
+        }
+        double moves = Math.abs(w[t] * values[c]) / e.getValue();
+        if (moves >= threshold && (moves < enoughSize || (moves == enoughSize && c < enough))) {
+          enough = c;
+          enoughSize = moves;
+        }
+        if (moves > largestSize || (moves == largestSize && moves > 0 && c < largest)) {
+          largest = c;
+          largestSize = moves;
+        }
+      }
+    }
+    return enough >= 0 ? enough : largest;
   }
 
   private int pickAmong(int[] equations) {
@@ -657,6 +876,11 @@ public final class SmallNumbers {
       i = parent[i];
     }
     return i;
+  }
+
+  /** A cell's value, as given to {@link #cell(double, boolean)}. */
+  public double value(int cell) {
+    return values[cell];
   }
 
   /** How many identities were kept as groups only, their values not satisfying them. */
