@@ -21,26 +21,5 @@ if "%STALE%"=="1" (
   )
   popd
 )
-rem Class-data sharing (docs/performance.md "Class-data sharing"): an archive of the run's classes,
-rem made once per build of the jar by a short training run and kept beside it; a stale archive is
-rem ignored by the JVM, never an error. PHBSIM_CDS=0 turns it off.
-set "CDS=%HERE%cli\target\phbsim.jsa"
-set "CDSLOG=-Xlog:cds=off -Xlog:cds+dynamic=off"
-if "%PHBSIM_CDS%"=="0" goto plain
-powershell -NoProfile -Command "if (-not (Test-Path -LiteralPath $env:CDS) -or (Get-Item -LiteralPath $env:JAR).LastWriteTime -gt (Get-Item -LiteralPath $env:CDS).LastWriteTime) { exit 1 } else { exit 0 }" >nul 2>nul
-if errorlevel 1 (
-  set "CDSTMP=%TEMP%\phbsim-cds-%RANDOM%%RANDOM%"
-  call :train
-)
-if not exist "%CDS%" goto plain
-java %PHBSIM_JAVA_OPTS% %CDSLOG% -XX:SharedArchiveFile="%CDS%" -jar "%JAR%" %*
-exit /b %ERRORLEVEL%
-:plain
 java %PHBSIM_JAVA_OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%
-:train
-mkdir "%CDSTMP%" >nul 2>nul
-java %CDSLOG% -XX:ArchiveClassesAtExit="%CDSTMP%\phbsim.jsa" -jar "%JAR%" run -q --out "%CDSTMP%\out" >nul 2>nul
-if not errorlevel 1 if exist "%CDSTMP%\phbsim.jsa" move /y "%CDSTMP%\phbsim.jsa" "%CDS%" >nul 2>nul
-rmdir /s /q "%CDSTMP%" >nul 2>nul
-exit /b 0

@@ -58,24 +58,6 @@ class LaunchersTest {
   }
 
   @Test
-  @DisplayName("both launchers run with a class-data archive beside the jar, remade for a new jar")
-  void classDataSharing() throws IOException {
-    String unix = Files.readString(ROOT.resolve("phbsim"));
-    assertThat(unix)
-        .contains("cds=\"$here/cli/target/phbsim.jsa\"")
-        .contains("[ \"$jar\" -nt \"$cds\" ]")
-        .contains("-XX:ArchiveClassesAtExit=")
-        .contains("-XX:SharedArchiveFile=\"$cds\"")
-        .contains("PHBSIM_CDS");
-    String windows = Files.readString(ROOT.resolve("phbsim.cmd"));
-    assertThat(windows)
-        .contains("set \"CDS=%HERE%cli\\target\\phbsim.jsa\"")
-        .contains("-XX:ArchiveClassesAtExit=")
-        .contains("-XX:SharedArchiveFile=\"%CDS%\"")
-        .contains("PHBSIM_CDS");
-  }
-
-  @Test
   @DisplayName("the Maven wrapper checks the distribution it downloads against its SHA-256")
   void wrapperChecksum() throws IOException {
     String properties = Files.readString(ROOT.resolve(".mvn/wrapper/maven-wrapper.properties"));
