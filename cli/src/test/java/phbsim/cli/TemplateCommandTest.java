@@ -65,4 +65,54 @@ class TemplateCommandTest {
     assertThat(s.exitCode()).isNotZero();
     assertThat(s.err()).contains("expected a file name ending .xlsx");
   }
+
+  @Test
+  @DisplayName("explain of a workbook names the value's sheet and cell, not a line of YAML")
+  void explainNamesTheCell() throws Exception {
+    Path xlsx = tmp.resolve("default.xlsx");
+    assertThat(Cli.run("template", "default", "--out", xlsx.toString()).exitCode()).isZero();
+    // Where the cells are, found by reading the workbook with POI, not with phbsim's reader.
+    String share;
+    String allocation;
+    try (var in = Files.newInputStream(xlsx);
+        var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+      share =
+          "Budgets!B"
+              + (Workbooks.row(wb.getSheet("Budgets"), "budgets.restrictiveShare").getRowNum() + 1);
+      var segments = wb.getSheet("Segments");
+      int column = -1;
+      for (var c : segments.getRow(0)) {
+        if (c.getStringCellValue().equals("budget.annualAllocation")) {
+          column = c.getColumnIndex();
+        }
+      }
+      int row = -1;
+      for (var r : segments) {
+        var id = r.getCell(1);
+        if (id != null && id.toString().equals("common")) {
+          row = r.getRowNum();
+        }
+      }
+      assertThat(column).isNotNegative();
+      assertThat(row).isNotNegative();
+      allocation =
+          "Segments!"
+              + org.apache.poi.ss.util.CellReference.convertNumToColString(column)
+              + (row + 1);
+    }
+    Cli a = Cli.run("explain", xlsx.toString(), "budgets.restrictiveShare");
+    assertThat(a.exitCode()).as(a.err()).isZero();
+    assertThat(a.out())
+        .contains("budgets.restrictiveShare = 0.18\n")
+        .contains("  " + xlsx + ", cell " + share + "\n")
+        .doesNotContain(", line ");
+    Cli b = Cli.run("explain", xlsx.toString(), "segments[common].budget.annualAllocation");
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(b.out()).contains(", cell " + allocation + "\n").doesNotContain(", line ");
+    // the source is the file's own comment, as explain of the built-in gives it
+    Cli c = Cli.run("explain", "default", "segments[common].budget.annualAllocation");
+    String source =
+        c.out().lines().filter(l -> l.startsWith("  source ")).findFirst().orElseThrow();
+    assertThat(b.out()).contains(source);
+  }
 }
