@@ -84,7 +84,15 @@ public final class AssumptionsWorkbook {
    * @throws ScenarioLoadException listing every problem, each at its sheet and cell
    */
   public static Scenario load(Path file, List<String> overrides) {
-    Read read = read(file);
+    return load(file, file.toString(), overrides);
+  }
+
+  /**
+   * Loads the scenario of a workbook whose problems are to name it {@code source}, not its path (an
+   * upload saved to a temporary file, named by its owner's file name).
+   */
+  public static Scenario load(Path file, String source, List<String> overrides) {
+    Read read = read(file, source);
     Path folder = file.toAbsolutePath().getParent();
     try {
       return ScenarioLoader.parse(read.source(), read.yaml(), overrides, folder);
@@ -105,7 +113,11 @@ public final class AssumptionsWorkbook {
    *     read as what its path holds (each problem at its cell)
    */
   public static Read read(Path file) {
-    String source = file.toString();
+    return read(file, file.toString());
+  }
+
+  /** Reads a workbook as {@link #read(Path)} does, its problems naming it {@code source}. */
+  public static Read read(Path file, String source) {
     byte[] bytes = guarded(file, source);
     Map<String, List<String>> merged = WorkbookPackage.mergedCells(source, bytes, file);
     Reader r = new Reader(source);
