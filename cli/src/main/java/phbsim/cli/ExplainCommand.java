@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import phbsim.cli.options.ScenarioOptions;
 import phbsim.scenario.Scenario;
+import phbsim.scenarios.AssumptionsWorkbook;
 import phbsim.scenarios.BuiltInScenarios;
 import phbsim.scenarios.Explain;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  phbsim explain default services[acute-ward].inpatient.costPerBedDay",
       "  phbsim explain my-area.yaml segments[common].budget.annualAllocation",
+      "  phbsim explain assumptions.xlsx budgets.restrictiveShare",
       "  phbsim explain default budgets.restrictiveShare \\",
       "      --set budgets.restrictiveShare=0.3",
     })
@@ -84,7 +86,20 @@ final class ExplainCommand implements Callable<Integer> {
       out.println(
           "  set by --set " + overriddenBy + " for this command, in place of the file's value");
     }
-    if (e.line() > 0) {
+    // A workbook's value is named by its sheet and cell, where the finance lead changes it, not
+    // by a line of the YAML text the workbook is read as.
+    java.util.Optional<String> cell =
+        AssumptionsWorkbook.isWorkbook(name)
+            ? AssumptionsWorkbook.read(java.nio.file.Path.of(name)).cellOf(e.path())
+            : java.util.Optional.empty();
+    if (cell.isPresent()) {
+      out.println(
+          "  "
+              + e.origin()
+              + ", cell "
+              + cell.get()
+              + (overriddenBy != null ? " (replaced by the --set above)" : ""));
+    } else if (e.line() > 0) {
       out.println(
           "  "
               + e.origin()
@@ -113,7 +128,9 @@ final class ExplainCommand implements Callable<Integer> {
     for (String source : e.sources()) {
       out.println("  source " + source);
     }
-    if (e.comment().isEmpty() && e.line() > 0) {
+    if (e.comment().isEmpty() && cell.isPresent()) {
+      out.println("  (its Source cell is empty: no source is given for this value)");
+    } else if (e.comment().isEmpty() && e.line() > 0) {
       out.println("  (the line has no comment: no source is given for this value)");
     }
     out.flush();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import phbsim.scenario.Scenario;
 import phbsim.scenario.ScenarioException;
+import phbsim.scenarios.AssumptionsWorkbook;
 import phbsim.scenarios.BuiltInScenarios;
 import phbsim.scenarios.ScenarioLoadException;
 import phbsim.scenarios.ScenarioLoader;
@@ -29,7 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE",
-      description = "Scenario files (.yaml), or names of built-in scenarios.")
+      description =
+          "Scenario files (.yaml), assumptions workbooks (.xlsx), or names of built-in"
+              + " scenarios.")
   List<String> files;
 
   @Spec CommandSpec spec;
@@ -42,9 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
     for (String name : files) {
       try {
         Scenario s =
-            Files.isRegularFile(Path.of(name)) || !BuiltInScenarios.isBuiltIn(name)
-                ? ScenarioLoader.load(Path.of(name), List.of())
-                : BuiltInScenarios.load(name, List.of());
+            AssumptionsWorkbook.isWorkbook(name)
+                ? AssumptionsWorkbook.load(Path.of(name), List.of())
+                : Files.isRegularFile(Path.of(name)) || !BuiltInScenarios.isBuiltIn(name)
+                    ? ScenarioLoader.load(Path.of(name), List.of())
+                    : BuiltInScenarios.load(name, List.of());
         CompiledScenario compiled = new CompiledScenario(s);
         out.println(
             name

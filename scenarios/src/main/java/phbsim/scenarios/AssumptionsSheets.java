@@ -267,7 +267,7 @@ final class AssumptionsSheets {
     String key = lastKey(path);
     String lower = key.toLowerCase(Locale.ROOT);
     if (isShare(path, lower)) {
-      return new Rule(unit, "0 to 1", "AND(ISNUMBER(%1$s),%1$s>=0,%1$s<=1)", null);
+      return new Rule(unit, "0 to 1", "AND(ISNUMBER(%1$s),%1$s>=0,1>=%1$s)", null);
     }
     if (whole) {
       return new Rule(

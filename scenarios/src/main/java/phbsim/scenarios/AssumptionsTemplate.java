@@ -230,7 +230,7 @@ public final class AssumptionsTemplate {
     ws.value(2, 3, "0 to 1; a branch's shares add to 1");
     int r = AssumptionsSheets.TABLE_HEADER_ROWS;
     AssumptionsSheets.Rule share =
-        new AssumptionsSheets.Rule("share", "0 to 1", "AND(ISNUMBER(%1$s),%1$s>=0,%1$s<=1)", null);
+        new AssumptionsSheets.Rule("share", "0 to 1", "AND(ISNUMBER(%1$s),%1$s>=0,1>=%1$s)", null);
     int first = r;
     for (int i = 0; i < branches.size(); i++) {
       JsonNode b = branches.get(i);

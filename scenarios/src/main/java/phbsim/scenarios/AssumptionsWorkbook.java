@@ -84,7 +84,15 @@ public final class AssumptionsWorkbook {
    * @throws ScenarioLoadException listing every problem, each at its sheet and cell
    */
   public static Scenario load(Path file, List<String> overrides) {
-    Read read = read(file);
+    return load(file, file.toString(), overrides);
+  }
+
+  /**
+   * Loads the scenario of a workbook whose problems are to name it {@code source}, not its path (an
+   * upload saved to a temporary file, named by its owner's file name).
+   */
+  public static Scenario load(Path file, String source, List<String> overrides) {
+    Read read = read(file, source);
     Path folder = file.toAbsolutePath().getParent();
     try {
       return ScenarioLoader.parse(read.source(), read.yaml(), overrides, folder);
@@ -105,7 +113,11 @@ public final class AssumptionsWorkbook {
    *     read as what its path holds (each problem at its cell)
    */
   public static Read read(Path file) {
-    String source = file.toString();
+    return read(file, file.toString());
+  }
+
+  /** Reads a workbook as {@link #read(Path)} does, its problems naming it {@code source}. */
+  public static Read read(Path file, String source) {
     byte[] bytes = guarded(file, source);
     Map<String, List<String>> merged = WorkbookPackage.mergedCells(source, bytes, file);
     Reader r = new Reader(source);
@@ -131,15 +143,20 @@ public final class AssumptionsWorkbook {
     Read read = r.result(sha256(bytes));
     if (!r.problems.isEmpty()) {
       // Check the rest as the loader would, so that every problem is listed at once; a loader
-      // problem on a path already reported is a consequence of it, not another mistake.
+      // problem on a path already reported is a consequence of it, not another mistake. A sheet
+      // missing (renamed, deleted) is not checked further: all the loader would add is what its
+      // absence leads to.
       List<LoadProblem> loader = List.of();
+      if (r.missingSheet) {
+        throw relocated(read, loader, r.problems);
+      }
       try {
         ScenarioLoader.parse(
             read.source(), read.yaml(), List.of(), file.toAbsolutePath().getParent());
       } catch (ScenarioLoadException e) {
         loader = e.problems();
       }
-      throw relocated(read, loader, r.problems);
+      throw relocated(read, loader, r.problems, r.uncertainPaths());
     }
     return read;
   }
@@ -189,6 +206,20 @@ public final class AssumptionsWorkbook {
    */
   private static ScenarioLoadException relocated(
       Read read, List<LoadProblem> loader, List<Finding> own) {
+    return relocated(read, loader, own, Map.of());
+  }
+
+  /** The item of list {@code key} that {@code path} is in ({@code uncertainty[3]}), or "". */
+  private static String itemOf(String path, String key) {
+    if (!path.startsWith(key + "[")) {
+      return "";
+    }
+    int close = path.indexOf(']');
+    return close < 0 ? "" : path.substring(0, close + 1);
+  }
+
+  private static ScenarioLoadException relocated(
+      Read read, List<LoadProblem> loader, List<Finding> own, Map<String, String> uncertain) {
     List<LoadProblem> out = new ArrayList<>();
     for (Finding f : own) {
       out.add(new LoadProblem(f.place().source(), 0, 0, f.path(), f.message()));
@@ -199,6 +230,12 @@ public final class AssumptionsWorkbook {
         if (!f.path().isEmpty()
             && !p.path().isEmpty()
             && (Paths.isWithin(p.path(), f.path()) || Paths.isWithin(f.path(), p.path()))) {
+          follows = true;
+        }
+        // An uncertainty range about a value that could not be read is checked against the
+        // default that stood in for it: a consequence too.
+        String about = uncertain.get(itemOf(p.path(), "uncertainty"));
+        if (about != null && !f.path().isEmpty() && about.equals(f.path())) {
           follows = true;
         }
       }
@@ -227,6 +264,10 @@ public final class AssumptionsWorkbook {
    * else the nearest enclosing row or sheet.
    */
   private static String placeOf(Read read, LoadProblem p) {
+    if (p.message().startsWith("is missing")) {
+      // A value left out (its row deleted) has no cell: its table row or its sheet.
+      return read.cellOf(p.path()).orElse(null);
+    }
     String byLine = p.line() > 0 ? read.lines().get(p.line()) : null;
     String exact = read.cells().get(p.path());
     if (exact != null && byLine == null) {
@@ -254,6 +295,7 @@ public final class AssumptionsWorkbook {
     final Map<String, String> sources = new HashMap<>();
     final List<Finding> problems = new ArrayList<>();
     private final java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean missingSheet;
     private String sheet = "";
 
     Reader(String source) {
@@ -317,6 +359,7 @@ public final class AssumptionsWorkbook {
               unknown.isEmpty()
                   ? ""
                   : " (is it one of " + String.join(", ", unknown) + ", renamed?)";
+          missingSheet = true;
           problem(
               null,
               part.keys().get(0),
@@ -817,6 +860,21 @@ public final class AssumptionsWorkbook {
         return NODES.textNode(stripped);
       }
       return NODES.textNode(t);
+    }
+
+    /** Each uncertainty item ({@code uncertainty[3]}) by the path it gives a range for. */
+    Map<String, String> uncertainPaths() {
+      Map<String, String> out = new HashMap<>();
+      JsonNode items = root.get("uncertainty");
+      if (items instanceof ArrayNode list) {
+        for (int i = 0; i < list.size(); i++) {
+          JsonNode path = list.get(i).get("path");
+          if (path != null && path.isTextual()) {
+            out.put(Paths.item("uncertainty", i), path.asText());
+          }
+        }
+      }
+      return out;
     }
 
     Read result(String sha) {

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import phbsim.experiment.RunSpec;
 import phbsim.runs.RunJob;
 import phbsim.scenario.Scenario;
+import phbsim.scenarios.AssumptionsWorkbook;
 import phbsim.scenarios.Explain;
+import phbsim.scenarios.ScenarioLoadException;
 
 /**
  * The what-if page's server: routes, the form, the results, and the rules that keep it safe
@@ -240,15 +243,41 @@ public final class WebServer implements AutoCloseable {
       ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("A scenario file is at most 1 MB.");
       return;
     }
-    String text;
+    byte[] bytes;
     try (InputStream in = file.content()) {
-      text =
-          new String(in.readNBytes(MAX_UPLOAD_BYTES + 1), java.nio.charset.StandardCharsets.UTF_8);
+      bytes = in.readNBytes(MAX_UPLOAD_BYTES + 1);
     }
     // The name is the browser's, shown only: it never names a file here.
     String name = file.filename().replaceAll("[^A-Za-z0-9._-]", "_");
     if (name.length() > 80) {
       name = name.substring(0, 80);
+    }
+    String text;
+    if (AssumptionsWorkbook.isWorkbook(name) || isZip(bytes)) {
+      // An assumptions workbook: read into the YAML text it stands for, its problems named by
+      // sheet and cell, and from then on a draft like any other upload.
+      try {
+        text = workbookText(name, bytes);
+      } catch (ScenarioLoadException e) {
+        StringWriter said = new StringWriter();
+        try (PrintWriter w = new PrintWriter(said)) {
+          phbsim.writers.Text.problems(w, name, e.problems());
+        }
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        form(
+            ctx,
+            Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT),
+            null,
+            Map.of(),
+            Set.of(),
+            null,
+            50,
+            RunSpec.DEFAULT_SEED,
+            said.toString().strip());
+        return;
+      }
+    } else {
+      text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
     String id = Jobs.randomId();
     Runs.Source source = new Runs.Source(name, text, List.of());
@@ -296,6 +325,32 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     ctx.redirect("/?draft=" + id, HttpStatus.SEE_OTHER);
+  }
+
+  private static boolean isZip(byte[] b) {
+    return b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+  }
+
+  /**
+   * The YAML text of an uploaded workbook, checked as {@code phbsim validate} checks it so that its
+   * problems name their cells. It is read from a temporary file of its own (the package checks need
+   * one), deleted before this returns; the messages name the browser's file name only.
+   */
+  private static String workbookText(String name, byte[] bytes) throws IOException {
+    Path dir = Files.createTempDirectory("phbsim-upload");
+    Path book = dir.resolve("upload.xlsx");
+    try {
+      Files.write(book, bytes);
+      AssumptionsWorkbook.Read read = AssumptionsWorkbook.read(book, name);
+      if (!read.yaml().contains("startingPopulation")) {
+        // A person-level scenario is refused by the page's own check, with its own message.
+        AssumptionsWorkbook.load(book, name, List.of());
+      }
+      return read.yaml();
+    } finally {
+      Files.deleteIfExists(book);
+      Files.deleteIfExists(dir);
+    }
   }
 
   /**
