@@ -1156,20 +1156,24 @@ class AttackerAuditTest {
     }
   }
 
+  /** Two areas, north and south, each drawing from the segment of 3, over two years. */
+  private static Path areasOfThree() throws IOException {
+    PersonLevelFiles.threeOrganic(tmp.resolve("three.csv"));
+    return run(
+        "areas",
+        "three.csv",
+        "areas:\n"
+            + "  - id: north\n    population: 220000\n"
+            + "  - id: south\n    population: 180000\n",
+        "--set",
+        "years=2");
+  }
+
   @Test
   @org.junit.jupiter.api.Tag("slow")
   @DisplayName("the attacker's audit: areas, each drawing from a segment of 3")
   void areas() throws IOException {
-    PersonLevelFiles.threeOrganic(tmp.resolve("three.csv"));
-    Path folder =
-        run(
-            "areas",
-            "three.csv",
-            "areas:\n"
-                + "  - id: north\n    population: 220000\n"
-                + "  - id: south\n    population: 180000\n",
-            "--set",
-            "years=2");
+    Path folder = areasOfThree();
     Path open = tmp.resolve("areas-open");
     // The activity tables' identities only: through the money, south still leaks (below).
     assertAudit(folder.resolve("areas/north"), open.resolve("areas/north"), 5, false);
@@ -1185,16 +1189,7 @@ class AttackerAuditTest {
           + " cells in 60-cell neighbourhoods and misses this one. Enable when the policy holds.")
   @DisplayName("the attacker's audit through the money: areas, each drawing from a segment of 3")
   void areasThroughTheMoney() throws IOException {
-    PersonLevelFiles.threeOrganic(tmp.resolve("three.csv"));
-    Path folder =
-        run(
-            "areas",
-            "three.csv",
-            "areas:\n"
-                + "  - id: north\n    population: 220000\n"
-                + "  - id: south\n    population: 180000\n",
-            "--set",
-            "years=2");
+    Path folder = areasOfThree();
     Path open = tmp.resolve("areas-open");
     assertAudit(folder.resolve("areas/north"), open.resolve("areas/north"), 5, true);
     assertAudit(folder.resolve("areas/south"), open.resolve("areas/south"), 5, true);

@@ -232,6 +232,24 @@ public final class WebServer implements AutoCloseable {
     form(ctx, source, draft, Map.of(), Set.of(), null, 50, RunSpec.DEFAULT_SEED, null);
   }
 
+  /**
+   * An upload refused: the default scenario's form again, with what was wrong beside its field
+   * ({@code checked}) or above the form ({@code refusal}), and 422.
+   */
+  private void refuseUpload(Context ctx, Runs.Checked checked, String refusal) throws IOException {
+    ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+    form(
+        ctx,
+        Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT),
+        null,
+        Map.of(),
+        Set.of(),
+        checked,
+        50,
+        RunSpec.DEFAULT_SEED,
+        refusal);
+  }
+
   private void upload(Context ctx) throws IOException {
     requireToken(ctx);
     var file = ctx.uploadedFile("scenario");
@@ -263,17 +281,7 @@ public final class WebServer implements AutoCloseable {
         try (PrintWriter w = new PrintWriter(said)) {
           phbsim.writers.Text.problems(w, name, e.problems());
         }
-        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        form(
-            ctx,
-            Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT),
-            null,
-            Map.of(),
-            Set.of(),
-            null,
-            50,
-            RunSpec.DEFAULT_SEED,
-            said.toString().strip());
+        refuseUpload(ctx, null, said.toString().strip());
         return;
       }
     } else {
@@ -297,17 +305,7 @@ public final class WebServer implements AutoCloseable {
                 null,
                 List.of(new Runs.Problem("startingPopulation.file", line)),
                 name + ": 1 problem\n  " + line + "\n");
-        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        form(
-            ctx,
-            Runs.builtIn(phbsim.scenarios.BuiltInScenarios.DEFAULT),
-            null,
-            Map.of(),
-            Set.of(),
-            refused,
-            50,
-            RunSpec.DEFAULT_SEED,
-            null);
+        refuseUpload(ctx, refused, null);
         return;
       }
       Path folder = Files.createDirectory(uploads.resolve(id));
